@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "hiwaic",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "hiwaic", targets: ["hiwaic"]),
+    .executable(name: "hiwaic-bench", targets: ["HiwaicBench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+  ],
+  targets: [
+    // C shim: glibc's wcwidth under a fixed UTF-8 locale, whatever the process locale is.
+    .target(name: "CLocaleWidth"),
+    .target(name: "TextLayout", dependencies: ["CLocaleWidth"]),
+    .target(name: "EventModel"),
+    .target(name: "PackGenerator", dependencies: ["EventModel"]),
+    .target(
+      name: "CommandLineInterface",
+      dependencies: [
+        "EventModel", "PackGenerator", "TextLayout",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "hiwaic", dependencies: ["CommandLineInterface"]),
+    .executableTarget(name: "HiwaicBench", dependencies: ["EventModel", "PackGenerator"]),
+    .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+    .testTarget(
+      name: "EventModelTests", dependencies: ["EventModel"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(name: "PackGeneratorTests", dependencies: ["PackGenerator", "EventModel"]),
+    .testTarget(
+      name: "CommandLineInterfaceTests",
+      dependencies: ["CommandLineInterface", "EventModel"]
+    ),
+  ]
+)

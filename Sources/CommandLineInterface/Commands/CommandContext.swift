@@ -1,0 +1,59 @@
+import EventModel
+import Foundation
+
+/// What a query command works with: the loaded pack and the clock.
+struct CommandContext {
+  let catalog: EventCatalog
+  let now: Date
+
+  init(options: PackOptions) throws {
+    let directory: URL
+    do {
+      directory = try PackLocator.locate(explicit: options.pack)
+    } catch {
+      throw CommandError(error.description)
+    }
+    do {
+      catalog = try PackLoader.load(from: directory)
+    } catch {
+      throw CommandError(error.description)
+    }
+    if let text = options.now {
+      guard let date = EventTime.parse(text, zone: catalog.timeZone) else {
+        throw CommandError(
+          "--now '\(text)' is not a time: use ISO 8601, e.g. 2025-07-27T14:30 (event time) or 2025-07-27T06:30Z"
+        )
+      }
+      now = date
+    } else {
+      now = Date()
+    }
+  }
+
+  /// Resolves a name the user typed against an index, or fails with the close matches.
+  func resolve<Value>(
+    _ text: String, in index: NameIndex, what: String, flag: String, _ value: (Int) -> Value,
+    label: (Value) -> String
+  ) throws -> Value {
+    switch index.resolve(text, value) {
+    case .found(let found):
+      return found
+    case .ambiguous(let many):
+      let names = many.prefix(6).map(label).joined(separator: ", ")
+      throw CommandError("\(flag) '\(text)' matches several \(what)s: \(names); be more specific")
+    case .notFound(let suggestions):
+      let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"
+      throw CommandError("\(flag): unknown \(what) '\(text)'\(hint)")
+    }
+  }
+
+  func resolveTopic(_ text: String) throws -> Topic {
+    try resolve(text, in: catalog.topicNames, what: "topic", flag: "--topic", { catalog.pack.topics[$0] }, label: \.id)
+  }
+
+  func resolvePavilion(_ text: String) throws -> Pavilion {
+    try resolve(
+      text, in: catalog.pavilionNames, what: "pavilion", flag: "--pavilion", { catalog.pack.pavilions[$0] },
+      label: { $0.id })
+  }
+}

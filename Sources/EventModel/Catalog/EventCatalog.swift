@@ -1,0 +1,188 @@
+import Foundation
+
+/// A loaded pack with its indexes: built once, immutable afterwards, cheap to share.
+public struct EventCatalog: Sendable {
+  public let pack: EventPack
+  /// The zone every time of the event is shown in.
+  public let timeZone: TimeZone
+  /// The event's days in order (`days[0]` is day 1).
+  public let days: [LocalDate]
+  /// What validation noticed that does not stop the pack from loading.
+  public private(set) var warnings: [PackIssue] = []
+
+  let topicPosition: [String: Int]
+  let venuePosition: [String: Int]
+  let floorPosition: [String: Int]
+  let hallPosition: [String: Int]
+  let zonePosition: [String: Int]
+  let roomPosition: [String: Int]
+  let pavilionPosition: [String: Int]
+  let boothPosition: [String: Int]
+  let exhibitorPosition: [String: Int]
+  let speakerPosition: [String: Int]
+  let sessionPosition: [String: Int]
+  let routePosition: [String: Int]
+  let infoPosition: [String: Int]
+
+  /// The walkway graph's adjacency lists.
+  public let walkways: WalkwayIndex
+  /// Exhibitor positions per topic id, including exhibitors of narrower topics.
+  public let exhibitorsByTopic: [String: [Int]]
+  /// Exhibitor positions per booth id.
+  public let exhibitorsByBooth: [String: [Int]]
+  /// Session positions ordered by start, then end, then id.
+  public let sessionsByStart: [Int]
+
+  public let topicNames: NameIndex
+  public let pavilionNames: NameIndex
+  public let roomNames: NameIndex
+  public let speakerNames: NameIndex
+  public let routeNames: NameIndex
+  public let exhibitorNames: NameIndex
+
+  public init(pack: EventPack) {
+    self.pack = pack
+    timeZone =
+      EventTime.timeZone(named: pack.event.timeZone) ?? TimeZone(secondsFromGMT: 8 * 3600)!
+    days = pack.event.days.compactMap { LocalDate($0.date) }.sorted()
+
+    topicPosition = Self.positions(pack.topics.map(\.id))
+    venuePosition = Self.positions(pack.venues.venues.map(\.id))
+    floorPosition = Self.positions(pack.venues.floors.map(\.id))
+    hallPosition = Self.positions(pack.venues.halls.map(\.id))
+    zonePosition = Self.positions(pack.venues.zones.map(\.id))
+    roomPosition = Self.positions(pack.venues.rooms.map(\.id))
+    pavilionPosition = Self.positions(pack.pavilions.map(\.id))
+    boothPosition = Self.positions(pack.booths.map(\.id))
+    exhibitorPosition = Self.positions(pack.exhibitors.map(\.id))
+    speakerPosition = Self.positions(pack.speakers.map(\.id))
+    sessionPosition = Self.positions(pack.sessions.map(\.id))
+    routePosition = Self.positions(pack.cityWalks.map(\.id))
+    infoPosition = Self.positions(pack.info.map(\.id))
+    walkways = WalkwayIndex(graph: pack.walkways)
+
+    var parents: [String: String] = [:]
+    for topic in pack.topics { parents[topic.id] = topic.parent }
+    var byTopic: [String: [Int]] = [:]
+    var byBooth: [String: [Int]] = [:]
+    for (position, exhibitor) in pack.exhibitors.enumerated() {
+      var covered = Set<String>()
+      for topic in exhibitor.topics {
+        // Walk up the taxonomy so that "robotics" also finds humanoid-robot exhibitors.
+        var current: String? = topic
+        while let id = current, covered.insert(id).inserted {
+          byTopic[id, default: []].append(position)
+          current = parents[id]
+        }
+      }
+      if let booth = exhibitor.booth { byBooth[booth, default: []].append(position) }
+    }
+    exhibitorsByTopic = byTopic
+    exhibitorsByBooth = byBooth
+    sessionsByStart = pack.sessions.indices.sorted {
+      let a = pack.sessions[$0]
+      let b = pack.sessions[$1]
+      return (a.start, a.end, a.id) < (b.start, b.end, b.id)
+    }
+
+    let topics = pack.topics
+    topicNames = NameIndex(
+      count: topics.count, keys: { [topics[$0].id] + topics[$0].name.allTexts + topics[$0].aliases },
+      label: { topics[$0].id })
+    let pavilions = pack.pavilions
+    pavilionNames = NameIndex(
+      count: pavilions.count,
+      keys: { [pavilions[$0].id] + pavilions[$0].name.allTexts + pavilions[$0].aliases },
+      label: { pavilions[$0].name.text(.en) })
+    let rooms = pack.venues.rooms
+    roomNames = NameIndex(
+      count: rooms.count, keys: { [rooms[$0].id] + rooms[$0].name.allTexts },
+      label: { rooms[$0].name.text(.en) })
+    let speakers = pack.speakers
+    speakerNames = NameIndex(
+      count: speakers.count, keys: { [speakers[$0].id] + speakers[$0].name.allTexts },
+      label: { speakers[$0].name.text(.en) })
+    let routes = pack.cityWalks
+    routeNames = NameIndex(
+      count: routes.count,
+      keys: { [routes[$0].id, String($0 + 1)] + routes[$0].name.allTexts },
+      label: { routes[$0].id })
+    let exhibitors = pack.exhibitors
+    exhibitorNames = NameIndex(
+      count: exhibitors.count,
+      keys: { [exhibitors[$0].id] + exhibitors[$0].name.allTexts + exhibitors[$0].aliases },
+      label: { exhibitors[$0].name.text(.en) })
+  }
+
+  func withWarnings(_ issues: [PackIssue]) -> EventCatalog {
+    var copy = self
+    copy.warnings = issues.filter { $0.severity == .warning }
+    return copy
+  }
+
+  private static func positions(_ ids: [String]) -> [String: Int] {
+    var result: [String: Int] = [:]
+    result.reserveCapacity(ids.count)
+    for (index, id) in ids.enumerated() where result[id] == nil { result[id] = index }
+    return result
+  }
+
+  // MARK: - Lookups by id
+
+  public var event: EventInfo { pack.event }
+  public func topic(_ id: String) -> Topic? { topicPosition[id].map { pack.topics[$0] } }
+  public func venue(_ id: String) -> Venue? { venuePosition[id].map { pack.venues.venues[$0] } }
+  public func floor(_ id: String) -> Floor? { floorPosition[id].map { pack.venues.floors[$0] } }
+  public func hall(_ id: String) -> Hall? { hallPosition[id].map { pack.venues.halls[$0] } }
+  public func zone(_ id: String) -> Zone? { zonePosition[id].map { pack.venues.zones[$0] } }
+  public func room(_ id: String) -> Room? { roomPosition[id].map { pack.venues.rooms[$0] } }
+  public func pavilion(_ id: String) -> Pavilion? { pavilionPosition[id].map { pack.pavilions[$0] } }
+  public func booth(_ id: String) -> Booth? { boothPosition[id].map { pack.booths[$0] } }
+  public func exhibitor(_ id: String) -> Exhibitor? {
+    exhibitorPosition[id].map { pack.exhibitors[$0] }
+  }
+  public func speaker(_ id: String) -> Speaker? { speakerPosition[id].map { pack.speakers[$0] } }
+  public func session(_ id: String) -> Session? { sessionPosition[id].map { pack.sessions[$0] } }
+  public func cityWalk(_ id: String) -> CityWalkRoute? {
+    routePosition[id].map { pack.cityWalks[$0] }
+  }
+  public func info(_ id: String) -> VisitorInfo? { infoPosition[id].map { pack.info[$0] } }
+  public func node(_ id: String) -> WalkwayNode? {
+    walkways.nodePosition[id].map { pack.walkways.nodes[$0] }
+  }
+
+  // MARK: - Derived places
+
+  /// The venue a floor belongs to.
+  public func venue(ofFloor floorID: String) -> Venue? { floor(floorID).flatMap { venue($0.venue) } }
+
+  /// The pavilion whose halls include a hall.
+  public func pavilion(ofHall hallID: String) -> Pavilion? {
+    pack.pavilions.first { $0.halls.contains(hallID) }
+  }
+
+  /// The day number (1-based) of an instant, if it falls on an event day.
+  public func dayNumber(of date: Date) -> Int? {
+    let local = EventTime.localDate(date, zone: timeZone)
+    return days.firstIndex(of: local).map { $0 + 1 }
+  }
+
+  /// Resolves `--day`: a day number ("2"), a date ("2025-07-27") or a month and day ("07-27").
+  public func resolveDay(_ text: String) -> LocalDate? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+    let number = trimmed.hasPrefix("day") ? String(trimmed.dropFirst(3)).trimmingCharacters(in: .whitespaces) : trimmed
+    if let day = Int(number), day >= 1, day <= days.count { return days[day - 1] }
+    if let date = LocalDate(trimmed) { return date }
+    if let first = days.first, let date = LocalDate("\(String(format: "%04d", first.year))-\(trimmed)") {
+      return date
+    }
+    return nil
+  }
+
+  /// The event's first and last instants: the start of day 1 and the end of the last day.
+  public var span: ClosedRange<Date>? {
+    guard let first = days.first, let last = days.last else { return nil }
+    let end = EventTime.startOfDay(last, zone: timeZone).addingTimeInterval(86_400 - 1)
+    return EventTime.startOfDay(first, zone: timeZone)...end
+  }
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// What to look for among exhibitors; every given criterion must hold.
+public struct ExhibitorFilter: Sendable {
+  /// Free text: names in any language, aliases, exhibits, topics, description.
+  public var text: String?
+  /// A topic id; narrower topics count too.
+  public var topic: String?
+  /// A pavilion id.
+  public var pavilion: String?
+
+  public init(text: String? = nil, topic: String? = nil, pavilion: String? = nil) {
+    self.text = text
+    self.topic = topic
+    self.pavilion = pavilion
+  }
+}
+
+/// What to look for in the schedule; every given criterion must hold.
+public struct SessionFilter: Sendable {
+  public var day: LocalDate?
+  /// A topic id; narrower topics count too.
+  public var topic: String?
+  public var speaker: String?
+  public var room: String?
+  /// Only sessions that have not ended by this time.
+  public var notEndedBy: Date?
+
+  public init(
+    day: LocalDate? = nil, topic: String? = nil, speaker: String? = nil, room: String? = nil,
+    notEndedBy: Date? = nil
+  ) {
+    self.day = day
+    self.topic = topic
+    self.speaker = speaker
+    self.room = room
+    self.notEndedBy = notEndedBy
+  }
+}
+
+extension EventCatalog {
+  /// Topic ids at or below `topic` in the taxonomy.
+  public func topicAndNarrower(_ topic: String) -> Set<String> {
+    var result: Set<String> = [topic]
+    var changed = true
+    while changed {
+      changed = false
+      for candidate in pack.topics where !result.contains(candidate.id) {
+        if let parent = candidate.parent, result.contains(parent) {
+          result.insert(candidate.id)
+          changed = true
+        }
+      }
+    }
+    return result
+  }
+
+  /// Exhibitors that meet the filter: with text, best matches first; otherwise by name.
+  public func exhibitors(matching filter: ExhibitorFilter) -> [Exhibitor] {
+    var candidates = Array(pack.exhibitors.indices)
+    if let topic = filter.topic {
+      let allowed = Set(exhibitorsByTopic[topic] ?? [])
+      candidates = candidates.filter(allowed.contains)
+    }
+    if let pavilion = filter.pavilion {
+      candidates = candidates.filter { pack.exhibitors[$0].pavilion == pavilion }
+    }
+    guard let text = filter.text, !TextFolding.fold(text).isEmpty else {
+      return candidates.map { pack.exhibitors[$0] }.sorted {
+        $0.name.text(.en).localizedCaseInsensitiveCompare($1.name.text(.en)) == .orderedAscending
+      }
+    }
+    let query = TextFolding.fold(text)
+    let scored = candidates.compactMap { position -> (Int, Exhibitor)? in
+      let exhibitor = pack.exhibitors[position]
+      let score = relevance(of: exhibitor, to: query)
+      return score > 0 ? (score, exhibitor) : nil
+    }
+    return scored.sorted { ($0.0, $1.1.id) > ($1.0, $0.1.id) }.map(\.1)
+  }
+
+  /// How well an exhibitor matches folded text: names beat exhibits beat topics beat prose;
+  /// a near-miss spelling of a name word still counts, below every real match.
+  func relevance(of exhibitor: Exhibitor, to query: String) -> Int {
+    let names = ([exhibitor.id] + exhibitor.name.allTexts + exhibitor.aliases).map {
+      TextFolding.fold($0)
+    }
+    if names.contains(query) { return 100 }
+    if names.contains(where: { $0.hasPrefix(query) }) { return 80 }
+    if names.contains(where: { $0.split(separator: " ").contains { $0.hasPrefix(query) } }) {
+      return 70
+    }
+    if query.count >= 2 && names.contains(where: { $0.contains(query) }) { return 60 }
+    let exhibits = exhibitor.exhibits.flatMap(\.name.allTexts).map { TextFolding.fold($0) }
+    if exhibits.contains(where: { $0.contains(query) }) { return 40 }
+    let topicWords = exhibitor.topics.compactMap(topic).flatMap { [$0.id] + $0.name.allTexts + $0.aliases }
+      .map { TextFolding.fold($0) }
+    if topicWords.contains(where: { $0 == query || $0.hasPrefix(query + " ") }) { return 30 }
+    if query.count >= 4,
+      exhibitor.description.allTexts.contains(where: { TextFolding.fold($0).contains(query) })
+    {
+      return 10
+    }
+    // Typo tolerance: every word of the query matches a word of a name, exactly, as a prefix,
+    // or (for words of five letters or more) within one or two edits.
+    let nameWords = names.flatMap { $0.split(separator: " ") }.map { Array($0) }
+    let queryWords = query.split(separator: " ").map { Array($0) }
+    let allWordsMatch = queryWords.allSatisfy { word in
+      nameWords.contains { candidate in
+        if candidate.starts(with: word) { return true }
+        guard word.count >= 5, candidate.count >= 4 else { return false }
+        let allowed = word.count >= 8 ? 2 : 1
+        return NameSuggestions.editDistance(word, candidate, limit: allowed) <= allowed
+      }
+    }
+    if allWordsMatch && queryWords.contains(where: { $0.count >= 5 }) { return 5 }
+    return 0
+  }
+
+  /// Sessions that meet the filter, by start time.
+  public func sessions(matching filter: SessionFilter) -> [Session] {
+    let topics = filter.topic.map(topicAndNarrower)
+    return sessionsByStart.map { pack.sessions[$0] }.filter { session in
+      if let day = filter.day, EventTime.localDate(session.start, zone: timeZone) != day {
+        return false
+      }
+      if let topics, !session.topics.contains(where: topics.contains) { return false }
+      if let speaker = filter.speaker, !session.speakers.contains(speaker) { return false }
+      if let room = filter.room, session.room != room { return false }
+      if let now = filter.notEndedBy, session.end <= now { return false }
+      return true
+    }
+  }
+
+  /// Where a booth is: its hall, floor and venue.
+  public func place(ofBooth boothID: String) -> (booth: Booth, hall: Hall?, floor: Floor?, venue: Venue?)? {
+    guard let booth = booth(boothID) else { return nil }
+    let hall = self.hall(booth.hall)
+    let floor = hall.flatMap { self.floor($0.floor) }
+    return (booth, hall, floor, floor.flatMap { venue($0.venue) })
+  }
+
+  /// Where a room is: its floor and venue.
+  public func place(ofRoom roomID: String) -> (room: Room, floor: Floor?, venue: Venue?)? {
+    guard let room = room(roomID) else { return nil }
+    let floor = self.floor(room.floor)
+    return (room, floor, floor.flatMap { venue($0.venue) })
+  }
+}

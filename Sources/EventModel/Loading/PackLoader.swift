@@ -1,0 +1,318 @@
+import Foundation
+
+/// A record together with its position in its file's array, for located messages.
+struct Located<Value: Sendable>: Sendable {
+  let index: Int
+  let value: Value
+}
+
+/// The records of a pack as decoded, before the pack is accepted: positions kept, failures noted.
+struct PackDocuments: Sendable {
+  var manifest: PackManifest?
+  var topics: [Located<Topic>] = []
+  var venues: [Located<Venue>] = []
+  var floors: [Located<Floor>] = []
+  var halls: [Located<Hall>] = []
+  var zones: [Located<Zone>] = []
+  var rooms: [Located<Room>] = []
+  var pavilions: [Located<Pavilion>] = []
+  var booths: [Located<Booth>] = []
+  var walkwayProvenance: Provenance?
+  var nodes: [Located<WalkwayNode>] = []
+  var edges: [Located<WalkwayEdge>] = []
+  var exhibitors: [Located<Exhibitor>] = []
+  var speakers: [Located<Speaker>] = []
+  var sessions: [Located<Session>] = []
+  var cityWalks: [Located<CityWalkRoute>] = []
+  var info: [Located<VisitorInfo>] = []
+
+  /// Takes the fields of one file from a part decoded on its own.
+  mutating func merge(_ part: PackDocuments, from file: PackFile) {
+    switch file {
+    case .manifest: manifest = part.manifest
+    case .topics: topics = part.topics
+    case .venues:
+      venues = part.venues
+      floors = part.floors
+      halls = part.halls
+      zones = part.zones
+      rooms = part.rooms
+    case .pavilions: pavilions = part.pavilions
+    case .booths: booths = part.booths
+    case .walkways:
+      walkwayProvenance = part.walkwayProvenance
+      nodes = part.nodes
+      edges = part.edges
+    case .exhibitors: exhibitors = part.exhibitors
+    case .speakers: speakers = part.speakers
+    case .sessions: sessions = part.sessions
+    case .cityWalks: cityWalks = part.cityWalks
+    case .info: info = part.info
+    }
+  }
+
+  var pack: EventPack? {
+    guard let manifest else { return nil }
+    return EventPack(
+      manifest: manifest, topics: topics.map(\.value),
+      venues: VenueFile(
+        venues: venues.map(\.value), floors: floors.map(\.value), halls: halls.map(\.value),
+        zones: zones.map(\.value), rooms: rooms.map(\.value)),
+      pavilions: pavilions.map(\.value), booths: booths.map(\.value),
+      walkways: WalkwayGraph(
+        provenance: walkwayProvenance ?? Provenance(), nodes: nodes.map(\.value),
+        edges: edges.map(\.value)),
+      exhibitors: exhibitors.map(\.value), speakers: speakers.map(\.value),
+      sessions: sessions.map(\.value), cityWalks: cityWalks.map(\.value), info: info.map(\.value))
+  }
+}
+
+/// What checking a pack found: every issue, and the catalog when there was no error.
+public struct PackCheck: Sendable {
+  public var issues: [PackIssue]
+  public var catalog: EventCatalog?
+
+  public var errors: [PackIssue] { issues.filter { $0.severity == .error } }
+  public var warnings: [PackIssue] { issues.filter { $0.severity == .warning } }
+}
+
+/// Reads a pack directory, decodes and validates it, and builds the catalog.
+public enum PackLoader {
+  /// Files a pack must have; the others may be left out when an event has no such records.
+  static let requiredFiles: Set<PackFile> = [.manifest, .topics, .venues, .walkways, .sessions]
+
+  /// Loads a pack, failing with every error found; warnings stay on the catalog.
+  public static func load(from directory: URL) throws(PackError) -> EventCatalog {
+    let check = check(directory: directory)
+    guard let catalog = check.catalog else {
+      throw PackError(directory: directory.path, issues: check.issues)
+    }
+    return catalog
+  }
+
+  /// Reads, decodes and validates a pack, collecting every problem instead of stopping at one.
+  public static func check(directory: URL) -> PackCheck {
+    var issues: [PackIssue] = []
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      issues.append(
+        PackIssue(
+          .missingFile, file: directory.path,
+          message: "no pack directory here (a pack is a directory with pack.json and friends)"))
+      return PackCheck(issues: issues, catalog: nil)
+    }
+    let documents = decode(directory: directory, issues: &issues)
+    guard !issues.contains(where: { $0.severity == .error && $0.file == PackFile.manifest.rawValue }),
+      let pack = documents.pack
+    else {
+      return PackCheck(issues: issues, catalog: nil)
+    }
+    let catalog = EventCatalog(pack: pack)
+    issues += PackValidator(documents: documents, catalog: catalog).validate()
+    let hasErrors = issues.contains { $0.severity == .error }
+    return PackCheck(issues: issues, catalog: hasErrors ? nil : catalog.withWarnings(issues))
+  }
+
+  // MARK: - Decoding
+
+  private static func decode(directory: URL, issues: inout [PackIssue]) -> PackDocuments {
+    var documents = PackDocuments()
+    var contents: [PackFile: Data] = [:]
+    for file in PackFile.allCases {
+      let url = directory.appendingPathComponent(file.rawValue)
+      if let data = FileManager.default.contents(atPath: url.path) {
+        contents[file] = data
+      } else if requiredFiles.contains(file) {
+        let exists = FileManager.default.fileExists(atPath: url.path)
+        issues.append(
+          PackIssue(
+            .missingFile, file: file.rawValue,
+            message: exists ? "cannot be read (check its permissions)" : "is missing"))
+      }
+    }
+
+    var zone = TimeZone(secondsFromGMT: 8 * 3600)!
+    if let data = contents[.manifest],
+      let manifest: PackManifest = decodeWhole(data, file: .manifest, zone: zone, issues: &issues)
+    {
+      if manifest.format != PackManifest.currentFormat {
+        issues.append(
+          PackIssue(
+            .unsupportedFormat, file: PackFile.manifest.rawValue, path: "$.format",
+            message:
+              "format \(manifest.format) is not supported; this hiwaic reads format \(PackManifest.currentFormat)"
+          ))
+      }
+      if let named = EventTime.timeZone(named: manifest.event.timeZone) {
+        zone = named
+      } else {
+        issues.append(
+          PackIssue(
+            .invalidValue, file: PackFile.manifest.rawValue, path: "$.event.timeZone",
+            message: "unknown time zone '\(manifest.event.timeZone)' (use an IANA name such as Asia/Shanghai)"))
+      }
+      documents.manifest = manifest
+    }
+
+    // The files are independent once the time zone is known: decode them in parallel, biggest
+    // first, and merge. Each part fills only the fields of its own file.
+    let files = contents.keys.filter { $0 != .manifest }.sorted {
+      (contents[$0]?.count ?? 0) > (contents[$1]?.count ?? 0)
+    }
+    let fileContents = contents
+    let fileZone = zone
+    let parts = ParallelWork.map(files) { file -> (PackDocuments, [PackIssue]) in
+      var part = PackDocuments()
+      var partIssues: [PackIssue] = []
+      decodeFile(file, data: fileContents[file]!, zone: fileZone, into: &part, issues: &partIssues)
+      return (part, partIssues)
+    }
+    for (file, (part, partIssues)) in zip(files, parts) {
+      documents.merge(part, from: file)
+      issues += partIssues
+    }
+    return documents
+  }
+
+  private static func decodeFile(
+    _ file: PackFile, data: Data, zone: TimeZone, into documents: inout PackDocuments,
+    issues: inout [PackIssue]
+  ) {
+    switch file {
+    case .manifest:
+      break
+    case .topics:
+      documents.topics = decodeArray(data, file: file, zone: zone, issues: &issues)
+    case .venues:
+      guard let decoded: LenientVenueFile = decodeWhole(data, file: file, zone: zone, issues: &issues)
+      else { return }
+      documents.venues = collect(decoded.venues, file: file, prefix: "$.venues", issues: &issues)
+      documents.floors = collect(decoded.floors, file: file, prefix: "$.floors", issues: &issues)
+      documents.halls = collect(decoded.halls, file: file, prefix: "$.halls", issues: &issues)
+      documents.zones = collect(decoded.zones, file: file, prefix: "$.zones", issues: &issues)
+      documents.rooms = collect(decoded.rooms, file: file, prefix: "$.rooms", issues: &issues)
+    case .pavilions:
+      documents.pavilions = decodeArray(data, file: file, zone: zone, issues: &issues)
+    case .booths:
+      documents.booths = decodeArray(data, file: file, zone: zone, issues: &issues)
+    case .walkways:
+      guard let decoded: LenientWalkwayFile = decodeWhole(data, file: file, zone: zone, issues: &issues)
+      else { return }
+      documents.walkwayProvenance = decoded.provenance
+      documents.nodes = collect(decoded.nodes, file: file, prefix: "$.nodes", issues: &issues)
+      documents.edges = collect(decoded.edges, file: file, prefix: "$.edges", issues: &issues)
+    case .exhibitors:
+      documents.exhibitors = decodeArray(data, file: file, zone: zone, issues: &issues)
+    case .speakers:
+      documents.speakers = decodeArray(data, file: file, zone: zone, issues: &issues)
+    case .sessions:
+      documents.sessions = decodeArray(data, file: file, zone: zone, issues: &issues)
+    case .cityWalks:
+      documents.cityWalks = decodeArray(data, file: file, zone: zone, issues: &issues)
+    case .info:
+      documents.info = decodeArray(data, file: file, zone: zone, issues: &issues)
+    }
+  }
+
+  static func decoder(zone: TimeZone) -> JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom { decoder in
+      let container = try decoder.singleValueContainer()
+      let text = try container.decode(String.self)
+      guard let date = EventTime.parse(text, zone: zone, requireOffset: true) else {
+        throw DecodingError.dataCorruptedError(
+          in: container,
+          debugDescription:
+            "'\(text)' is not an ISO 8601 date-time with a UTC offset, such as 2025-07-26T09:30:00+08:00"
+        )
+      }
+      return date
+    }
+    return decoder
+  }
+
+  private static func decodeWhole<T: Decodable>(
+    _ data: Data, file: PackFile, zone: TimeZone, issues: inout [PackIssue]
+  ) -> T? {
+    do {
+      return try decoder(zone: zone).decode(T.self, from: data)
+    } catch {
+      issues.append(issue(for: error, data: data, file: file))
+      return nil
+    }
+  }
+
+  private static func decodeArray<T: Decodable & Sendable>(
+    _ data: Data, file: PackFile, zone: TimeZone, issues: inout [PackIssue]
+  ) -> [Located<T>] {
+    guard let items: [Lenient<T>] = decodeWhole(data, file: file, zone: zone, issues: &issues)
+    else { return [] }
+    return collect(items, file: file, prefix: "$", issues: &issues)
+  }
+
+  private static func collect<T>(
+    _ items: [Lenient<T>], file: PackFile, prefix: String, issues: inout [PackIssue]
+  ) -> [Located<T>] {
+    var located: [Located<T>] = []
+    located.reserveCapacity(items.count)
+    for (index, item) in items.enumerated() {
+      if let value = item.value {
+        located.append(Located(index: index, value: value))
+      } else if let error = item.error {
+        let (path, message) = JSONDiagnostics.describe(error)
+        issues.append(
+          PackIssue(
+            .decoding, file: file.rawValue,
+            path: path == "$" ? "\(prefix)[\(index)]" : path, message: message))
+      }
+    }
+    return located
+  }
+
+  private static func issue(for error: any Error, data: Data, file: PackFile) -> PackIssue {
+    if data.isEmpty {
+      return PackIssue(.syntax, file: file.rawValue, line: 1, column: 1, message: "is empty")
+    }
+    if let syntax = JSONDiagnostics.syntaxError(in: data) {
+      return PackIssue(
+        .syntax, file: file.rawValue, line: syntax.line, column: syntax.column,
+        message: "is not valid JSON: \(syntax.message)")
+    }
+    let (path, message) = JSONDiagnostics.describe(error)
+    return PackIssue(.decoding, file: file.rawValue, path: path, message: message)
+  }
+}
+
+/// `venues.json` decoded record by record; absent arrays are empty.
+private struct LenientVenueFile: Decodable {
+  var venues: [Lenient<Venue>]
+  var floors: [Lenient<Floor>]
+  var halls: [Lenient<Hall>]
+  var zones: [Lenient<Zone>]
+  var rooms: [Lenient<Room>]
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: VenueFile.CodingKeys.self)
+    venues = try container.decodeIfPresent([Lenient<Venue>].self, forKey: .venues) ?? []
+    floors = try container.decodeIfPresent([Lenient<Floor>].self, forKey: .floors) ?? []
+    halls = try container.decodeIfPresent([Lenient<Hall>].self, forKey: .halls) ?? []
+    zones = try container.decodeIfPresent([Lenient<Zone>].self, forKey: .zones) ?? []
+    rooms = try container.decodeIfPresent([Lenient<Room>].self, forKey: .rooms) ?? []
+  }
+}
+
+/// `walkways.json` decoded record by record.
+private struct LenientWalkwayFile: Decodable {
+  var provenance: Provenance
+  var nodes: [Lenient<WalkwayNode>]
+  var edges: [Lenient<WalkwayEdge>]
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: WalkwayGraph.CodingKeys.self)
+    provenance = try container.decode(Provenance.self, forKey: .provenance)
+    nodes = try container.decodeIfPresent([Lenient<WalkwayNode>].self, forKey: .nodes) ?? []
+    edges = try container.decodeIfPresent([Lenient<WalkwayEdge>].self, forKey: .edges) ?? []
+  }
+}

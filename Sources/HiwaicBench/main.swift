@@ -1,0 +1,82 @@
+// hiwaic-bench: the speed and memory figures of `make bench` (release build). It prints figures;
+// it never fails on a timing.
+import EventModel
+import Foundation
+import PackGenerator
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Resident memory of this process in bytes, from /proc/self/statm.
+func residentBytes() -> Int {
+  guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+  let fields = text.split(separator: " ")
+  guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+  return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+}
+
+/// Peak resident memory so far, in bytes.
+func peakResidentBytes() -> Int {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return Int(usage.ru_maxrss) * 1024
+}
+
+func milliseconds(_ block: () throws -> Void) rethrows -> Double {
+  let start = DispatchTime.now().uptimeNanoseconds
+  try block()
+  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+}
+
+func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_048_576) }
+
+func directorySize(_ url: URL) -> Int {
+  let files = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+  return files.reduce(0) { total, file in
+    let attributes = try? FileManager.default.attributesOfItem(atPath: url.appendingPathComponent(file).path)
+    return total + ((attributes?[.size] as? Int) ?? 0)
+  }
+}
+
+/// Times `runs` loads of a pack and reports the median and the minimum.
+func benchLoad(name: String, directory: URL, runs: Int, target: Double) throws {
+  let before = residentBytes()
+  var kept: EventCatalog?
+  let first = try milliseconds { kept = try PackLoader.load(from: directory) }
+  let after = residentBytes()
+  var times = [first]
+  for _ in 1..<runs {
+    times.append(try milliseconds { _ = try PackLoader.load(from: directory) })
+  }
+  times.sort()
+  let median = times[times.count / 2]
+  let pack = kept!.pack
+  print(
+    String(
+      format: "%@: load+index median %.1f ms, min %.1f ms over %d runs (target < %.0f ms)", name, median,
+      times[0], runs, target))
+  print(
+    "    \(pack.exhibitors.count) exhibitors, \(pack.sessions.count) sessions, \(pack.walkways.nodes.count) walkway nodes; "
+      + "\(megabytes(directorySize(directory))) of JSON; resident memory +\(megabytes(after - before)) after the first load"
+  )
+}
+
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
+let waic = CommandLine.arguments.dropFirst().first.map { URL(fileURLWithPath: $0) }
+  ?? repository.appendingPathComponent("Data/waic2025")
+
+print("hiwaic-bench (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
+print("== Issue 2: loading and indexing packs")
+try benchLoad(name: "WAIC 2025 pack", directory: waic, runs: 30, target: 20)
+
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hiwaic-bench-\(getpid())")
+defer { try? FileManager.default.removeItem(at: scratch) }
+var generated: EventPack?
+let generateTime = milliseconds { generated = SyntheticPackGenerator(scale: 10).generate() }
+try PackWriter.write(generated!, to: scratch, pretty: false)
+generated = nil
+print(String(format: "gen-pack --scale 10: generated in %.0f ms", generateTime))
+try benchLoad(name: "10x synthetic pack", directory: scratch, runs: 10, target: 150)
+print("peak resident memory of the whole run: \(megabytes(peakResidentBytes()))")

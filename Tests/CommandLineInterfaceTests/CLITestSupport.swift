@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import CommandLineInterface
+
+/// Runs commands in-process (for their output) or as the real binary (for exit codes).
+enum CLI {
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  static let mini = repository.appendingPathComponent("Tests/EventModelTests/Fixtures/mini")
+
+  /// The output of a query command, parsed as the binary would parse it.
+  static func render(_ arguments: [String]) throws -> String {
+    let command = try HiwaicCommand.parseAsRoot(arguments)
+    guard let rendering = command as? any RenderingCommand else {
+      throw CommandError("not a rendering command: \(arguments)")
+    }
+    return try rendering.render()
+  }
+
+  /// JSON output decoded as an array of objects.
+  static func json(_ arguments: [String]) throws -> [[String: Any]] {
+    let text = try render(arguments + ["--format", "json"])
+    let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
+    guard let array = value as? [[String: Any]] else {
+      throw CommandError("not an array of objects: \(text.prefix(200))")
+    }
+    return array
+  }
+
+  /// The error message a command fails with.
+  static func failure(_ arguments: [String]) -> String? {
+    do {
+      _ = try render(arguments)
+      return nil
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  /// The built `hiwaic` binary, next to the test bundle.
+  static var binary: URL {
+    let testBundle = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent()
+    return testBundle.appendingPathComponent("hiwaic")
+  }
+
+  /// Runs the binary; returns exit status, standard output and standard error.
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:]
+  ) throws -> (status: Int32, output: String, error: String) {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "HIWAIC_PACK")
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+  }
+}

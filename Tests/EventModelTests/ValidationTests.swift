@@ -1,0 +1,96 @@
+import EventModel
+import Foundation
+import Testing
+
+@Suite("Pack validation")
+struct ValidationTests {
+  @Test("the mini fixture and the WAIC 2025 pack are clean")
+  func cleanPacks() throws {
+    for pack in [Fixtures.mini, Fixtures.waic] {
+      let check = PackLoader.check(directory: pack)
+      #expect(check.issues.isEmpty, "\(check.issues)")
+      #expect(check.catalog != nil)
+    }
+  }
+
+  @Test("every broken fixture reports its problem, located", arguments: Fixtures.brokenNames)
+  func brokenFixture(name: String) throws {
+    let pack = try Fixtures.brokenPack(name)
+    defer { Fixtures.remove(pack) }
+    let expectations = try Fixtures.ExpectationFile.load(name)
+    let check = PackLoader.check(directory: pack)
+    for expectation in expectations {
+      #expect(
+        check.issues.contains(where: expectation.matches),
+        "\(name): expected \(expectation.kind) in \(expectation.file) \(expectation.path ?? ""), got:\n\(check.issues.map(\.description).joined(separator: "\n"))"
+      )
+    }
+    let expectsError = expectations.contains { $0.severity == "error" }
+    #expect((check.catalog == nil) == expectsError, "errors block loading; warnings do not")
+    if !expectsError {
+      #expect(check.catalog?.warnings.isEmpty == false)
+    }
+  }
+
+  @Test("the broken fixtures cover every kind of problem")
+  func coverage() throws {
+    var covered = Set<String>()
+    for name in Fixtures.brokenNames {
+      for expectation in try Fixtures.ExpectationFile.load(name) { covered.insert(expectation.kind) }
+    }
+    let all = Set(PackIssue.Kind.allCases.map(\.rawValue))
+    #expect(all.subtracting(covered).isEmpty, "kinds without a fixture: \(all.subtracting(covered))")
+  }
+
+  @Test("a syntax error names its line and column")
+  func syntaxLocation() throws {
+    let pack = try Fixtures.brokenPack("syntax")
+    defer { Fixtures.remove(pack) }
+    let issue = try #require(PackLoader.check(directory: pack).issues.first { $0.kind == .syntax })
+    #expect(issue.line != nil && issue.column != nil)
+    #expect(issue.description.hasPrefix("sessions.json:\(issue.line!):\(issue.column!): error:"))
+  }
+
+  @Test("loading a broken pack fails with every error in the message")
+  func loadThrows() throws {
+    let pack = try Fixtures.brokenPack("many")
+    defer { Fixtures.remove(pack) }
+    #expect(throws: PackError.self) { try PackLoader.load(from: pack) }
+    do {
+      _ = try PackLoader.load(from: pack)
+    } catch {
+      #expect(error.errors.count >= 4)
+      #expect(error.description.contains("room-z"))
+      #expect(error.description.contains("H1-03"))
+    }
+  }
+
+  @Test("a directory that is not there is a clear error")
+  func missingDirectory() {
+    let check = PackLoader.check(directory: URL(fileURLWithPath: "/nonexistent/hiwaic-pack"))
+    #expect(check.catalog == nil)
+    #expect(check.errors.first?.kind == .missingFile)
+  }
+
+  @Test("truncated and garbled files never crash the loader and always report something")
+  func garbage() throws {
+    var random = SystemRandomNumberGenerator()
+    for file in PackFile.allCases {
+      let original = try Data(contentsOf: Fixtures.mini.appendingPathComponent(file.rawValue))
+      let cuts = [0, 1, original.count / 3, original.count / 2, original.count - 2]
+      var variants = cuts.map { original.prefix($0) }
+      variants.append(Data((0..<200).map { _ in UInt8.random(in: 0...255, using: &random) }))
+      variants.append(Data([0xEF, 0xBB, 0xBF]) + Data("[{\"id\": \"\u{0}\"}]".utf8))
+      variants.append(Data("null".utf8))
+      variants.append(Data("{\"nodes\": 3}".utf8))
+      for variant in variants {
+        let pack = try Fixtures.copyOfMini()
+        defer { Fixtures.remove(pack) }
+        try variant.write(to: pack.appendingPathComponent(file.rawValue))
+        let check = PackLoader.check(directory: pack)
+        #expect(!check.errors.isEmpty, "\(file.rawValue) with \(variant.count) bytes passed")
+        #expect(check.errors.allSatisfy { !$0.message.isEmpty })
+      }
+    }
+  }
+}
