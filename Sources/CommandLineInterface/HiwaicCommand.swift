@@ -25,7 +25,11 @@ public struct HiwaicCommand: ParsableCommand {
 
 /// Options every command that reads a pack takes.
 struct PackOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("The event pack directory (default: the WAIC 2025 pack; or set HIWAIC_PACK).", valueName: "DIR"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The event pack directory (default: the WAIC 2025 pack; or set HIWAIC_PACK).",
+      valueName: "DIR"))
   var pack: String?
 
   @Option(

@@ -10,7 +10,9 @@ import PackGenerator
 
 /// Resident memory of this process in bytes, from /proc/self/statm.
 func residentBytes() -> Int {
-  guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+  guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else {
+    return 0
+  }
   let fields = text.split(separator: " ")
   guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
   return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
@@ -34,7 +36,8 @@ func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes)
 func directorySize(_ url: URL) -> Int {
   let files = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
   return files.reduce(0) { total, file in
-    let attributes = try? FileManager.default.attributesOfItem(atPath: url.appendingPathComponent(file).path)
+    let attributes = try? FileManager.default.attributesOfItem(
+      atPath: url.appendingPathComponent(file).path)
     return total + ((attributes?[.size] as? Int) ?? 0)
   }
 }
@@ -54,7 +57,8 @@ func benchLoad(name: String, directory: URL, runs: Int, target: Double) throws {
   let pack = kept!.pack
   print(
     String(
-      format: "%@: load+index median %.1f ms, min %.1f ms over %d runs (target < %.0f ms)", name, median,
+      format: "%@: load+index median %.1f ms, min %.1f ms over %d runs (target < %.0f ms)", name,
+      median,
       times[0], runs, target))
   print(
     "    \(pack.exhibitors.count) exhibitors, \(pack.sessions.count) sessions, \(pack.walkways.nodes.count) walkway nodes; "
@@ -62,16 +66,19 @@ func benchLoad(name: String, directory: URL, runs: Int, target: Double) throws {
   )
 }
 
-let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .deletingLastPathComponent()
-let waic = CommandLine.arguments.dropFirst().first.map { URL(fileURLWithPath: $0) }
+  .deletingLastPathComponent()
+let waic =
+  CommandLine.arguments.dropFirst().first.map { URL(fileURLWithPath: $0) }
   ?? repository.appendingPathComponent("Data/waic2025")
 
 print("hiwaic-bench (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
 print("== Issue 2: loading and indexing packs")
 try benchLoad(name: "WAIC 2025 pack", directory: waic, runs: 30, target: 20)
 
-let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hiwaic-bench-\(getpid())")
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+  "hiwaic-bench-\(getpid())")
 defer { try? FileManager.default.removeItem(at: scratch) }
 var generated: EventPack?
 let generateTime = milliseconds { generated = SyntheticPackGenerator(scale: 10).generate() }

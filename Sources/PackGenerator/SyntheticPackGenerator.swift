@@ -38,22 +38,27 @@ public struct SyntheticPackGenerator {
     builder.venues.append(
       Venue(
         id: "synthetic-expo", name: LocalizedText(en: "Synthetic Exhibition Centre", zh: "合成展览中心"),
-        kind: .exhibition, location: GeoPoint(lat: 31.19, lon: 121.49), provenance: Self.provenance))
+        kind: .exhibition, location: GeoPoint(lat: 31.19, lon: 121.49), provenance: Self.provenance)
+    )
     builder.venues.append(
       Venue(
         id: "synthetic-forum", name: LocalizedText(en: "Synthetic Forum Centre", zh: "合成论坛中心"),
-        kind: .convention, location: GeoPoint(lat: 31.19, lon: 121.48), provenance: Self.provenance))
+        kind: .convention, location: GeoPoint(lat: 31.19, lon: 121.48), provenance: Self.provenance)
+    )
     builder.venues.append(
       Venue(
         id: "synthetic-site", name: LocalizedText(en: "Synthetic site", zh: "合成园区"), kind: .outdoor,
         location: GeoPoint(lat: 31.19, lon: 121.485), provenance: Self.provenance))
     builder.floors.append(
       Floor(
-        id: "site", venue: "synthetic-site", level: 0, name: LocalizedText(en: "Street level", zh: "地面"),
+        id: "site", venue: "synthetic-site", level: 0,
+        name: LocalizedText(en: "Street level", zh: "地面"),
         bounds: PlaneRect(x: 0, y: 0, w: 2000, d: 500), provenance: Self.provenance))
     builder.node("site-forum", .junction, floor: "site", 200, 250)
     builder.node("site-expo", .junction, floor: "site", 1200, 250)
-    builder.node("site-metro", .metro, floor: "site", 700, 450, name: LocalizedText(en: "Metro station", zh: "地铁站"))
+    builder.node(
+      "site-metro", .metro, floor: "site", 700, 450,
+      name: LocalizedText(en: "Metro station", zh: "地铁站"))
     builder.edge("site-forum", "site-expo", outdoor: true)
     builder.edge("site-metro", "site-forum", outdoor: true)
     builder.edge("site-metro", "site-expo", outdoor: true)
@@ -103,9 +108,11 @@ public struct SyntheticPackGenerator {
       let hallNumber = Int(slot.hall.dropFirst()) ?? 1
       exhibitors.append(
         Exhibitor(
-          id: "ex-\(String(format: "%05d", index + 1))", name: LocalizedText(en: english, zh: chinese),
+          id: "ex-\(String(format: "%05d", index + 1))",
+          name: LocalizedText(en: english, zh: chinese),
           aliases: [String(english.split(separator: " ")[0])],
-          pavilion: pavilionIDs[(hallNumber - 1) % pavilionIDs.count], booth: boothID, topics: chosen,
+          pavilion: pavilionIDs[(hallNumber - 1) % pavilionIDs.count], booth: boothID,
+          topics: chosen,
           exhibits: [
             Exhibit(
               name: LocalizedText(en: "\(english) demo", zh: "\(chinese)演示"),
@@ -128,7 +135,9 @@ public struct SyntheticPackGenerator {
         id: "sp-\(String(format: "%05d", index + 1))",
         name: LocalizedText(
           en: "\(given[first]) \(family[last]) \(index / (given.count * family.count) + 1)",
-          zh: "\(SyntheticNames.chineseFamilyNames[last])\(SyntheticNames.chineseGivenNames[first])\(index / (given.count * family.count) + 1)"),
+          zh:
+            "\(SyntheticNames.chineseFamilyNames[last])\(SyntheticNames.chineseGivenNames[first])\(index / (given.count * family.count) + 1)"
+        ),
         affiliation: nil, provenance: Self.provenance)
     }
     let zone = TimeZone(secondsFromGMT: 8 * 3600)!
@@ -149,8 +158,10 @@ public struct SyntheticPackGenerator {
         Session(
           id: "s-\(String(format: "%05d", index + 1))",
           title: LocalizedText(
-            en: "\(topic.name.text(.en)) forum \(index + 1)", zh: "\(topic.name.text(.zh))论坛\(index + 1)"),
-          kind: index % 10 == 0 ? .plenary : .forum, start: start, end: start.addingTimeInterval(50 * 60),
+            en: "\(topic.name.text(.en)) forum \(index + 1)",
+            zh: "\(topic.name.text(.zh))论坛\(index + 1)"),
+          kind: index % 10 == 0 ? .plenary : .forum, start: start,
+          end: start.addingTimeInterval(50 * 60),
           room: "room-\(room + 1)", organisers: [], speakers: Array(Set(speakerIDs)).sorted(),
           topics: [topic.id], provenance: Self.provenance))
     }
@@ -164,7 +175,9 @@ public struct SyntheticPackGenerator {
         theme: LocalizedText(en: "Benchmark data, not a real event", zh: "基准测试数据，并非真实活动"),
         timeZone: "Asia/Shanghai",
         days: days.map {
-          EventDay(date: $0.description, label: LocalizedText(en: $0.description, zh: $0.description), activities: [.conference, .exhibition])
+          EventDay(
+            date: $0.description, label: LocalizedText(en: $0.description, zh: $0.description),
+            activities: [.conference, .exhibition])
         },
         provenance: Self.provenance))
 
@@ -174,7 +187,8 @@ public struct SyntheticPackGenerator {
         venues: builder.venues, floors: builder.floors, halls: builder.halls, zones: builder.zones,
         rooms: builder.rooms),
       pavilions: pavilions, booths: booths,
-      walkways: WalkwayGraph(provenance: Self.provenance, nodes: builder.nodes, edges: builder.edges),
+      walkways: WalkwayGraph(
+        provenance: Self.provenance, nodes: builder.nodes, edges: builder.edges),
       exhibitors: exhibitors, speakers: speakers, sessions: sessions,
       cityWalks: cityWalks(), info: info())
   }
@@ -213,12 +227,16 @@ public struct SyntheticPackGenerator {
       for (a, b) in zip(corridor, corridor.dropFirst()) { builder.edge(a, b) }
       builder.node("\(floorID)-esc", .escalator, floor: floorID, 150, 268)
       builder.node("\(floorID)-lift", .lift, floor: floorID, 140, 268)
-      builder.node("\(floorID)-wc", .facility, floor: floorID, 150, 132, facility: .restroom, name: LocalizedText(en: "Restrooms \(floorIndex + 1)F", zh: "\(floorIndex + 1)层洗手间"))
+      builder.node(
+        "\(floorID)-wc", .facility, floor: floorID, 150, 132, facility: .restroom,
+        name: LocalizedText(en: "Restrooms \(floorIndex + 1)F", zh: "\(floorIndex + 1)层洗手间"))
       builder.edge("\(floorID)-c262", "\(floorID)-esc")
       builder.edge("\(floorID)-c262", "\(floorID)-lift")
       builder.edge("\(floorID)-c130", "\(floorID)-wc")
       if floorIndex == 0 {
-        builder.node("expo-entrance", .entrance, floor: floorID, 145, 1, name: LocalizedText(en: "Exhibition entrance", zh: "展馆入口"))
+        builder.node(
+          "expo-entrance", .entrance, floor: floorID, 145, 1,
+          name: LocalizedText(en: "Exhibition entrance", zh: "展馆入口"))
         builder.edge("expo-entrance", "\(floorID)-c2")
         builder.edge("expo-entrance", "site-expo", length: 30, outdoor: true)
       } else {
@@ -230,19 +248,25 @@ public struct SyntheticPackGenerator {
         let hallIndex = floorIndex * 4 + position
         guard hallIndex < hallCount else { break }
         let (hx, hy) = origins[position]
-        slots += buildHall(number: hallIndex + 1, floor: floorID, x: hx, y: hy, corridorLeft: position % 2 == 1, builder: &builder)
+        slots += buildHall(
+          number: hallIndex + 1, floor: floorID, x: hx, y: hy, corridorLeft: position % 2 == 1,
+          builder: &builder)
       }
     }
     return slots
   }
 
-  private func buildHall(number: Int, floor: String, x hx: Double, y hy: Double, corridorLeft: Bool, builder: inout Builder) -> [BoothSlot] {
+  private func buildHall(
+    number: Int, floor: String, x hx: Double, y hy: Double, corridorLeft: Bool,
+    builder: inout Builder
+  ) -> [BoothSlot] {
     let hallID = "S\(number)"
     let lower = hallID.lowercased()
     builder.halls.append(
       Hall(
         id: hallID, floor: floor, name: LocalizedText(en: "Hall \(hallID)", zh: "\(hallID)馆"),
-        rect: PlaneRect(x: hx, y: hy, w: Self.hallWidth, d: Self.hallDepth), provenance: Self.provenance))
+        rect: PlaneRect(x: hx, y: hy, w: Self.hallWidth, d: Self.hallDepth),
+        provenance: Self.provenance))
     for (index, letter) in ["A", "B"].enumerated() {
       builder.zones.append(
         Zone(
@@ -271,7 +295,8 @@ public struct SyntheticPackGenerator {
             boothNumber += 1
             let rect = PlaneRect(x: left, y: north ? y - 11 : y + 1, w: 9, d: 10)
             let zone = rect.maxY <= hy + 55 ? "\(hallID)-A" : "\(hallID)-B"
-            slots.append(BoothSlot(hall: hallID, zone: zone, number: boothNumber, rect: rect, node: front))
+            slots.append(
+              BoothSlot(hall: hallID, zone: zone, number: boothNumber, rect: rect, node: front))
           }
         }
       }
@@ -290,7 +315,9 @@ public struct SyntheticPackGenerator {
       Floor(
         id: "forum-1f", venue: "synthetic-forum", level: 1, name: LocalizedText(en: "1F", zh: "一层"),
         bounds: PlaneRect(x: 0, y: 0, w: width, d: 100), provenance: Self.provenance))
-    builder.node("forum-entrance", .entrance, floor: "forum-1f", 10, 70, name: LocalizedText(en: "Forum entrance", zh: "论坛入口"))
+    builder.node(
+      "forum-entrance", .entrance, floor: "forum-1f", 10, 70,
+      name: LocalizedText(en: "Forum entrance", zh: "论坛入口"))
     builder.edge("forum-entrance", "site-forum", length: 30, outdoor: true)
     var previous = "forum-entrance"
     for index in 0..<roomCount {
@@ -303,13 +330,16 @@ public struct SyntheticPackGenerator {
         Room(
           id: "room-\(index + 1)", floor: "forum-1f",
           name: LocalizedText(en: "Room \(index + 1)", zh: "\(index + 1)号会议室"),
-          rect: PlaneRect(x: x, y: 10, w: 25, d: 50), capacity: 300, node: door, provenance: Self.provenance))
+          rect: PlaneRect(x: x, y: 10, w: 25, d: 50), capacity: 300, node: door,
+          provenance: Self.provenance))
     }
   }
 
   // MARK: - Names, topics, routes, information
 
-  private func uniqueName(index: Int, random: inout SplitMix64, used: inout Set<String>) -> (String, String) {
+  private func uniqueName(index: Int, random: inout SplitMix64, used: inout Set<String>) -> (
+    String, String
+  ) {
     let p = SyntheticNames.prefixes
     let m = SyntheticNames.middles
     let s = SyntheticNames.sectors
@@ -323,9 +353,13 @@ public struct SyntheticPackGenerator {
       let english = "\(p[a])\(m[b]) \(s[c])"
       if used.insert(english).inserted { return (english, "\(cp[a])\(cm[b])\(cs[c])") }
     }
-    let english = "\(p[index % p.count])\(m[(index / p.count) % m.count]) \(s[index % s.count]) \(index + 1)"
+    let english =
+      "\(p[index % p.count])\(m[(index / p.count) % m.count]) \(s[index % s.count]) \(index + 1)"
     used.insert(english)
-    return (english, "\(cp[index % cp.count])\(cm[(index / cp.count) % cm.count])\(cs[index % cs.count])\(index + 1)")
+    return (
+      english,
+      "\(cp[index % cp.count])\(cm[(index / cp.count) % cm.count])\(cs[index % cs.count])\(index + 1)"
+    )
   }
 
   static func topics() -> [Topic] {
@@ -335,7 +369,8 @@ public struct SyntheticPackGenerator {
       ("humanoid-robots", "Humanoid robots", "人形机器人"), ("embodied-ai", "Embodied AI", "具身智能"),
       ("autonomous-driving", "Autonomous driving", "自动驾驶"), ("smart-city", "Smart cities", "智慧城市"),
       ("fintech", "Financial technology", "金融科技"), ("healthcare", "Healthcare", "医疗健康"),
-      ("industrial-ai", "AI in manufacturing", "智能制造"), ("ai-governance", "AI governance", "人工智能治理"),
+      ("industrial-ai", "AI in manufacturing", "智能制造"),
+      ("ai-governance", "AI governance", "人工智能治理"),
       ("ai-safety", "AI safety", "人工智能安全"), ("open-source", "Open source", "开源"),
       ("smart-glasses", "AI glasses", "AI眼镜"), ("drones", "Drones", "无人机"),
       ("ai-for-science", "AI for Science", "科学智能"), ("startups", "Start-ups", "创业"),
@@ -359,8 +394,10 @@ public struct SyntheticPackGenerator {
           CityWalkStop(
             id: "w\(route)-s\(stop)", name: LocalizedText(en: "Stop \(stop)", zh: "第\(stop)站"),
             district: nil,
-            location: GeoPoint(lat: 31.18 + 0.002 * Double(stop), lon: 121.48 + 0.01 * Double(route)),
-            shows: LocalizedText(en: "Something to see.", zh: "可看的内容。"), minutes: 15, provenance: nil)
+            location: GeoPoint(
+              lat: 31.18 + 0.002 * Double(stop), lon: 121.48 + 0.01 * Double(route)),
+            shows: LocalizedText(en: "Something to see.", zh: "可看的内容。"), minutes: 15,
+            provenance: nil)
         }, provenance: Self.provenance)
     }
   }
@@ -391,15 +428,19 @@ private struct Builder {
   init(provenance: Provenance) { self.provenance = provenance }
 
   mutating func node(
-    _ id: String, _ kind: NodeKind, floor: String, _ x: Double, _ y: Double, facility: FacilityKind? = nil,
+    _ id: String, _ kind: NodeKind, floor: String, _ x: Double, _ y: Double,
+    facility: FacilityKind? = nil,
     name: LocalizedText? = nil
   ) {
-    nodes.append(WalkwayNode(id: id, kind: kind, floor: floor, x: x, y: y, name: name, facility: facility))
+    nodes.append(
+      WalkwayNode(id: id, kind: kind, floor: floor, x: x, y: y, name: name, facility: facility))
   }
 
   mutating func edge(
-    _ from: String, _ to: String, kind: EdgeKind = .walk, length: Double? = nil, outdoor: Bool = false
+    _ from: String, _ to: String, kind: EdgeKind = .walk, length: Double? = nil,
+    outdoor: Bool = false
   ) {
-    edges.append(WalkwayEdge(from: from, to: to, kind: kind, length: length, outdoor: outdoor ? true : nil))
+    edges.append(
+      WalkwayEdge(from: from, to: to, kind: kind, length: length, outdoor: outdoor ? true : nil))
   }
 }

@@ -13,7 +13,8 @@ struct BinaryTests {
   @Test("validate exits 0 on a clean pack and 1 on a broken one, naming file and path")
   func validateExitStatus() throws {
     #expect(try CLI.run(["validate"]).status == 0)
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hiwaic-cli-\(UUID())")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-cli-\(UUID())")
     defer { try? FileManager.default.removeItem(at: directory) }
     try FileManager.default.copyItem(at: CLI.mini, to: directory)
     let sessions = directory.appendingPathComponent("sessions.json")
@@ -38,14 +39,16 @@ struct BinaryTests {
 
   @Test("HIWAIC_PACK chooses the pack")
   func environment() throws {
-    let result = try CLI.run(["exhibitors", "--format", "json"], environment: ["HIWAIC_PACK": CLI.mini.path])
+    let result = try CLI.run(
+      ["exhibitors", "--format", "json"], environment: ["HIWAIC_PACK": CLI.mini.path])
     #expect(result.status == 0)
     #expect(result.output.contains("robo-one"))
   }
 
   @Test("gen-pack writes a valid synthetic pack and will not overwrite without --force")
   func genPack() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hiwaic-gen-\(UUID())")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-gen-\(UUID())")
     defer { try? FileManager.default.removeItem(at: directory) }
     let first = try CLI.run(["gen-pack", "--scale", "1", directory.path])
     #expect(first.status == 0, "\(first.error)")

@@ -40,7 +40,8 @@ enum CLI {
 
   /// The built `hiwaic` binary, next to the test bundle.
   static var binary: URL {
-    let testBundle = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent()
+    let testBundle = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0])
+      .deletingLastPathComponent()
     return testBundle.appendingPathComponent("hiwaic")
   }
 
@@ -63,6 +64,9 @@ enum CLI {
     let outData = output.fileHandleForReading.readDataToEndOfFile()
     let errData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    return (
+      process.terminationStatus, String(decoding: outData, as: UTF8.self),
+      String(decoding: errData, as: UTF8.self)
+    )
   }
 }

@@ -48,24 +48,33 @@ struct QueryCommandTests {
   func exhibitorFilters() throws {
     let all = try CLI.json(["exhibitors"])
     #expect(all.count >= 40)
-    #expect(all.allSatisfy { $0["id"] is String && $0["name"] is String && $0["provenance"] is [String: Any] })
+    #expect(
+      all.allSatisfy {
+        $0["id"] is String && $0["name"] is String && $0["provenance"] is [String: Any]
+      })
     let robots = try CLI.json(["exhibitors", "--topic", "robotics"])
     #expect(robots.contains { $0["id"] as? String == "unitree" })
     #expect(!robots.contains { $0["id"] as? String == "huawei" })
     let chips = try CLI.json(["exhibitors", "--topic", "AI芯片", "--pavilion", "core-technologies"])
     #expect(chips.contains { $0["id"] as? String == "huawei" })
-    #expect(chips.allSatisfy { ($0["pavilion"] as? [String: Any])?["id"] as? String == "core-technologies" })
+    #expect(
+      chips.allSatisfy {
+        ($0["pavilion"] as? [String: Any])?["id"] as? String == "core-technologies"
+      })
     let chinese = try CLI.json(["exhibitors", "--search", "unitree", "--lang", "zh"])
     #expect(chinese.first?["name"] as? String == "宇树科技")
   }
 
   @Test("unknown names fail with the closest matches")
   func unknownNames() {
-    #expect(CLI.failure(["exhibitors", "--topic", "robtics"])?.contains("did you mean robotics") == true)
+    #expect(
+      CLI.failure(["exhibitors", "--topic", "robtics"])?.contains("did you mean robotics") == true)
     #expect(CLI.failure(["exhibitors", "--pavilion", "terminal pavillion"]) != nil)
     #expect(CLI.failure(["schedule", "--speaker", "Hintonn"])?.contains("Geoffrey Hinton") == true)
-    #expect(CLI.failure(["schedule", "--room", "Rde Hall"])?.contains("did you mean Red Hall") == true)
-    #expect(CLI.failure(["schedule", "--room", "Red Hal"]) == nil, "an unambiguous prefix is enough")
+    #expect(
+      CLI.failure(["schedule", "--room", "Rde Hall"])?.contains("did you mean Red Hall") == true)
+    #expect(
+      CLI.failure(["schedule", "--room", "Red Hal"]) == nil, "an unambiguous prefix is enough")
     #expect(CLI.failure(["citywalk", "robots at wrk"]) != nil)
     #expect(CLI.failure(["schedule", "--day", "9"])?.contains("1 (2025-07-26)") == true)
     #expect(CLI.failure(["info", "--now", "yesterday"])?.contains("ISO 8601") == true)
@@ -85,7 +94,8 @@ struct QueryCommandTests {
     #expect(starts.count == day2.count)
     #expect(starts.allSatisfy { $0.hasPrefix("2025-07-27T") && $0.hasSuffix("+08:00") })
     #expect(starts == starts.sorted())
-    #expect(day2.allSatisfy { $0["title"] is String && $0["end"] is String && $0["provenance"] != nil })
+    #expect(
+      day2.allSatisfy { $0["title"] is String && $0["end"] is String && $0["provenance"] != nil })
     let byDate = try CLI.json(["schedule", "--day", "2025-07-27"])
     #expect(byDate.count == day2.count)
   }
@@ -135,7 +145,8 @@ struct QueryCommandTests {
     let text = try CLI.render(["exhibitors", "--topic", "robotics", "--lang", "zh"])
     let rows = text.split(separator: "\n").filter { $0.contains("~H3-") }
     #expect(rows.count >= 8)
-    let boothColumns = Set(rows.map { row in String(row[..<row.range(of: "~H3-")!.lowerBound]).displayWidth })
+    let boothColumns = Set(
+      rows.map { row in String(row[..<row.range(of: "~H3-")!.lowerBound]).displayWidth })
     #expect(boothColumns.count == 1, "\(rows)")
   }
 

@@ -22,7 +22,10 @@ struct CatalogTests {
 
   @Test("names resolve in any language, any case, with close matches for typos")
   func names() {
-    guard case .found(let byChinese) = catalog.exhibitorNames.resolve("机器一号", { catalog.pack.exhibitors[$0] }) else {
+    guard
+      case .found(let byChinese) = catalog.exhibitorNames.resolve(
+        "机器一号", { catalog.pack.exhibitors[$0] })
+    else {
       Issue.record("Chinese name not found")
       return
     }
@@ -47,7 +50,8 @@ struct CatalogTests {
   func topicHierarchy() {
     let robots = catalog.exhibitors(matching: ExhibitorFilter(topic: "robotics")).map(\.id)
     #expect(robots == ["robo-one"])
-    #expect(catalog.exhibitors(matching: ExhibitorFilter(topic: "ai-chips")).map(\.id) == ["chip-co"])
+    #expect(
+      catalog.exhibitors(matching: ExhibitorFilter(topic: "ai-chips")).map(\.id) == ["chip-co"])
     #expect(catalog.topicAndNarrower("robotics") == ["robotics", "humanoid-robots"])
   }
 
@@ -63,13 +67,25 @@ struct CatalogTests {
   @Test("sessions filter by day, topic, speaker, room and time, in start order")
   func sessions() throws {
     let day = try #require(LocalDate("2025-07-26"))
-    #expect(catalog.sessions(matching: SessionFilter(day: day)).map(\.id) == ["opening", "chips-forum", "robots-forum"])
+    #expect(
+      catalog.sessions(matching: SessionFilter(day: day)).map(\.id) == [
+        "opening", "chips-forum", "robots-forum",
+      ])
     #expect(catalog.sessions(matching: SessionFilter(day: LocalDate("2025-07-27"))).isEmpty)
-    #expect(catalog.sessions(matching: SessionFilter(topic: "robotics")).map(\.id) == ["opening", "robots-forum"])
-    #expect(catalog.sessions(matching: SessionFilter(speaker: "alan")).map(\.id) == ["chips-forum", "robots-forum"])
+    #expect(
+      catalog.sessions(matching: SessionFilter(topic: "robotics")).map(\.id) == [
+        "opening", "robots-forum",
+      ])
+    #expect(
+      catalog.sessions(matching: SessionFilter(speaker: "alan")).map(\.id) == [
+        "chips-forum", "robots-forum",
+      ])
     #expect(catalog.sessions(matching: SessionFilter(room: "room-b")).map(\.id) == ["chips-forum"])
     let tenThirty = try #require(EventTime.parse("2025-07-26T10:30", zone: catalog.timeZone))
-    #expect(catalog.sessions(matching: SessionFilter(notEndedBy: tenThirty)).map(\.id) == ["chips-forum", "robots-forum"])
+    #expect(
+      catalog.sessions(matching: SessionFilter(notEndedBy: tenThirty)).map(\.id) == [
+        "chips-forum", "robots-forum",
+      ])
   }
 
   @Test("days resolve from numbers and dates")
@@ -85,8 +101,11 @@ struct CatalogTests {
   @Test("edge lengths default to the straight line; floor changes use their given length")
   func walkwayLengths() throws {
     let edges = catalog.pack.walkways.edges
-    let entranceToJunction = try #require(edges.firstIndex { $0.from == "entrance" && $0.to == "j1" })
-    #expect(abs((catalog.walkways.lengths[entranceToJunction] ?? 0) - (20 * 20 + 25 * 25).squareRoot()) < 1e-9)
+    let entranceToJunction = try #require(
+      edges.firstIndex { $0.from == "entrance" && $0.to == "j1" })
+    #expect(
+      abs((catalog.walkways.lengths[entranceToJunction] ?? 0) - (20 * 20 + 25 * 25).squareRoot())
+        < 1e-9)
     let lift = try #require(edges.firstIndex { $0.kind == .lift })
     #expect(catalog.walkways.lengths[lift] == 10)
   }

@@ -16,10 +16,12 @@ struct EventTimeTests {
     #expect(EventTime.parse("2025-07-25T20:00:00-05:00", zone: shanghai) == expected)
   }
 
-  @Test("impossible or malformed times are rejected", arguments: [
-    "2025-07-26T25:00", "2025-07-26T09:60", "2025-02-30T09:00", "2025-07-26", "26.07.2025 09:00",
-    "2025-07-26T09:00+25:00", "tomorrow", "", "2025-7-26T09:00",
-  ])
+  @Test(
+    "impossible or malformed times are rejected",
+    arguments: [
+      "2025-07-26T25:00", "2025-07-26T09:60", "2025-02-30T09:00", "2025-07-26", "26.07.2025 09:00",
+      "2025-07-26T09:00+25:00", "tomorrow", "", "2025-7-26T09:00",
+    ])
   func rejects(text: String) {
     #expect(EventTime.parse(text, zone: shanghai) == nil)
   }
@@ -36,7 +38,8 @@ struct EventTimeTests {
     #expect(EventTime.format(date, zone: shanghai) == "2025-07-26T23:30:00+08:00")
     #expect(EventTime.clockTime(date, zone: shanghai) == "23:30")
     #expect(EventTime.localDate(date, zone: shanghai).description == "2025-07-26")
-    #expect(EventTime.localDate(date, zone: TimeZone(secondsFromGMT: 0)!).description == "2025-07-26")
+    #expect(
+      EventTime.localDate(date, zone: TimeZone(secondsFromGMT: 0)!).description == "2025-07-26")
   }
 
   @Test("dates validate month lengths and leap years")

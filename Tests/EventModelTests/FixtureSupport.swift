@@ -39,7 +39,9 @@ enum Fixtures {
       if file == "expect.json" { continue }
       if file == "REMOVE" {
         let names = try String(contentsOf: source, encoding: .utf8).split(separator: "\n")
-        for name in names { try FileManager.default.removeItem(at: target.appendingPathComponent(String(name))) }
+        for name in names {
+          try FileManager.default.removeItem(at: target.appendingPathComponent(String(name)))
+        }
         continue
       }
       let destination = target.appendingPathComponent(file)

@@ -16,11 +16,14 @@ struct PackIOTests {
 
   @Test("an explicit pack wins over HIWAIC_PACK, which wins over the default")
   func locator() throws {
-    let explicit = try PackLocator.locate(explicit: "/tmp/a", environment: ["HIWAIC_PACK": "/tmp/b"])
+    let explicit = try PackLocator.locate(
+      explicit: "/tmp/a", environment: ["HIWAIC_PACK": "/tmp/b"])
     #expect(explicit.path == "/tmp/a")
-    let fromEnvironment = try PackLocator.locate(explicit: nil, environment: ["HIWAIC_PACK": "/tmp/b"])
+    let fromEnvironment = try PackLocator.locate(
+      explicit: nil, environment: ["HIWAIC_PACK": "/tmp/b"])
     #expect(fromEnvironment.path == "/tmp/b")
-    let fallback = try PackLocator.locate(explicit: nil, environment: [:], executablePath: "/nowhere/bin/hiwaic")
+    let fallback = try PackLocator.locate(
+      explicit: nil, environment: [:], executablePath: "/nowhere/bin/hiwaic")
     #expect(fallback.standardizedFileURL.path == Fixtures.waic.standardizedFileURL.path)
   }
 
@@ -30,9 +33,11 @@ struct PackIOTests {
     defer { try? FileManager.default.removeItem(at: prefix) }
     let packs = prefix.appendingPathComponent("share/hiwaic/packs")
     try FileManager.default.createDirectory(at: packs, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(at: Fixtures.mini, to: packs.appendingPathComponent("waic2025"))
+    try FileManager.default.copyItem(
+      at: Fixtures.mini, to: packs.appendingPathComponent("waic2025"))
     let found = try PackLocator.locate(
-      explicit: nil, environment: [:], executablePath: prefix.appendingPathComponent("bin/hiwaic").path)
+      explicit: nil, environment: [:],
+      executablePath: prefix.appendingPathComponent("bin/hiwaic").path)
     #expect(found.path == packs.appendingPathComponent("waic2025").path)
   }
 }

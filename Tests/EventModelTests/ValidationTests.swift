@@ -36,10 +36,13 @@ struct ValidationTests {
   func coverage() throws {
     var covered = Set<String>()
     for name in Fixtures.brokenNames {
-      for expectation in try Fixtures.ExpectationFile.load(name) { covered.insert(expectation.kind) }
+      for expectation in try Fixtures.ExpectationFile.load(name) {
+        covered.insert(expectation.kind)
+      }
     }
     let all = Set(PackIssue.Kind.allCases.map(\.rawValue))
-    #expect(all.subtracting(covered).isEmpty, "kinds without a fixture: \(all.subtracting(covered))")
+    #expect(
+      all.subtracting(covered).isEmpty, "kinds without a fixture: \(all.subtracting(covered))")
   }
 
   @Test("a syntax error names its line and column")

@@ -14,10 +14,11 @@ struct WAICPackTests {
   func minimumContent() {
     let pack = catalog.pack
     #expect(pack.pavilions.count == 4)
-    #expect(Set(pack.pavilions.map { $0.name.text(.en) }) == [
-      "Core Technologies Pavilion", "Industrial Applications Pavilion",
-      "Intelligent Terminals Pavilion", "Universal Connections Pavilion",
-    ])
+    #expect(
+      Set(pack.pavilions.map { $0.name.text(.en) }) == [
+        "Core Technologies Pavilion", "Industrial Applications Pavilion",
+        "Intelligent Terminals Pavilion", "Universal Connections Pavilion",
+      ])
     #expect(pack.exhibitors.count >= 40)
     #expect(pack.sessions.count >= 25)
     #expect(pack.cityWalks.count == 3)
@@ -41,7 +42,8 @@ struct WAICPackTests {
   @Test("gets the days right: conference 26–28 July, exhibition to 29 July, all in Shanghai time")
   func days() throws {
     #expect(catalog.event.timeZone == "Asia/Shanghai")
-    #expect(catalog.days.map(\.description) == ["2025-07-26", "2025-07-27", "2025-07-28", "2025-07-29"])
+    #expect(
+      catalog.days.map(\.description) == ["2025-07-26", "2025-07-27", "2025-07-28", "2025-07-29"])
     let last = try #require(catalog.event.days.last)
     #expect(last.activities == [.exhibition])
     for session in catalog.pack.sessions {
@@ -50,8 +52,13 @@ struct WAICPackTests {
     }
     let opening = try #require(catalog.session("opening-ceremony"))
     #expect(EventTime.localDate(opening.start, zone: catalog.timeZone).day == 26)
-    #expect(EventTime.clockTime(opening.start, zone: catalog.timeZone) < "12:00", "the opening was in the morning")
-    #expect(catalog.session("closing-ceremony").map { EventTime.localDate($0.start, zone: catalog.timeZone).day } == 28)
+    #expect(
+      EventTime.clockTime(opening.start, zone: catalog.timeZone) < "12:00",
+      "the opening was in the morning")
+    #expect(
+      catalog.session("closing-ceremony").map {
+        EventTime.localDate($0.start, zone: catalog.timeZone).day
+      } == 28)
   }
 
   @Test("every record says where it comes from, and modelled times and places say so")
@@ -85,7 +92,8 @@ struct WAICPackTests {
     let pack = catalog.pack
     var texts: [LocalizedText] = [pack.event.name, pack.event.theme]
     texts += pack.exhibitors.map(\.name) + pack.sessions.map(\.title) + pack.pavilions.map(\.name)
-    texts += pack.venues.rooms.map(\.name) + pack.venues.venues.map(\.name) + pack.topics.map(\.name)
+    texts +=
+      pack.venues.rooms.map(\.name) + pack.venues.venues.map(\.name) + pack.topics.map(\.name)
     texts += pack.cityWalks.map(\.name) + pack.cityWalks.flatMap { $0.stops.map(\.name) }
     texts += pack.info.map(\.question) + pack.info.map(\.answer) + pack.speakers.map(\.name)
     for text in texts {
@@ -97,7 +105,8 @@ struct WAICPackTests {
   func walkways() throws {
     let walkways = catalog.walkways
     let metro = try #require(walkways.nodePosition["m8-art"])
-    let stepFree = walkways.reachable(from: metro, edges: catalog.pack.walkways.edges, stepFreeOnly: true)
+    let stepFree = walkways.reachable(
+      from: metro, edges: catalog.pack.walkways.edges, stepFreeOnly: true)
     for booth in catalog.pack.booths {
       #expect(stepFree[try #require(walkways.nodePosition[booth.node])], "\(booth.id)")
     }
@@ -115,8 +124,12 @@ struct WAICPackTests {
     let h3 = catalog.pack.exhibitors.filter { catalog.booth($0.booth ?? "")?.hall == "H3" }
     #expect(h1.contains { $0.id == "huawei" })
     #expect(h3.contains { $0.id == "unitree" })
-    #expect(h3.allSatisfy { exhibitor in
-      exhibitor.topics.contains { catalog.topicAndNarrower("robotics").contains($0) || $0 == "smart-glasses" || $0 == "smart-terminals" }
-    })
+    #expect(
+      h3.allSatisfy { exhibitor in
+        exhibitor.topics.contains {
+          catalog.topicAndNarrower("robotics").contains($0) || $0 == "smart-glasses"
+            || $0 == "smart-terminals"
+        }
+      })
   }
 }

@@ -13,7 +13,8 @@ struct SyntheticPackTests {
     #expect(pack.sessions.count == 100)
     #expect(pack.manifest.synthetic)
     #expect(pack.exhibitors.allSatisfy { $0.provenance.sources == ["synthetic:hiwaic-gen-pack"] })
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hiwaic-gen-\(UUID())")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-gen-\(UUID())")
     defer { try? FileManager.default.removeItem(at: directory) }
     try PackWriter.write(pack, to: directory, pretty: false)
     let check = PackLoader.check(directory: directory)
@@ -30,7 +31,8 @@ struct SyntheticPackTests {
     #expect(Set(pack.exhibitors.map { $0.name.text(.en) }).count == 2400, "names are unique")
     let catalog = EventCatalog(pack: pack)
     #expect(catalog.pack.venues.halls.count == 25)
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hiwaic-gen-\(UUID())")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-gen-\(UUID())")
     defer { try? FileManager.default.removeItem(at: directory) }
     try PackWriter.write(pack, to: directory, pretty: false)
     #expect(PackLoader.check(directory: directory).errors.isEmpty)

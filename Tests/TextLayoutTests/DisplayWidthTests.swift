@@ -45,7 +45,10 @@ struct DisplayWidthTests {
   func tableAlignment() {
     let table = TextTable(
       columns: [.init("Name"), .init("中文"), .init("Booth")],
-      rows: [["Unitree Robotics", "宇树科技", "H3-A01"], ["AgiBot", "智元机器人", "H3-A02"], ["XREAL", "XREAL", "H3-B01"]])
+      rows: [
+        ["Unitree Robotics", "宇树科技", "H3-A01"], ["AgiBot", "智元机器人", "H3-A02"],
+        ["XREAL", "XREAL", "H3-B01"],
+      ])
     let lines = table.render().split(separator: "\n").map(String.init)
     #expect(lines.count == 5)
     let boothColumns = lines.filter { $0.contains("H3-") }.map { line -> Int in

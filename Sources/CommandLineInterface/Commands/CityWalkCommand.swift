@@ -52,7 +52,8 @@ struct CityWalkCommand: RenderingCommand {
     }
     let walk = routes[0]
     var lines = [walk.name.text(language), walk.theme.text(language)]
-    lines += TextWrapping.wrap(walk.description.text(language), width: min(OutputFormatting.terminalColumns() ?? 88, 88))
+    lines += TextWrapping.wrap(
+      walk.description.text(language), width: min(OutputFormatting.terminalColumns() ?? 88, 88))
     lines.append("")
     let legs = walk.legDistances
     for (index, stop) in walk.stops.enumerated() {

@@ -48,12 +48,15 @@ struct CommandContext {
   }
 
   func resolveTopic(_ text: String) throws -> Topic {
-    try resolve(text, in: catalog.topicNames, what: "topic", flag: "--topic", { catalog.pack.topics[$0] }, label: \.id)
+    try resolve(
+      text, in: catalog.topicNames, what: "topic", flag: "--topic", { catalog.pack.topics[$0] },
+      label: \.id)
   }
 
   func resolvePavilion(_ text: String) throws -> Pavilion {
     try resolve(
-      text, in: catalog.pavilionNames, what: "pavilion", flag: "--pavilion", { catalog.pack.pavilions[$0] },
+      text, in: catalog.pavilionNames, what: "pavilion", flag: "--pavilion",
+      { catalog.pack.pavilions[$0] },
       label: { $0.id })
   }
 }

@@ -9,13 +9,16 @@ struct ExhibitorsCommand: RenderingCommand {
     commandName: "exhibitors",
     abstract: "List and search exhibitors by name (any language), topic or pavilion.")
 
-  @Option(name: .long, help: "Text to search for: a name in English or Chinese, a product, a topic.")
+  @Option(
+    name: .long, help: "Text to search for: a name in English or Chinese, a product, a topic.")
   var search: String?
 
   @Option(name: .long, help: "Only exhibitors on this topic (an id or a name, e.g. robotics, 机器人).")
   var topic: String?
 
-  @Option(name: .long, help: "Only exhibitors in this pavilion (an id or a name, e.g. core-technologies).")
+  @Option(
+    name: .long, help: "Only exhibitors in this pavilion (an id or a name, e.g. core-technologies)."
+  )
   var pavilion: String?
 
   @OptionGroup var packOptions: PackOptions
@@ -56,7 +59,8 @@ struct ExhibitorsCommand: RenderingCommand {
         exhibitor.name.text(language), exhibitor.name[other] ?? "",
         catalog.pavilion(exhibitor.pavilion)?.name.text(language) ?? exhibitor.pavilion,
         OutputFormatting.mark(where_.trimmingCharacters(in: .whitespaces), modelled: modelled),
-        exhibitor.topics.compactMap { catalog.topic($0)?.name.text(language) }.joined(separator: ", "),
+        exhibitor.topics.compactMap { catalog.topic($0)?.name.text(language) }.joined(
+          separator: ", "),
       ]
     }
     let table = TextTable(

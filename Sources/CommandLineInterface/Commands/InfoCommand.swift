@@ -6,7 +6,8 @@ import TextLayout
 /// `hiwaic info`: the event at a glance.
 struct InfoCommand: RenderingCommand {
   static let configuration = CommandConfiguration(
-    commandName: "info", abstract: "Show the event overview: dates, theme, venues, pavilions, figures.")
+    commandName: "info",
+    abstract: "Show the event overview: dates, theme, venues, pavilions, figures.")
 
   @OptionGroup var packOptions: PackOptions
   @OptionGroup var output: OutputOptions
@@ -63,7 +64,8 @@ struct InfoCommand: RenderingCommand {
           labels.count(pack.sessions.count, "session", "场活动"),
           labels.count(pack.cityWalks.count, "City Walk route", "条城市漫步路线"),
           labels.count(
-            pack.info.count, "visitor-information entry", "条参观信息", plural: "visitor-information entries"),
+            pack.info.count, "visitor-information entry", "条参观信息",
+            plural: "visitor-information entries"),
         ].joined(separator: ", "))
     lines.append(nowLine(context: context, labels: labels))
     lines.append(labels.approximateNote)
@@ -72,8 +74,12 @@ struct InfoCommand: RenderingCommand {
 
   private func dateSummary(catalog: EventCatalog, labels: Labels) -> String {
     let event = catalog.event
-    let conference = event.days.filter { $0.activities.contains(.conference) }.compactMap { LocalDate($0.date) }
-    let exhibition = event.days.filter { $0.activities.contains(.exhibition) }.compactMap { LocalDate($0.date) }
+    let conference = event.days.filter { $0.activities.contains(.conference) }.compactMap {
+      LocalDate($0.date)
+    }
+    let exhibition = event.days.filter { $0.activities.contains(.exhibition) }.compactMap {
+      LocalDate($0.date)
+    }
     var parts: [String] = []
     if let first = conference.first, let last = conference.last {
       parts.append(
@@ -88,7 +94,8 @@ struct InfoCommand: RenderingCommand {
           : "exhibition \(labels.date(first)) – \(labels.date(last))")
     }
     let year = catalog.days.first.map { " \($0.year)" } ?? ""
-    return parts.joined(separator: "; ") + "\(labels.language == .zh ? "" : year) · \(event.timeZone)"
+    return parts.joined(separator: "; ")
+      + "\(labels.language == .zh ? "" : year) · \(event.timeZone)"
   }
 
   private func nowLine(context: CommandContext, labels: Labels) -> String {
@@ -97,7 +104,8 @@ struct InfoCommand: RenderingCommand {
     let clock = EventTime.format(context.now, zone: zone)
     guard let span = catalog.span else { return "" }
     if context.now < span.lowerBound {
-      return labels.language == .zh ? "现在 \(clock)：活动尚未开始。" : "Now \(clock): the event has not started yet."
+      return labels.language == .zh
+        ? "现在 \(clock)：活动尚未开始。" : "Now \(clock): the event has not started yet."
     }
     if context.now > span.upperBound {
       return labels.language == .zh
@@ -113,7 +121,9 @@ struct InfoCommand: RenderingCommand {
   }
 
   private func hallLabel(_ hallID: String, catalog: EventCatalog, language: Language) -> String {
-    guard let hall = catalog.hall(hallID), let floor = catalog.floor(hall.floor) else { return hallID }
+    guard let hall = catalog.hall(hallID), let floor = catalog.floor(hall.floor) else {
+      return hallID
+    }
     let floorName = floor.name.text(language)
     return floorName == hall.id ? hall.id : "\(hall.id) \(floorName)"
   }

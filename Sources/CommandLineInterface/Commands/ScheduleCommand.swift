@@ -9,7 +9,10 @@ struct ScheduleCommand: RenderingCommand {
     commandName: "schedule",
     abstract: "List sessions by day, topic, speaker or room; --upcoming for what is still ahead.")
 
-  @Option(name: .long, help: ArgumentHelp("A day number (1 = first day) or a date (2025-07-27 or 07-27).", valueName: "N|DATE"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A day number (1 = first day) or a date (2025-07-27 or 07-27).", valueName: "N|DATE"))
   var day: String?
 
   @Option(name: .long, help: "Only sessions on this topic (an id or a name).")
@@ -54,7 +57,8 @@ struct ScheduleCommand: RenderingCommand {
     }
     if let room {
       filter.room = try context.resolve(
-        room, in: catalog.roomNames, what: "room", flag: "--room", { catalog.pack.venues.rooms[$0] },
+        room, in: catalog.roomNames, what: "room", flag: "--room",
+        { catalog.pack.venues.rooms[$0] },
         label: { $0.id }
       ).id
     }
@@ -94,7 +98,8 @@ struct ScheduleCommand: RenderingCommand {
         let timeModelled = session.provenance.isModelled("start")
         let roomModelled = session.provenance.isModelled("room")
         anyModelled = anyModelled || timeModelled || roomModelled
-        var time = EventTime.clockTime(session.start, zone: zone) + "–"
+        var time =
+          EventTime.clockTime(session.start, zone: zone) + "–"
           + EventTime.clockTime(session.end, zone: zone)
         if session.isOn(at: context.now) { time += language == .zh ? " 进行中" : " now" }
         let place = catalog.place(ofRoom: session.room)

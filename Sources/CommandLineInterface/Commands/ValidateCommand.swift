@@ -9,7 +9,10 @@ struct ValidateCommand: ParsableCommand {
     abstract: "Check a pack and report every problem with its file and JSON path.",
     discussion: "Exit status: 0 when the pack has no errors (warnings are allowed), 1 when it has.")
 
-  @Argument(help: ArgumentHelp("The pack directory (default: --pack, HIWAIC_PACK or the WAIC 2025 pack).", valueName: "PACK"))
+  @Argument(
+    help: ArgumentHelp(
+      "The pack directory (default: --pack, HIWAIC_PACK or the WAIC 2025 pack).", valueName: "PACK")
+  )
   var path: String?
 
   @OptionGroup var packOptions: PackOptions

@@ -33,13 +33,15 @@ struct ExhibitorRecord: Encodable {
     }
     booth = exhibitor.booth.flatMap { catalog.place(ofBooth: $0) }.map {
       BoothRecord(
-        id: $0.booth.id, hall: $0.hall.map { NamedReference(id: $0.id, name: $0.name.text(language)) },
+        id: $0.booth.id,
+        hall: $0.hall.map { NamedReference(id: $0.id, name: $0.name.text(language)) },
         zone: $0.booth.zone.flatMap { catalog.zone($0) }.map {
           NamedReference(id: $0.id, name: $0.name.text(language))
         },
         floor: $0.floor.map { NamedReference(id: $0.id, name: $0.name.text(language)) },
         venue: $0.venue.map { NamedReference(id: $0.id, name: $0.name.text(language)) },
-        approximate: exhibitor.provenance.isModelled("booth") || $0.booth.provenance.isWhollyModelled)
+        approximate: exhibitor.provenance.isModelled("booth")
+          || $0.booth.provenance.isWhollyModelled)
     }
     topics = exhibitor.topics
     exhibits = exhibitor.exhibits.map {

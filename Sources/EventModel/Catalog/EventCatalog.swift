@@ -87,7 +87,8 @@ public struct EventCatalog: Sendable {
 
     let topics = pack.topics
     topicNames = NameIndex(
-      count: topics.count, keys: { [topics[$0].id] + topics[$0].name.allTexts + topics[$0].aliases },
+      count: topics.count,
+      keys: { [topics[$0].id] + topics[$0].name.allTexts + topics[$0].aliases },
       label: { topics[$0].id })
     let pavilions = pack.pavilions
     pavilionNames = NameIndex(
@@ -136,7 +137,9 @@ public struct EventCatalog: Sendable {
   public func hall(_ id: String) -> Hall? { hallPosition[id].map { pack.venues.halls[$0] } }
   public func zone(_ id: String) -> Zone? { zonePosition[id].map { pack.venues.zones[$0] } }
   public func room(_ id: String) -> Room? { roomPosition[id].map { pack.venues.rooms[$0] } }
-  public func pavilion(_ id: String) -> Pavilion? { pavilionPosition[id].map { pack.pavilions[$0] } }
+  public func pavilion(_ id: String) -> Pavilion? {
+    pavilionPosition[id].map { pack.pavilions[$0] }
+  }
   public func booth(_ id: String) -> Booth? { boothPosition[id].map { pack.booths[$0] } }
   public func exhibitor(_ id: String) -> Exhibitor? {
     exhibitorPosition[id].map { pack.exhibitors[$0] }
@@ -154,7 +157,9 @@ public struct EventCatalog: Sendable {
   // MARK: - Derived places
 
   /// The venue a floor belongs to.
-  public func venue(ofFloor floorID: String) -> Venue? { floor(floorID).flatMap { venue($0.venue) } }
+  public func venue(ofFloor floorID: String) -> Venue? {
+    floor(floorID).flatMap { venue($0.venue) }
+  }
 
   /// The pavilion whose halls include a hall.
   public func pavilion(ofHall hallID: String) -> Pavilion? {
@@ -170,10 +175,14 @@ public struct EventCatalog: Sendable {
   /// Resolves `--day`: a day number ("2"), a date ("2025-07-27") or a month and day ("07-27").
   public func resolveDay(_ text: String) -> LocalDate? {
     let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-    let number = trimmed.hasPrefix("day") ? String(trimmed.dropFirst(3)).trimmingCharacters(in: .whitespaces) : trimmed
+    let number =
+      trimmed.hasPrefix("day")
+      ? String(trimmed.dropFirst(3)).trimmingCharacters(in: .whitespaces) : trimmed
     if let day = Int(number), day >= 1, day <= days.count { return days[day - 1] }
     if let date = LocalDate(trimmed) { return date }
-    if let first = days.first, let date = LocalDate("\(String(format: "%04d", first.year))-\(trimmed)") {
+    if let first = days.first,
+      let date = LocalDate("\(String(format: "%04d", first.year))-\(trimmed)")
+    {
       return date
     }
     return nil

@@ -93,8 +93,10 @@ extension EventCatalog {
     if query.count >= 2 && names.contains(where: { $0.contains(query) }) { return 60 }
     let exhibits = exhibitor.exhibits.flatMap(\.name.allTexts).map { TextFolding.fold($0) }
     if exhibits.contains(where: { $0.contains(query) }) { return 40 }
-    let topicWords = exhibitor.topics.compactMap(topic).flatMap { [$0.id] + $0.name.allTexts + $0.aliases }
-      .map { TextFolding.fold($0) }
+    let topicWords = exhibitor.topics.compactMap(topic).flatMap {
+      [$0.id] + $0.name.allTexts + $0.aliases
+    }
+    .map { TextFolding.fold($0) }
     if topicWords.contains(where: { $0 == query || $0.hasPrefix(query + " ") }) { return 30 }
     if query.count >= 4,
       exhibitor.description.allTexts.contains(where: { TextFolding.fold($0).contains(query) })
@@ -133,7 +135,9 @@ extension EventCatalog {
   }
 
   /// Where a booth is: its hall, floor and venue.
-  public func place(ofBooth boothID: String) -> (booth: Booth, hall: Hall?, floor: Floor?, venue: Venue?)? {
+  public func place(ofBooth boothID: String) -> (
+    booth: Booth, hall: Hall?, floor: Floor?, venue: Venue?
+  )? {
     guard let booth = booth(boothID) else { return nil }
     let hall = self.hall(booth.hall)
     let floor = hall.flatMap { self.floor($0.floor) }

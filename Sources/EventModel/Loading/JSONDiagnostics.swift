@@ -64,8 +64,9 @@ enum JSONDiagnostics {
       return (jsonPath(context.codingPath), "is null, but must be \(typeName(type))")
     case .typeMismatch(let type, let context):
       let found = context.debugDescription.range(of: "but found ").map {
-        " but found " + context.debugDescription[$0.upperBound...].replacingOccurrences(
-          of: " instead.", with: "")
+        " but found "
+          + context.debugDescription[$0.upperBound...].replacingOccurrences(
+            of: " instead.", with: "")
       }
       return (jsonPath(context.codingPath), "expected \(typeName(type))\(found ?? "")")
     case .dataCorrupted(let context):

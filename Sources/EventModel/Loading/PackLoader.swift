@@ -104,7 +104,8 @@ public enum PackLoader {
       return PackCheck(issues: issues, catalog: nil)
     }
     let documents = decode(directory: directory, issues: &issues)
-    guard !issues.contains(where: { $0.severity == .error && $0.file == PackFile.manifest.rawValue }),
+    guard
+      !issues.contains(where: { $0.severity == .error && $0.file == PackFile.manifest.rawValue }),
       let pack = documents.pack
     else {
       return PackCheck(issues: issues, catalog: nil)
@@ -151,7 +152,9 @@ public enum PackLoader {
         issues.append(
           PackIssue(
             .invalidValue, file: PackFile.manifest.rawValue, path: "$.event.timeZone",
-            message: "unknown time zone '\(manifest.event.timeZone)' (use an IANA name such as Asia/Shanghai)"))
+            message:
+              "unknown time zone '\(manifest.event.timeZone)' (use an IANA name such as Asia/Shanghai)"
+          ))
       }
       documents.manifest = manifest
     }
@@ -186,7 +189,8 @@ public enum PackLoader {
     case .topics:
       documents.topics = decodeArray(data, file: file, zone: zone, issues: &issues)
     case .venues:
-      guard let decoded: LenientVenueFile = decodeWhole(data, file: file, zone: zone, issues: &issues)
+      guard
+        let decoded: LenientVenueFile = decodeWhole(data, file: file, zone: zone, issues: &issues)
       else { return }
       documents.venues = collect(decoded.venues, file: file, prefix: "$.venues", issues: &issues)
       documents.floors = collect(decoded.floors, file: file, prefix: "$.floors", issues: &issues)
@@ -198,7 +202,8 @@ public enum PackLoader {
     case .booths:
       documents.booths = decodeArray(data, file: file, zone: zone, issues: &issues)
     case .walkways:
-      guard let decoded: LenientWalkwayFile = decodeWhole(data, file: file, zone: zone, issues: &issues)
+      guard
+        let decoded: LenientWalkwayFile = decodeWhole(data, file: file, zone: zone, issues: &issues)
       else { return }
       documents.walkwayProvenance = decoded.provenance
       documents.nodes = collect(decoded.nodes, file: file, prefix: "$.nodes", issues: &issues)

@@ -57,6 +57,7 @@ public enum PackLocator {
   }
 
   private static func isPack(_ url: URL) -> Bool {
-    FileManager.default.fileExists(atPath: url.appendingPathComponent(PackFile.manifest.rawValue).path)
+    FileManager.default.fileExists(
+      atPath: url.appendingPathComponent(PackFile.manifest.rawValue).path)
   }
 }

@@ -9,7 +9,8 @@ public enum PackWriter {
     let zone =
       EventTime.timeZone(named: pack.event.timeZone) ?? TimeZone(secondsFromGMT: 8 * 3600)!
     let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+    encoder.outputFormatting =
+      pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .custom { date, encoder in
       var container = encoder.singleValueContainer()
       try container.encode(EventTime.format(date, zone: zone))

@@ -9,8 +9,9 @@ public struct PackManifest: Codable, Hashable, Sendable {
   public var synthetic: Bool
   public var event: EventInfo
 
-  public init(format: Int = PackManifest.currentFormat, id: String, synthetic: Bool, event: EventInfo)
-  {
+  public init(
+    format: Int = PackManifest.currentFormat, id: String, synthetic: Bool, event: EventInfo
+  ) {
     self.format = format
     self.id = id
     self.synthetic = synthetic

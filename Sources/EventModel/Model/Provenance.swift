@@ -25,7 +25,9 @@ public struct Provenance: Codable, Hashable, Sendable {
   public static let modelled = Provenance(modelled: ["*"])
 
   /// Whether the whole record is modelled.
-  public var isWhollyModelled: Bool { modelled.contains("*") || (sources.isEmpty && !modelled.isEmpty) }
+  public var isWhollyModelled: Bool {
+    modelled.contains("*") || (sources.isEmpty && !modelled.isEmpty)
+  }
 
   /// Whether `field` (or the whole record) is modelled rather than sourced.
   public func isModelled(_ field: String) -> Bool {

@@ -90,7 +90,8 @@ public enum TextFolding {
 /// Close matches for a name that matched nothing, for "did you mean …?" messages.
 public enum NameSuggestions {
   /// Optimal string alignment distance (edits, with adjacent swaps), stopping early past `limit`.
-  public static func editDistance(_ lhs: [Character], _ rhs: [Character], limit: Int = .max) -> Int {
+  public static func editDistance(_ lhs: [Character], _ rhs: [Character], limit: Int = .max) -> Int
+  {
     if lhs.isEmpty { return rhs.count }
     if rhs.isEmpty { return lhs.count }
     if abs(lhs.count - rhs.count) > limit { return limit + 1 }

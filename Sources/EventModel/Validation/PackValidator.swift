@@ -45,7 +45,9 @@ final class PackValidator {
     guard let text else { return }
     for language in [Language.en, .zh] where text[language] == nil {
       let name = language == .en ? "English" : "Chinese"
-      report(.missingTranslation, file, "\(path()).\(language.rawValue)", "\(what()) has no \(name) text")
+      report(
+        .missingTranslation, file, "\(path()).\(language.rawValue)", "\(what()) has no \(name) text"
+      )
     }
   }
 
@@ -61,23 +63,30 @@ final class PackValidator {
     let path = pathText()
     guard let provenance else {
       if !inherited {
-        report(.provenance, file, "\(path).provenance", "has no provenance (say where it comes from, or that it is modelled)")
+        report(
+          .provenance, file, "\(path).provenance",
+          "has no provenance (say where it comes from, or that it is modelled)")
       }
       return
     }
     if provenance.sources.isEmpty && provenance.modelled.isEmpty {
-      report(.provenance, file, "\(path).provenance", "names no source and no modelled field: say where it comes from, or mark it modelled")
+      report(
+        .provenance, file, "\(path).provenance",
+        "names no source and no modelled field: say where it comes from, or mark it modelled")
     }
-    for (index, source) in provenance.sources.enumerated() where !Provenance.isWellFormedSource(source) {
+    for (index, source) in provenance.sources.enumerated()
+    where !Provenance.isWellFormedSource(source) {
       report(
         .provenance, file, "\(path).provenance.sources[\(index)]",
-        "'\(source)' is not a source: use seed:FILE, research:FILE, synthetic:NAME or an http(s) URL")
+        "'\(source)' is not a source: use seed:FILE, research:FILE, synthetic:NAME or an http(s) URL"
+      )
     }
   }
 
   /// Reports a reference to a missing record, with close matches.
   private func requireReference(
-    _ id: String, in positions: [String: Int], candidates: @autoclosure () -> [String], what: String,
+    _ id: String, in positions: [String: Int], candidates: @autoclosure () -> [String],
+    what: String,
     _ file: PackFile, _ path: @autoclosure () -> String, kind: PackIssue.Kind = .danglingReference
   ) {
     guard positions[id] == nil else { return }
@@ -86,7 +95,9 @@ final class PackValidator {
     report(kind, file, path(), "refers to \(what) '\(id)', which is not in the pack\(hint)")
   }
 
-  private func requireTopics(_ topics: [String], _ file: PackFile, _ path: @autoclosure () -> String) {
+  private func requireTopics(
+    _ topics: [String], _ file: PackFile, _ path: @autoclosure () -> String
+  ) {
     for (index, topic) in topics.enumerated() {
       requireReference(
         topic, in: catalog.topicPosition, candidates: catalog.pack.topics.map(\.id),
@@ -94,10 +105,13 @@ final class PackValidator {
     }
   }
 
-  private func requireNonEmptyID(_ id: String, _ file: PackFile, _ path: @autoclosure () -> String) {
+  private func requireNonEmptyID(_ id: String, _ file: PackFile, _ path: @autoclosure () -> String)
+  {
     if id.isEmpty || id.utf8.allSatisfy({ $0 == 0x20 }) {
       report(.invalidValue, file, "\(path()).id", "id is empty")
-    } else if id.utf8.contains(where: { $0 <= 0x20 }) || (id.utf8.contains { $0 >= 0x80 } && id.contains(where: \.isWhitespace)) {
+    } else if id.utf8.contains(where: { $0 <= 0x20 })
+      || (id.utf8.contains { $0 >= 0x80 } && id.contains(where: \.isWhitespace))
+    {
       report(.invalidValue, file, "\(path()).id", "id '\(id)' contains white space")
     }
   }
@@ -116,11 +130,15 @@ final class PackValidator {
     var seenDays = Set<String>()
     for (index, day) in event.days.enumerated() {
       if LocalDate(day.date) == nil {
-        report(.invalidValue, .manifest, "$.event.days[\(index)].date", "'\(day.date)' is not a date (YYYY-MM-DD)")
+        report(
+          .invalidValue, .manifest, "$.event.days[\(index)].date",
+          "'\(day.date)' is not a date (YYYY-MM-DD)")
       } else if !seenDays.insert(day.date).inserted {
-        report(.duplicateID, .manifest, "$.event.days[\(index)].date", "day \(day.date) is listed twice")
+        report(
+          .duplicateID, .manifest, "$.event.days[\(index)].date", "day \(day.date) is listed twice")
       }
-      requireTranslations(day.label, .manifest, "$.event.days[\(index)].label", what: "the day's label")
+      requireTranslations(
+        day.label, .manifest, "$.event.days[\(index)].label", what: "the day's label")
     }
     for (index, figure) in event.figures.enumerated() {
       let path = "$.event.figures[\(index)]"
@@ -137,7 +155,9 @@ final class PackValidator {
   }
 
   private func checkDuplicates() {
-    func duplicates<T>(_ records: [Located<T>], id: (T) -> String, file: PackFile, prefix: String, what: String) -> [PackIssue] {
+    func duplicates<T>(
+      _ records: [Located<T>], id: (T) -> String, file: PackFile, prefix: String, what: String
+    ) -> [PackIssue] {
       var first: [String: Int] = [:]
       var found: [PackIssue] = []
       for record in records {
@@ -166,7 +186,8 @@ final class PackValidator {
     issues += duplicates(d.exhibitors, id: \.id, file: .exhibitors, prefix: "$", what: "exhibitor")
     issues += duplicates(d.speakers, id: \.id, file: .speakers, prefix: "$", what: "speaker")
     issues += duplicates(d.sessions, id: \.id, file: .sessions, prefix: "$", what: "session")
-    issues += duplicates(d.cityWalks, id: \.id, file: .cityWalks, prefix: "$", what: "City Walk route")
+    issues += duplicates(
+      d.cityWalks, id: \.id, file: .cityWalks, prefix: "$", what: "City Walk route")
     issues += duplicates(d.info, id: \.id, file: .info, prefix: "$", what: "information entry")
   }
 
@@ -197,7 +218,9 @@ final class PackValidator {
       requireTranslations(venue.name, .venues, "\(path).name", what: "venue '\(venue.id)'")
       checkProvenance(venue.provenance, .venues, path)
       if !venue.location.isValid {
-        report(.outsideBounds, .venues, "\(path).location", "latitude \(venue.location.lat), longitude \(venue.location.lon) is not on the globe")
+        report(
+          .outsideBounds, .venues, "\(path).location",
+          "latitude \(venue.location.lat), longitude \(venue.location.lon) is not on the globe")
       }
     }
     for record in documents.floors {
@@ -206,7 +229,9 @@ final class PackValidator {
       requireNonEmptyID(floor.id, .venues, path)
       requireTranslations(floor.name, .venues, "\(path).name", what: "floor '\(floor.id)'")
       checkProvenance(floor.provenance, .venues, path)
-      requireReference(floor.venue, in: catalog.venuePosition, candidates: pack.venues.venues.map(\.id), what: "venue", .venues, "\(path).venue")
+      requireReference(
+        floor.venue, in: catalog.venuePosition, candidates: pack.venues.venues.map(\.id),
+        what: "venue", .venues, "\(path).venue")
       checkRect(floor.bounds, .venues, "\(path).bounds")
     }
     for record in documents.halls {
@@ -215,10 +240,14 @@ final class PackValidator {
       requireNonEmptyID(hall.id, .venues, path)
       requireTranslations(hall.name, .venues, "\(path).name", what: "hall '\(hall.id)'")
       checkProvenance(hall.provenance, .venues, path)
-      requireReference(hall.floor, in: catalog.floorPosition, candidates: pack.venues.floors.map(\.id), what: "floor", .venues, "\(path).floor")
+      requireReference(
+        hall.floor, in: catalog.floorPosition, candidates: pack.venues.floors.map(\.id),
+        what: "floor", .venues, "\(path).floor")
       checkRect(hall.rect, .venues, "\(path).rect")
       if let floor = catalog.floor(hall.floor), !floor.bounds.contains(hall.rect) {
-        report(.outsideBounds, .venues, "\(path).rect", "hall '\(hall.id)' does not fit on floor '\(floor.id)'")
+        report(
+          .outsideBounds, .venues, "\(path).rect",
+          "hall '\(hall.id)' does not fit on floor '\(floor.id)'")
       }
     }
     for record in documents.zones {
@@ -227,12 +256,18 @@ final class PackValidator {
       requireNonEmptyID(zone.id, .venues, path)
       requireTranslations(zone.name, .venues, "\(path).name", what: "zone '\(zone.id)'")
       checkProvenance(zone.provenance, .venues, path)
-      requireReference(zone.hall, in: catalog.hallPosition, candidates: pack.venues.halls.map(\.id), what: "hall", .venues, "\(path).hall")
-      requireReference(zone.node, in: catalog.walkways.nodePosition, candidates: [], what: "walkway node", .venues, "\(path).node")
+      requireReference(
+        zone.hall, in: catalog.hallPosition, candidates: pack.venues.halls.map(\.id), what: "hall",
+        .venues, "\(path).hall")
+      requireReference(
+        zone.node, in: catalog.walkways.nodePosition, candidates: [], what: "walkway node", .venues,
+        "\(path).node")
       requireTopics(zone.topics, .venues, "\(path).topics")
       checkRect(zone.rect, .venues, "\(path).rect")
       if let hall = catalog.hall(zone.hall), !hall.rect.contains(zone.rect) {
-        report(.outsideBounds, .venues, "\(path).rect", "zone '\(zone.id)' lies outside its hall '\(hall.id)'")
+        report(
+          .outsideBounds, .venues, "\(path).rect",
+          "zone '\(zone.id)' lies outside its hall '\(hall.id)'")
       }
     }
     for record in documents.rooms {
@@ -241,11 +276,17 @@ final class PackValidator {
       requireNonEmptyID(room.id, .venues, path)
       requireTranslations(room.name, .venues, "\(path).name", what: "room '\(room.id)'")
       checkProvenance(room.provenance, .venues, path)
-      requireReference(room.floor, in: catalog.floorPosition, candidates: pack.venues.floors.map(\.id), what: "floor", .venues, "\(path).floor")
-      requireReference(room.node, in: catalog.walkways.nodePosition, candidates: [], what: "walkway node", .venues, "\(path).node")
+      requireReference(
+        room.floor, in: catalog.floorPosition, candidates: pack.venues.floors.map(\.id),
+        what: "floor", .venues, "\(path).floor")
+      requireReference(
+        room.node, in: catalog.walkways.nodePosition, candidates: [], what: "walkway node", .venues,
+        "\(path).node")
       checkRect(room.rect, .venues, "\(path).rect")
       if let floor = catalog.floor(room.floor), !floor.bounds.contains(room.rect) {
-        report(.outsideBounds, .venues, "\(path).rect", "room '\(room.id)' does not fit on floor '\(floor.id)'")
+        report(
+          .outsideBounds, .venues, "\(path).rect",
+          "room '\(room.id)' does not fit on floor '\(floor.id)'")
       }
       if let capacity = room.capacity, capacity <= 0 {
         report(.invalidValue, .venues, "\(path).capacity", "capacity \(capacity) must be positive")
@@ -255,7 +296,9 @@ final class PackValidator {
 
   private func checkRect(_ rect: PlaneRect, _ file: PackFile, _ path: @autoclosure () -> String) {
     if !(rect.w > 0 && rect.d > 0) || !rect.x.isFinite || !rect.y.isFinite {
-      report(.invalidValue, file, path(), "a rectangle needs a finite origin and a positive width and depth")
+      report(
+        .invalidValue, file, path(),
+        "a rectangle needs a finite origin and a positive width and depth")
     }
   }
 
@@ -265,12 +308,17 @@ final class PackValidator {
       let path = "$[\(record.index)]"
       let pavilion = record.value
       requireNonEmptyID(pavilion.id, .pavilions, path)
-      requireTranslations(pavilion.name, .pavilions, "\(path).name", what: "pavilion '\(pavilion.id)'")
-      requireTranslations(pavilion.description, .pavilions, "\(path).description", what: "pavilion '\(pavilion.id)'s description")
+      requireTranslations(
+        pavilion.name, .pavilions, "\(path).name", what: "pavilion '\(pavilion.id)'")
+      requireTranslations(
+        pavilion.description, .pavilions, "\(path).description",
+        what: "pavilion '\(pavilion.id)'s description")
       checkProvenance(pavilion.provenance, .pavilions, path)
       requireTopics(pavilion.topics, .pavilions, "\(path).topics")
       for (index, hall) in pavilion.halls.enumerated() {
-        requireReference(hall, in: catalog.hallPosition, candidates: pack.venues.halls.map(\.id), what: "hall", .pavilions, "\(path).halls[\(index)]")
+        requireReference(
+          hall, in: catalog.hallPosition, candidates: pack.venues.halls.map(\.id), what: "hall",
+          .pavilions, "\(path).halls[\(index)]")
       }
     }
     for record in documents.booths {
@@ -278,18 +326,27 @@ final class PackValidator {
       let booth = record.value
       requireNonEmptyID(booth.id, .booths, path)
       checkProvenance(booth.provenance, .booths, path)
-      requireReference(booth.hall, in: catalog.hallPosition, candidates: pack.venues.halls.map(\.id), what: "hall", .booths, "\(path).hall")
-      requireReference(booth.node, in: catalog.walkways.nodePosition, candidates: [], what: "walkway node", .booths, "\(path).node")
+      requireReference(
+        booth.hall, in: catalog.hallPosition, candidates: pack.venues.halls.map(\.id), what: "hall",
+        .booths, "\(path).hall")
+      requireReference(
+        booth.node, in: catalog.walkways.nodePosition, candidates: [], what: "walkway node",
+        .booths, "\(path).node")
       checkRect(booth.rect, .booths, "\(path).rect")
       if let hall = catalog.hall(booth.hall), !hall.rect.contains(booth.rect) {
         report(
           .boothOutsideHall, .booths, "\(path).rect",
-          "booth '\(booth.id)' (x \(booth.rect.x)–\(booth.rect.maxX), y \(booth.rect.y)–\(booth.rect.maxY)) lies outside hall '\(hall.id)' (x \(hall.rect.x)–\(hall.rect.maxX), y \(hall.rect.y)–\(hall.rect.maxY))")
+          "booth '\(booth.id)' (x \(booth.rect.x)–\(booth.rect.maxX), y \(booth.rect.y)–\(booth.rect.maxY)) lies outside hall '\(hall.id)' (x \(hall.rect.x)–\(hall.rect.maxX), y \(hall.rect.y)–\(hall.rect.maxY))"
+        )
       }
       if let zoneID = booth.zone {
-        requireReference(zoneID, in: catalog.zonePosition, candidates: pack.venues.zones.map(\.id), what: "zone", .booths, "\(path).zone")
+        requireReference(
+          zoneID, in: catalog.zonePosition, candidates: pack.venues.zones.map(\.id), what: "zone",
+          .booths, "\(path).zone")
         if let zone = catalog.zone(zoneID), zone.hall != booth.hall {
-          report(.invalidValue, .booths, "\(path).zone", "zone '\(zoneID)' is in hall '\(zone.hall)', not in the booth's hall '\(booth.hall)'")
+          report(
+            .invalidValue, .booths, "\(path).zone",
+            "zone '\(zoneID)' is in hall '\(zone.hall)', not in the booth's hall '\(booth.hall)'")
         }
       }
     }
@@ -304,22 +361,32 @@ final class PackValidator {
       let node = record.value
       requireNonEmptyID(node.id, .walkways, path)
       checkProvenance(node.provenance, .walkways, path, inherited: true)
-      requireReference(node.floor, in: catalog.floorPosition, candidates: pack.venues.floors.map(\.id), what: "floor", .walkways, "\(path).floor")
+      requireReference(
+        node.floor, in: catalog.floorPosition, candidates: pack.venues.floors.map(\.id),
+        what: "floor", .walkways, "\(path).floor")
       if let floor = catalog.floor(node.floor), !floor.bounds.contains(node.point) {
-        report(.outsideBounds, .walkways, path, "node '\(node.id)' at (\(node.x), \(node.y)) lies outside floor '\(floor.id)'")
+        report(
+          .outsideBounds, .walkways, path,
+          "node '\(node.id)' at (\(node.x), \(node.y)) lies outside floor '\(floor.id)'")
       }
       if node.name != nil {
         requireTranslations(node.name, .walkways, "\(path).name", what: "node '\(node.id)'")
       }
       if node.kind == .facility && node.facility == nil {
-        report(.invalidValue, .walkways, "\(path).facility", "facility node '\(node.id)' does not say which facility it is")
+        report(
+          .invalidValue, .walkways, "\(path).facility",
+          "facility node '\(node.id)' does not say which facility it is")
       }
     }
     for record in documents.edges {
       let path = "$.edges[\(record.index)]"
       let edge = record.value
-      requireReference(edge.from, in: catalog.walkways.nodePosition, candidates: graph.nodes.map(\.id), what: "node", .walkways, "\(path).from")
-      requireReference(edge.to, in: catalog.walkways.nodePosition, candidates: graph.nodes.map(\.id), what: "node", .walkways, "\(path).to")
+      requireReference(
+        edge.from, in: catalog.walkways.nodePosition, candidates: graph.nodes.map(\.id),
+        what: "node", .walkways, "\(path).from")
+      requireReference(
+        edge.to, in: catalog.walkways.nodePosition, candidates: graph.nodes.map(\.id), what: "node",
+        .walkways, "\(path).to")
       if edge.from == edge.to {
         report(.invalidValue, .walkways, path, "edge leads from '\(edge.from)' to itself")
       }
@@ -330,14 +397,22 @@ final class PackValidator {
         report(.invalidValue, .walkways, "\(path).minutes", "minutes \(minutes) must be positive")
       }
       if (edge.kind == .metro || edge.kind == .shuttle) && edge.minutes == nil {
-        report(.invalidValue, .walkways, "\(path).minutes", "a \(edge.kind.rawValue) edge needs its travel time in minutes")
+        report(
+          .invalidValue, .walkways, "\(path).minutes",
+          "a \(edge.kind.rawValue) edge needs its travel time in minutes")
       }
       guard let a = catalog.node(edge.from), let b = catalog.node(edge.to) else { continue }
       if a.floor != b.floor && edge.length == nil {
-        report(.invalidValue, .walkways, "\(path).length", "edge '\(edge.from)'–'\(edge.to)' changes floor, so it needs a length")
+        report(
+          .invalidValue, .walkways, "\(path).length",
+          "edge '\(edge.from)'–'\(edge.to)' changes floor, so it needs a length")
       }
-      if let length = edge.length, a.floor == b.floor, length + 0.5 < a.point.distance(to: b.point) {
-        report(.invalidValue, .walkways, "\(path).length", "length \(length) m is shorter than the straight line between its nodes (\(Int(a.point.distance(to: b.point))) m)")
+      if let length = edge.length, a.floor == b.floor, length + 0.5 < a.point.distance(to: b.point)
+      {
+        report(
+          .invalidValue, .walkways, "\(path).length",
+          "length \(length) m is shorter than the straight line between its nodes (\(Int(a.point.distance(to: b.point))) m)"
+        )
       }
     }
     checkConnectivity()
@@ -350,12 +425,15 @@ final class PackValidator {
     let walkways = catalog.walkways
     guard !pack.walkways.nodes.isEmpty else {
       if !pack.booths.isEmpty || !pack.venues.rooms.isEmpty {
-        report(.disconnected, .walkways, "$.nodes", "the walkway graph has no nodes, so no booth or room can be reached")
+        report(
+          .disconnected, .walkways, "$.nodes",
+          "the walkway graph has no nodes, so no booth or room can be reached")
       }
       return
     }
     // Start from a room or booth node, so that an isolated scrap of corridor does not decide.
-    let anchorID = pack.venues.rooms.first?.node ?? pack.booths.first?.node ?? pack.walkways.nodes[0].id
+    let anchorID =
+      pack.venues.rooms.first?.node ?? pack.booths.first?.node ?? pack.walkways.nodes[0].id
     let anchor = walkways.nodePosition[anchorID] ?? 0
     let reachable = walkways.reachable(from: anchor, edges: pack.walkways.edges)
     let stepFree = walkways.reachable(from: anchor, edges: pack.walkways.edges, stepFreeOnly: true)
@@ -367,21 +445,40 @@ final class PackValidator {
     ) -> PackIssue? {
       guard let position = walkways.nodePosition[nodeID] else { return nil }
       if !reachable[position] {
-        return PackIssue(.disconnected, file: file.rawValue, path: path(), message: "\(what()) (node '\(nodeID)') cannot be reached on foot from '\(anchorName)'")
+        return PackIssue(
+          .disconnected, file: file.rawValue, path: path(),
+          message: "\(what()) (node '\(nodeID)') cannot be reached on foot from '\(anchorName)'")
       }
       if needsStepFree && !stepFree[position] {
-        return PackIssue(.warning, .notStepFree, file: file.rawValue, path: path(), message: "\(what()) (node '\(nodeID)') can only be reached over stairs or escalators")
+        return PackIssue(
+          .warning, .notStepFree, file: file.rawValue, path: path(),
+          message: "\(what()) (node '\(nodeID)') can only be reached over stairs or escalators")
       }
       return nil
     }
     for record in documents.booths {
-      if let issue = check(record.value.node, what: "booth '\(record.value.id)'", file: .booths, path: "$[\(record.index)].node", needsStepFree: false) { issues.append(issue) }
+      if let issue = check(
+        record.value.node, what: "booth '\(record.value.id)'", file: .booths,
+        path: "$[\(record.index)].node", needsStepFree: false)
+      {
+        issues.append(issue)
+      }
     }
     for record in documents.rooms {
-      if let issue = check(record.value.node, what: "room '\(record.value.id)'", file: .venues, path: "$.rooms[\(record.index)].node", needsStepFree: true) { issues.append(issue) }
+      if let issue = check(
+        record.value.node, what: "room '\(record.value.id)'", file: .venues,
+        path: "$.rooms[\(record.index)].node", needsStepFree: true)
+      {
+        issues.append(issue)
+      }
     }
     for record in documents.zones {
-      if let issue = check(record.value.node, what: "zone '\(record.value.id)'", file: .venues, path: "$.zones[\(record.index)].node", needsStepFree: false) { issues.append(issue) }
+      if let issue = check(
+        record.value.node, what: "zone '\(record.value.id)'", file: .venues,
+        path: "$.zones[\(record.index)].node", needsStepFree: false)
+      {
+        issues.append(issue)
+      }
     }
   }
 
@@ -391,23 +488,37 @@ final class PackValidator {
       let path = "$[\(record.index)]"
       let exhibitor = record.value
       requireNonEmptyID(exhibitor.id, .exhibitors, path)
-      requireTranslations(exhibitor.name, .exhibitors, "\(path).name", what: "exhibitor '\(exhibitor.id)'")
-      requireTranslations(exhibitor.description, .exhibitors, "\(path).description", what: "exhibitor '\(exhibitor.id)'s description")
+      requireTranslations(
+        exhibitor.name, .exhibitors, "\(path).name", what: "exhibitor '\(exhibitor.id)'")
+      requireTranslations(
+        exhibitor.description, .exhibitors, "\(path).description",
+        what: "exhibitor '\(exhibitor.id)'s description")
       checkProvenance(exhibitor.provenance, .exhibitors, path)
-      requireReference(exhibitor.pavilion, in: catalog.pavilionPosition, candidates: pack.pavilions.map(\.id), what: "pavilion", .exhibitors, "\(path).pavilion")
+      requireReference(
+        exhibitor.pavilion, in: catalog.pavilionPosition, candidates: pack.pavilions.map(\.id),
+        what: "pavilion", .exhibitors, "\(path).pavilion")
       if let booth = exhibitor.booth {
-        requireReference(booth, in: catalog.boothPosition, candidates: pack.booths.map(\.id), what: "booth", .exhibitors, "\(path).booth")
-        if let hall = catalog.booth(booth)?.hall, let pavilion = catalog.pavilion(exhibitor.pavilion),
+        requireReference(
+          booth, in: catalog.boothPosition, candidates: pack.booths.map(\.id), what: "booth",
+          .exhibitors, "\(path).booth")
+        if let hall = catalog.booth(booth)?.hall,
+          let pavilion = catalog.pavilion(exhibitor.pavilion),
           !pavilion.halls.isEmpty, !pavilion.halls.contains(hall)
         {
-          report(.invalidValue, .exhibitors, "\(path).booth", "booth '\(booth)' is in hall '\(hall)', which is not a hall of pavilion '\(pavilion.id)'", severity: .warning)
+          report(
+            .invalidValue, .exhibitors, "\(path).booth",
+            "booth '\(booth)' is in hall '\(hall)', which is not a hall of pavilion '\(pavilion.id)'",
+            severity: .warning)
         }
       }
       requireTopics(exhibitor.topics, .exhibitors, "\(path).topics")
       for (index, exhibit) in exhibitor.exhibits.enumerated() {
         let exhibitPath = "\(path).exhibits[\(index)]"
-        requireTranslations(exhibit.name, .exhibitors, "\(exhibitPath).name", what: "an exhibit of '\(exhibitor.id)'")
-        requireTranslations(exhibit.description, .exhibitors, "\(exhibitPath).description", what: "an exhibit of '\(exhibitor.id)'")
+        requireTranslations(
+          exhibit.name, .exhibitors, "\(exhibitPath).name", what: "an exhibit of '\(exhibitor.id)'")
+        requireTranslations(
+          exhibit.description, .exhibitors, "\(exhibitPath).description",
+          what: "an exhibit of '\(exhibitor.id)'")
         checkProvenance(exhibit.provenance, .exhibitors, exhibitPath, inherited: true)
       }
     }
@@ -421,7 +532,9 @@ final class PackValidator {
       requireNonEmptyID(speaker.id, .speakers, path)
       requireTranslations(speaker.name, .speakers, "\(path).name", what: "speaker '\(speaker.id)'")
       if speaker.affiliation != nil {
-        requireTranslations(speaker.affiliation, .speakers, "\(path).affiliation", what: "speaker '\(speaker.id)'s affiliation")
+        requireTranslations(
+          speaker.affiliation, .speakers, "\(path).affiliation",
+          what: "speaker '\(speaker.id)'s affiliation")
       }
       checkProvenance(speaker.provenance, .speakers, path)
     }
@@ -432,31 +545,46 @@ final class PackValidator {
       let path = "$[\(record.index)]"
       let session = record.value
       requireNonEmptyID(session.id, .sessions, path)
-      requireTranslations(session.title, .sessions, "\(path).title", what: "session '\(session.id)'")
-      requireTranslations(session.description, .sessions, "\(path).description", what: "session '\(session.id)'s description")
+      requireTranslations(
+        session.title, .sessions, "\(path).title", what: "session '\(session.id)'")
+      requireTranslations(
+        session.description, .sessions, "\(path).description",
+        what: "session '\(session.id)'s description")
       for (index, organiser) in session.organisers.enumerated() {
-        requireTranslations(organiser, .sessions, "\(path).organisers[\(index)]", what: "an organiser of '\(session.id)'")
+        requireTranslations(
+          organiser, .sessions, "\(path).organisers[\(index)]",
+          what: "an organiser of '\(session.id)'")
       }
       checkProvenance(session.provenance, .sessions, path)
-      requireReference(session.room, in: catalog.roomPosition, candidates: pack.venues.rooms.map(\.id), what: "room", .sessions, "\(path).room")
+      requireReference(
+        session.room, in: catalog.roomPosition, candidates: pack.venues.rooms.map(\.id),
+        what: "room", .sessions, "\(path).room")
       for (index, speaker) in session.speakers.enumerated() {
-        requireReference(speaker, in: catalog.speakerPosition, candidates: pack.speakers.map(\.id), what: "speaker", .sessions, "\(path).speakers[\(index)]")
+        requireReference(
+          speaker, in: catalog.speakerPosition, candidates: pack.speakers.map(\.id),
+          what: "speaker", .sessions, "\(path).speakers[\(index)]")
       }
       requireTopics(session.topics, .sessions, "\(path).topics")
       if session.end <= session.start {
         report(
           .endBeforeStart, .sessions, "\(path).end",
-          "session '\(session.id)' ends at \(EventTime.format(session.end, zone: zone)), not after its start at \(EventTime.format(session.start, zone: zone))")
+          "session '\(session.id)' ends at \(EventTime.format(session.end, zone: zone)), not after its start at \(EventTime.format(session.start, zone: zone))"
+        )
       } else {
         byRoom[session.room, default: []].append(record)
       }
       let day = EventTime.localDate(session.start, zone: zone)
       if !eventDays.isEmpty && !eventDays.contains(day) {
-        report(.outsideEventDates, .sessions, "\(path).start", "session '\(session.id)' is on \(day), which is not one of the event's days", severity: .warning)
+        report(
+          .outsideEventDates, .sessions, "\(path).start",
+          "session '\(session.id)' is on \(day), which is not one of the event's days",
+          severity: .warning)
       }
     }
     for room in byRoom.keys.sorted() {
-      let sessions = byRoom[room, default: []].sorted { ($0.value.start, $0.index) < ($1.value.start, $1.index) }
+      let sessions = byRoom[room, default: []].sorted {
+        ($0.value.start, $0.index) < ($1.value.start, $1.index)
+      }
       var latest: Located<Session>?
       for record in sessions {
         if let earlier = latest, record.value.start < earlier.value.end {
@@ -464,7 +592,8 @@ final class PackValidator {
           let b = record.value
           report(
             .roomOverlap, .sessions, "$[\(record.index)].start",
-            "session '\(b.id)' (\(EventTime.clockTime(b.start, zone: zone))–\(EventTime.clockTime(b.end, zone: zone))) overlaps '\(a.id)' (\(EventTime.clockTime(a.start, zone: zone))–\(EventTime.clockTime(a.end, zone: zone)), at $[\(earlier.index)]) in room '\(room)' on \(EventTime.localDate(b.start, zone: zone))")
+            "session '\(b.id)' (\(EventTime.clockTime(b.start, zone: zone))–\(EventTime.clockTime(b.end, zone: zone))) overlaps '\(a.id)' (\(EventTime.clockTime(a.start, zone: zone))–\(EventTime.clockTime(a.end, zone: zone)), at $[\(earlier.index)]) in room '\(room)' on \(EventTime.localDate(b.start, zone: zone))"
+          )
         }
         if latest == nil || record.value.end > latest!.value.end { latest = record }
       }
@@ -477,30 +606,43 @@ final class PackValidator {
       let route = record.value
       requireNonEmptyID(route.id, .cityWalks, path)
       requireTranslations(route.name, .cityWalks, "\(path).name", what: "route '\(route.id)'")
-      requireTranslations(route.theme, .cityWalks, "\(path).theme", what: "route '\(route.id)'s theme")
-      requireTranslations(route.description, .cityWalks, "\(path).description", what: "route '\(route.id)'s description")
+      requireTranslations(
+        route.theme, .cityWalks, "\(path).theme", what: "route '\(route.id)'s theme")
+      requireTranslations(
+        route.description, .cityWalks, "\(path).description",
+        what: "route '\(route.id)'s description")
       checkProvenance(route.provenance, .cityWalks, path)
       requireTopics(route.topics, .cityWalks, "\(path).topics")
       if route.stops.count < 2 {
-        report(.invalidValue, .cityWalks, "\(path).stops", "route '\(route.id)' needs at least two stops")
+        report(
+          .invalidValue, .cityWalks, "\(path).stops", "route '\(route.id)' needs at least two stops"
+        )
       }
       var stopIDs = Set<String>()
       for (index, stop) in route.stops.enumerated() {
         let stopPath = "\(path).stops[\(index)]"
         if !stopIDs.insert(stop.id).inserted {
-          report(.duplicateID, .cityWalks, "\(stopPath).id", "stop id '\(stop.id)' is used twice in route '\(route.id)'")
+          report(
+            .duplicateID, .cityWalks, "\(stopPath).id",
+            "stop id '\(stop.id)' is used twice in route '\(route.id)'")
         }
         requireTranslations(stop.name, .cityWalks, "\(stopPath).name", what: "stop '\(stop.id)'")
         requireTranslations(stop.shows, .cityWalks, "\(stopPath).shows", what: "stop '\(stop.id)'")
         checkProvenance(stop.provenance, .cityWalks, stopPath, inherited: true)
         if !stop.location.isValid {
-          report(.outsideBounds, .cityWalks, "\(stopPath).location", "latitude \(stop.location.lat), longitude \(stop.location.lon) is not on the globe")
+          report(
+            .outsideBounds, .cityWalks, "\(stopPath).location",
+            "latitude \(stop.location.lat), longitude \(stop.location.lon) is not on the globe")
         }
         if let node = stop.node {
-          requireReference(node, in: catalog.walkways.nodePosition, candidates: [], what: "walkway node", .cityWalks, "\(stopPath).node")
+          requireReference(
+            node, in: catalog.walkways.nodePosition, candidates: [], what: "walkway node",
+            .cityWalks, "\(stopPath).node")
         }
         if stop.minutes <= 0 {
-          report(.invalidValue, .cityWalks, "\(stopPath).minutes", "a stop needs a positive number of minutes")
+          report(
+            .invalidValue, .cityWalks, "\(stopPath).minutes",
+            "a stop needs a positive number of minutes")
         }
       }
     }
@@ -511,8 +653,10 @@ final class PackValidator {
       let path = "$[\(record.index)]"
       let entry = record.value
       requireNonEmptyID(entry.id, .info, path)
-      requireTranslations(entry.question, .info, "\(path).question", what: "entry '\(entry.id)'s question")
-      requireTranslations(entry.answer, .info, "\(path).answer", what: "entry '\(entry.id)'s answer")
+      requireTranslations(
+        entry.question, .info, "\(path).question", what: "entry '\(entry.id)'s question")
+      requireTranslations(
+        entry.answer, .info, "\(path).answer", what: "entry '\(entry.id)'s answer")
       checkProvenance(entry.provenance, .info, path)
     }
   }
