@@ -195,9 +195,9 @@ final class PackValidator {
     for record in documents.topics {
       let path = "$[\(record.index)]"
       let topic = record.value
-      requireNonEmptyID(topic.id, .topics, path)
-      requireTranslations(topic.name, .topics, "\(path).name", what: "topic '\(topic.id)'")
-      checkProvenance(topic.provenance, .topics, path)
+      checkRecord(
+        id: topic.id, name: topic.name, nameField: "name", provenance: topic.provenance, .topics,
+        path, what: "topic '\(topic.id)'")
       if let parent = topic.parent {
         requireReference(
           parent, in: catalog.topicPosition, candidates: catalog.pack.topics.map(\.id),
@@ -214,9 +214,9 @@ final class PackValidator {
     for record in documents.venues {
       let path = "$.venues[\(record.index)]"
       let venue = record.value
-      requireNonEmptyID(venue.id, .venues, path)
-      requireTranslations(venue.name, .venues, "\(path).name", what: "venue '\(venue.id)'")
-      checkProvenance(venue.provenance, .venues, path)
+      checkRecord(
+        id: venue.id, name: venue.name, nameField: "name", provenance: venue.provenance, .venues,
+        path, what: "venue '\(venue.id)'")
       if !venue.location.isValid {
         report(
           .outsideBounds, .venues, "\(path).location",
@@ -226,9 +226,9 @@ final class PackValidator {
     for record in documents.floors {
       let path = "$.floors[\(record.index)]"
       let floor = record.value
-      requireNonEmptyID(floor.id, .venues, path)
-      requireTranslations(floor.name, .venues, "\(path).name", what: "floor '\(floor.id)'")
-      checkProvenance(floor.provenance, .venues, path)
+      checkRecord(
+        id: floor.id, name: floor.name, nameField: "name", provenance: floor.provenance, .venues,
+        path, what: "floor '\(floor.id)'")
       requireReference(
         floor.venue, in: catalog.venuePosition, candidates: pack.venues.venues.map(\.id),
         what: "venue", .venues, "\(path).venue")
@@ -237,9 +237,9 @@ final class PackValidator {
     for record in documents.halls {
       let path = "$.halls[\(record.index)]"
       let hall = record.value
-      requireNonEmptyID(hall.id, .venues, path)
-      requireTranslations(hall.name, .venues, "\(path).name", what: "hall '\(hall.id)'")
-      checkProvenance(hall.provenance, .venues, path)
+      checkRecord(
+        id: hall.id, name: hall.name, nameField: "name", provenance: hall.provenance, .venues, path,
+        what: "hall '\(hall.id)'")
       requireReference(
         hall.floor, in: catalog.floorPosition, candidates: pack.venues.floors.map(\.id),
         what: "floor", .venues, "\(path).floor")
@@ -253,9 +253,9 @@ final class PackValidator {
     for record in documents.zones {
       let path = "$.zones[\(record.index)]"
       let zone = record.value
-      requireNonEmptyID(zone.id, .venues, path)
-      requireTranslations(zone.name, .venues, "\(path).name", what: "zone '\(zone.id)'")
-      checkProvenance(zone.provenance, .venues, path)
+      checkRecord(
+        id: zone.id, name: zone.name, nameField: "name", provenance: zone.provenance, .venues, path,
+        what: "zone '\(zone.id)'")
       requireReference(
         zone.hall, in: catalog.hallPosition, candidates: pack.venues.halls.map(\.id), what: "hall",
         .venues, "\(path).hall")
@@ -273,9 +273,9 @@ final class PackValidator {
     for record in documents.rooms {
       let path = "$.rooms[\(record.index)]"
       let room = record.value
-      requireNonEmptyID(room.id, .venues, path)
-      requireTranslations(room.name, .venues, "\(path).name", what: "room '\(room.id)'")
-      checkProvenance(room.provenance, .venues, path)
+      checkRecord(
+        id: room.id, name: room.name, nameField: "name", provenance: room.provenance, .venues, path,
+        what: "room '\(room.id)'")
       requireReference(
         room.floor, in: catalog.floorPosition, candidates: pack.venues.floors.map(\.id),
         what: "floor", .venues, "\(path).floor")
@@ -294,6 +294,16 @@ final class PackValidator {
     }
   }
 
+  /// The checks every named record needs: a usable id, English and Chinese names, provenance.
+  private func checkRecord(
+    id: String, name: LocalizedText, nameField: String, provenance: Provenance, _ file: PackFile,
+    _ path: String, what: @autoclosure () -> String
+  ) {
+    requireNonEmptyID(id, file, path)
+    requireTranslations(name, file, "\(path).\(nameField)", what: what())
+    checkProvenance(provenance, file, path)
+  }
+
   private func checkRect(_ rect: PlaneRect, _ file: PackFile, _ path: @autoclosure () -> String) {
     if !(rect.w > 0 && rect.d > 0) || !rect.x.isFinite || !rect.y.isFinite {
       report(
@@ -307,13 +317,12 @@ final class PackValidator {
     for record in documents.pavilions {
       let path = "$[\(record.index)]"
       let pavilion = record.value
-      requireNonEmptyID(pavilion.id, .pavilions, path)
-      requireTranslations(
-        pavilion.name, .pavilions, "\(path).name", what: "pavilion '\(pavilion.id)'")
+      checkRecord(
+        id: pavilion.id, name: pavilion.name, nameField: "name", provenance: pavilion.provenance,
+        .pavilions, path, what: "pavilion '\(pavilion.id)'")
       requireTranslations(
         pavilion.description, .pavilions, "\(path).description",
         what: "pavilion '\(pavilion.id)'s description")
-      checkProvenance(pavilion.provenance, .pavilions, path)
       requireTopics(pavilion.topics, .pavilions, "\(path).topics")
       for (index, hall) in pavilion.halls.enumerated() {
         requireReference(
@@ -487,13 +496,12 @@ final class PackValidator {
     for record in documents.exhibitors {
       let path = "$[\(record.index)]"
       let exhibitor = record.value
-      requireNonEmptyID(exhibitor.id, .exhibitors, path)
-      requireTranslations(
-        exhibitor.name, .exhibitors, "\(path).name", what: "exhibitor '\(exhibitor.id)'")
+      checkRecord(
+        id: exhibitor.id, name: exhibitor.name, nameField: "name", provenance: exhibitor.provenance,
+        .exhibitors, path, what: "exhibitor '\(exhibitor.id)'")
       requireTranslations(
         exhibitor.description, .exhibitors, "\(path).description",
         what: "exhibitor '\(exhibitor.id)'s description")
-      checkProvenance(exhibitor.provenance, .exhibitors, path)
       requireReference(
         exhibitor.pavilion, in: catalog.pavilionPosition, candidates: pack.pavilions.map(\.id),
         what: "pavilion", .exhibitors, "\(path).pavilion")
@@ -529,14 +537,14 @@ final class PackValidator {
     for record in documents.speakers {
       let path = "$[\(record.index)]"
       let speaker = record.value
-      requireNonEmptyID(speaker.id, .speakers, path)
-      requireTranslations(speaker.name, .speakers, "\(path).name", what: "speaker '\(speaker.id)'")
+      checkRecord(
+        id: speaker.id, name: speaker.name, nameField: "name", provenance: speaker.provenance,
+        .speakers, path, what: "speaker '\(speaker.id)'")
       if speaker.affiliation != nil {
         requireTranslations(
           speaker.affiliation, .speakers, "\(path).affiliation",
           what: "speaker '\(speaker.id)'s affiliation")
       }
-      checkProvenance(speaker.provenance, .speakers, path)
     }
     let zone = catalog.timeZone
     let eventDays = Set(catalog.days)
@@ -544,9 +552,9 @@ final class PackValidator {
     for record in documents.sessions {
       let path = "$[\(record.index)]"
       let session = record.value
-      requireNonEmptyID(session.id, .sessions, path)
-      requireTranslations(
-        session.title, .sessions, "\(path).title", what: "session '\(session.id)'")
+      checkRecord(
+        id: session.id, name: session.title, nameField: "title", provenance: session.provenance,
+        .sessions, path, what: "session '\(session.id)'")
       requireTranslations(
         session.description, .sessions, "\(path).description",
         what: "session '\(session.id)'s description")
@@ -555,7 +563,6 @@ final class PackValidator {
           organiser, .sessions, "\(path).organisers[\(index)]",
           what: "an organiser of '\(session.id)'")
       }
-      checkProvenance(session.provenance, .sessions, path)
       requireReference(
         session.room, in: catalog.roomPosition, candidates: pack.venues.rooms.map(\.id),
         what: "room", .sessions, "\(path).room")
@@ -604,14 +611,14 @@ final class PackValidator {
     for record in documents.cityWalks {
       let path = "$[\(record.index)]"
       let route = record.value
-      requireNonEmptyID(route.id, .cityWalks, path)
-      requireTranslations(route.name, .cityWalks, "\(path).name", what: "route '\(route.id)'")
+      checkRecord(
+        id: route.id, name: route.name, nameField: "name", provenance: route.provenance, .cityWalks,
+        path, what: "route '\(route.id)'")
       requireTranslations(
         route.theme, .cityWalks, "\(path).theme", what: "route '\(route.id)'s theme")
       requireTranslations(
         route.description, .cityWalks, "\(path).description",
         what: "route '\(route.id)'s description")
-      checkProvenance(route.provenance, .cityWalks, path)
       requireTopics(route.topics, .cityWalks, "\(path).topics")
       if route.stops.count < 2 {
         report(
