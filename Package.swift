@@ -9,29 +9,37 @@ let package = Package(
     .executable(name: "hiwaic-bench", targets: ["HiwaicBench"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
   ],
   targets: [
     // C shim: glibc's wcwidth under a fixed UTF-8 locale, whatever the process locale is.
     .target(name: "CLocaleWidth"),
     .target(name: "TextLayout", dependencies: ["CLocaleWidth"]),
-    .target(name: "EventModel"),
+    .target(
+      name: "EventModel",
+      dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
+    .target(name: "Matcher", dependencies: ["EventModel"]),
     .target(name: "PackGenerator", dependencies: ["EventModel"]),
     .target(
       name: "CommandLineInterface",
       dependencies: [
-        "EventModel", "PackGenerator", "TextLayout",
+        "EventModel", "Matcher", "PackGenerator", "TextLayout",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "hiwaic", dependencies: ["CommandLineInterface"]),
-    .executableTarget(name: "HiwaicBench", dependencies: ["EventModel", "PackGenerator"]),
+    .executableTarget(
+      name: "HiwaicBench", dependencies: ["EventModel", "Matcher", "PackGenerator"]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(
       name: "EventModelTests", dependencies: ["EventModel"],
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "PackGeneratorTests", dependencies: ["PackGenerator", "EventModel"]),
+    .testTarget(
+      name: "MatcherTests", dependencies: ["Matcher", "EventModel", "PackGenerator"],
+      exclude: ["Questions"]),
     .testTarget(
       name: "CommandLineInterfaceTests",
       dependencies: ["CommandLineInterface", "EventModel"]

@@ -14,7 +14,8 @@ public struct HiwaicCommand: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      InfoCommand.self, ExhibitorsCommand.self, ScheduleCommand.self, CityWalkCommand.self,
+      InfoCommand.self, AskCommand.self, ExhibitorsCommand.self, ScheduleCommand.self,
+      CityWalkCommand.self,
       ValidateCommand.self, GenPackCommand.self,
     ],
     defaultSubcommand: InfoCommand.self

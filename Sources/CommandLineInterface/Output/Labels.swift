@@ -48,7 +48,7 @@ struct Labels {
 
   /// "Sat 26 July" or "7月26日 周六".
   func date(_ day: LocalDate) -> String {
-    let weekday = Self.weekday(of: day)
+    let weekday = day.weekday
     if language == .zh {
       let names = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"]
       return "\(day.month)月\(day.day)日 \(names[weekday])"
@@ -59,18 +59,6 @@ struct Labels {
       "October", "November", "December",
     ]
     return "\(names[weekday]) \(day.day) \(months[day.month - 1])"
-  }
-
-  /// Day of the week, 0 = Sunday (Zeller's congruence on the Gregorian calendar).
-  static func weekday(of day: LocalDate) -> Int {
-    var month = day.month
-    var year = day.year
-    if month < 3 {
-      month += 12
-      year -= 1
-    }
-    let h = (day.day + (13 * (month + 1)) / 5 + year + year / 4 - year / 100 + year / 400) % 7
-    return (h + 6) % 7
   }
 
   func sessionKind(_ kind: SessionKind) -> String {

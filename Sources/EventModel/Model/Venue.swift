@@ -6,11 +6,14 @@ public struct Venue: Codable, Hashable, Sendable {
   public var address: LocalizedText?
   public var location: GeoPoint
   public var description: LocalizedText?
+  /// Short names a visitor may use ("Expo Center", "世博中心").
+  public var aliases: [String]?
   public var provenance: Provenance
 
   public init(
     id: String, name: LocalizedText, kind: VenueKind, address: LocalizedText? = nil,
-    location: GeoPoint, description: LocalizedText? = nil, provenance: Provenance
+    location: GeoPoint, description: LocalizedText? = nil, aliases: [String]? = nil,
+    provenance: Provenance
   ) {
     self.id = id
     self.name = name
@@ -18,6 +21,7 @@ public struct Venue: Codable, Hashable, Sendable {
     self.address = address
     self.location = location
     self.description = description
+    self.aliases = aliases
     self.provenance = provenance
   }
 }

@@ -30,6 +30,18 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     String(format: "%04d-%02d-%02d", year, month, day)
   }
 
+  /// Day of the week, 0 = Sunday (Zeller's congruence on the Gregorian calendar).
+  public var weekday: Int {
+    var month = self.month
+    var year = self.year
+    if month < 3 {
+      month += 12
+      year -= 1
+    }
+    let h = (day + (13 * (month + 1)) / 5 + year + year / 4 - year / 100 + year / 400) % 7
+    return (h + 6) % 7
+  }
+
   static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

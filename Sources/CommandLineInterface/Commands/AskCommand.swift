@@ -1,0 +1,142 @@
+import ArgumentParser
+import EventModel
+import Foundation
+import Matcher
+
+/// `hiwaic ask`: answers visitor questions in English, Chinese or German, one or many.
+struct AskCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ask",
+    abstract: "Answer a visitor's question; with no question, answer each line of standard input.",
+    discussion: """
+      Intents: find_exhibitor, find_session, directions, plan_route, city_walk, venue_info,
+      event_info, now_nearby, help, greeting, unknown. JSON: question, language, intent,
+      confidence, answer, entities [{type, id, name}], slots, suggestions.
+      """)
+
+  @Argument(help: "The question. Leave it out to read questions from standard input, one per line.")
+  var question: [String] = []
+
+  @Option(name: .long, help: "Output: text, json, or jsonl (one JSON object per line).")
+  var format: AskFormat = .text
+
+  @Option(name: .long, help: "Answer language: auto (the question's), en, zh or de.")
+  var lang: AnswerLanguage = .auto
+
+  @Option(
+    name: .long, help: "Where the visitor is: a walkway node, booth, zone, room or named place.")
+  var at: String?
+
+  @Flag(name: .long, help: "Show what the matcher understood: units, matches, cues, times.")
+  var explain = false
+
+  @OptionGroup var packOptions: PackOptions
+
+  func run() throws {
+    let setup = try AskSetup(options: packOptions, at: at, lang: lang)
+    if explain && !question.isEmpty {
+      print(setup.matcher.explain(question.joined(separator: " "), context: setup.context))
+    }
+    if !question.isEmpty {
+      let answer = setup.matcher.answer(question.joined(separator: " "), context: setup.context)
+      print(try render(answer, format: format))
+      return
+    }
+    var answers: [MatcherAnswer] = []
+    while let line = readLine(strippingNewline: true) {
+      let answer = setup.matcher.answer(line, context: setup.context)
+      switch format {
+      case .json: answers.append(answer)
+      default: print(try render(answer, format: format))
+      }
+    }
+    if format == .json { print(try OutputFormatting.json(answers)) }
+  }
+
+  func render(_ answer: MatcherAnswer, format: AskFormat) throws -> String {
+    switch format {
+    case .text:
+      var lines = [answer.answer]
+      if !answer.suggestions.isEmpty {
+        let label = answer.language == .zh && lang != .en ? "您还可以问：" : "You could ask: "
+        lines.append(label + answer.suggestions.joined(separator: " · "))
+      }
+      return lines.joined(separator: "\n") + "\n"
+    case .json:
+      return try OutputFormatting.json(answer)
+    case .jsonl:
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      return String(decoding: try encoder.encode(answer), as: UTF8.self)
+    }
+  }
+}
+
+/// The matcher, its clock and the visitor's place, ready to answer.
+struct AskSetup {
+  let matcher: Matcher
+  let context: AskContext
+
+  init(options: PackOptions, at: String?, lang: AnswerLanguage) throws {
+    let packContext = try CommandContext(options: options)
+    let directory = try PackLocator.locate(explicit: options.pack)
+    let lexicon: Lexicon
+    do {
+      lexicon = try Lexicon.load(packDirectory: directory)
+    } catch {
+      throw CommandError(error.description)
+    }
+    let catalog = packContext.catalog
+    matcher = Matcher(catalog: catalog, lexicon: lexicon)
+    var here: String?
+    if let at { here = try Self.resolvePlace(at, catalog: catalog) }
+    context = AskContext(now: packContext.now, here: here, language: lang.language)
+  }
+
+  /// A walkway node for `--at`: a node id, booth, zone, room, exhibitor or a named node.
+  static func resolvePlace(_ text: String, catalog: EventCatalog) throws -> String {
+    if catalog.node(text) != nil { return text }
+    if let booth = catalog.booth(text) { return booth.node }
+    if let zone = catalog.zone(text) { return zone.node }
+    if let room = catalog.room(text) { return room.node }
+    if let exhibitor = catalog.exhibitor(text),
+      let booth = exhibitor.booth.flatMap({ catalog.booth($0) })
+    {
+      return booth.node
+    }
+    let folded = TextFolding.fold(text)
+    if let node = catalog.pack.walkways.nodes.first(where: { node in
+      node.name?.allTexts.contains { TextFolding.fold($0) == folded } ?? false
+    }) {
+      return node.id
+    }
+    var candidates = catalog.pack.walkways.nodes.compactMap { node in
+      node.name.map { ($0.text(.en), node.id) }
+    }
+    candidates +=
+      catalog.pack.booths.map { ($0.id, $0.id) } + catalog.pack.venues.zones.map { ($0.id, $0.id) }
+    let close = NameSuggestions.closest(
+      to: text, among: candidates.map { (key: $0.0, label: $0.1) })
+    let hint = close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"
+    throw CommandError("--at: unknown place '\(text)'\(hint)")
+  }
+}
+
+/// How `hiwaic ask` prints answers.
+enum AskFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, jsonl
+}
+
+/// `--lang` of `hiwaic ask`: the question's language, or a fixed one.
+enum AnswerLanguage: String, ExpressibleByArgument, CaseIterable {
+  case auto, en, zh, de
+
+  var language: Language? {
+    switch self {
+    case .auto: nil
+    case .en: .en
+    case .zh: .zh
+    case .de: .de
+    }
+  }
+}

@@ -1,0 +1,771 @@
+import EventModel
+import Foundation
+
+/// Builds the answer for an intent from the pack: concrete facts (hall, floor, booth, walking
+/// minutes, times, rooms), approximate where the pack says modelled, in the visitor's language.
+struct AnswerComposer {
+  let index: MatcherIndex
+  let understanding: Understanding
+  let context: AskContext
+  let language: Language
+  var slots: [String: SlotValue] = [:]
+  var suggestions: [String] = []
+
+  init(index: MatcherIndex, understanding: Understanding, context: AskContext, language: Language) {
+    self.index = index
+    self.understanding = understanding
+    self.context = context
+    self.language = language
+  }
+
+  var catalog: EventCatalog { index.catalog }
+  var u: Understanding { understanding }
+
+  /// English, Chinese or German, whichever the answer is in.
+  func t(_ en: String, _ zh: String, _ de: String? = nil) -> String {
+    switch language {
+    case .en: en
+    case .zh: zh
+    case .de: de ?? en
+    }
+  }
+
+  func name(_ text: LocalizedText) -> String { text.text(language) }
+
+  mutating func compose(_ intent: Intent) -> (
+    intent: Intent, text: String, slots: [String: SlotValue], suggestions: [String]
+  ) {
+    var intent = intent
+    var text: String
+    if let clarification = ambiguity(for: intent) {
+      text = clarification
+    } else {
+      switch intent {
+      case .findExhibitor: text = findExhibitor()
+      case .findSession: text = findSession()
+      case .directions: text = directions()
+      case .planRoute: text = planRoute()
+      case .cityWalk: text = cityWalk()
+      case .venueInfo: text = venueInfo()
+      case .eventInfo: text = eventInfo()
+      case .nowNearby: text = nowNearby()
+      case .help: text = help()
+      case .greeting: text = greeting()
+      case .unknown: text = unknown()
+      }
+      if text.isEmpty {
+        intent = .unknown
+        text = unknown()
+      }
+    }
+    return (intent, text, slots, suggestions)
+  }
+
+  // MARK: - Ambiguity
+
+  /// Two or more records of one kind named by the same words: ask which one is meant.
+  private mutating func ambiguity(for intent: Intent) -> String? {
+    guard [.findExhibitor, .directions, .findSession].contains(intent) else { return nil }
+    let primary = u.entities.filter { !$0.nested }
+    for entity in primary {
+      let rivals = primary.filter {
+        $0.reference.type == entity.reference.type && $0.match.start == entity.match.start
+          && $0.match.end == entity.match.end
+      }
+      let distinct = rivals.map(\.reference).uniqued()
+      if distinct.count >= 2 {
+        let names = distinct.map(\.name)
+        suggestions = names.map { t("Where is \($0)?", "\($0)在哪里？", "Wo ist \($0)?") }
+        return t(
+          "Did you mean \(names.joined(separator: " or "))?",
+          "您是指\(names.joined(separator: "还是"))？",
+          "Meinen Sie \(names.joined(separator: " oder "))?")
+      }
+    }
+    return nil
+  }
+
+  // MARK: - Places
+
+  /// Hall, floor and venue of a booth, e.g. "booth ~H3-A01, Hall H3, 2F, Shanghai World Expo …".
+  func describeBooth(_ boothID: String, modelled: Bool) -> String {
+    guard let place = catalog.place(ofBooth: boothID) else { return boothID }
+    var parts = [t("booth ", "展位", "Stand ") + (modelled ? "~" : "") + boothID]
+    if let hall = place.hall { parts.append(name(hall.name)) }
+    if let floor = place.floor { parts.append(name(floor.name)) }
+    if let venue = place.venue { parts.append(name(venue.name)) }
+    return parts.joined(separator: language == .zh ? "，" : ", ")
+  }
+
+  func walkingNote(to node: String) -> String? {
+    guard let here = context.here, let (seconds, metres) = travel(from: here, to: node) else {
+      return nil
+    }
+    let minutes = max(1, Int((seconds / 60).rounded()))
+    return t(
+      "about \(minutes) min walk (\(Int(metres.rounded())) m) from here",
+      "从这里步行约\(minutes)分钟（\(Int(metres.rounded()))米）",
+      "etwa \(minutes) Min. zu Fuß (\(Int(metres.rounded())) m) von hier")
+  }
+
+  func travel(from: String, to: String) -> (Double, Double)? {
+    let walkways = catalog.walkways
+    guard let start = walkways.nodePosition[from], let end = walkways.nodePosition[to] else {
+      return nil
+    }
+    let result = walkways.travel(from: start, edges: catalog.pack.walkways.edges)
+    guard let seconds = result.seconds[end], let metres = result.metres[end] else { return nil }
+    return (seconds, metres)
+  }
+
+  var approximateNote: String {
+    t(
+      "(Positions marked ~ are approximate: no official 2025 floor plan was published.)",
+      "（标~的位置为约略位置：2025年官方平面图未公开。）",
+      "(Mit ~ markierte Positionen sind ungefähr: Es gibt keinen offiziellen Hallenplan für 2025.)")
+  }
+
+  // MARK: - Exhibitors
+
+  private mutating func findExhibitor() -> String {
+    let exhibitors = u.primary(.exhibitor).compactMap { catalog.exhibitor($0.id) }
+    if !exhibitors.isEmpty {
+      slots["exhibitors"] = .list(exhibitors.map(\.id))
+      var lines: [String] = []
+      for exhibitor in exhibitors.prefix(3) {
+        lines.append(describe(exhibitor))
+      }
+      if let first = exhibitors.first {
+        let shown = name(first.name)
+        suggestions = [
+          t("How do I get to \(shown)?", "怎么去\(shown)？", "Wie komme ich zu \(shown)?"),
+          t(
+            "Who else shows \(topicName(first.topics.first))?",
+            "还有谁展示\(topicName(first.topics.first))？",
+            "Wer zeigt noch \(topicName(first.topics.first))?"),
+          t(
+            "Plan me an hour around \(shown)", "围绕\(shown)帮我规划一小时",
+            "Plane mir eine Stunde rund um \(shown)"),
+        ]
+      }
+      if exhibitors.contains(where: { $0.provenance.isModelled("booth") }) {
+        lines.append(approximateNote)
+      }
+      return lines.joined(separator: "\n")
+    }
+    if let boothID = u.primary(.booth).first?.id {
+      let here = (catalog.exhibitorsByBooth[boothID] ?? []).map { catalog.pack.exhibitors[$0] }
+      slots["booth"] = .text(boothID)
+      guard !here.isEmpty else {
+        return t(
+          "Booth \(boothID) has no exhibitor in this pack.", "展位\(boothID)在数据中没有展商。",
+          "Stand \(boothID) hat in diesem Datenpaket keinen Aussteller.")
+      }
+      return here.map(describe).joined(separator: "\n")
+    }
+    // A topic, a pavilion, a hall or a zone: who shows it, and where.
+    var filter = ExhibitorFilter()
+    var what: [String] = []
+    if let topic = u.primary(.topic).first, let record = catalog.topic(topic.id) {
+      filter.topic = topic.id
+      what.append(name(record.name))
+      slots["topics"] = .list(u.primary(.topic).map(\.id))
+    }
+    if let pavilion = u.primary(.pavilion).first, let record = catalog.pavilion(pavilion.id) {
+      filter.pavilion = pavilion.id
+      what.append(name(record.name))
+    }
+    var found = catalog.exhibitors(matching: filter)
+    if let hall = u.primary(.hall).first?.id {
+      found = found.filter { $0.booth.flatMap { catalog.booth($0)?.hall } == hall }
+      what.append(hall)
+    }
+    if let zone = u.primary(.zone).first?.id {
+      found = found.filter { $0.booth.flatMap { catalog.booth($0)?.zone } == zone }
+      what.append(zone)
+    }
+    guard !found.isEmpty else {
+      return t(
+        "I found no exhibitor for \(what.joined(separator: ", ")) in this pack.",
+        "数据中没有与\(what.joined(separator: "、"))相关的展商。",
+        "Ich habe keinen Aussteller für \(what.joined(separator: ", ")) gefunden.")
+    }
+    slots["exhibitors"] = .list(found.map(\.id))
+    // Which pavilion holds most of them: answers "which pavilion has humanoid robots".
+    var pavilionCounts: [String: Int] = [:]
+    for exhibitor in found { pavilionCounts[exhibitor.pavilion, default: 0] += 1 }
+    let topPavilion = pavilionCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }.flatMap {
+      catalog.pavilion($0.key)
+    }
+    var lines: [String] = []
+    let subject = what.joined(separator: language == .zh ? "、" : ", ")
+    if let topPavilion, filter.pavilion == nil {
+      let halls = topPavilion.halls.joined(separator: "/")
+      lines.append(
+        t(
+          "\(subject): mostly in the \(name(topPavilion.name)) (~\(halls)). \(found.count) exhibitor\(found.count == 1 ? "" : "s"):",
+          "\(subject)：主要在\(name(topPavilion.name))（~\(halls)）。共\(found.count)家展商：",
+          "\(subject): vor allem im \(name(topPavilion.name)) (~\(halls)). \(found.count) Aussteller:"
+        ))
+    } else {
+      lines.append(
+        t(
+          "\(subject): \(found.count) exhibitors:", "\(subject)：共\(found.count)家展商：",
+          "\(subject): \(found.count) Aussteller:"))
+    }
+    for exhibitor in found.prefix(6) {
+      let booth = exhibitor.booth.map { " — ~\($0)" } ?? ""
+      lines.append("• \(name(exhibitor.name))\(booth)")
+    }
+    if found.count > 6 {
+      lines.append(
+        t(
+          "… and \(found.count - 6) more.", "……还有\(found.count - 6)家。",
+          "… und \(found.count - 6) weitere."))
+    }
+    lines.append(approximateNote)
+    suggestions = found.prefix(3).map {
+      t("Where is \(name($0.name))?", "\(name($0.name))在哪里？", "Wo ist \(name($0.name))?")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  func topicName(_ id: String?) -> String {
+    id.flatMap { catalog.topic($0) }.map { name($0.name) } ?? t("this", "这类展品", "das")
+  }
+
+  func describe(_ exhibitor: Exhibitor) -> String { describe(exhibitor, withWalk: true) }
+
+  func describe(_ exhibitor: Exhibitor, withWalk: Bool) -> String {
+    var text = name(exhibitor.name)
+    let other: Language = language == .zh ? .en : .zh
+    if let alternative = exhibitor.name[other], alternative != text { text += " (\(alternative))" }
+    if let booth = exhibitor.booth {
+      text +=
+        t(": ", "：", ": ")
+        + describeBooth(booth, modelled: exhibitor.provenance.isModelled("booth"))
+      if withWalk, let node = catalog.booth(booth)?.node, let walk = walkingNote(to: node) {
+        text += t(" — ", "，", " — ") + walk
+      }
+    } else if let pavilion = catalog.pavilion(exhibitor.pavilion) {
+      text += t(": ", "：", ": ") + name(pavilion.name)
+    }
+    text += t(".", "。", ".")
+    let exhibits = exhibitor.exhibits.prefix(3).map { name($0.name) }
+    if !exhibits.isEmpty {
+      text +=
+        t(" Shows: ", "展出：", " Zeigt: ") + exhibits.joined(separator: t("; ", "；", "; "))
+        + t(".", "。", ".")
+    } else {
+      text += " " + name(exhibitor.description)
+    }
+    return text
+  }
+
+  // MARK: - Sessions
+
+  private mutating func findSession() -> String {
+    let zone = catalog.timeZone
+    var sessions = catalog.sessions(matching: SessionFilter())
+    var criteria: [String] = []
+    let named = u.primary(.session).map(\.id)
+    let bestPart = u.sessionParts.values.max() ?? 0
+    // Part of a title picks sessions when it says more than a topic does ("opening ceremony",
+    // "Youth Elite Forum"), not when it only repeats one ("AI governance").
+    let titleIsSpecific = bestPart >= 2 || (bestPart >= 1 && u.primary(.topic).isEmpty)
+    let parts = titleIsSpecific ? u.sessionParts.filter { $0.value == bestPart }.map(\.key) : []
+    if !named.isEmpty || !parts.isEmpty {
+      let wanted = Set(named.isEmpty ? parts : named)
+      sessions = sessions.filter { wanted.contains($0.id) }
+    }
+    let speakers = u.primary(.speaker).map(\.id)
+    if !speakers.isEmpty {
+      sessions = sessions.filter { !Set($0.speakers).isDisjoint(with: speakers) }
+      criteria += speakers.compactMap { catalog.speaker($0).map { name($0.name) } }
+      slots["speakers"] = .list(speakers)
+    }
+    let organisers = u.primary(.organiser).map(\.id)
+    if !organisers.isEmpty {
+      sessions = sessions.filter { session in
+        session.organisers.contains { organisers.contains($0.text(.en)) }
+      }
+      criteria += organisers
+    }
+    let topics = u.primary(.topic).map(\.id)
+    if !topics.isEmpty && named.isEmpty && parts.isEmpty {
+      let wanted = topics.reduce(into: Set<String>()) { $0.formUnion(catalog.topicAndNarrower($1)) }
+      sessions = sessions.filter { !Set($0.topics).isDisjoint(with: wanted) }
+      criteria += topics.compactMap { catalog.topic($0).map { name($0.name) } }
+      slots["topics"] = .list(topics)
+    }
+    if let room = u.primary(.room).first?.id {
+      sessions = sessions.filter { $0.room == room }
+    }
+    var note = ""
+    if let day = u.time.day {
+      slots["day"] = .text(day.description)
+      if catalog.days.contains(day) {
+        sessions = sessions.filter { EventTime.localDate($0.start, zone: zone) == day }
+      } else {
+        note = notAnEventDay(day)
+      }
+    }
+    if let part = u.time.part {
+      slots["partOfDay"] = .text(part)
+      let window: ClosedRange<Int> =
+        switch part {
+        case "morning": 0...(12 * 60 - 1)
+        case "noon": (11 * 60 + 30)...(14 * 60)
+        case "afternoon": (12 * 60)...(18 * 60 - 1)
+        default: (18 * 60)...(24 * 60)
+        }
+      sessions = sessions.filter {
+        window.contains(minutesOfDay($0.start))
+          || ($0.start < $0.end && window.contains(minutesOfDay($0.end) - 1)
+            && minutesOfDay($0.start) < window.lowerBound)
+      }
+    }
+    if let clock = u.time.clock {
+      slots["time"] = .text(String(format: "%02d:%02d", clock / 60, clock % 60))
+      sessions = sessions.filter {
+        minutesOfDay($0.start) <= clock && clock < minutesOfDay($0.end)
+          || minutesOfDay($0.start) >= clock
+      }
+    }
+    if u.time.isNow || u.time.isNext {
+      sessions = sessions.filter { $0.end > context.now }
+      if u.time.isNow && !u.time.isNext {
+        sessions = sessions.filter { $0.start <= context.now.addingTimeInterval(7200) }
+      }
+    }
+    slots["sessions"] = .list(sessions.map(\.id))
+    guard !sessions.isEmpty else {
+      if let speaker = speakers.first.flatMap({ catalog.speaker($0) }) {
+        return note
+          + t(
+            "\(name(speaker.name)) is named among the guests of \(name(catalog.event.shortName)), but this pack has no session for them.",
+            "\(name(speaker.name))是\(name(catalog.event.shortName))的嘉宾，但数据中没有其参加的活动。",
+            "\(name(speaker.name)) wird unter den Gästen genannt, aber dieses Datenpaket enthält keine Sitzung mit ihnen."
+          )
+      }
+      return note
+        + t(
+          "I found no session for that\(criteria.isEmpty ? "" : " (\(criteria.joined(separator: ", ")))"). Try another day or topic.",
+          "没有找到相关活动\(criteria.isEmpty ? "" : "（\(criteria.joined(separator: "、"))）")。可以换一天或换个主题试试。",
+          "Dazu habe ich keine Sitzung gefunden. Versuchen Sie einen anderen Tag oder ein anderes Thema."
+        )
+    }
+    var lines: [String] = []
+    if !note.isEmpty { lines.append(note) }
+    for session in sessions.prefix(5) { lines.append("• " + describe(session)) }
+    if sessions.count > 5 {
+      lines.append(
+        t(
+          "… and \(sessions.count - 5) more.", "……还有\(sessions.count - 5)场。",
+          "… und \(sessions.count - 5) weitere."))
+    }
+    if sessions.contains(where: {
+      $0.provenance.isModelled("start") || $0.provenance.isModelled("room")
+    }) {
+      lines.append(
+        t(
+          "(Times and rooms marked ~ are approximate: the sources do not give them.)",
+          "（标~的时间和地点为约略信息：来源中没有给出。）",
+          "(Mit ~ markierte Zeiten und Räume sind ungefähr: Die Quellen nennen sie nicht.)"))
+    }
+    if let first = sessions.first {
+      let room = catalog.room(first.room).map { name($0.name) } ?? first.room
+      suggestions = [
+        t("How do I get to \(room)?", "怎么去\(room)？", "Wie komme ich zu \(room)?"),
+        t("What else is on that day?", "当天还有什么活动？", "Was gibt es an dem Tag noch?"),
+      ]
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  func minutesOfDay(_ date: Date) -> Int {
+    let clock = EventTime.clockTime(date, zone: catalog.timeZone).split(separator: ":")
+    return (Int(clock[0]) ?? 0) * 60 + (Int(clock[1]) ?? 0)
+  }
+
+  func notAnEventDay(_ day: LocalDate) -> String {
+    let first = catalog.days.first?.description ?? "?"
+    let last = catalog.days.last?.description ?? "?"
+    return t(
+      "\(day) is not a day of \(name(catalog.event.shortName)) (\(first) to \(last)); here is the whole programme that matches:\n",
+      "\(day)不是\(name(catalog.event.shortName))的会期（\(first)至\(last)）；以下是所有相关活动：\n",
+      "\(day) ist kein Tag von \(name(catalog.event.shortName)) (\(first) bis \(last)); hier das passende Programm:\n"
+    )
+  }
+
+  func describe(_ session: Session) -> String {
+    let zone = catalog.timeZone
+    let day = EventTime.localDate(session.start, zone: zone)
+    let timeMark = session.provenance.isModelled("start") ? "~" : ""
+    let roomMark = session.provenance.isModelled("room") ? "~" : ""
+    let place = catalog.place(ofRoom: session.room)
+    var room = place.map { name($0.room.name) } ?? session.room
+    if let venue = place?.venue { room += t(", ", "，", ", ") + name(venue.name) }
+    let dayText =
+      language == .zh
+      ? "\(day.month)月\(day.day)日" : "\(day.day) \(language == .de ? "Juli" : "July")"
+    let monthFix = day.month == 7 ? dayText : day.description
+    var text =
+      "\(monthFix) \(timeMark)\(EventTime.clockTime(session.start, zone: zone))–\(EventTime.clockTime(session.end, zone: zone)) \(name(session.title)) — \(roomMark)\(room)"
+    let speakers = session.speakers.prefix(3).compactMap {
+      catalog.speaker($0).map { name($0.name) }
+    }
+    if !speakers.isEmpty {
+      text += t(" (with ", "（嘉宾：", " (mit ") + speakers.joined(separator: ", ") + t(")", "）", ")")
+    }
+    if session.isOn(at: context.now) { text += t(" — on now", "——正在进行", " — läuft gerade") }
+    return text
+  }
+
+  // MARK: - Directions
+
+  private mutating func directions() -> String {
+    guard let target = directionTarget() else { return "" }
+    slots["to"] = .text(target.node)
+    var from = context.here
+    // "from A to B": the first place named after a "from" cue is where the visitor starts.
+    let places = u.entities.filter {
+      !$0.nested && [.exhibitor, .booth, .room, .venue, .place, .zone].contains($0.reference.type)
+    }
+    if places.count >= 2, let start = node(for: places[0].reference), start != target.node {
+      from = start
+      slots["from"] = .text(start)
+    } else if let here = context.here {
+      slots["from"] = .text(here)
+    }
+    var text = target.description
+    if let from, let (seconds, metres) = travel(from: from, to: target.node) {
+      let minutes = max(1, Int((seconds / 60).rounded()))
+      slots["walkingMinutes"] = .number(Double(minutes))
+      slots["walkingMetres"] = .number(metres.rounded())
+      text += t(
+        "\nAbout \(minutes) min on foot (\(Int(metres.rounded())) m)",
+        "\n步行约\(minutes)分钟（\(Int(metres.rounded()))米）",
+        "\nEtwa \(minutes) Min. zu Fuß (\(Int(metres.rounded())) m)")
+      if let fromFloor = catalog.node(from)?.floor, let toFloor = catalog.node(target.node)?.floor,
+        fromFloor != toFloor,
+        let floor = catalog.floor(toFloor)
+      {
+        text += t(
+          ", up or down to \(name(floor.name)) by lift or escalator", "，乘电梯或扶梯到\(name(floor.name))",
+          ", mit Aufzug oder Rolltreppe nach \(name(floor.name))")
+      }
+      text += t(".", "。", ".")
+    } else if from == nil {
+      text += t(
+        "\nTell me where you are (or use a kiosk) for walking directions.",
+        "\n告诉我您所在的位置（或使用导览终端），即可获得步行路线。",
+        "\nSagen Sie mir, wo Sie sind, dann zeige ich den Weg.")
+    }
+    suggestions = [
+      t("Show it on the map", "在地图上显示", "Auf der Karte zeigen"),
+      t("What is on near there?", "那附近有什么活动？", "Was läuft dort in der Nähe?"),
+    ]
+    return text + "\n" + approximateNote
+  }
+
+  func node(for reference: EntityReference) -> String? {
+    switch reference.type {
+    case .exhibitor:
+      return catalog.exhibitor(reference.id)?.booth.flatMap { catalog.booth($0)?.node }
+    case .booth: return catalog.booth(reference.id)?.node
+    case .room: return catalog.room(reference.id)?.node
+    case .zone: return catalog.zone(reference.id)?.node
+    case .place: return reference.id
+    case .hall: return catalog.pack.venues.zones.first { $0.hall == reference.id }?.node
+    case .pavilion:
+      return catalog.pavilion(reference.id)?.halls.first.flatMap { hall in
+        catalog.pack.venues.zones.first { $0.hall == hall }?.node
+      }
+    case .venue:
+      let floors = Set(catalog.pack.venues.floors.filter { $0.venue == reference.id }.map(\.id))
+      return catalog.pack.walkways.nodes.first {
+        floors.contains($0.floor) && $0.kind == .entrance
+      }?.id
+        ?? catalog.pack.venues.rooms.first { floors.contains($0.floor) }?.node
+    default: return nil
+    }
+  }
+
+  private mutating func directionTarget() -> (node: String, description: String)? {
+    // "from A to B": B is the target.
+    let places = u.entities.filter { !$0.nested && node(for: $0.reference) != nil }
+    let ordered = places.count >= 2 ? Array(places.reversed()) : places
+    if let kind = u.facilities.first {
+      // Facilities by kind; "metro", "entrance" and "lift" are node kinds rather than facilities.
+      let candidates = catalog.pack.walkways.nodes.filter {
+        $0.facility?.rawValue == kind || (kind == "restroom" && $0.facility == .accessibleRestroom)
+          || ($0.kind.rawValue == kind && $0.name != nil)
+      }
+      guard !candidates.isEmpty else { return nil }
+      slots["facility"] = .text(kind)
+      if let here = context.here, let start = catalog.walkways.nodePosition[here] {
+        let travel = catalog.walkways.travel(from: start, edges: catalog.pack.walkways.edges)
+        let nearest = candidates.min { lhs, rhs in
+          (travel.seconds[catalog.walkways.nodePosition[lhs.id]!] ?? .infinity)
+            < (travel.seconds[catalog.walkways.nodePosition[rhs.id]!] ?? .infinity)
+        }!
+        return (
+          nearest.id,
+          t("Nearest: ", "最近的：", "Am nächsten: ") + "~" + (nearest.name.map(name) ?? nearest.id)
+            + floorSuffix(nearest.floor)
+        )
+      }
+      let list = candidates.prefix(6).map {
+        "• ~" + ($0.name.map(name) ?? $0.id) + floorSuffix($0.floor)
+      }
+      return (candidates[0].id, list.joined(separator: "\n"))
+    }
+    for entity in ordered {
+      guard let node = node(for: entity.reference) else { continue }
+      switch entity.reference.type {
+      case .exhibitor:
+        if let exhibitor = catalog.exhibitor(entity.reference.id) {
+          return (node, describe(exhibitor, withWalk: false))
+        }
+      case .room:
+        if let room = catalog.room(entity.reference.id) {
+          return (node, "~" + name(room.name) + floorSuffix(room.floor))
+        }
+      default:
+        return (node, entity.reference.name + floorSuffix(catalog.node(node)?.floor ?? ""))
+      }
+    }
+    return nil
+  }
+
+  func floorSuffix(_ floorID: String) -> String {
+    guard let floor = catalog.floor(floorID) else { return "" }
+    let venue = catalog.venue(floor.venue).map { name($0.name) } ?? ""
+    return t(
+      " (\(name(floor.name)), \(venue))", "（\(venue)\(name(floor.name))）",
+      " (\(name(floor.name)), \(venue))")
+  }
+
+  // MARK: - Plans and walks
+
+  private mutating func planRoute() -> String {
+    let topics = u.primary(.topic).map(\.id)
+    let must = u.primary(.exhibitor).map(\.id)
+    let sessions =
+      u.primary(.session).map(\.id)
+      + u.primary(.speaker).flatMap { speaker in
+        catalog.pack.sessions.filter { $0.speakers.contains(speaker.id) }.map(\.id)
+      }
+    slots["interests"] = .list(topics)
+    slots["mustSee"] = .list(must)
+    slots["sessions"] = .list(sessions.uniqued())
+    if let duration = u.duration { slots["budgetMinutes"] = .number(duration) }
+    if let day = u.time.day { slots["day"] = .text(day.description) }
+    if let part = u.time.part { slots["partOfDay"] = .text(part) }
+    let budget = u.duration.map { minutes -> String in
+      minutes.truncatingRemainder(dividingBy: 60) == 0
+        ? t("\(Int(minutes / 60)) h", "\(Int(minutes / 60))小时", "\(Int(minutes / 60)) Std.")
+        : t("\(Int(minutes)) min", "\(Int(minutes))分钟", "\(Int(minutes)) Min.")
+    }
+    var understood: [String] = []
+    understood += topics.compactMap { catalog.topic($0).map { name($0.name) } }
+    understood += must.compactMap { catalog.exhibitor($0).map { name($0.name) } }
+    let about =
+      understood.isEmpty
+      ? t("what interests you", "您感兴趣的内容", "Ihre Interessen")
+      : understood.joined(separator: t(", ", "、", ", "))
+    var lines = [
+      t(
+        "I'll plan \(budget ?? "your visit") around \(about).",
+        "我来围绕\(about)规划\(budget ?? "您的参观")。",
+        "Ich plane \(budget ?? "Ihren Besuch") rund um \(about).")
+    ]
+    var filter = ExhibitorFilter()
+    filter.topic = topics.first
+    let candidates =
+      topics.isEmpty ? [] : catalog.exhibitors(matching: filter).prefix(4).map { name($0.name) }
+    if !candidates.isEmpty {
+      lines.append(
+        t("Good stops: ", "推荐展位：", "Gute Stationen: ") + candidates.joined(separator: ", ")
+          + t(".", "。", "."))
+    }
+    var command = "hiwaic route"
+    if !topics.isEmpty { command += " --interests " + topics.joined(separator: ",") }
+    if !must.isEmpty { command += " --must " + must.joined(separator: ",") }
+    if let duration = u.duration { command += " --budget \(Int(duration))m" }
+    lines.append(t("Route planner: ", "路线规划：", "Routenplaner: ") + command)
+    suggestions = [
+      t("Add a forum to my plan", "把一场论坛加入行程", "Ein Forum zum Plan hinzufügen"),
+      t("Make it step-free", "改为无障碍路线", "Stufenlos planen"),
+    ]
+    return lines.joined(separator: "\n")
+  }
+
+  private mutating func cityWalk() -> String {
+    let routes = catalog.pack.cityWalks
+    guard !routes.isEmpty else { return "" }
+    if let id = u.primary(.route).first?.id, let route = catalog.cityWalk(id) {
+      slots["route"] = .text(route.id)
+      let distance = route.legDistances.reduce(0, +)
+      let stops = route.stops.map { name($0.name) }.joined(separator: " → ")
+      return t(
+        "\(name(route.name)) — \(name(route.theme)). \(route.stops.count) stops, about \(String(format: "%.1f", distance / 1000)) km between them, \(route.dwellMinutes) min at the stops: \(stops). (Stops are modelled: no source gives the 2025 stops.)",
+        "\(name(route.name))——\(name(route.theme))。共\(route.stops.count)站，站间约\(String(format: "%.1f", distance / 1000))公里，停留约\(route.dwellMinutes)分钟：\(stops)。（站点为模拟数据：来源未给出2025年的站点。）",
+        "\(name(route.name)) — \(name(route.theme)). \(route.stops.count) Stationen, etwa \(String(format: "%.1f", distance / 1000)) km: \(stops). (Stationen sind modelliert.)"
+      )
+    }
+    suggestions = routes.map { name($0.name) }
+    let list = routes.enumerated().map { index, route in
+      "\(index + 1). \(name(route.name)) — \(name(route.theme)) (\(route.stops.count) \(t("stops", "站", "Stationen")))"
+    }
+    return t(
+      "The City Walk has three routes:", "城市漫步共有三条路线：", "Der Stadtspaziergang hat drei Routen:")
+      + "\n" + list.joined(separator: "\n")
+  }
+
+  // MARK: - Information
+
+  private mutating func venueInfo() -> String {
+    let byFacility: [String: String] = [
+      "restroom": "restrooms", "accessible-restroom": "accessibility", "food": "food",
+      "water": "food",
+      "first-aid": "first-aid", "lost-and-found": "lost-and-found", "info-desk": "venue-overview",
+      "taxi": "traffic",
+      "metro": "metro-expo-hall", "entrance": "venue-overview", "lift": "accessibility",
+    ]
+    var best = u.infoHits.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    if best == nil, let facility = u.facilities.first { best = byFacility[facility] }
+    guard let id = best, let entry = catalog.info(id) else { return "" }
+    slots["info"] = .text(entry.id)
+    suggestions = [
+      t("Where is the nearest restroom?", "最近的洗手间在哪里？", "Wo ist die nächste Toilette?"),
+      t("What is on now?", "现在有什么活动？", "Was läuft gerade?"),
+    ]
+    return name(entry.answer)
+  }
+
+  private mutating func eventInfo() -> String {
+    let event = catalog.event
+    let first = catalog.days.first?.description ?? ""
+    let last = catalog.days.last?.description ?? ""
+    let words = Set(u.units.map(\.text))
+    if words.contains("theme") || words.contains("motto") || words.contains("主")
+      || words.contains("thema")
+    {
+      return t(
+        "The theme of \(name(event.shortName)) is “\(name(event.theme))”.",
+        "\(name(event.shortName))的主题是“\(name(event.theme))”。",
+        "Das Motto von \(name(event.shortName)) ist „\(name(event.theme))“.")
+    }
+    if words.contains("history") || words.contains("first") || words.contains("史")
+      || words.contains("首") || words.contains("geschichte")
+    {
+      let notes = event.notes.filter { $0.kind == .history }.map { "• " + name($0.text) }
+      return notes.joined(separator: "\n")
+    }
+    if words.contains("announce") || words.contains("announced") || words.contains("announcement")
+      || words.contains("宣")
+    {
+      return event.notes.filter { $0.kind != .history }.prefix(5).map { "• " + name($0.text) }
+        .joined(separator: "\n")
+    }
+    if words.contains("many") || words.contains("figure") || words.contains("big")
+      || words.contains("少") || words.contains("viele")
+    {
+      return event.figures.map { "• \(name($0.label)): \(name($0.value))" }.joined(separator: "\n")
+    }
+    suggestions = [
+      t("What is the theme?", "大会主题是什么？", "Was ist das Motto?"),
+      t("How many exhibitors are there?", "有多少家展商？", "Wie viele Aussteller gibt es?"),
+    ]
+    return t(
+      "\(name(event.name)), \(first) to \(last) (exhibition to the last day), theme “\(name(event.theme))”.",
+      "\(name(event.name))，\(first)至\(last)（展览至最后一天），主题“\(name(event.theme))”。",
+      "\(name(event.name)), \(first) bis \(last), Motto „\(name(event.theme))“.")
+  }
+
+  private mutating func nowNearby() -> String {
+    guard let span = catalog.span, span.contains(context.now) else {
+      return t(
+        "\(name(catalog.event.shortName)) is not on right now (it ran \(catalog.days.first?.description ?? "") to \(catalog.days.last?.description ?? "")). Ask about a day, e.g. “What is on on day 2?”",
+        "\(name(catalog.event.shortName))现在不在会期内（\(catalog.days.first?.description ?? "")至\(catalog.days.last?.description ?? "")）。可以问某一天，例如“第二天有什么活动？”",
+        "\(name(catalog.event.shortName)) läuft gerade nicht (\(catalog.days.first?.description ?? "") bis \(catalog.days.last?.description ?? ""))."
+      )
+    }
+    let soon = context.now.addingTimeInterval(2 * 3600)
+    var sessions = catalog.sessions(matching: SessionFilter(notEndedBy: context.now)).filter {
+      $0.start <= soon
+    }
+    if let here = context.here, let start = catalog.walkways.nodePosition[here] {
+      let travel = catalog.walkways.travel(from: start, edges: catalog.pack.walkways.edges)
+      func seconds(_ session: Session) -> Double {
+        catalog.room(session.room).flatMap { catalog.walkways.nodePosition[$0.node] }.flatMap {
+          travel.seconds[$0]
+        } ?? .infinity
+      }
+      sessions.sort { (seconds($0), $0.start) < (seconds($1), $1.start) }
+    }
+    slots["sessions"] = .list(sessions.map(\.id))
+    guard !sessions.isEmpty else {
+      return t(
+        "Nothing is scheduled in the next two hours; the exhibition halls are open during the day.",
+        "接下来两小时没有安排活动；白天可以参观展馆。", "In den nächsten zwei Stunden ist nichts geplant.")
+    }
+    return
+      ([
+        t(
+          "On now and in the next two hours:", "正在进行及两小时内开始：",
+          "Jetzt und in den nächsten zwei Stunden:")
+      ] + sessions.prefix(5).map { "• " + describe($0) }).joined(separator: "\n")
+  }
+
+  private mutating func help() -> String {
+    suggestions = examples
+    return t(
+      "I can find exhibitors and booths, forums and speakers, the way to halls, rooms and restrooms, plan a route for your time, show the City Walk, and answer practical questions (metro, tickets, food, first aid). Try:",
+      "我可以帮您查找展商和展位、论坛和嘉宾、前往展馆/会议室/洗手间的路线，按时间规划参观路线，介绍城市漫步，并回答交通、门票、餐饮、急救等实用问题。试试：",
+      "Ich finde Aussteller und Stände, Foren und Sprecher, den Weg zu Hallen, Räumen und Toiletten, plane eine Route für Ihre Zeit, zeige den Stadtspaziergang und beantworte praktische Fragen. Zum Beispiel:"
+    )
+      + "\n" + examples.map { "• " + $0 }.joined(separator: "\n")
+  }
+
+  var examples: [String] {
+    [
+      t("Where is Unitree?", "宇树科技在哪里？", "Wo ist Unitree?"),
+      t(
+        "Which forums on AI governance are tomorrow afternoon?", "明天下午有哪些AI治理论坛？",
+        "Welche Foren zur KI-Governance gibt es morgen Nachmittag?"),
+      t("Plan me two hours of robotics", "帮我规划两小时的机器人参观", "Plane mir zwei Stunden Robotik"),
+      t("How do I get to the Red Hall?", "怎么去红厅？", "Wie komme ich zur Red Hall?"),
+    ]
+  }
+
+  private mutating func greeting() -> String {
+    suggestions = examples
+    return t(
+      "Hello! I'm hiwaic, the \(name(catalog.event.shortName)) assistant. Ask me about exhibitors, forums, directions or the City Walk.",
+      "您好！我是\(name(catalog.event.shortName))助手hiwaic。可以问我展商、论坛、路线或城市漫步。",
+      "Hallo! Ich bin hiwaic, der Assistent der \(name(catalog.event.shortName)). Fragen Sie nach Ausstellern, Foren, Wegen oder dem Stadtspaziergang."
+    )
+  }
+
+  private mutating func unknown() -> String {
+    suggestions = examples
+    var text = t(
+      "I don't know that, but I can find exhibitors and booths, forums and speakers, directions, a route for your time, the City Walk and practical information.",
+      "这个我不清楚，但我可以帮您查找展商和展位、论坛和嘉宾、路线，规划参观行程，介绍城市漫步和实用信息。",
+      "Das weiß ich nicht, aber ich finde Aussteller und Stände, Foren und Sprecher, Wege, eine Route für Ihre Zeit, den Stadtspaziergang und praktische Informationen."
+    )
+    if let known = u.entities.first(where: { !$0.nested && $0.reference.type == .exhibitor }) {
+      text += t(
+        " For example: where \(known.reference.name) is.", "例如：\(known.reference.name)在哪里。",
+        " Zum Beispiel: wo \(known.reference.name) ist.")
+      suggestions.insert(
+        t(
+          "Where is \(known.reference.name)?", "\(known.reference.name)在哪里？",
+          "Wo ist \(known.reference.name)?"), at: 0)
+    }
+    return text
+  }
+}

@@ -1,0 +1,292 @@
+import EventModel
+import Foundation
+
+/// What a phrase in the index stands for.
+enum PhrasePayload: Hashable, Sendable {
+  case entity(EntityReference)
+  /// Part of a session's title ("opening ceremony" in "Opening Ceremony and High-Level …").
+  case sessionPart(String)
+  case facility(String)
+  case info(String)
+  case cue(Intent, strong: Bool)
+  case outOfScope
+  case stop
+  case time(TimeWord)
+}
+
+/// A word of time: relative days, parts of the day, months, numbers, duration units.
+enum TimeWord: Hashable, Sendable {
+  case today, tomorrow, dayAfterTomorrow, yesterday, now, next
+  case part(String)
+  case month(Int)
+  case weekday(Int)
+  case day
+  case number(Double)
+  case durationUnit(Double)
+}
+
+/// A name, cue or word as a sequence of units, with what it stands for and in which language.
+struct Phrase: Sendable {
+  var units: [String]
+  var payload: PhrasePayload
+  /// Nil for names, which count in every language.
+  var language: Language?
+}
+
+/// Everything the matcher looks things up in, built once from a catalog and a lexicon.
+public struct MatcherIndex: Sendable {
+  let catalog: EventCatalog
+  let lexicon: Lexicon
+  let unitizer: Unitizer
+  var phrases: [Phrase] = []
+  var byFirstUnit: [String: [Int32]] = [:]
+  var byPinyin: [String: [Int32]] = [:]
+  var longestHanPhrase = 1
+  var vocabulary: Vocabulary
+  /// Words of the lexicons: never corrected into a name.
+  var protectedWords: Set<String> = []
+  /// Every unit of every phrase: a question word found here is taken as written.
+  var knownWords: Set<String> = []
+  /// Words of each language's lexicon, for guessing the language before correcting typos.
+  var languageWords: [Language: Set<String>] = [:]
+  /// Units of stop words and cue phrases: they say little about which session is meant.
+  var functionWords: Set<String> = []
+  var lexiconByLanguage: [Language: LanguageLexicon] = [:]
+
+  public init(catalog: EventCatalog, lexicon: Lexicon) {
+    self.catalog = catalog
+    self.lexicon = lexicon
+    unitizer = Unitizer(hanzi: lexicon.hanzi)
+    vocabulary = Vocabulary(words: [])
+    var builder = Builder(unitizer: unitizer)
+    builder.addNames(catalog: catalog)
+    for language in lexicon.languages {
+      lexiconByLanguage[language.language] = language
+      builder.addLexicon(language)
+    }
+    phrases = builder.phrases
+    for (position, phrase) in phrases.enumerated() {
+      guard let first = phrase.units.first else { continue }
+      byFirstUnit[first, default: []].append(Int32(position))
+    }
+    // Pinyin keys for Han names of two or more characters, for homophone typos.
+    for (position, phrase) in phrases.enumerated() {
+      guard case .entity = phrase.payload, phrase.units.count >= 2,
+        phrase.units.allSatisfy({
+          $0.unicodeScalars.count == 1 && Unitizer.isHan($0.unicodeScalars.first!.value)
+        })
+      else { continue }
+      longestHanPhrase = max(longestHanPhrase, phrase.units.count)
+      if let key = pinyinKey(phrase.units[...]) {
+        byPinyin[key, default: []].append(Int32(position))
+      }
+    }
+    // Misspelt words are corrected towards the words of names and of the lexicons; a question
+    // word that is already a known word (or an ordinary word of the lexicons) is never changed.
+    var names = Set<String>()
+    var lexiconWords: [String: Set<Language>] = [:]
+    for phrase in phrases {
+      // Information keywords are ordinary words, not names: never a correction target.
+      if case .info = phrase.payload { continue }
+      for unit in phrase.units where unit.utf8.first.map({ $0 < 0x80 }) ?? false {
+        if let language = phrase.language {
+          lexiconWords[unit, default: []].insert(language)
+          languageWords[language, default: []].insert(unit)
+        } else {
+          names.insert(unit)
+        }
+      }
+    }
+    for language in lexicon.languages {
+      for word in language.commonWords {
+        for unit in unitizer.units(word) { protectedWords.insert(unit.text) }
+      }
+    }
+    vocabulary = Vocabulary(words: names, lexiconWords: lexiconWords)
+    for phrase in phrases {
+      knownWords.formUnion(phrase.units)
+      switch phrase.payload {
+      case .stop: functionWords.formUnion(phrase.units)
+      case .cue where phrase.units.count == 1: functionWords.formUnion(phrase.units)
+      default: break
+      }
+    }
+    knownWords.formUnion(protectedWords)
+  }
+
+  func pinyinKey(_ units: ArraySlice<String>) -> String? {
+    var key = ""
+    for unit in units {
+      guard let scalar = unit.unicodeScalars.first, let pinyin = lexicon.hanzi.pinyin(of: scalar)
+      else {
+        return nil
+      }
+      if !key.isEmpty { key += " " }
+      key += pinyin
+    }
+    return key
+  }
+
+  /// Collects phrases from the pack's names and the lexicons.
+  private struct Builder {
+    let unitizer: Unitizer
+    var phrases: [Phrase] = []
+    var seen: Set<String> = []
+
+    mutating func add(_ text: String, _ payload: PhrasePayload, language: Language? = nil) {
+      let units = unitizer.units(text).map(\.text)
+      guard !units.isEmpty else { return }
+      let key = "\(units.joined(separator: "\u{1}"))|\(payload)|\(language?.rawValue ?? "")"
+      guard seen.insert(key).inserted else { return }
+      phrases.append(Phrase(units: units, payload: payload, language: language))
+    }
+
+    mutating func addNames(catalog: EventCatalog) {
+      let pack = catalog.pack
+      func reference(_ type: EntityType, _ id: String, _ name: LocalizedText) -> PhrasePayload {
+        .entity(EntityReference(type: type, id: id, name: name.text(.en)))
+      }
+      for exhibitor in pack.exhibitors {
+        let payload = reference(.exhibitor, exhibitor.id, exhibitor.name)
+        for text in exhibitor.name.allTexts + exhibitor.aliases + [exhibitor.id] {
+          add(text, payload)
+        }
+      }
+      for pavilion in pack.pavilions {
+        let payload = reference(.pavilion, pavilion.id, pavilion.name)
+        for text in pavilion.name.allTexts + pavilion.aliases { add(text, payload) }
+      }
+      for hall in pack.venues.halls {
+        let payload = reference(.hall, hall.id, hall.name)
+        for text in hall.name.allTexts + [hall.id] { add(text, payload) }
+      }
+      for zone in pack.venues.zones { add(zone.id, reference(.zone, zone.id, zone.name)) }
+      for booth in pack.booths {
+        add(booth.id, .entity(EntityReference(type: .booth, id: booth.id, name: booth.id)))
+      }
+      for room in pack.venues.rooms {
+        let payload = reference(.room, room.id, room.name)
+        for text in room.name.allTexts { add(text, payload) }
+      }
+      for venue in pack.venues.venues where venue.kind != .outdoor {
+        let payload = reference(.venue, venue.id, venue.name)
+        for text in venue.name.allTexts + (venue.aliases ?? []) { add(text, payload) }
+      }
+      for speaker in pack.speakers {
+        let payload = reference(.speaker, speaker.id, speaker.name)
+        for text in speaker.name.allTexts { add(text, payload) }
+        // "Hinton" and "辛顿" alone, when the family name is distinctive.
+        if let english = speaker.name[.en], let family = english.split(separator: " ").last,
+          family.count >= 5
+        {
+          add(String(family), payload)
+        }
+        if let chinese = speaker.name[.zh], let family = chinese.split(separator: "·").last,
+          chinese.contains("·"), family.count >= 2
+        {
+          add(String(family), payload)
+        }
+      }
+      var organisers: [String: [String]] = [:]
+      for session in pack.sessions {
+        let payload = reference(.session, session.id, session.title)
+        for text in session.title.allTexts { add(text, payload) }
+        addTitleParts(session)
+        for organiser in session.organisers {
+          organisers[organiser.text(.en), default: []].append(session.id)
+          for text in organiser.allTexts {
+            add(
+              text,
+              .entity(
+                EntityReference(
+                  type: .organiser, id: organiser.text(.en), name: organiser.text(.en))))
+          }
+        }
+      }
+      for topic in pack.topics {
+        let payload = reference(.topic, topic.id, topic.name)
+        for text in topic.name.allTexts + topic.aliases + [topic.id] { add(text, payload) }
+      }
+      for (index, route) in pack.cityWalks.enumerated() {
+        let payload = reference(.route, route.id, route.name)
+        for text in route.name.allTexts + [
+          route.id, "route \(index + 1)", "walk \(index + 1)", "路线\(index + 1)",
+        ] {
+          add(text, payload)
+        }
+      }
+      for node in pack.walkways.nodes {
+        guard let name = node.name, node.kind == .entrance || node.kind == .metro else { continue }
+        let payload = EntityReference(type: .place, id: node.id, name: name.text(.en))
+        for text in name.allTexts { add(text, .entity(payload)) }
+      }
+      for entry in pack.info {
+        for keyword in entry.keywords { add(keyword, .info(entry.id)) }
+      }
+    }
+
+    /// Runs of two to four title words (Latin) or three to six characters (Han), so that a
+    /// visitor can name a session by part of its title.
+    mutating func addTitleParts(_ session: Session) {
+      for title in session.title.allTexts {
+        let units = unitizer.units(title)
+        var start = 0
+        while start < units.count {
+          let isHan = units[start].kind == .han
+          var end = start
+          while end < units.count && (units[end].kind == .han) == isHan { end += 1 }
+          let run = units[start..<end].map(\.text)
+          let (shortest, longest) = isHan ? (3, 6) : (2, 4)
+          if !isHan {
+            // Long single words name a session too ("Eröffnungszeremonie", "infrastructure").
+            for word in run where word.count >= 8 { add(word, .sessionPart(session.id)) }
+          }
+          if run.count > shortest {
+            for length in shortest...min(longest, run.count - 1) {
+              for offset in 0...(run.count - length) {
+                let part = Array(run[offset..<(offset + length)])
+                add(part.joined(separator: isHan ? "" : " "), .sessionPart(session.id))
+              }
+            }
+          }
+          start = end
+        }
+      }
+    }
+
+    mutating func addLexicon(_ lexicon: LanguageLexicon) {
+      let language = lexicon.language
+      for (name, cues) in lexicon.cues {
+        guard let intent = Intent(rawValue: name) else { continue }
+        for cue in cues.strong { add(cue, .cue(intent, strong: true), language: language) }
+        for cue in cues.weak { add(cue, .cue(intent, strong: false), language: language) }
+      }
+      for phrase in lexicon.outOfScope { add(phrase, .outOfScope, language: language) }
+      for word in lexicon.stopwords { add(word, .stop, language: language) }
+      let time = lexicon.time
+      for word in time.today { add(word, .time(.today), language: language) }
+      for word in time.tomorrow { add(word, .time(.tomorrow), language: language) }
+      for word in time.dayAfterTomorrow { add(word, .time(.dayAfterTomorrow), language: language) }
+      for word in time.yesterday { add(word, .time(.yesterday), language: language) }
+      for word in time.now { add(word, .time(.now), language: language) }
+      for word in time.next { add(word, .time(.next), language: language) }
+      for (part, words) in time.parts {
+        for word in words { add(word, .time(.part(part)), language: language) }
+      }
+      for (word, month) in lexicon.months { add(word, .time(.month(month)), language: language) }
+      for (word, weekday) in lexicon.weekdays {
+        add(word, .time(.weekday(weekday)), language: language)
+      }
+      for word in lexicon.dayWords { add(word, .time(.day), language: language) }
+      for (word, number) in lexicon.numbers {
+        add(word, .time(.number(number)), language: language)
+      }
+      for (word, minutes) in lexicon.durationUnits {
+        add(word, .time(.durationUnit(minutes)), language: language)
+      }
+      for (kind, words) in lexicon.facilities {
+        for word in words { add(word, .facility(kind), language: language) }
+      }
+    }
+  }
+}

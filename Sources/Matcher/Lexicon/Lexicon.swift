@@ -1,0 +1,142 @@
+import EventModel
+import Foundation
+
+/// The words of one language the matcher understands: cue phrases per intent, time and duration
+/// words, facilities, stop words. Lives in the pack (`lexicon/LANG.json`), so adding a language
+/// is data, not code.
+public struct LanguageLexicon: Codable, Sendable {
+  /// Phrases that point to an intent; `strong` ones can decide it, `weak` ones only support it.
+  public struct Cues: Codable, Sendable {
+    public var strong: [String]
+    public var weak: [String]
+  }
+
+  /// Words for relative days, "now", "next" and parts of the day.
+  public struct TimeWords: Codable, Sendable {
+    public var today: [String]
+    public var tomorrow: [String]
+    public var dayAfterTomorrow: [String]
+    public var yesterday: [String]
+    public var now: [String]
+    public var next: [String]
+    public var parts: [String: [String]]
+
+    enum CodingKeys: String, CodingKey {
+      case today, tomorrow, yesterday, now, next, parts
+      case dayAfterTomorrow = "day_after_tomorrow"
+    }
+  }
+
+  public var language: Language
+  public var cues: [String: Cues]
+  public var outOfScope: [String]
+  public var stopwords: [String]
+  /// Ordinary words that typo correction must never turn into a name ("both" is not "booth").
+  public var commonWords: [String]
+  public var time: TimeWords
+  public var months: [String: Int]
+  public var weekdays: [String: Int]
+  public var dayWords: [String]
+  public var numbers: [String: Double]
+  public var durationUnits: [String: Double]
+  public var facilities: [String: [String]]
+  public var placeWords: [String]
+
+  enum CodingKeys: String, CodingKey {
+    case language, cues, stopwords, time, months, weekdays, numbers, facilities
+    case outOfScope = "out_of_scope"
+    case commonWords = "common_words"
+    case dayWords = "day_words"
+    case durationUnits = "duration_units"
+    case placeWords = "place_words"
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    language = try container.decode(Language.self, forKey: .language)
+    cues = try container.decode([String: Cues].self, forKey: .cues)
+    outOfScope = try container.decodeIfPresent([String].self, forKey: .outOfScope) ?? []
+    stopwords = try container.decodeIfPresent([String].self, forKey: .stopwords) ?? []
+    commonWords = try container.decodeIfPresent([String].self, forKey: .commonWords) ?? []
+    time = try container.decode(TimeWords.self, forKey: .time)
+    months = try container.decodeIfPresent([String: Int].self, forKey: .months) ?? [:]
+    weekdays = try container.decodeIfPresent([String: Int].self, forKey: .weekdays) ?? [:]
+    dayWords = try container.decodeIfPresent([String].self, forKey: .dayWords) ?? []
+    numbers = try container.decodeIfPresent([String: Double].self, forKey: .numbers) ?? [:]
+    durationUnits =
+      try container.decodeIfPresent([String: Double].self, forKey: .durationUnits) ?? [:]
+    facilities = try container.decodeIfPresent([String: [String]].self, forKey: .facilities) ?? [:]
+    placeWords = try container.decodeIfPresent([String].self, forKey: .placeWords) ?? []
+  }
+}
+
+/// Every language's lexicon plus the Han character table, as read from a pack.
+public struct Lexicon: Sendable {
+  public var languages: [LanguageLexicon]
+  public var hanzi: HanziTable
+
+  public init(languages: [LanguageLexicon], hanzi: HanziTable) {
+    self.languages = languages
+    self.hanzi = hanzi
+  }
+
+  /// Why a lexicon could not be read.
+  public struct LoadError: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// Reads `lexicon/*.json` and `lexicon/hanzi.tsv` from a pack directory.
+  public static func load(packDirectory: URL) throws(LoadError) -> Lexicon {
+    let directory = packDirectory.appendingPathComponent("lexicon")
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+      .filter { $0.hasSuffix(".json") }.sorted()
+    guard !names.isEmpty else {
+      throw LoadError(description: "\(directory.path): no lexicon files (lexicon/en.json, …)")
+    }
+    var languages: [LanguageLexicon] = []
+    for name in names {
+      let url = directory.appendingPathComponent(name)
+      do {
+        languages.append(
+          try JSONDecoder().decode(LanguageLexicon.self, from: Data(contentsOf: url)))
+      } catch {
+        throw LoadError(description: "\(url.path): \(error)")
+      }
+    }
+    let hanziURL = directory.appendingPathComponent("hanzi.tsv")
+    let hanzi: HanziTable
+    if let text = try? String(contentsOf: hanziURL, encoding: .utf8) {
+      hanzi = HanziTable(tsv: text)
+    } else {
+      hanzi = HanziTable(tsv: "")
+    }
+    return Lexicon(languages: languages, hanzi: hanzi)
+  }
+}
+
+/// Toneless pinyin and simplified forms of Han characters (from Unihan), for folding Traditional
+/// input and catching homophone typos (宇数 for 宇树).
+public struct HanziTable: Sendable {
+  private var pinyin: [Unicode.Scalar: String] = [:]
+  private var simplified: [Unicode.Scalar: Unicode.Scalar] = [:]
+
+  /// Parses `char TAB pinyin [TAB simplified]` lines; `#` starts a comment.
+  public init(tsv: String) {
+    for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
+      let fields = line.split(separator: "\t")
+      guard fields.count >= 2, let scalar = fields[0].unicodeScalars.first else { continue }
+      pinyin[scalar] = String(fields[1])
+      if fields.count >= 3, let target = fields[2].unicodeScalars.first {
+        simplified[scalar] = target
+      }
+    }
+  }
+
+  public var isEmpty: Bool { pinyin.isEmpty }
+
+  /// The simplified form of a traditional character, or the character itself.
+  public func simplify(_ scalar: Unicode.Scalar) -> Unicode.Scalar { simplified[scalar] ?? scalar }
+
+  /// Toneless pinyin, e.g. "shu" for 树 and 数.
+  public func pinyin(of scalar: Unicode.Scalar) -> String? { pinyin[scalar] }
+}

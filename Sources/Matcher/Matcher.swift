@@ -1,0 +1,178 @@
+import EventModel
+import Foundation
+
+/// The keyword and intent matcher: understands a visitor's question against an event pack and
+/// answers it from the pack, or says plainly that it does not know. Deterministic and pure: the
+/// same question, clock and place give the same answer.
+public struct Matcher: Sendable {
+  public let index: MatcherIndex
+
+  public init(index: MatcherIndex) { self.index = index }
+
+  public init(catalog: EventCatalog, lexicon: Lexicon) {
+    self.init(index: MatcherIndex(catalog: catalog, lexicon: lexicon))
+  }
+
+  /// Answers one question.
+  public func answer(_ question: String, context: AskContext) -> MatcherAnswer {
+    let cleaned = Self.clean(question)
+    let units = index.unitizer.units(cleaned)
+    let matches = Recognizer(index: index).matches(in: units)
+    let hasGermanLetters = cleaned.unicodeScalars.contains { "äöüßÄÖÜ".unicodeScalars.contains($0) }
+    let understanding = Understanding(
+      units: units, matches: matches, index: index, now: context.now,
+      hasGermanLetters: hasGermanLetters)
+    let decision = IntentRules.decide(understanding)
+    let language = context.language ?? understanding.language
+    var composer = AnswerComposer(
+      index: index, understanding: understanding, context: context, language: language)
+    let composed = composer.compose(decision.intent)
+    return MatcherAnswer(
+      question: question, language: understanding.language, intent: composed.intent,
+      confidence: (decision.confidence * 100).rounded() / 100, answer: composed.text,
+      entities: understanding.entities.map(\.reference).uniqued(), slots: composed.slots,
+      suggestions: composed.suggestions)
+  }
+
+  /// What the matcher understood, for pack authors tuning lexicons (`hiwaic ask --explain`).
+  public func explain(_ question: String, context: AskContext) -> String {
+    let cleaned = Self.clean(question)
+    let units = index.unitizer.units(cleaned)
+    let matches = Recognizer(index: index).matches(in: units)
+    let u = Understanding(
+      units: units, matches: matches, index: index, now: context.now, hasGermanLetters: false)
+    var lines = ["units: " + units.map(\.text).joined(separator: " | ")]
+    for match in matches {
+      let phrase = index.phrases[match.phrase]
+      lines.append(
+        "  [\(match.start)..<\(match.end)] \(match.quality) \(phrase.units.joined(separator: " ")) → \(phrase.payload)"
+      )
+    }
+    lines.append(
+      "language: \(u.language.rawValue), coverage: \(String(format: "%.2f", u.coverage))")
+    lines.append(
+      "entities: "
+        + u.entities.map {
+          "\($0.reference.type.rawValue):\($0.reference.id)\($0.nested ? " (nested)" : "")"
+        }.joined(separator: ", "))
+    lines.append(
+      "cues: \(u.strongCues.map { "\($0.key.rawValue)=\($0.value)" }.sorted()) session parts: \(u.sessionParts.sorted { $0.key < $1.key })"
+    )
+    lines.append(
+      "time: day \(u.time.day?.description ?? "-") part \(u.time.part ?? "-") clock \(u.time.clock.map(String.init) ?? "-") now \(u.time.isNow) next \(u.time.isNext); duration \(u.duration.map { String($0) } ?? "-")"
+    )
+    lines.append("intent: \(IntentRules.decide(u).intent.rawValue)")
+    return lines.joined(separator: "\n")
+  }
+
+  /// Control characters and invalid bits removed, long input cut, so that nothing a visitor
+  /// types (or pastes) can disturb the matcher or the terminal.
+  static func clean(_ question: String) -> String {
+    var result = String.UnicodeScalarView()
+    for scalar in question.unicodeScalars.prefix(Unitizer.maximumScalars) {
+      let value = scalar.value
+      if value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+        || (0x2066...0x2069).contains(value) || value == 0xFFFD
+      {
+        result.append(" ")
+      } else {
+        result.append(scalar)
+      }
+    }
+    return String(result)
+  }
+}
+
+extension Array where Element: Hashable {
+  func uniqued() -> [Element] {
+    var seen = Set<Element>()
+    return filter { seen.insert($0).inserted }
+  }
+}
+
+/// The deterministic rules that turn an understanding into one intent. An intent needs a name or a
+/// cue phrase; a question mostly made of words the matcher does not know is `unknown`.
+enum IntentRules {
+  struct Decision {
+    var intent: Intent
+    var confidence: Double
+  }
+
+  static func decide(_ u: Understanding) -> Decision {
+    let coverage = u.coverage
+    func decision(_ intent: Intent, strong: Bool) -> Decision {
+      let base = 0.35 + 0.45 * coverage + (strong ? 0.2 : 0)
+      return Decision(intent: intent, confidence: min(1, base) * u.quality.weight)
+    }
+    let unknown = Decision(intent: .unknown, confidence: 0.5 + 0.5 * (1 - coverage))
+    guard !u.units.isEmpty else { return Decision(intent: .unknown, confidence: 1) }
+    if u.outOfScope { return unknown }
+
+    let places = u.has(.exhibitor, .booth, .hall, .zone, .room, .venue, .place, .pavilion)
+    let hasFacility = !u.facilities.isEmpty
+    let hasSessionEvidence =
+      u.has(.speaker, .session, .organiser) || (u.sessionParts.values.max() ?? 0) >= 1
+    let named = u.entities.contains { !$0.nested }
+    let anyCue = !u.strongCues.isEmpty
+    // Too little of the question is understood: better no answer than a wrong one.
+    if coverage < 0.5 && !(named && anyCue && coverage >= 0.34) { return unknown }
+
+    if u.cue(.greeting) && !named && u.strongCues.count == 1 {
+      return decision(.greeting, strong: true)
+    }
+    if u.cue(.help) && !named { return decision(.help, strong: true) }
+    if u.cue(.cityWalk) || u.has(.route) { return decision(.cityWalk, strong: true) }
+    if u.cue(.planRoute) { return decision(.planRoute, strong: true) }
+    if u.duration != nil && u.has(.topic, .exhibitor) { return decision(.planRoute, strong: false) }
+    // "How do I get here by metro" asks about transport, "how do I get to the metro" for the way.
+    let transportQuestion =
+      !places && u.cue(.directions)
+      && (u.strongCues[.venueInfo] ?? 0) > (u.strongCues[.directions] ?? 0)
+    if u.cue(.directions) && (places || hasFacility) && !transportQuestion {
+      return decision(.directions, strong: true)
+    }
+    if hasFacility && (u.cue(.findExhibitor) || u.cue(.nowNearby)) && !u.has(.exhibitor)
+      && !transportQuestion
+    {
+      return decision(.directions, strong: true)
+    }
+    // Without a name, an intent needs most of the question explained: "what do geese eat" is not
+    // a question about food at the venue.
+    let wellExplained = coverage >= 0.8
+    if !u.has(.exhibitor, .speaker, .session, .topic) && !hasSessionEvidence
+      && ((u.cue(.venueInfo) && coverage >= 0.6)
+        || (wellExplained && ((u.infoHits.values.max() ?? 0) >= 2 || hasFacility)))
+    {
+      return decision(.venueInfo, strong: true)
+    }
+    let onlyNow = (u.time.isNow || u.time.isNext) && u.time.day == nil && u.time.part == nil
+    if onlyNow && u.cue(.nowNearby) && !u.has(.topic, .speaker, .session) && wellExplained {
+      return decision(.nowNearby, strong: true)
+    }
+    if hasSessionEvidence && (u.cue(.findSession) || u.has(.speaker, .session)) {
+      return decision(.findSession, strong: true)
+    }
+    if u.cue(.findSession)
+      && (u.has(.topic, .room, .venue) || !u.time.isEmpty || hasSessionEvidence)
+    {
+      return decision(.findSession, strong: true)
+    }
+    if u.has(.speaker) { return decision(.findSession, strong: false) }
+    if u.has(.exhibitor, .booth, .zone) {
+      return decision(.findExhibitor, strong: u.cue(.findExhibitor))
+    }
+    if u.has(.topic, .pavilion, .hall) && u.cue(.findExhibitor) {
+      return decision(.findExhibitor, strong: true)
+    }
+    if u.cue(.eventInfo) && wellExplained { return decision(.eventInfo, strong: true) }
+    if (u.cue(.nowNearby) || u.time.isNow || u.time.isNext) && (named || wellExplained) {
+      return decision(u.has(.topic) ? .findSession : .nowNearby, strong: true)
+    }
+    if u.cue(.findSession) && wellExplained { return decision(.findSession, strong: true) }
+    if u.has(.topic, .pavilion, .hall) && coverage >= 0.75 {
+      return decision(.findExhibitor, strong: false)
+    }
+    if u.has(.venue, .place) { return decision(.directions, strong: false) }
+    return unknown
+  }
+}

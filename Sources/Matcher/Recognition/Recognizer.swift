@@ -1,0 +1,132 @@
+import EventModel
+
+/// How exactly a phrase matched.
+enum MatchQuality: Int, Comparable, Sendable {
+  case homophone = 0, corrected = 1, exact = 2
+
+  static func < (lhs: MatchQuality, rhs: MatchQuality) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  var weight: Double {
+    switch self {
+    case .exact: 1
+    case .corrected: 0.8
+    case .homophone: 0.8
+    }
+  }
+}
+
+/// A phrase found in the question, over units `start..<end`.
+struct PhraseMatch: Sendable {
+  var phrase: Int
+  var start: Int
+  var end: Int
+  var quality: MatchQuality
+
+  var length: Int { end - start }
+}
+
+/// Finds every phrase of the index in a question: names (with typo and homophone tolerance),
+/// cue words, time words, stop words. Pure: the same question gives the same matches.
+struct Recognizer {
+  let index: MatcherIndex
+
+  func matches(in units: [Unit]) -> [PhraseMatch] {
+    var found: [PhraseMatch] = []
+    // Corrections for misspelt Latin words that are neither names nor ordinary words.
+    var corrections = [[String]](repeating: [], count: units.count)
+    let language = guessLanguage(units)
+    for (position, unit) in units.enumerated()
+    where unit.kind == .word && !index.knownWords.contains(unit.text) {
+      corrections[position] = index.vocabulary.corrections(for: unit.text, language: language)
+    }
+    for start in units.indices {
+      var firsts: [(String, MatchQuality)] = [(units[start].text, .exact)]
+      for correction in corrections[start] { firsts.append((correction, .corrected)) }
+      for (first, firstQuality) in firsts {
+        guard let candidates = index.byFirstUnit[first] else { continue }
+        for candidate in candidates {
+          let phrase = index.phrases[Int(candidate)]
+          guard start + phrase.units.count <= units.count else { continue }
+          var quality = firstQuality
+          var matched = true
+          for offset in 1..<max(1, phrase.units.count) where matched {
+            let unit = units[start + offset]
+            let expected = phrase.units[offset]
+            if unit.text == expected { continue }
+            if corrections[start + offset].contains(expected) {
+              quality = min(quality, .corrected)
+            } else {
+              matched = false
+            }
+          }
+          if matched {
+            found.append(
+              PhraseMatch(
+                phrase: Int(candidate), start: start, end: start + phrase.units.count,
+                quality: quality))
+          }
+        }
+      }
+    }
+    found += homophones(in: units, exact: found)
+    return found
+  }
+
+  /// The Latin language most of the known words belong to, before any correction.
+  private func guessLanguage(_ units: [Unit]) -> Language {
+    var best = Language.en
+    var bestCount = 0
+    for language in [Language.en, .de] {
+      let words = index.languageWords[language] ?? []
+      let count = units.filter { $0.kind == .word && words.contains($0.text) }.count
+      if count > bestCount {
+        best = language
+        bestCount = count
+      }
+    }
+    return best
+  }
+
+  /// Han names heard right but written wrong (宇数 for 宇树): same toneless pinyin, at least one
+  /// character the same, and no exact match already there.
+  private func homophones(in units: [Unit], exact: [PhraseMatch]) -> [PhraseMatch] {
+    guard !index.byPinyin.isEmpty else { return [] }
+    var found: [PhraseMatch] = []
+    var start = 0
+    while start < units.count {
+      guard units[start].kind == .han else {
+        start += 1
+        continue
+      }
+      var end = start
+      while end < units.count && units[end].kind == .han { end += 1 }
+      let texts = units[start..<end].map(\.text)
+      for from in 0..<texts.count {
+        let longest = min(index.longestHanPhrase, texts.count - from)
+        guard longest >= 2 else { continue }
+        for length in 2...longest {
+          let slice = texts[from..<(from + length)]
+          guard let key = index.pinyinKey(slice), let candidates = index.byPinyin[key] else {
+            continue
+          }
+          for candidate in candidates {
+            let phrase = index.phrases[Int(candidate)]
+            let same = zip(phrase.units, slice).filter { $0 == $1 }.count
+            guard same >= 1, same < length else { continue }
+            let at = start + from
+            let alreadyExact = exact.contains {
+              $0.start == at && $0.end == at + length && $0.quality == .exact
+            }
+            if !alreadyExact {
+              found.append(
+                PhraseMatch(
+                  phrase: Int(candidate), start: at, end: at + length, quality: .homophone))
+            }
+          }
+        }
+      }
+      start = end
+    }
+    return found
+  }
+}

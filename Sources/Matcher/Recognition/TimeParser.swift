@@ -1,0 +1,236 @@
+import EventModel
+import Foundation
+
+/// Reads days, parts of the day, clock times and durations from a question's time words
+/// ("tomorrow afternoon", "July 27", "day 2", "明天下午", "morgen Nachmittag", "2 hours", "两小时").
+struct TimeParser {
+  private(set) var time = TimeUnderstanding()
+  private(set) var duration: Double?
+  private(set) var explained: [Int] = []
+
+  /// One time word or number, at a unit position.
+  private enum Token {
+    case word(TimeWord)
+    case value(Double)
+    case clock(Int)
+    case duration(Double)
+    case han(String)
+  }
+
+  init(units: [Unit], matches: [(PhraseMatch, TimeWord)], index: MatcherIndex, now: Date) {
+    let catalog = index.catalog
+    let zone = catalog.timeZone
+    // The longest time phrase at each position, left to right, then the numbers and the Han
+    // characters that carry dates and clock times (月 日 号 点 第 天).
+    var tokens: [(position: Int, end: Int, token: Token)] = []
+    var byStart: [Int: (PhraseMatch, TimeWord)] = [:]
+    for (match, word) in matches where (byStart[match.start]?.0.length ?? 0) < match.length {
+      byStart[match.start] = (match, word)
+    }
+    var position = 0
+    while position < units.count {
+      if let (match, word) = byStart[position] {
+        tokens.append((position, match.end, .word(word)))
+        position = match.end
+        continue
+      }
+      let unit = units[position]
+      if let token = Self.numberToken(unit) {
+        tokens.append((position, position + 1, token))
+      } else if unit.kind == .han, "月日号点第天分".contains(unit.text) {
+        tokens.append((position, position + 1, .han(unit.text)))
+      }
+      position += 1
+    }
+
+    let eventYear = catalog.days.first?.year ?? EventTime.localDate(now, zone: zone).year
+    let today = EventTime.localDate(now, zone: zone)
+    func shifted(_ days: Int) -> LocalDate {
+      EventTime.localDate(
+        EventTime.startOfDay(today, zone: zone).addingTimeInterval(Double(days) * 86_400 + 3600),
+        zone: zone)
+    }
+    func consume(_ range: Range<Int>) {
+      for index in range {
+        explained.append(contentsOf: tokens[index].position..<tokens[index].end)
+      }
+    }
+    func number(at index: Int) -> Double? {
+      guard index >= 0 && index < tokens.count else { return nil }
+      switch tokens[index].token {
+      case .value(let value): return value
+      case .word(.number(let value)): return value
+      default: return nil
+      }
+    }
+    func isHan(_ index: Int, _ characters: String) -> Bool {
+      guard index < tokens.count, case .han(let text) = tokens[index].token else { return false }
+      return characters.contains(text)
+    }
+
+    var index = 0
+    while index < tokens.count {
+      let token = tokens[index].token
+      switch token {
+      case .word(.today):
+        time.day = today
+        time.relativeDay = .today
+        consume(index..<(index + 1))
+      case .word(.tomorrow):
+        time.day = shifted(1)
+        time.relativeDay = .tomorrow
+        consume(index..<(index + 1))
+      case .word(.dayAfterTomorrow):
+        time.day = shifted(2)
+        time.relativeDay = .dayAfterTomorrow
+        consume(index..<(index + 1))
+      case .word(.yesterday):
+        time.day = shifted(-1)
+        time.relativeDay = .yesterday
+        consume(index..<(index + 1))
+      case .word(.now):
+        time.isNow = true
+        consume(index..<(index + 1))
+      case .word(.next):
+        time.isNext = true
+        consume(index..<(index + 1))
+      case .word(.part(let part)):
+        time.part = part
+        if let clock = time.clock, clock < 12 * 60, part == "afternoon" || part == "evening" {
+          time.clock = clock + 12 * 60
+        }
+        consume(index..<(index + 1))
+      case .word(.month(let month)):
+        if let day = number(at: index + 1),
+          let date = LocalDate(year: eventYear, month: month, day: Int(day)).valid
+        {
+          time.day = date
+          consume(index..<(index + 2))
+          index += 1
+        } else if let day = number(at: index - 1),
+          let date = LocalDate(year: eventYear, month: month, day: Int(day)).valid
+        {
+          time.day = date
+          consume((index - 1)..<(index + 1))
+        }
+      case .word(.weekday(let weekday)):
+        if let day = catalog.days.first(where: { $0.weekday == weekday }) {
+          time.day = day
+          consume(index..<(index + 1))
+        }
+      case .word(.day):
+        if let value = number(at: index + 1), Int(value) >= 1, Int(value) <= catalog.days.count {
+          time.day = catalog.days[Int(value) - 1]
+          consume(index..<(index + 2))
+          index += 1
+        }
+      case .han("第"):
+        if let value = number(at: index + 1), isHan(index + 2, "天"), Int(value) >= 1,
+          Int(value) <= catalog.days.count
+        {
+          time.day = catalog.days[Int(value) - 1]
+          consume(index..<(index + 3))
+          index += 2
+        }
+      case .word(.durationUnit(let minutes)):
+        // Only with a number: "hours" alone ("opening hours") is not a duration.
+        if var count = number(at: index - 1) {
+          var first = index - 1
+          // "half an hour": a half before "an"/"a".
+          if count == 1, let half = number(at: index - 2), half == 0.5 {
+            count = 0.5
+            first = index - 2
+          }
+          duration = count * minutes
+          consume(first..<(index + 1))
+        } else {
+          consume(index..<(index + 1))
+        }
+      case .duration(let minutes):
+        duration = minutes
+        consume(index..<(index + 1))
+      case .clock(let minutes):
+        time.clock = minutes
+        consume(index..<(index + 1))
+      case .value(let value):
+        // 7月27日 / 27号 / 下午3点
+        if isHan(index + 1, "月"), let day = number(at: index + 2), isHan(index + 3, "日号"),
+          let date = LocalDate(year: eventYear, month: Int(value), day: Int(day)).valid
+        {
+          time.day = date
+          consume(index..<(index + 4))
+          index += 3
+        } else if isHan(index + 1, "日号"), let month = catalog.days.first?.month,
+          let date = LocalDate(year: eventYear, month: month, day: Int(value)).valid
+        {
+          time.day = date
+          consume(index..<(index + 2))
+          index += 1
+        } else if isHan(index + 1, "点"), value >= 0, value <= 24 {
+          var minutes = Int(value) * 60
+          if let part = time.part, part == "afternoon" || part == "evening", minutes < 12 * 60 {
+            minutes += 12 * 60
+          }
+          time.clock = minutes
+          consume(index..<(index + 2))
+          index += 1
+        }
+      case .word(.number(let value)):
+        if isHan(index + 1, "点"), value >= 0, value <= 24 {
+          var minutes = Int(value) * 60
+          if let part = time.part, part == "afternoon" || part == "evening", minutes < 12 * 60 {
+            minutes += 12 * 60
+          }
+          time.clock = minutes
+          consume(index..<(index + 2))
+          index += 1
+        } else if isHan(index + 1, "月"), let day = number(at: index + 2), isHan(index + 3, "日号"),
+          let date = LocalDate(year: eventYear, month: Int(value), day: Int(day)).valid
+        {
+          time.day = date
+          consume(index..<(index + 4))
+          index += 3
+        }
+      default:
+        break
+      }
+      index += 1
+    }
+    if time.day == nil, time.part != nil || time.clock != nil, catalog.days.contains(today) {
+      time.day = today
+    }
+  }
+
+  /// "27", "1.5", "15:00" (a clock), "3pm", "2h", "90min".
+  private static func numberToken(_ unit: Unit) -> Token? {
+    let text = unit.text
+    if unit.kind == .number {
+      if text.contains(":") {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), hour < 24,
+          minute < 60
+        else {
+          return nil
+        }
+        return .clock(hour * 60 + minute)
+      }
+      return Double(text).map { .value($0) }
+    }
+    guard unit.kind == .word, let firstLetter = text.firstIndex(where: \.isLetter),
+      firstLetter != text.startIndex,
+      let value = Double(text[..<firstLetter])
+    else { return nil }
+    switch text[firstLetter...] {
+    case "am": return value <= 12 ? .clock(Int(value) % 12 * 60) : nil
+    case "pm": return value <= 12 ? .clock((Int(value) % 12 + 12) * 60) : nil
+    case "h", "hr", "hrs", "hour", "hours": return .duration(value * 60)
+    case "m", "min", "mins", "minute", "minutes": return .duration(value)
+    default: return nil
+    }
+  }
+}
+
+extension LocalDate {
+  /// Self when it is a real date (no 31 June), else nil.
+  var valid: LocalDate? { LocalDate(description) }
+}

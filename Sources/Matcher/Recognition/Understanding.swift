@@ -1,0 +1,169 @@
+import EventModel
+import Foundation
+
+/// An entity found in the question; `nested` when it lies inside a longer name of something else
+/// (机器人 inside 智元机器人), reported but not taken as what the question is about.
+struct EntityMatch: Sendable {
+  var reference: EntityReference
+  var match: PhraseMatch
+  var nested: Bool
+}
+
+/// Times the question names, resolved against the clock and the event's days.
+struct TimeUnderstanding: Sendable {
+  /// A calendar day ("tomorrow", "July 27", "day 2", "Sunday").
+  var day: LocalDate?
+  /// How the day was given, for answers: "tomorrow".
+  var relativeDay: TimeWord?
+  /// A part of the day ("afternoon").
+  var part: String?
+  /// A clock time in minutes after midnight ("3pm", "15:00", "下午三点").
+  var clock: Int?
+  var isNow = false
+  var isNext = false
+
+  var isEmpty: Bool { day == nil && part == nil && clock == nil && !isNow && !isNext }
+}
+
+/// Everything the matcher understood of one question, before it decides the intent.
+struct Understanding: Sendable {
+  var units: [Unit]
+  var language: Language
+  var entities: [EntityMatch] = []
+  /// Sessions named by part of their title, with how many telling words matched.
+  var sessionParts: [String: Int] = [:]
+  var strongCues: [Intent: Int] = [:]
+  var weakCues: [Intent: Int] = [:]
+  var outOfScope = false
+  var facilities: [String] = []
+  /// Information entries named by their keywords: 2 per telling word, 1 per question word.
+  var infoHits: [String: Int] = [:]
+  var time = TimeUnderstanding()
+  /// Minutes ("two hours" → 120).
+  var duration: Double?
+  /// Share of the question's units that something explains (names, cues, times, stop words).
+  var coverage: Double = 0
+  /// Lowest quality among the entities taken: exact, corrected, homophone.
+  var quality: MatchQuality = .exact
+
+  func primary(_ type: EntityType) -> [EntityReference] {
+    var seen = Set<String>()
+    return entities.filter {
+      !$0.nested && $0.reference.type == type && seen.insert($0.reference.id).inserted
+    }
+    .map(\.reference)
+  }
+
+  func has(_ types: EntityType...) -> Bool {
+    entities.contains { !$0.nested && types.contains($0.reference.type) }
+  }
+
+  func cue(_ intent: Intent) -> Bool { (strongCues[intent] ?? 0) > 0 }
+}
+
+extension Understanding {
+  /// Builds the understanding from the units and phrase matches of a question.
+  init(
+    units: [Unit], matches: [PhraseMatch], index: MatcherIndex, now: Date, hasGermanLetters: Bool
+  ) {
+    self.units = units
+    language = Self.language(
+      units: units, matches: matches, index: index, hasGermanLetters: hasGermanLetters)
+    var explained = [Bool](repeating: false, count: units.count)
+    func explain(_ match: PhraseMatch) {
+      for position in match.start..<match.end { explained[position] = true }
+    }
+
+    // Names: keep the best match per span; drop shorter matches of the same entity; mark nested.
+    var named: [(PhraseMatch, EntityReference)] = []
+    var timeMatches: [(PhraseMatch, TimeWord)] = []
+    for match in matches {
+      let phrase = index.phrases[match.phrase]
+      switch phrase.payload {
+      case .entity(let reference):
+        named.append((match, reference))
+      case .sessionPart(let id):
+        // Count only the words that say something ("opening" in "opening ceremony").
+        let content = phrase.units.filter { !index.functionWords.contains($0) }.count
+        sessionParts[id] = max(sessionParts[id] ?? 0, content)
+        explain(match)
+      case .facility(let kind):
+        if !facilities.contains(kind) { facilities.append(kind) }
+        explain(match)
+      case .info(let id):
+        // A keyword that is only a question or cue word ("when", "几点") points weakly.
+        let telling =
+          phrase.units.contains { !index.functionWords.contains($0) } || phrase.units.count > 1
+        infoHits[id, default: 0] += telling ? 2 * match.length : 1
+        explain(match)
+      case .cue(let intent, let strong):
+        if strong {
+          strongCues[intent, default: 0] += match.length
+        } else {
+          weakCues[intent, default: 0] += 1
+        }
+        explain(match)
+      case .outOfScope:
+        outOfScope = true
+        explain(match)
+      case .stop:
+        explain(match)
+      case .time(let word):
+        timeMatches.append((match, word))
+        explain(match)
+      }
+    }
+    named.sort { lhs, rhs in
+      (lhs.0.quality, lhs.0.length, -lhs.0.start) > (rhs.0.quality, rhs.0.length, -rhs.0.start)
+    }
+    var kept: [EntityMatch] = []
+    for (match, reference) in named {
+      let covering = kept.filter { $0.match.start <= match.start && match.end <= $0.match.end }
+      if covering.contains(where: { $0.reference == reference }) { continue }
+      // A corrected or homophone match never stands where an exact one already does.
+      if match.quality < .exact,
+        kept.contains(where: {
+          $0.match.start < match.end && match.start < $0.match.end && $0.match.quality == .exact
+        })
+      {
+        continue
+      }
+      let nested =
+        covering.contains { $0.match.length > match.length }
+        || kept.contains {
+          !$0.nested && $0.match.length > match.length && $0.match.start < match.end
+            && match.start < $0.match.end
+        }
+      kept.append(EntityMatch(reference: reference, match: match, nested: nested))
+      explain(match)
+    }
+    entities = kept.sorted { ($0.match.start, $0.match.end) < ($1.match.start, $1.match.end) }
+    quality = entities.filter { !$0.nested }.map(\.match.quality).min() ?? .exact
+
+    let parsed = TimeParser(units: units, matches: timeMatches, index: index, now: now)
+    time = parsed.time
+    duration = parsed.duration
+    for position in parsed.explained { explained[position] = true }
+
+    let total = units.count
+    coverage = total == 0 ? 0 : Double(explained.filter { $0 }.count) / Double(total)
+  }
+
+  private static func language(
+    units: [Unit], matches: [PhraseMatch], index: MatcherIndex, hasGermanLetters: Bool
+  ) -> Language {
+    let han = units.filter { $0.kind == .han }.count
+    let words = units.filter { $0.kind == .word }.count
+    if han > 0 && han >= words { return .zh }
+    var english = 0
+    var german = hasGermanLetters ? 2 : 0
+    for match in matches {
+      switch index.phrases[match.phrase].language {
+      case .en: english += match.length
+      case .de: german += match.length
+      default: break
+      }
+    }
+    return german > english ? .de : .en
+  }
+}

@@ -1,0 +1,112 @@
+import EventModel
+import Foundation
+
+/// One unit of a question: a Latin word (folded, lower-case, plural "s" dropped), one Han
+/// character (simplified), or a number such as "15:00" or "1.5".
+struct Unit: Hashable, Sendable {
+  enum Kind: Hashable, Sendable { case word, number, han }
+
+  var text: String
+  var kind: Kind
+}
+
+/// Splits text into units the same way for questions and for the pack's names, so that a name
+/// matches whatever its case, width, script variant or plural.
+struct Unitizer: Sendable {
+  let hanzi: HanziTable
+
+  /// Most characters a question may have; the rest is ignored (a 100 KB paste must stay fast).
+  static let maximumScalars = 2_000
+
+  func units(_ text: String) -> [Unit] {
+    var units: [Unit] = []
+    var word = String.UnicodeScalarView()
+    var wordHasDigit = false
+    var wordIsAllDigits = true
+    var needsFolding = false
+    var previous: Unicode.Scalar = " "
+    var scalars = text.unicodeScalars.prefix(Self.maximumScalars).makeIterator()
+    var pending = scalars.next()
+
+    func flush() {
+      guard !word.isEmpty else { return }
+      var text = String(word)
+      if needsFolding {
+        text = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+          .lowercased()
+      }
+      if wordIsAllDigits || (wordHasDigit && text.contains(where: { $0 == ":" || $0 == "." })) {
+        units.append(Unit(text: text, kind: .number))
+      } else {
+        units.append(Unit(text: Self.stem(text), kind: .word))
+      }
+      word = String.UnicodeScalarView()
+      wordHasDigit = false
+      wordIsAllDigits = true
+      needsFolding = false
+    }
+
+    while var scalar = pending {
+      pending = scalars.next()
+      var value = scalar.value
+      if value >= 0xFF01 && value <= 0xFF5E, let narrow = Unicode.Scalar(value - 0xFEE0) {
+        scalar = narrow  // full-width ASCII
+        value = scalar.value
+      }
+      if value < 0x80 {
+        let isLetter = (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        let isDigit = value >= 0x30 && value <= 0x39
+        if isLetter {
+          word.append(Unicode.Scalar(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)))
+          wordIsAllDigits = false
+        } else if isDigit {
+          word.append(scalar)
+          wordHasDigit = true
+        } else if (value == 0x3A || value == 0x2E) && previous.properties.numericType != nil
+          && previous.value < 0x80, let next = pending, next.value >= 0x30 && next.value <= 0x39
+        {
+          word.append(scalar)  // 15:00, 1.5
+        } else if value == 0x27 && !word.isEmpty {
+          // An apostrophe inside a word: "where's" -> "wheres", "Alibaba's" -> "alibabas".
+        } else {
+          flush()
+        }
+      } else if Self.isHan(value) {
+        flush()
+        units.append(Unit(text: String(Character(hanzi.simplify(scalar))), kind: .han))
+      } else if scalar.properties.isAlphabetic && !Self.isKanaOrHangul(value) {
+        word.append(scalar)
+        wordIsAllDigits = false
+        needsFolding = true
+      } else {
+        flush()
+      }
+      previous = scalar
+    }
+    flush()
+    return units
+  }
+
+  static func isHan(_ value: UInt32) -> Bool {
+    (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
+      || (0xF900...0xFAFF).contains(value) || (0x20000...0x2EBEF).contains(value)
+  }
+
+  static func isKanaOrHangul(_ value: UInt32) -> Bool {
+    (0x3040...0x30FF).contains(value) || (0xAC00...0xD7AF).contains(value)
+  }
+
+  /// English plural "s" dropped from longer words, so "forums" matches "forum" and "robots"
+  /// "robot". Applied to names and questions alike, so it never has to be right, only the same.
+  static func stem(_ word: String) -> String {
+    guard word.utf8.count >= 3, word.utf8.last == UInt8(ascii: "s") else { return word }
+    let bytes = Array(word.utf8)
+    let beforeLast = bytes[bytes.count - 2]
+    if beforeLast == UInt8(ascii: "s") || beforeLast == UInt8(ascii: "u")
+      || beforeLast == UInt8(ascii: "i")
+    {
+      return word
+    }
+    return String(decoding: bytes.dropLast(), as: UTF8.self)
+  }
+}

@@ -1,0 +1,93 @@
+import EventModel
+import Foundation
+
+/// What a visitor wants; the raw values are part of the JSON contract of `hiwaic ask`.
+public enum Intent: String, Codable, CaseIterable, Sendable {
+  case findExhibitor = "find_exhibitor"
+  case findSession = "find_session"
+  case directions
+  case planRoute = "plan_route"
+  case cityWalk = "city_walk"
+  case venueInfo = "venue_info"
+  case eventInfo = "event_info"
+  case nowNearby = "now_nearby"
+  case help
+  case greeting
+  case unknown
+}
+
+/// The kinds of things a question can name.
+public enum EntityType: String, Codable, CaseIterable, Sendable {
+  case exhibitor, pavilion, hall, zone, booth, room, venue, session, speaker, organiser, topic
+  case route, facility, info, place
+}
+
+/// A thing the question names, by its id in the pack.
+public struct EntityReference: Codable, Hashable, Sendable {
+  public var type: EntityType
+  public var id: String
+  public var name: String
+
+  public init(type: EntityType, id: String, name: String) {
+    self.type = type
+    self.id = id
+    self.name = name
+  }
+}
+
+/// A value the matcher understood: a time window, a duration, a list of ids.
+public enum SlotValue: Codable, Hashable, Sendable {
+  case text(String)
+  case number(Double)
+  case list([String])
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    switch self {
+    case .text(let text): try container.encode(text)
+    case .number(let number): try container.encode(number)
+    case .list(let list): try container.encode(list)
+    }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if let number = try? container.decode(Double.self) {
+      self = .number(number)
+    } else if let list = try? container.decode([String].self) {
+      self = .list(list)
+    } else {
+      self = .text(try container.decode(String.self))
+    }
+  }
+}
+
+/// Where and when a question is asked.
+public struct AskContext: Sendable {
+  /// The clock: drives "now", "today", "tomorrow".
+  public var now: Date
+  /// The walkway node of the kiosk, for walking times and "nearby".
+  public var here: String?
+  /// Answer in this language instead of the question's.
+  public var language: Language?
+
+  public init(now: Date, here: String? = nil, language: Language? = nil) {
+    self.now = now
+    self.here = here
+    self.language = language
+  }
+}
+
+/// The matcher's answer: the JSON object of `hiwaic ask --format json`.
+public struct MatcherAnswer: Codable, Hashable, Sendable {
+  public var question: String
+  /// The language the question was understood in.
+  public var language: Language
+  public var intent: Intent
+  /// 0 to 1: how much of the question was understood and how exactly the names matched.
+  public var confidence: Double
+  public var answer: String
+  public var entities: [EntityReference]
+  public var slots: [String: SlotValue]
+  public var suggestions: [String]
+}

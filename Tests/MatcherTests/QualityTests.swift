@@ -1,0 +1,58 @@
+import EventModel
+import Foundation
+import Testing
+
+@testable import Matcher
+
+@Suite("Matcher quality on the labelled question set and on real out-of-scope questions")
+struct QualityTests {
+  /// The accuracy the set reached when this threshold was set; it may only go up.
+  static let minimumAccuracy = 0.99
+
+  @Test("the labelled set is big and mixed: 300+ questions in English, Chinese and German")
+  func setShape() {
+    let questions = MatcherFixture.questions
+    #expect(questions.count >= 300)
+    let intents = Set(questions.map(\.intent))
+    #expect(intents == Set(Intent.allCases.map(\.rawValue)))
+    #expect(
+      questions.filter { $0.q.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } }
+        .count >= 50)
+  }
+
+  @Test("intent and entities are right for at least the recorded share of the set")
+  func accuracy() {
+    var failures: [String] = []
+    for labelled in MatcherFixture.questions {
+      let (ok, answer) = MatcherFixture.check(labelled)
+      if !ok {
+        let entities = answer.entities.map { "\($0.type.rawValue):\($0.id)" }.joined(separator: ",")
+        failures.append(
+          "\(labelled.q) → \(answer.intent.rawValue) [\(entities)], expected \(labelled.intent) \(labelled.entities)"
+        )
+      }
+    }
+    let accuracy = 1 - Double(failures.count) / Double(MatcherFixture.questions.count)
+    print(
+      "matcher accuracy \(String(format: "%.1f", accuracy * 100)) % (\(failures.count) wrong of \(MatcherFixture.questions.count))"
+    )
+    for failure in failures { print("  ✗ \(failure)") }
+    #expect(accuracy >= Self.minimumAccuracy)
+  }
+
+  @Test("real out-of-scope questions (CLINC150) are almost never answered as in scope")
+  func outOfScope() throws {
+    let url = MatcherFixture.repository.appendingPathComponent(
+      "Tests/MatcherTests/Questions/clinc_oos_val.txt")
+    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+    #expect(lines.count == 100)
+    let answered = lines.filter { line in
+      let intent = MatcherFixture.ask(line).intent
+      return ![.unknown, .help, .greeting].contains(intent)
+    }
+    for line in answered {
+      print("  out of scope but answered: \(line) → \(MatcherFixture.ask(line).intent.rawValue)")
+    }
+    #expect(Double(answered.count) / Double(lines.count) <= 0.02)
+  }
+}
