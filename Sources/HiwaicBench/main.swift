@@ -86,4 +86,8 @@ try PackWriter.write(generated!, to: scratch, pretty: false)
 generated = nil
 print(String(format: "gen-pack --scale 10: generated in %.0f ms", generateTime))
 try benchLoad(name: "10x synthetic pack", directory: scratch, runs: 10, target: 150)
+try FileManager.default.copyItem(
+  at: waic.appendingPathComponent("lexicon"), to: scratch.appendingPathComponent("lexicon"))
+print("")
+try MatcherBench.run(waic: waic, scaled: scratch, repository: repository)
 print("peak resident memory of the whole run: \(megabytes(peakResidentBytes()))")

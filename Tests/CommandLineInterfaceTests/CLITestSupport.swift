@@ -45,9 +45,16 @@ enum CLI {
     return testBundle.appendingPathComponent("hiwaic")
   }
 
+  /// Runs the binary with `input` on its standard input.
+  static func runWithInput(_ arguments: [String], input: Data) throws -> (
+    status: Int32, output: String, error: String
+  ) {
+    try run(arguments, input: input)
+  }
+
   /// Runs the binary; returns exit status, standard output and standard error.
   static func run(
-    _ arguments: [String], environment: [String: String] = [:]
+    _ arguments: [String], environment: [String: String] = [:], input: Data? = nil
   ) throws -> (status: Int32, output: String, error: String) {
     let process = Process()
     process.executableURL = binary
@@ -60,7 +67,18 @@ enum CLI {
     let error = Pipe()
     process.standardOutput = output
     process.standardError = error
+    let inputPipe = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
     try process.run()
+    if let input {
+      // Write on another thread: a large input would otherwise fill the pipe while the output
+      // pipe waits to be read.
+      let writer = inputPipe.fileHandleForWriting
+      DispatchQueue.global().async {
+        writer.write(input)
+        try? writer.close()
+      }
+    }
     let outData = output.fileHandleForReading.readDataToEndOfFile()
     let errData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -113,6 +113,7 @@ struct AskSetup {
     var candidates = catalog.pack.walkways.nodes.compactMap { node in
       node.name.map { ($0.text(.en), node.id) }
     }
+    candidates += catalog.pack.walkways.nodes.map { ($0.id, $0.id) }
     candidates +=
       catalog.pack.booths.map { ($0.id, $0.id) } + catalog.pack.venues.zones.map { ($0.id, $0.id) }
     let close = NameSuggestions.closest(

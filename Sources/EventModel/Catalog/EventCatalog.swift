@@ -32,6 +32,13 @@ public struct EventCatalog: Sendable {
   public let exhibitorsByBooth: [String: [Int]]
   /// Session positions ordered by start, then end, then id.
   public let sessionsByStart: [Int]
+  /// Exhibitor positions in alphabetical order of their folded English names.
+  public let exhibitorsByName: [Int]
+  /// Per session (same positions as `pack.sessions`): its local day and its start and end as
+  /// minutes after local midnight, computed once because calendar arithmetic is slow.
+  public let sessionDays: [LocalDate]
+  public let sessionStartMinutes: [Int]
+  public let sessionEndMinutes: [Int]
 
   public let topicNames: NameIndex
   public let pavilionNames: NameIndex
@@ -84,6 +91,14 @@ public struct EventCatalog: Sendable {
       let b = pack.sessions[$1]
       return (a.start, a.end, a.id) < (b.start, b.end, b.id)
     }
+
+    let zone = timeZone
+    sessionDays = pack.sessions.map { EventTime.localDate($0.start, zone: zone) }
+    sessionStartMinutes = pack.sessions.map { EventTime.minutesAfterMidnight($0.start, zone: zone) }
+    sessionEndMinutes = pack.sessions.map { EventTime.minutesAfterMidnight($0.end, zone: zone) }
+
+    let sortKeys = pack.exhibitors.map { TextFolding.fold($0.name.text(.en)) }
+    exhibitorsByName = pack.exhibitors.indices.sorted { (sortKeys[$0], $0) < (sortKeys[$1], $1) }
 
     let topics = pack.topics
     topicNames = NameIndex(

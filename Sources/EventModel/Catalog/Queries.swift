@@ -57,18 +57,17 @@ extension EventCatalog {
 
   /// Exhibitors that meet the filter: with text, best matches first; otherwise by name.
   public func exhibitors(matching filter: ExhibitorFilter) -> [Exhibitor] {
-    var candidates = Array(pack.exhibitors.indices)
+    var candidates = exhibitorsByName
     if let topic = filter.topic {
-      let allowed = Set(exhibitorsByTopic[topic] ?? [])
-      candidates = candidates.filter(allowed.contains)
+      var allowed = [Bool](repeating: false, count: pack.exhibitors.count)
+      for position in exhibitorsByTopic[topic] ?? [] { allowed[position] = true }
+      candidates = candidates.filter { allowed[$0] }
     }
     if let pavilion = filter.pavilion {
       candidates = candidates.filter { pack.exhibitors[$0].pavilion == pavilion }
     }
     guard let text = filter.text, !TextFolding.fold(text).isEmpty else {
-      return candidates.map { pack.exhibitors[$0] }.sorted {
-        $0.name.text(.en).localizedCaseInsensitiveCompare($1.name.text(.en)) == .orderedAscending
-      }
+      return candidates.map { pack.exhibitors[$0] }
     }
     let query = TextFolding.fold(text)
     let scored = candidates.compactMap { position -> (Int, Exhibitor)? in
@@ -121,11 +120,15 @@ extension EventCatalog {
 
   /// Sessions that meet the filter, by start time.
   public func sessions(matching filter: SessionFilter) -> [Session] {
+    sessionPositions(matching: filter).map { pack.sessions[$0] }
+  }
+
+  /// Positions (in `pack.sessions`) of the sessions that meet the filter, by start time.
+  public func sessionPositions(matching filter: SessionFilter) -> [Int] {
     let topics = filter.topic.map(topicAndNarrower)
-    return sessionsByStart.map { pack.sessions[$0] }.filter { session in
-      if let day = filter.day, EventTime.localDate(session.start, zone: timeZone) != day {
-        return false
-      }
+    return sessionsByStart.filter { position in
+      let session = pack.sessions[position]
+      if let day = filter.day, sessionDays[position] != day { return false }
       if let topics, !session.topics.contains(where: topics.contains) { return false }
       if let speaker = filter.speaker, !session.speakers.contains(speaker) { return false }
       if let room = filter.room, session.room != room { return false }

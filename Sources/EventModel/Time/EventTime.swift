@@ -132,6 +132,12 @@ public enum EventTime {
     return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
   }
 
+  /// Minutes after local midnight in `zone` (09:30 → 570).
+  public static func minutesAfterMidnight(_ date: Date, zone: TimeZone) -> Int {
+    let parts = components(of: date, zone: zone)
+    return (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+  }
+
   /// The local calendar date of an instant in `zone`.
   public static func localDate(_ date: Date, zone: TimeZone) -> LocalDate {
     let parts = components(of: date, zone: zone)

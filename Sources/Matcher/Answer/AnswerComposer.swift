@@ -265,8 +265,9 @@ struct AnswerComposer {
   // MARK: - Sessions
 
   private mutating func findSession() -> String {
-    let zone = catalog.timeZone
-    var sessions = catalog.sessions(matching: SessionFilter())
+    // Filter positions, not records: the catalog has each session's local day and minutes ready.
+    var positions = catalog.sessionPositions(matching: SessionFilter())
+    let all = catalog.pack.sessions
     var criteria: [String] = []
     let named = u.primary(.session).map(\.id)
     let bestPart = u.sessionParts.values.max() ?? 0
@@ -276,40 +277,42 @@ struct AnswerComposer {
     let parts = titleIsSpecific ? u.sessionParts.filter { $0.value == bestPart }.map(\.key) : []
     if !named.isEmpty || !parts.isEmpty {
       let wanted = Set(named.isEmpty ? parts : named)
-      sessions = sessions.filter { wanted.contains($0.id) }
+      positions = positions.filter { wanted.contains(all[$0].id) }
     }
     let speakers = u.primary(.speaker).map(\.id)
     if !speakers.isEmpty {
-      sessions = sessions.filter { !Set($0.speakers).isDisjoint(with: speakers) }
+      positions = positions.filter { !Set(all[$0].speakers).isDisjoint(with: speakers) }
       criteria += speakers.compactMap { catalog.speaker($0).map { name($0.name) } }
       slots["speakers"] = .list(speakers)
     }
     let organisers = u.primary(.organiser).map(\.id)
     if !organisers.isEmpty {
-      sessions = sessions.filter { session in
-        session.organisers.contains { organisers.contains($0.text(.en)) }
+      positions = positions.filter {
+        all[$0].organisers.contains { organisers.contains($0.text(.en)) }
       }
       criteria += organisers
     }
     let topics = u.primary(.topic).map(\.id)
     if !topics.isEmpty && named.isEmpty && parts.isEmpty {
       let wanted = topics.reduce(into: Set<String>()) { $0.formUnion(catalog.topicAndNarrower($1)) }
-      sessions = sessions.filter { !Set($0.topics).isDisjoint(with: wanted) }
+      positions = positions.filter { all[$0].topics.contains(where: wanted.contains) }
       criteria += topics.compactMap { catalog.topic($0).map { name($0.name) } }
       slots["topics"] = .list(topics)
     }
     if let room = u.primary(.room).first?.id {
-      sessions = sessions.filter { $0.room == room }
+      positions = positions.filter { all[$0].room == room }
     }
     var note = ""
     if let day = u.time.day {
       slots["day"] = .text(day.description)
       if catalog.days.contains(day) {
-        sessions = sessions.filter { EventTime.localDate($0.start, zone: zone) == day }
+        positions = positions.filter { catalog.sessionDays[$0] == day }
       } else {
         note = notAnEventDay(day)
       }
     }
+    let starts = catalog.sessionStartMinutes
+    let ends = catalog.sessionEndMinutes
     if let part = u.time.part {
       slots["partOfDay"] = .text(part)
       let window: ClosedRange<Int> =
@@ -319,25 +322,26 @@ struct AnswerComposer {
         case "afternoon": (12 * 60)...(18 * 60 - 1)
         default: (18 * 60)...(24 * 60)
         }
-      sessions = sessions.filter {
-        window.contains(minutesOfDay($0.start))
-          || ($0.start < $0.end && window.contains(minutesOfDay($0.end) - 1)
-            && minutesOfDay($0.start) < window.lowerBound)
+      // Starts in the window, or is still running when the window opens.
+      positions = positions.filter {
+        window.contains(starts[$0])
+          || (starts[$0] < window.lowerBound && ends[$0] > window.lowerBound)
       }
     }
     if let clock = u.time.clock {
       slots["time"] = .text(String(format: "%02d:%02d", clock / 60, clock % 60))
-      sessions = sessions.filter {
-        minutesOfDay($0.start) <= clock && clock < minutesOfDay($0.end)
-          || minutesOfDay($0.start) >= clock
+      positions = positions.filter {
+        starts[$0] >= clock || (starts[$0] <= clock && clock < ends[$0])
       }
     }
     if u.time.isNow || u.time.isNext {
-      sessions = sessions.filter { $0.end > context.now }
+      let now = context.now
+      positions = positions.filter { all[$0].end > now }
       if u.time.isNow && !u.time.isNext {
-        sessions = sessions.filter { $0.start <= context.now.addingTimeInterval(7200) }
+        positions = positions.filter { all[$0].start <= now.addingTimeInterval(7200) }
       }
     }
+    let sessions = positions.map { all[$0] }
     slots["sessions"] = .list(sessions.map(\.id))
     guard !sessions.isEmpty else {
       if let speaker = speakers.first.flatMap({ catalog.speaker($0) }) {
@@ -381,11 +385,6 @@ struct AnswerComposer {
       ]
     }
     return lines.joined(separator: "\n")
-  }
-
-  func minutesOfDay(_ date: Date) -> Int {
-    let clock = EventTime.clockTime(date, zone: catalog.timeZone).split(separator: ":")
-    return (Int(clock[0]) ?? 0) * 60 + (Int(clock[1]) ?? 0)
   }
 
   func notAnEventDay(_ day: LocalDate) -> String {

@@ -33,92 +33,140 @@ struct Phrase: Sendable {
   var language: Language?
 }
 
-/// Everything the matcher looks things up in, built once from a catalog and a lexicon.
-public struct MatcherIndex: Sendable {
+/// Everything the matcher looks things up in, built once from a catalog and a lexicon. Immutable
+/// and shared by reference; the hot path works on interned unit ids in flat arrays, so answering a
+/// question touches few reference counts.
+public final class MatcherIndex: Sendable {
   let catalog: EventCatalog
   let lexicon: Lexicon
   let unitizer: Unitizer
-  var phrases: [Phrase] = []
-  var byFirstUnit: [String: [Int32]] = [:]
-  var byPinyin: [String: [Int32]] = [:]
-  var longestHanPhrase = 1
-  var vocabulary: Vocabulary
-  /// Words of the lexicons: never corrected into a name.
-  var protectedWords: Set<String> = []
-  /// Every unit of every phrase: a question word found here is taken as written.
-  var knownWords: Set<String> = []
-  /// Words of each language's lexicon, for guessing the language before correcting typos.
-  var languageWords: [Language: Set<String>] = [:]
-  /// Units of stop words and cue phrases: they say little about which session is meant.
-  var functionWords: Set<String> = []
-  var lexiconByLanguage: [Language: LanguageLexicon] = [:]
+  let phrases: [Phrase]
+  /// Interned unit texts: every unit of every phrase has an id.
+  let unitIDs: [String: Int32]
+  /// The units of phrase `p` are `phraseUnits[phraseStart[p]..<phraseStart[p + 1]]`.
+  let phraseUnits: [Int32]
+  let phraseStart: [Int32]
+  /// The phrases whose first unit is `u` are `firstPhrases[firstStart[u]..<firstStart[u + 1]]`.
+  let firstPhrases: [Int32]
+  let firstStart: [Int32]
+  /// Units of stop words and one-word cues: they say little about which session is meant.
+  let isFunctionUnit: [Bool]
+  /// Bit 0: the unit is a word of the English lexicon; bit 1: of the German one.
+  let unitLanguages: [UInt8]
+  /// Ordinary words of the lexicons that no phrase has ("both", "share"): never corrected.
+  let ordinaryWords: Set<String>
+  let byPinyin: [String: [Int32]]
+  let longestHanPhrase: Int
+  let vocabulary: Vocabulary
 
   public init(catalog: EventCatalog, lexicon: Lexicon) {
     self.catalog = catalog
     self.lexicon = lexicon
-    unitizer = Unitizer(hanzi: lexicon.hanzi)
-    vocabulary = Vocabulary(words: [])
+    let unitizer = Unitizer(hanzi: lexicon.hanzi)
+    self.unitizer = unitizer
     var builder = Builder(unitizer: unitizer)
     builder.addNames(catalog: catalog)
-    for language in lexicon.languages {
-      lexiconByLanguage[language.language] = language
-      builder.addLexicon(language)
+    for language in lexicon.languages { builder.addLexicon(language) }
+    let phrases = builder.phrases
+    self.phrases = phrases
+
+    var ids: [String: Int32] = [:]
+    var flat: [Int32] = []
+    var starts: [Int32] = [0]
+    for phrase in phrases {
+      for unit in phrase.units {
+        let id = ids[unit] ?? Int32(ids.count)
+        ids[unit] = id
+        flat.append(id)
+      }
+      starts.append(Int32(flat.count))
     }
-    phrases = builder.phrases
+    unitIDs = ids
+    phraseUnits = flat
+    phraseStart = starts
+
+    var lists = [[Int32]](repeating: [], count: ids.count)
+    for position in phrases.indices {
+      lists[Int(flat[Int(starts[position])])].append(Int32(position))
+    }
+    var firstStart: [Int32] = [0]
+    var firstPhrases: [Int32] = []
+    for list in lists {
+      firstPhrases += list
+      firstStart.append(Int32(firstPhrases.count))
+    }
+    self.firstStart = firstStart
+    self.firstPhrases = firstPhrases
+
+    var isFunction = [Bool](repeating: false, count: ids.count)
+    var languagesOfUnit = [UInt8](repeating: 0, count: ids.count)
+    var names = Set<String>()
+    var lexiconWords: [String: Set<Language>] = [:]
     for (position, phrase) in phrases.enumerated() {
-      guard let first = phrase.units.first else { continue }
-      byFirstUnit[first, default: []].append(Int32(position))
+      let units = flat[Int(starts[position])..<Int(starts[position + 1])]
+      switch phrase.payload {
+      case .stop: for unit in units { isFunction[Int(unit)] = true }
+      case .cue where units.count == 1: isFunction[Int(units.first!)] = true
+      default: break
+      }
+      if let language = phrase.language {
+        let bit: UInt8 = language == .en ? 1 : language == .de ? 2 : 0
+        for unit in units { languagesOfUnit[Int(unit)] |= bit }
+      }
+      // Information keywords are ordinary words, not names: never a correction target.
+      if case .info = phrase.payload { continue }
+      for unit in phrase.units where unit.utf8.first.map({ $0 < 0x80 }) ?? false {
+        if let language = phrase.language {
+          lexiconWords[unit, default: []].insert(language)
+        } else {
+          names.insert(unit)
+        }
+      }
     }
+    isFunctionUnit = isFunction
+    ordinaryWords = Set(
+      lexicon.languages.flatMap { $0.commonWords }.flatMap { unitizer.units($0).map(\.text) })
+    unitLanguages = languagesOfUnit
+    // Misspelt words are corrected towards the words of names and of the lexicons; a question
+    // word that is already a known word is never changed.
+    vocabulary = Vocabulary(words: names, lexiconWords: lexiconWords)
+
     // Pinyin keys for Han names of two or more characters, for homophone typos.
+    var pinyin: [String: [Int32]] = [:]
+    var longest = 1
     for (position, phrase) in phrases.enumerated() {
       guard case .entity = phrase.payload, phrase.units.count >= 2,
         phrase.units.allSatisfy({
           $0.unicodeScalars.count == 1 && Unitizer.isHan($0.unicodeScalars.first!.value)
         })
       else { continue }
-      longestHanPhrase = max(longestHanPhrase, phrase.units.count)
-      if let key = pinyinKey(phrase.units[...]) {
-        byPinyin[key, default: []].append(Int32(position))
+      longest = max(longest, phrase.units.count)
+      if let key = Self.pinyinKey(phrase.units[...], hanzi: lexicon.hanzi) {
+        pinyin[key, default: []].append(Int32(position))
       }
     }
-    // Misspelt words are corrected towards the words of names and of the lexicons; a question
-    // word that is already a known word (or an ordinary word of the lexicons) is never changed.
-    var names = Set<String>()
-    var lexiconWords: [String: Set<Language>] = [:]
-    for phrase in phrases {
-      // Information keywords are ordinary words, not names: never a correction target.
-      if case .info = phrase.payload { continue }
-      for unit in phrase.units where unit.utf8.first.map({ $0 < 0x80 }) ?? false {
-        if let language = phrase.language {
-          lexiconWords[unit, default: []].insert(language)
-          languageWords[language, default: []].insert(unit)
-        } else {
-          names.insert(unit)
-        }
-      }
-    }
-    for language in lexicon.languages {
-      for word in language.commonWords {
-        for unit in unitizer.units(word) { protectedWords.insert(unit.text) }
-      }
-    }
-    vocabulary = Vocabulary(words: names, lexiconWords: lexiconWords)
-    for phrase in phrases {
-      knownWords.formUnion(phrase.units)
-      switch phrase.payload {
-      case .stop: functionWords.formUnion(phrase.units)
-      case .cue where phrase.units.count == 1: functionWords.formUnion(phrase.units)
-      default: break
-      }
-    }
-    knownWords.formUnion(protectedWords)
+    byPinyin = pinyin
+    longestHanPhrase = longest
+  }
+
+  /// The units of a phrase, as ids.
+  func units(ofPhrase phrase: Int) -> ArraySlice<Int32> {
+    phraseUnits[Int(phraseStart[phrase])..<Int(phraseStart[phrase + 1])]
+  }
+
+  /// The phrases that start with a unit.
+  func phrases(startingWith unit: Int32) -> ArraySlice<Int32> {
+    firstPhrases[Int(firstStart[Int(unit)])..<Int(firstStart[Int(unit) + 1])]
   }
 
   func pinyinKey(_ units: ArraySlice<String>) -> String? {
+    Self.pinyinKey(units, hanzi: lexicon.hanzi)
+  }
+
+  static func pinyinKey(_ units: ArraySlice<String>, hanzi: HanziTable) -> String? {
     var key = ""
     for unit in units {
-      guard let scalar = unit.unicodeScalars.first, let pinyin = lexicon.hanzi.pinyin(of: scalar)
-      else {
+      guard let scalar = unit.unicodeScalars.first, let pinyin = hanzi.pinyin(of: scalar) else {
         return nil
       }
       if !key.isEmpty { key += " " }
@@ -131,13 +179,20 @@ public struct MatcherIndex: Sendable {
   private struct Builder {
     let unitizer: Unitizer
     var phrases: [Phrase] = []
-    var seen: Set<String> = []
+    var seen: Set<PhraseKey> = []
+
+    /// The same words for the same thing in the same language are kept once.
+    struct PhraseKey: Hashable {
+      var units: [String]
+      var payload: PhrasePayload
+      var language: Language?
+    }
 
     mutating func add(_ text: String, _ payload: PhrasePayload, language: Language? = nil) {
       let units = unitizer.units(text).map(\.text)
       guard !units.isEmpty else { return }
-      let key = "\(units.joined(separator: "\u{1}"))|\(payload)|\(language?.rawValue ?? "")"
-      guard seen.insert(key).inserted else { return }
+      guard seen.insert(PhraseKey(units: units, payload: payload, language: language)).inserted
+      else { return }
       phrases.append(Phrase(units: units, payload: payload, language: language))
     }
 

@@ -6,7 +6,10 @@ import EventModel
 struct Vocabulary: Sendable {
   private var words: [String] = []
   private var wordSet: Set<String> = []
-  private var deletes: [String: [Int32]] = [:]
+  /// Hashes of every byte string made by deleting up to one character (two from eight letters)
+  /// from a word, to the words. A hash collision only adds a candidate that the edit distance
+  /// check then rejects, so hashes serve as keys without building a string per deletion.
+  private var deletes: [UInt64: [Int32]] = [:]
 
   /// Lexicon words (cues, times) that are not also names: their languages. They are targets only
   /// for longer misspellings in the same language, so that "drain" never becomes "train" and
@@ -22,8 +25,8 @@ struct Vocabulary: Sendable {
       let id = Int32(words.count)
       words.append(word)
       wordSet.insert(word)
-      for variant in Self.deletions(of: word, depth: word.count >= 7 ? 2 : 1) {
-        deletes[variant, default: []].append(id)
+      Self.forEachDeletion(of: Array(word.utf8), depth: word.count >= 8 ? 2 : 1) { hash in
+        if deletes[hash]?.last != id { deletes[hash, default: []].append(id) }
       }
     }
   }
@@ -33,13 +36,16 @@ struct Vocabulary: Sendable {
   /// The closest pack words, all at the smallest distance found; empty when none is close enough.
   func corrections(for word: String, language: Language? = nil) -> [String] {
     let length = word.count
-    guard length >= 5, !wordSet.contains(word), !word.contains(where: \.isNumber) else { return [] }
+    // Names are short: a 40-letter "word" is noise, and correcting it would cost O(n³).
+    guard length >= 5, length <= 32, !wordSet.contains(word), !word.contains(where: \.isNumber)
+    else {
+      return []
+    }
     let allowed = length >= 8 ? 2 : 1
     var candidates = Set<Int32>()
-    for variant in Self.deletions(of: word, depth: allowed) {
-      if let ids = deletes[variant] { candidates.formUnion(ids) }
+    Self.forEachDeletion(of: Array(word.utf8), depth: allowed) { hash in
+      if let ids = deletes[hash] { candidates.formUnion(ids) }
     }
-    if let ids = deletes[word] { candidates.formUnion(ids) }
     let characters = Array(word)
     var best = allowed + 1
     var found: [String] = []
@@ -59,23 +65,25 @@ struct Vocabulary: Sendable {
     return best <= allowed ? found : []
   }
 
-  /// The word itself and every string made by deleting up to `depth` characters.
-  static func deletions(of word: String, depth: Int) -> Set<String> {
-    var result: Set<String> = [word]
-    var frontier: Set<String> = [word]
-    for _ in 0..<depth {
-      var next: Set<String> = []
-      for item in frontier where item.count > 1 {
-        let characters = Array(item)
-        for index in characters.indices {
-          var shorter = characters
-          shorter.remove(at: index)
-          next.insert(String(shorter))
-        }
+  /// Calls `body` with the FNV-1a hash of the bytes and of every byte string made by deleting up
+  /// to `depth` bytes (repeats possible).
+  static func forEachDeletion(of bytes: [UInt8], depth: Int, _ body: (UInt64) -> Void) {
+    body(hash(bytes, skipping: -1, -1))
+    guard depth >= 1 else { return }
+    for first in bytes.indices {
+      body(hash(bytes, skipping: first, -1))
+      guard depth >= 2 else { continue }
+      for second in (first + 1)..<bytes.count {
+        body(hash(bytes, skipping: first, second))
       }
-      result.formUnion(next)
-      frontier = next
     }
-    return result
+  }
+
+  private static func hash(_ bytes: [UInt8], skipping a: Int, _ b: Int) -> UInt64 {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    for index in bytes.indices where index != a && index != b {
+      value = (value ^ UInt64(bytes[index])) &* 0x100_0000_01b3
+    }
+    return value
   }
 }

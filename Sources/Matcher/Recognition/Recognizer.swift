@@ -32,38 +32,49 @@ struct Recognizer {
 
   func matches(in units: [Unit]) -> [PhraseMatch] {
     var found: [PhraseMatch] = []
-    // Corrections for misspelt Latin words that are neither names nor ordinary words.
-    var corrections = [[String]](repeating: [], count: units.count)
-    let language = guessLanguage(units)
-    for (position, unit) in units.enumerated()
-    where unit.kind == .word && !index.knownWords.contains(unit.text) {
-      corrections[position] = index.vocabulary.corrections(for: unit.text, language: language)
+    let ids = units.map { index.unitIDs[$0.text] ?? -1 }
+    // Corrections for misspelt Latin words that the index does not know at all.
+    var corrections = [[Int32]](repeating: [], count: units.count)
+    let unknown = units.indices.filter {
+      units[$0].kind == .word && ids[$0] < 0 && !index.ordinaryWords.contains(units[$0].text)
+    }
+    if !unknown.isEmpty {
+      let language = guessLanguage(ids)
+      for position in unknown {
+        let unit = units[position]
+        corrections[position] = index.vocabulary.corrections(for: unit.text, language: language)
+          .compactMap { index.unitIDs[$0] }
+      }
     }
     for start in units.indices {
-      var firsts: [(String, MatchQuality)] = [(units[start].text, .exact)]
+      var firsts: [(Int32, MatchQuality)] = []
+      if ids[start] >= 0 { firsts.append((ids[start], .exact)) }
       for correction in corrections[start] { firsts.append((correction, .corrected)) }
       for (first, firstQuality) in firsts {
-        guard let candidates = index.byFirstUnit[first] else { continue }
-        for candidate in candidates {
-          let phrase = index.phrases[Int(candidate)]
-          guard start + phrase.units.count <= units.count else { continue }
+        for candidate in index.phrases(startingWith: first) {
+          let phraseUnits = index.units(ofPhrase: Int(candidate))
+          let length = phraseUnits.count
+          guard start + length <= units.count else { continue }
           var quality = firstQuality
           var matched = true
-          for offset in 1..<max(1, phrase.units.count) where matched {
-            let unit = units[start + offset]
-            let expected = phrase.units[offset]
-            if unit.text == expected { continue }
-            if corrections[start + offset].contains(expected) {
-              quality = min(quality, .corrected)
-            } else {
-              matched = false
+          var offset = 1
+          var unitIndex = phraseUnits.startIndex + 1
+          while matched && offset < length {
+            let expected = phraseUnits[unitIndex]
+            if ids[start + offset] != expected {
+              if corrections[start + offset].contains(expected) {
+                quality = min(quality, .corrected)
+              } else {
+                matched = false
+              }
             }
+            offset += 1
+            unitIndex += 1
           }
           if matched {
             found.append(
               PhraseMatch(
-                phrase: Int(candidate), start: start, end: start + phrase.units.count,
-                quality: quality))
+                phrase: Int(candidate), start: start, end: start + length, quality: quality))
           }
         }
       }
@@ -73,18 +84,15 @@ struct Recognizer {
   }
 
   /// The Latin language most of the known words belong to, before any correction.
-  private func guessLanguage(_ units: [Unit]) -> Language {
-    var best = Language.en
-    var bestCount = 0
-    for language in [Language.en, .de] {
-      let words = index.languageWords[language] ?? []
-      let count = units.filter { $0.kind == .word && words.contains($0.text) }.count
-      if count > bestCount {
-        best = language
-        bestCount = count
-      }
+  private func guessLanguage(_ ids: [Int32]) -> Language {
+    var english = 0
+    var german = 0
+    for id in ids where id >= 0 {
+      let languages = index.unitLanguages[Int(id)]
+      if languages & 1 != 0 { english += 1 }
+      if languages & 2 != 0 { german += 1 }
     }
-    return best
+    return german > english ? .de : .en
   }
 
   /// Han names heard right but written wrong (宇数 for 宇树): same toneless pinyin, at least one

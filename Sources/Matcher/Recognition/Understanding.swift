@@ -84,7 +84,8 @@ extension Understanding {
         named.append((match, reference))
       case .sessionPart(let id):
         // Count only the words that say something ("opening" in "opening ceremony").
-        let content = phrase.units.filter { !index.functionWords.contains($0) }.count
+        let content = index.units(ofPhrase: match.phrase).filter { !index.isFunctionUnit[Int($0)] }
+          .count
         sessionParts[id] = max(sessionParts[id] ?? 0, content)
         explain(match)
       case .facility(let kind):
@@ -93,7 +94,8 @@ extension Understanding {
       case .info(let id):
         // A keyword that is only a question or cue word ("when", "几点") points weakly.
         let telling =
-          phrase.units.contains { !index.functionWords.contains($0) } || phrase.units.count > 1
+          index.units(ofPhrase: match.phrase).contains { !index.isFunctionUnit[Int($0)] }
+          || match.length > 1
         infoHits[id, default: 0] += telling ? 2 * match.length : 1
         explain(match)
       case .cue(let intent, let strong):
