@@ -30,7 +30,12 @@ struct TimeParser {
     var position = 0
     while position < units.count {
       if let (match, word) = byStart[position] {
-        tokens.append((position, match.end, .word(word)))
+        // Number words ("two", "两") read like digits from here on.
+        if case .number(let value) = word {
+          tokens.append((position, match.end, .value(value)))
+        } else {
+          tokens.append((position, match.end, .word(word)))
+        }
         position = match.end
         continue
       }
@@ -59,7 +64,6 @@ struct TimeParser {
       guard index >= 0 && index < tokens.count else { return nil }
       switch tokens[index].token {
       case .value(let value): return value
-      case .word(.number(let value)): return value
       default: return nil
       }
     }
@@ -174,22 +178,6 @@ struct TimeParser {
           time.clock = minutes
           consume(index..<(index + 2))
           index += 1
-        }
-      case .word(.number(let value)):
-        if isHan(index + 1, "点"), value >= 0, value <= 24 {
-          var minutes = Int(value) * 60
-          if let part = time.part, part == "afternoon" || part == "evening", minutes < 12 * 60 {
-            minutes += 12 * 60
-          }
-          time.clock = minutes
-          consume(index..<(index + 2))
-          index += 1
-        } else if isHan(index + 1, "月"), let day = number(at: index + 2), isHan(index + 3, "日号"),
-          let date = LocalDate(year: eventYear, month: Int(value), day: Int(day)).valid
-        {
-          time.day = date
-          consume(index..<(index + 4))
-          index += 3
         }
       default:
         break
