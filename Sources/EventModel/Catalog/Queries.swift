@@ -57,6 +57,23 @@ extension EventCatalog {
 
   /// Exhibitors that meet the filter: with text, best matches first; otherwise by name.
   public func exhibitors(matching filter: ExhibitorFilter) -> [Exhibitor] {
+    if filter.text == nil || TextFolding.fold(filter.text!).isEmpty {
+      return exhibitorPositions(matching: filter).map { pack.exhibitors[$0] }
+    }
+    let candidates = exhibitorPositions(
+      matching: ExhibitorFilter(topic: filter.topic, pavilion: filter.pavilion))
+    let query = TextFolding.fold(filter.text!)
+    let scored = candidates.compactMap { position -> (Int, Exhibitor)? in
+      let exhibitor = pack.exhibitors[position]
+      let score = relevance(of: exhibitor, to: query)
+      return score > 0 ? (score, exhibitor) : nil
+    }
+    return scored.sorted { ($0.0, $1.1.id) > ($1.0, $0.1.id) }.map(\.1)
+  }
+
+  /// Positions (in `pack.exhibitors`) of the exhibitors on a topic and in a pavilion, by name;
+  /// the text of the filter is not looked at.
+  public func exhibitorPositions(matching filter: ExhibitorFilter) -> [Int] {
     var candidates = exhibitorsByName
     if let topic = filter.topic {
       var allowed = [Bool](repeating: false, count: pack.exhibitors.count)
@@ -66,16 +83,7 @@ extension EventCatalog {
     if let pavilion = filter.pavilion {
       candidates = candidates.filter { pack.exhibitors[$0].pavilion == pavilion }
     }
-    guard let text = filter.text, !TextFolding.fold(text).isEmpty else {
-      return candidates.map { pack.exhibitors[$0] }
-    }
-    let query = TextFolding.fold(text)
-    let scored = candidates.compactMap { position -> (Int, Exhibitor)? in
-      let exhibitor = pack.exhibitors[position]
-      let score = relevance(of: exhibitor, to: query)
-      return score > 0 ? (score, exhibitor) : nil
-    }
-    return scored.sorted { ($0.0, $1.1.id) > ($1.0, $0.1.id) }.map(\.1)
+    return candidates
   }
 
   /// How well an exhibitor matches folded text: names beat exhibits beat topics beat prose;

@@ -175,13 +175,15 @@ struct AnswerComposer {
       filter.pavilion = pavilion.id
       what.append(name(record.name))
     }
-    var found = catalog.exhibitors(matching: filter)
+    // Positions, not records: a topic can cover thousands of exhibitors in a large pack.
+    let all = catalog.pack.exhibitors
+    var found = catalog.exhibitorPositions(matching: filter)
     if let hall = u.primary(.hall).first?.id {
-      found = found.filter { $0.booth.flatMap { catalog.booth($0)?.hall } == hall }
+      found = found.filter { all[$0].booth.flatMap { catalog.booth($0)?.hall } == hall }
       what.append(hall)
     }
     if let zone = u.primary(.zone).first?.id {
-      found = found.filter { $0.booth.flatMap { catalog.booth($0)?.zone } == zone }
+      found = found.filter { all[$0].booth.flatMap { catalog.booth($0)?.zone } == zone }
       what.append(zone)
     }
     guard !found.isEmpty else {
@@ -190,10 +192,11 @@ struct AnswerComposer {
         "数据中没有与\(what.joined(separator: "、"))相关的展商。",
         "Ich habe keinen Aussteller für \(what.joined(separator: ", ")) gefunden.")
     }
-    slots["exhibitors"] = .list(found.map(\.id))
+    slots["exhibitors"] = .list(found.prefix(50).map { all[$0].id })
+    slots["count"] = .number(Double(found.count))
     // Which pavilion holds most of them: answers "which pavilion has humanoid robots".
     var pavilionCounts: [String: Int] = [:]
-    for exhibitor in found { pavilionCounts[exhibitor.pavilion, default: 0] += 1 }
+    for position in found { pavilionCounts[all[position].pavilion, default: 0] += 1 }
     let topPavilion = pavilionCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }.flatMap {
       catalog.pavilion($0.key)
     }
@@ -213,7 +216,7 @@ struct AnswerComposer {
           "\(subject): \(found.count) exhibitors:", "\(subject)：共\(found.count)家展商：",
           "\(subject): \(found.count) Aussteller:"))
     }
-    for exhibitor in found.prefix(6) {
+    for exhibitor in found.prefix(6).map({ all[$0] }) {
       let booth = exhibitor.booth.map { " — ~\($0)" } ?? ""
       lines.append("• \(name(exhibitor.name))\(booth)")
     }
@@ -224,7 +227,7 @@ struct AnswerComposer {
           "… und \(found.count - 6) weitere."))
     }
     lines.append(approximateNote)
-    suggestions = found.prefix(3).map {
+    suggestions = found.prefix(3).map { all[$0] }.map {
       t("Where is \(name($0.name))?", "\(name($0.name))在哪里？", "Wo ist \(name($0.name))?")
     }
     return lines.joined(separator: "\n")
@@ -583,7 +586,11 @@ struct AnswerComposer {
     var filter = ExhibitorFilter()
     filter.topic = topics.first
     let candidates =
-      topics.isEmpty ? [] : catalog.exhibitors(matching: filter).prefix(4).map { name($0.name) }
+      topics.isEmpty
+      ? []
+      : catalog.exhibitorPositions(matching: filter).prefix(4).map {
+        name(catalog.pack.exhibitors[$0].name)
+      }
     if !candidates.isEmpty {
       lines.append(
         t("Good stops: ", "推荐展位：", "Gute Stationen: ") + candidates.joined(separator: ", ")
