@@ -20,23 +20,25 @@ let package = Package(
       name: "EventModel",
       dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
     .target(name: "Matcher", dependencies: ["EventModel"]),
+    .target(name: "Planner", dependencies: ["EventModel"]),
     .target(name: "PackGenerator", dependencies: ["EventModel"]),
     .target(
       name: "CommandLineInterface",
       dependencies: [
-        "EventModel", "Matcher", "PackGenerator", "TextLayout",
+        "EventModel", "Matcher", "PackGenerator", "Planner", "TextLayout",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "hiwaic", dependencies: ["CommandLineInterface"]),
     .executableTarget(
-      name: "HiwaicBench", dependencies: ["EventModel", "Matcher", "PackGenerator"]),
+      name: "HiwaicBench", dependencies: ["EventModel", "Matcher", "PackGenerator", "Planner"]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(
       name: "EventModelTests", dependencies: ["EventModel"],
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "PackGeneratorTests", dependencies: ["PackGenerator", "EventModel"]),
+    .testTarget(name: "PlannerTests", dependencies: ["Planner", "EventModel"]),
     .testTarget(
       name: "MatcherTests", dependencies: ["Matcher", "EventModel", "PackGenerator"],
       exclude: ["Questions"]),

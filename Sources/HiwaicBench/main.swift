@@ -90,4 +90,13 @@ try FileManager.default.copyItem(
   at: waic.appendingPathComponent("lexicon"), to: scratch.appendingPathComponent("lexicon"))
 print("")
 try MatcherBench.run(waic: waic, scaled: scratch, repository: repository)
+print("")
+let optw =
+  ProcessInfo.processInfo.environment["HIWAIC_OPTW"].map { URL(fileURLWithPath: $0) }
+  ?? repository.deletingLastPathComponent().appendingPathComponent("shared/optw")
+if FileManager.default.fileExists(atPath: optw.path) {
+  try PlannerBench.run(optwDirectory: optw, timeLimit: 1000)
+} else {
+  print("== Issue 4: OPTW instances not found at \(optw.path) (set HIWAIC_OPTW)")
+}
 print("peak resident memory of the whole run: \(megabytes(peakResidentBytes()))")

@@ -5,6 +5,9 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
   public init(seed: UInt64) { state = seed }
 
+  /// A uniform number in [0, 1).
+  public mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
   public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state

@@ -1,0 +1,49 @@
+import Foundation
+import Planner
+
+/// Issue 4's figures: the OPTW solver on the standard instances, score, gap to the best known
+/// value and time per instance.
+enum PlannerBench {
+  static func run(optwDirectory: URL, timeLimit: Double) throws {
+    print("== Issue 4: the route planner on the OPTW benchmark (\(optwDirectory.path))")
+    let bksText = try String(
+      contentsOf: optwDirectory.appendingPathComponent("bks.csv"), encoding: .utf8)
+    var best: [String: Double] = [:]
+    for line in bksText.split(separator: "\n").dropFirst() {
+      let fields = line.split(separator: ",")
+      if fields.count >= 4, let value = Double(fields[3]) { best[String(fields[0])] = value }
+    }
+    var gaps: [Double] = []
+    var times: [Double] = []
+    for family in ["solomon100", "cordeau"] {
+      let directory = optwDirectory.appendingPathComponent(family)
+      let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+        .filter { $0.hasSuffix(".txt") }.sorted()
+      for file in files {
+        let instance = try BenchmarkInstance.load(path: directory.appendingPathComponent(file).path)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let solution = OrienteeringSolver(timeLimit: timeLimit).solve(instance.problem)
+        let millis = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        let feasible =
+          instance.problem.schedule(solution.route) != nil
+          && abs(instance.problem.value(of: solution.route) - solution.value) < 1e-6
+          && Set(solution.route).count == solution.route.count
+        guard let known = best[instance.name] else { continue }
+        let gap = (known - solution.value) / known * 100
+        gaps.append(gap)
+        times.append(millis)
+        print(
+          String(
+            format: "  %@: score %.0f, best known %.0f, gap %.2f %%, %.0f ms%@", instance.name,
+            solution.value, known, gap, millis, feasible ? "" : "  INFEASIBLE"))
+      }
+    }
+    guard !gaps.isEmpty else { return }
+    print(
+      String(
+        format:
+          "OPTW: %d instances, average gap %.2f %%, worst %.2f %%, average %.0f ms, slowest %.0f ms (target: gap <= 1 %% at <= 100 ms)",
+        gaps.count, gaps.reduce(0, +) / Double(gaps.count), gaps.max()!,
+        times.reduce(0, +) / Double(times.count), times.max()!))
+  }
+}

@@ -1,0 +1,260 @@
+import EventModel
+import Foundation
+
+/// Iterated local search for the orienteering problem with time windows (Vansteenwegen, Souffriau,
+/// Vanden Berghe, Van Oudheusden 2009): insert the visit with the best value gained per minute
+/// added (checked in constant time with each visit's wait and maximum shift), shake by removing a
+/// run of visits, repeat. Added here: a swap move (drop one visit for a better one) at each local
+/// optimum, and restarts with other insertion ratios while time remains.
+struct IteratedLocalSearch {
+  let problem: OrienteeringProblem
+  let candidates: [Int]
+  var random: SplitMix64
+
+  init(problem: OrienteeringProblem, candidates: [Int], seed: UInt64) {
+    self.problem = problem
+    self.candidates = candidates
+    random = SplitMix64(seed: seed)
+  }
+
+  mutating func solve(timeLimit: Double, patience: Int, restarts: Int) -> OrienteeringSolution {
+    let started = DispatchTime.now().uptimeNanoseconds
+    func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000 }
+    var best = Route(problem: problem)
+    best.insertRequired(candidates)
+    var bestValue = best.value
+    // Restarts vary the insertion ratio: value² per minute (the paper's), value per minute, and
+    // value² per minute with a little noise to leave the beaten track. They stop on iteration
+    // counts, so the same problem gives the same plan on any machine; the time limit is a cap.
+    for restart in 0..<restarts {
+      if elapsed() >= timeLimit { break }
+      var current = Route(problem: problem)
+      current.insertRequired(candidates)
+      let exponent = restart % 3 == 1 ? 1.0 : 2.0
+      let noise = restart >= 2 ? 0.2 : 0
+      var restartBest = -Double.infinity
+      var size = 1
+      var position = 0
+      var sinceImprovement = 0
+      while sinceImprovement < patience && elapsed() < timeLimit {
+        current.fill(candidates, exponent: exponent, noise: noise, random: &random)
+        if current.value > restartBest + 1e-9 {
+          // A new best of this restart: polish it with swaps before keeping it.
+          current.swapImprove(candidates)
+          current.fill(candidates, exponent: exponent, noise: 0, random: &random)
+          restartBest = current.value
+          size = 1
+          sinceImprovement = 0
+          if current.value > bestValue + 1e-9 {
+            best = current
+            bestValue = current.value
+          }
+        } else {
+          sinceImprovement += 1
+        }
+        current.shake(from: position, count: size)
+        position += size
+        size += 1
+        let visits = max(1, current.visits.count)
+        if position >= visits { position %= visits }
+        if size > max(2, candidates.count / 3) { size = 1 }
+      }
+    }
+    return OrienteeringSolution(route: best.visits, value: bestValue, optimal: false)
+  }
+}
+
+/// A route being built: visits with their arrival, start, wait and maximum shift.
+struct Route {
+  let problem: OrienteeringProblem
+  private(set) var visits: [Int] = []
+  private var start: [Double] = []
+  private var wait: [Double] = []
+  private var maxShift: [Double] = []
+  /// Per visit: when it is left, and how much later it could start (wait + maximum shift).
+  private var leaveAt: [Double] = []
+  private var slackAt: [Double] = []
+  private var leaveStart: Double
+  private var arrivalAtEnd: Double
+  private(set) var value: Double = 0
+  private var groupCounts: [Int]
+  private var visited: [Bool]
+
+  init(problem: OrienteeringProblem) {
+    self.problem = problem
+    leaveStart = problem.startTime
+    groupCounts = Array(repeating: 0, count: problem.groupWeight.count)
+    visited = Array(repeating: false, count: problem.count)
+    arrivalAtEnd = problem.startTime + problem.time(0, problem.endVertex)
+  }
+
+  /// Value added by visiting `vertex` now, with diminishing returns per group.
+  func gain(_ vertex: Int) -> Double {
+    var gain = problem.profit[vertex]
+    let g = problem.group[vertex]
+    if g >= 0 {
+      var weight = problem.groupWeight[g]
+      for _ in 0..<groupCounts[g] { weight *= problem.decay }
+      gain += weight
+    }
+    return gain
+  }
+
+  /// The cheapest feasible place for a vertex: (position, shift), or nil. The hot loop of the
+  /// search: positions whose slack cannot even hold the visit's service are skipped, and the scan
+  /// stops once the route leaves later than the visit's window closes.
+  func bestInsertion(of vertex: Int) -> (position: Int, shift: Double)? {
+    var bestPosition = -1
+    var bestShift = Double.infinity
+    let opens = problem.opens[vertex]
+    let closes = problem.closes[vertex]
+    let service = problem.service[vertex]
+    let count = problem.count
+    let end = problem.endVertex
+    return problem.travel.withUnsafeBufferPointer { travel in
+      let fromVertex = vertex * count
+      var previous = 0
+      var previousLeave = leaveStart
+      for position in 0...visits.count {
+        if previousLeave > closes + 1e-9 { break }
+        let slack = position < visits.count ? slackAt[position] : problem.horizon - arrivalAtEnd
+        if slack + 1e-9 >= service {
+          let next = position < visits.count ? visits[position] : end
+          let toVertex = travel[previous * count + vertex]
+          let arrival = previousLeave + toVertex
+          let startHere = max(arrival, opens)
+          if startHere <= closes + 1e-9 {
+            let shift =
+              toVertex + (startHere - arrival) + service + travel[fromVertex + next]
+              - travel[previous * count + next]
+            if shift <= slack + 1e-9 && shift < bestShift - 1e-12 {
+              bestShift = shift
+              bestPosition = position
+            }
+          }
+        }
+        if position < visits.count {
+          previous = visits[position]
+          previousLeave = leaveAt[position]
+        }
+      }
+      return bestPosition >= 0 ? (bestPosition, bestShift) : nil
+    }
+  }
+
+  mutating func insert(_ vertex: Int, at position: Int) {
+    visits.insert(vertex, at: position)
+    visited[vertex] = true
+    value += gain(vertex)
+    let g = problem.group[vertex]
+    if g >= 0 { groupCounts[g] += 1 }
+    recompute()
+  }
+
+  mutating func remove(at position: Int) {
+    let vertex = visits.remove(at: position)
+    visited[vertex] = false
+    let g = problem.group[vertex]
+    if g >= 0 { groupCounts[g] -= 1 }
+    value = problem.value(of: visits)
+    recompute()
+  }
+
+  /// Start, wait and maximum shift of every visit, forward then backward.
+  private mutating func recompute() {
+    let n = visits.count
+    start = Array(repeating: 0, count: n)
+    wait = Array(repeating: 0, count: n)
+    maxShift = Array(repeating: 0, count: n)
+    leaveAt = Array(repeating: 0, count: n)
+    slackAt = Array(repeating: 0, count: n)
+    var previous = 0
+    var leave = leaveStart
+    for (index, vertex) in visits.enumerated() {
+      let arrival = leave + problem.time(previous, vertex)
+      start[index] = max(arrival, problem.opens[vertex])
+      wait[index] = start[index] - arrival
+      leave = start[index] + problem.service[vertex]
+      leaveAt[index] = leave
+      previous = vertex
+    }
+    arrivalAtEnd = leave + problem.time(previous, problem.endVertex)
+    var nextSlack = problem.horizon - arrivalAtEnd
+    for index in stride(from: n - 1, through: 0, by: -1) {
+      maxShift[index] = min(problem.closes[visits[index]] - start[index], nextSlack)
+      nextSlack = wait[index] + maxShift[index]
+      slackAt[index] = nextSlack
+    }
+  }
+
+  /// Puts in the required visits first, each where it costs least.
+  mutating func insertRequired(_ candidates: [Int]) {
+    for vertex in candidates where problem.required.contains(vertex) && !visited[vertex] {
+      if let place = bestInsertion(of: vertex) { insert(vertex, at: place.position) }
+    }
+  }
+
+  /// Inserts visits by value gained per minute added until none fits.
+  mutating func fill(_ candidates: [Int], exponent: Double, noise: Double, random: inout SplitMix64)
+  {
+    while true {
+      var best: (vertex: Int, position: Int, ratio: Double)?
+      for vertex in candidates where !visited[vertex] {
+        guard let place = bestInsertion(of: vertex) else { continue }
+        let g = gain(vertex)
+        var ratio = (exponent == 2 ? g * g : g) / max(place.shift, 1e-6)
+        if noise > 0 { ratio *= 1 + noise * (random.nextUnit() - 0.5) }
+        if best == nil || ratio > best!.ratio { best = (vertex, place.position, ratio) }
+      }
+      guard let chosen = best else { return }
+      insert(chosen.vertex, at: chosen.position)
+    }
+  }
+
+  /// Replaces one visit by an unvisited vertex of higher gain when it fits.
+  mutating func swapImprove(_ candidates: [Int]) {
+    var improved = true
+    var rounds = 0
+    while improved && rounds < 3 {
+      improved = false
+      rounds += 1
+      for position in visits.indices.reversed() where position < visits.count {
+        let removed = visits[position]
+        if problem.required.contains(removed) { continue }
+        let before = value
+        remove(at: position)
+        var bestChoice: (Int, Int, Double)?
+        for vertex in candidates where !visited[vertex] && vertex != removed {
+          guard let place = bestInsertion(of: vertex) else { continue }
+          let g = gain(vertex)
+          if value + g > before + 1e-9, bestChoice == nil || g > bestChoice!.2 {
+            bestChoice = (vertex, place.position, g)
+          }
+        }
+        if let (vertex, at, _) = bestChoice {
+          insert(vertex, at: at)
+          improved = true
+        } else if let place = bestInsertion(of: removed) {
+          insert(removed, at: place.position)
+        } else {
+          insert(removed, at: min(position, visits.count))
+        }
+      }
+    }
+  }
+
+  /// Removes `count` consecutive visits from `position` (required visits stay).
+  mutating func shake(from position: Int, count: Int) {
+    guard !visits.isEmpty else { return }
+    var index = min(position, visits.count - 1)
+    var removed = 0
+    while removed < count && index < visits.count {
+      if problem.required.contains(visits[index]) {
+        index += 1
+      } else {
+        remove(at: index)
+      }
+      removed += 1
+    }
+  }
+}
