@@ -20,7 +20,9 @@ let package = Package(
       name: "EventModel",
       dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
     .target(name: "Matcher", dependencies: ["EventModel"]),
-    .target(name: "Planner", dependencies: ["EventModel"]),
+    .target(
+      name: "Planner",
+      dependencies: ["EventModel", .product(name: "HeapModule", package: "swift-collections")]),
     .target(name: "PackGenerator", dependencies: ["EventModel"]),
     .target(
       name: "CommandLineInterface",

@@ -93,33 +93,9 @@ struct AskSetup {
     context = AskContext(now: packContext.now, here: here, language: lang.language)
   }
 
-  /// A walkway node for `--at`: a node id, booth, zone, room, exhibitor or a named node.
+  /// A walkway node for `--at`, or a clear error with close matches.
   static func resolvePlace(_ text: String, catalog: EventCatalog) throws -> String {
-    if catalog.node(text) != nil { return text }
-    if let booth = catalog.booth(text) { return booth.node }
-    if let zone = catalog.zone(text) { return zone.node }
-    if let room = catalog.room(text) { return room.node }
-    if let exhibitor = catalog.exhibitor(text),
-      let booth = exhibitor.booth.flatMap({ catalog.booth($0) })
-    {
-      return booth.node
-    }
-    let folded = TextFolding.fold(text)
-    if let node = catalog.pack.walkways.nodes.first(where: { node in
-      node.name?.allTexts.contains { TextFolding.fold($0) == folded } ?? false
-    }) {
-      return node.id
-    }
-    var candidates = catalog.pack.walkways.nodes.compactMap { node in
-      node.name.map { ($0.text(.en), node.id) }
-    }
-    candidates += catalog.pack.walkways.nodes.map { ($0.id, $0.id) }
-    candidates +=
-      catalog.pack.booths.map { ($0.id, $0.id) } + catalog.pack.venues.zones.map { ($0.id, $0.id) }
-    let close = NameSuggestions.closest(
-      to: text, among: candidates.map { (key: $0.0, label: $0.1) })
-    let hint = close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"
-    throw CommandError("--at: unknown place '\(text)'\(hint)")
+    try CommandContext.place(text, catalog: catalog, flag: "--at")
   }
 }
 

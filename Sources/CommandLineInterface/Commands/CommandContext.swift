@@ -47,6 +47,17 @@ struct CommandContext {
     }
   }
 
+  /// A walkway node for a place flag, or a clear error with close matches.
+  static func place(_ text: String, catalog: EventCatalog, flag: String) throws -> String {
+    switch catalog.resolvePlace(text) {
+    case .found(let node): return node
+    case .ambiguous: throw CommandError("\(flag): '\(text)' names several places; be more specific")
+    case .notFound(let suggestions):
+      let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"
+      throw CommandError("\(flag): unknown place '\(text)'\(hint)")
+    }
+  }
+
   func resolveTopic(_ text: String) throws -> Topic {
     try resolve(
       text, in: catalog.topicNames, what: "topic", flag: "--topic", { catalog.pack.topics[$0] },
