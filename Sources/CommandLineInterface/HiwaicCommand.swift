@@ -15,7 +15,7 @@ public struct HiwaicCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       InfoCommand.self, AskCommand.self, ExhibitorsCommand.self, ScheduleCommand.self,
-      CityWalkCommand.self, DirectionsCommand.self, OPTWCommand.self,
+      CityWalkCommand.self, DirectionsCommand.self, RouteCommand.self, OPTWCommand.self,
       ValidateCommand.self, GenPackCommand.self,
     ],
     defaultSubcommand: InfoCommand.self

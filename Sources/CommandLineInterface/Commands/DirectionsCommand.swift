@@ -7,7 +7,8 @@ import Planner
 struct DirectionsCommand: RenderingCommand {
   static let configuration = CommandConfiguration(
     commandName: "directions",
-    abstract: "Walking directions between two places (nodes, booths, rooms, exhibitors, named places).")
+    abstract:
+      "Walking directions between two places (nodes, booths, rooms, exhibitors, named places).")
 
   @Argument(help: "Where you start.")
   var from: String
@@ -26,20 +27,27 @@ struct DirectionsCommand: RenderingCommand {
     let catalog = context.catalog
     let start = try CommandContext.place(from, catalog: catalog, flag: "FROM")
     let end = try CommandContext.place(to, catalog: catalog, flag: "TO")
-    guard let route = WalkingRouter(catalog: catalog).route(from: start, to: end, stepFree: stepFree) else {
+    guard
+      let route = WalkingRouter(catalog: catalog).route(from: start, to: end, stepFree: stepFree)
+    else {
       throw CommandError(
         stepFree
           ? "there is no step-free way from \(from) to \(to) in this pack"
           : "there is no way on foot from \(from) to \(to) in this pack")
     }
-    if output.format == .json { return try OutputFormatting.json([DirectionsRecord(route: route, from: start, to: end, stepFree: stepFree)]) }
+    if output.format == .json {
+      return try OutputFormatting.json([
+        DirectionsRecord(route: route, from: start, to: end, stepFree: stepFree)
+      ])
+    }
     let writer = DirectionsWriter(catalog: catalog, language: output.lang)
     let heading =
       output.lang == .zh
       ? "从\(writer.place(start))到\(writer.place(end))\(stepFree ? "（无障碍路线）" : "")："
       : "From \(writer.place(start)) to \(writer.place(end))\(stepFree ? " (step-free)" : ""):"
     let note =
-      output.lang == .zh ? "路线依据模拟的场馆平面图，距离为约数。" : "The walkway plan is modelled: distances are approximate."
+      output.lang == .zh
+      ? "路线依据模拟的场馆平面图，距离为约数。" : "The walkway plan is modelled: distances are approximate."
     return ([heading] + writer.lines(route) + [note]).joined(separator: "\n")
   }
 }

@@ -16,13 +16,17 @@ extension EventCatalog {
     }) {
       return .found(named.id)
     }
-    if case .found(let room) = roomNames.resolve(text, { pack.venues.rooms[$0] }) { return .found(room.node) }
+    if case .found(let room) = roomNames.resolve(text, { pack.venues.rooms[$0] }) {
+      return .found(room.node)
+    }
     if case .found(let exhibitor) = exhibitorNames.resolve(text, { pack.exhibitors[$0] }),
       let booth = exhibitor.booth.flatMap({ booth($0) })
     {
       return .found(booth.node)
     }
-    var candidates = pack.walkways.nodes.compactMap { node in node.name.map { (key: $0.text(.en), label: node.id) } }
+    var candidates = pack.walkways.nodes.compactMap { node in
+      node.name.map { (key: $0.text(.en), label: node.id) }
+    }
     candidates += pack.walkways.nodes.map { (key: $0.id, label: $0.id) }
     candidates += pack.booths.map { (key: $0.id, label: $0.id) }
     candidates += pack.venues.zones.map { (key: $0.id, label: $0.id) }

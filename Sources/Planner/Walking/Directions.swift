@@ -19,12 +19,16 @@ public struct DirectionsWriter: Sendable {
     let booths = catalog.pack.booths.filter { $0.node == nodeID }.map(\.id)
     if !booths.isEmpty {
       let names = booths.flatMap { booth in
-        (catalog.exhibitorsByBooth[booth] ?? []).map { catalog.pack.exhibitors[$0].name.text(language) }
+        (catalog.exhibitorsByBooth[booth] ?? []).map {
+          catalog.pack.exhibitors[$0].name.text(language)
+        }
       }
       let what = t("booth", "展位") + " " + booths.joined(separator: "/")
       return names.isEmpty ? what : what + " (" + names.joined(separator: ", ") + ")"
     }
-    if let room = catalog.pack.venues.rooms.first(where: { $0.node == nodeID }) { return room.name.text(language) }
+    if let room = catalog.pack.venues.rooms.first(where: { $0.node == nodeID }) {
+      return room.name.text(language)
+    }
     if let zone = catalog.pack.venues.zones.first(where: { $0.node == nodeID }) {
       return t("the middle of zone ", "区域") + zone.id
     }
@@ -43,14 +47,24 @@ public struct DirectionsWriter: Sendable {
       switch leg.mode {
       case .walk, .outdoor:
         let landmarks = leg.via.suffix(2).map(place)
-        let past = landmarks.isEmpty ? "" : t(", past \(landmarks.joined(separator: " and ")),", "，经过\(landmarks.joined(separator: "和"))")
+        let past =
+          landmarks.isEmpty
+          ? ""
+          : t(
+            ", past \(landmarks.joined(separator: " and ")),",
+            "，经过\(landmarks.joined(separator: "和"))")
         sentence =
           leg.mode == .outdoor
-          ? t("Walk outside \(metres) m\(past) to \(place(leg.to))", "室外步行\(metres)米\(past)，到\(place(leg.to))")
-          : t("Walk \(metres) m\(past) to \(place(leg.to))", "步行\(metres)米\(past)，到\(place(leg.to))")
+          ? t(
+            "Walk outside \(metres) m\(past) to \(place(leg.to))",
+            "室外步行\(metres)米\(past)，到\(place(leg.to))")
+          : t(
+            "Walk \(metres) m\(past) to \(place(leg.to))", "步行\(metres)米\(past)，到\(place(leg.to))")
       case .stairs, .escalator, .lift:
         let how =
-          leg.mode == .lift ? t("the lift", "电梯") : leg.mode == .escalator ? t("the escalator", "扶梯") : t("the stairs", "楼梯")
+          leg.mode == .lift
+          ? t("the lift", "电梯")
+          : leg.mode == .escalator ? t("the escalator", "扶梯") : t("the stairs", "楼梯")
         sentence = t("Take \(how) to \(floorName(leg.floor))", "乘\(how)到\(floorName(leg.floor))")
       case .metro, .shuttle:
         let ride = leg.mode == .metro ? t("the metro", "地铁") : t("the shuttle", "接驳车")

@@ -39,20 +39,22 @@ public struct WalkingRouter: Sendable {
     stepFree ? WalkwayIndex.stepFreeSpeed : WalkwayIndex.walkingSpeed
   }
 
-  /// Travel minutes from one node to every node (nil where unreachable).
-  public func minutes(from node: String, stepFree: Bool) -> [Double?] {
-    guard let start = catalog.walkways.nodePosition[node] else { return [] }
+  /// Travel minutes and metres from one node to every node (nil where unreachable).
+  public func travel(from node: String, stepFree: Bool) -> (minutes: [Double?], metres: [Double?]) {
+    guard let start = catalog.walkways.nodePosition[node] else { return ([], []) }
     let travel = catalog.walkways.travel(
       from: start, edges: catalog.pack.walkways.edges, speed: Self.speed(stepFree: stepFree),
       stepFree: stepFree)
-    return travel.seconds.map { $0.map { $0 / 60 } }
+    return (travel.seconds.map { $0.map { $0 / 60 } }, travel.metres)
   }
 
   /// The fastest way between two nodes, or nil when there is none (for example step-free).
   public func route(from: String, to: String, stepFree: Bool) -> WalkingRoute? {
     let walkways = catalog.walkways
     let edges = catalog.pack.walkways.edges
-    guard let start = walkways.nodePosition[from], let target = walkways.nodePosition[to] else { return nil }
+    guard let start = walkways.nodePosition[from], let target = walkways.nodePosition[to] else {
+      return nil
+    }
     let speed = Self.speed(stepFree: stepFree)
     var seconds = [Double](repeating: .infinity, count: walkways.links.count)
     var previousNode = [Int](repeating: -1, count: walkways.links.count)
@@ -118,24 +120,34 @@ public struct WalkingRouter: Sendable {
       let toID = graph.nodes[b].id
       let floor = graph.nodes[b].floor
       // Walking on one floor is one leg, whatever it passes; named places passed become landmarks.
-      if var last = legs.last, last.mode == mode, last.floor == floor, mode == .walk || mode == .outdoor {
-        if graph.nodes[a].name != nil && graph.nodes[a].kind != .junction { last.via.append(fromID) }
+      if var last = legs.last, last.mode == mode, last.floor == floor,
+        mode == .walk || mode == .outdoor
+      {
+        if graph.nodes[a].name != nil && graph.nodes[a].kind != .junction {
+          last.via.append(fromID)
+        }
         last.to = toID
         last.metres += metres
         last.minutes += minutes
         legs[legs.count - 1] = last
       } else {
         legs.append(
-          WalkingLeg(mode: mode, from: fromID, to: toID, floor: floor, metres: metres, minutes: minutes, via: []))
+          WalkingLeg(
+            mode: mode, from: fromID, to: toID, floor: floor, metres: metres, minutes: minutes,
+            via: []))
       }
     }
-    return WalkingRoute(nodes: nodes.map { graph.nodes[$0].id }, legs: legs, metres: totalMetres, minutes: totalMinutes)
+    return WalkingRoute(
+      nodes: nodes.map { graph.nodes[$0].id }, legs: legs, metres: totalMetres,
+      minutes: totalMinutes)
   }
 
   private struct Item: Comparable {
     var seconds: Double
     var node: Int
 
-    static func < (lhs: Item, rhs: Item) -> Bool { (lhs.seconds, lhs.node) < (rhs.seconds, rhs.node) }
+    static func < (lhs: Item, rhs: Item) -> Bool {
+      (lhs.seconds, lhs.node) < (rhs.seconds, rhs.node)
+    }
   }
 }

@@ -1,0 +1,275 @@
+import EventModel
+import Foundation
+
+/// What a visitor wants from a personal route.
+public struct VisitRequest: Sendable {
+  /// Topic id → weight (1 = normal interest, 2 = strong).
+  public var interests: [String: Double]
+  /// Exhibitor ids to include if at all possible.
+  public var mustSee: [String]
+  /// Session ids to attend (fixed times).
+  public var attend: [String]
+  /// The walkway node where the visit starts, and when.
+  public var start: String
+  public var startTime: Date
+  public var budgetMinutes: Double
+  /// Where the visit must end (the start when nil).
+  public var end: String?
+  public var dwellMinutes: Double
+  /// Dwell at booths of strong interest.
+  public var strongDwellMinutes: Double
+  public var stepFree: Bool
+  /// Exhibitors and sessions already done (re-planning): left out of the new plan.
+  public var done: Set<String>
+  /// How many of the best-matching exhibitors the solver considers (must-sees always are).
+  public var candidateLimit: Int
+
+  public init(
+    interests: [String: Double] = [:], mustSee: [String] = [], attend: [String] = [], start: String,
+    startTime: Date, budgetMinutes: Double, end: String? = nil, dwellMinutes: Double = 10,
+    strongDwellMinutes: Double = 15, stepFree: Bool = false, done: Set<String> = [],
+    candidateLimit: Int = 60
+  ) {
+    self.interests = interests
+    self.mustSee = mustSee
+    self.attend = attend
+    self.start = start
+    self.startTime = startTime
+    self.budgetMinutes = budgetMinutes
+    self.end = end
+    self.dwellMinutes = dwellMinutes
+    self.strongDwellMinutes = strongDwellMinutes
+    self.stepFree = stepFree
+    self.done = done
+    self.candidateLimit = candidateLimit
+  }
+}
+
+/// One stop of a plan, with the walk before it.
+public struct PlannedStop: Codable, Hashable, Sendable {
+  public enum Kind: String, Codable, Sendable { case exhibitor, session }
+
+  public var kind: Kind
+  public var id: String
+  public var node: String
+  public var walkMinutes: Double
+  public var walkMetres: Double
+  public var arrival: Date
+  public var start: Date
+  public var leave: Date
+  public var waitMinutes: Double
+  /// What the stop adds to the plan's interest score.
+  public var score: Double
+}
+
+/// Something the visitor asked for that is not in the plan, and why.
+public struct LeftOut: Codable, Hashable, Sendable {
+  public enum Reason: String, Codable, Sendable {
+    case notFound = "not-found"
+    case alreadyOver = "already-over"
+    case unreachable
+    case noTime = "no-time"
+    case clash
+  }
+
+  public var id: String
+  public var reason: Reason
+  /// The other item, for clashes.
+  public var with: String?
+}
+
+/// A personal plan: stops in order, totals, and what was left out.
+public struct VisitPlan: Codable, Hashable, Sendable {
+  public var stops: [PlannedStop]
+  public var score: Double
+  public var walkingMetres: Double
+  public var walkingMinutes: Double
+  public var end: String
+  public var endWalkMinutes: Double
+  public var finish: Date
+  public var leftOut: [LeftOut]
+  /// Whether the plan is proven best (small problems are solved exactly).
+  public var optimal: Bool
+}
+
+/// Plans a visitor's time: picks and orders booths and sessions to maximise interest within the
+/// budget, on time for every session, walking the real walkway graph. Pure and deterministic.
+public struct VisitPlanner: Sendable {
+  public let catalog: EventCatalog
+  public var solver: OrienteeringSolver
+
+  public init(catalog: EventCatalog, solver: OrienteeringSolver = OrienteeringSolver()) {
+    self.catalog = catalog
+    self.solver = solver
+  }
+
+  /// Diminishing returns per topic: the k-th booth of a topic is worth `decay^(k-1)` of the first.
+  public static let decay = 0.6
+  /// A must-see or a chosen session outweighs any amount of general interest.
+  static let requiredBonus = 1_000.0
+
+  public func plan(_ request: VisitRequest) -> VisitPlan {
+    let router = WalkingRouter(catalog: catalog)
+    var leftOut: [LeftOut] = []
+    let endNode = request.end ?? request.start
+
+    // Interest per exhibitor: the weights of the interests its topics fall under; its group is
+    // the interest that weighs most, for diminishing returns.
+    let interests = request.interests.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+    let expanded = interests.map {
+      (id: $0.key, weight: $0.value, covers: catalog.topicAndNarrower($0.key))
+    }
+    struct Candidate {
+      var kind: PlannedStop.Kind
+      var id: String
+      var node: String
+      var profit: Double
+      var group: Int
+      var dwell: Double
+      var opens: Double
+      var closes: Double
+      var required: Bool
+    }
+    var candidates: [Candidate] = []
+    var scored: [(Candidate, Double)] = []
+    let must = Set(request.mustSee)
+    for exhibitor in catalog.pack.exhibitors where !request.done.contains(exhibitor.id) {
+      guard let node = exhibitor.booth.flatMap({ catalog.booth($0)?.node }) else { continue }
+      var group = -1
+      var weight = 0.0
+      for (index, interest) in expanded.enumerated()
+      where exhibitor.topics.contains(where: interest.covers.contains) {
+        if group < 0 { group = index }
+        weight += interest.weight
+      }
+      let required = must.contains(exhibitor.id)
+      if interests.isEmpty { weight = 1 }
+      guard weight > 0 || required else { continue }
+      let strong = weight >= 2
+      let candidate = Candidate(
+        kind: .exhibitor, id: exhibitor.id, node: node, profit: interests.isEmpty ? 1 : 0,
+        group: interests.isEmpty ? -1 : group,
+        dwell: strong ? request.strongDwellMinutes : request.dwellMinutes,
+        opens: 0, closes: request.budgetMinutes, required: required)
+      scored.append((candidate, weight))
+    }
+    for id in request.mustSee
+    where catalog.exhibitor(id) == nil || catalog.exhibitor(id)?.booth == nil {
+      leftOut.append(LeftOut(id: id, reason: .notFound))
+    }
+    // The best-matching exhibitors, and every must-see.
+    scored.sort { ($0.0.required ? 1 : 0, $0.1, $1.0.id) > ($1.0.required ? 1 : 0, $1.1, $0.0.id) }
+    for (candidate, _) in scored
+    where candidate.required || candidates.count < request.candidateLimit {
+      candidates.append(candidate)
+    }
+    for id in request.attend {
+      guard let session = catalog.session(id), let node = catalog.room(session.room)?.node else {
+        leftOut.append(LeftOut(id: id, reason: .notFound))
+        continue
+      }
+      let start = session.start.timeIntervalSince(request.startTime) / 60
+      if start < 0 {
+        leftOut.append(LeftOut(id: id, reason: .alreadyOver))
+        continue
+      }
+      candidates.append(
+        Candidate(
+          kind: .session, id: id, node: node, profit: 0, group: -1,
+          dwell: session.end.timeIntervalSince(session.start) / 60, opens: start, closes: start,
+          required: true))
+    }
+
+    // Vertices: 0 the start, then the candidates, then the end when it differs.
+    var nodes = [request.start] + candidates.map(\.node)
+    let separateEnd = endNode != request.start
+    if separateEnd { nodes.append(endNode) }
+    let count = nodes.count
+    var minutes = [Double](repeating: 0, count: count * count)
+    var metres = [Double](repeating: 0, count: count * count)
+    var rows: [String: (minutes: [Double?], metres: [Double?])] = [:]
+    for (i, node) in nodes.enumerated() {
+      let row = rows[node] ?? router.travel(from: node, stepFree: request.stepFree)
+      rows[node] = row
+      for (j, other) in nodes.enumerated() {
+        let position = catalog.walkways.nodePosition[other]
+        minutes[i * count + j] =
+          position.flatMap { row.minutes.isEmpty ? nil : row.minutes[$0] } ?? 1e9
+        metres[i * count + j] =
+          position.flatMap { row.metres.isEmpty ? nil : row.metres[$0] } ?? 1e9
+      }
+    }
+    let weights = expanded.map { $0.weight }
+    var problem = OrienteeringProblem(
+      travel: minutes, count: count,
+      service: [0] + candidates.map(\.dwell) + (separateEnd ? [0] : []),
+      profit: [0] + candidates.map { $0.profit + ($0.required ? Self.requiredBonus : 0) }
+        + (separateEnd ? [0] : []),
+      opens: [0] + candidates.map(\.opens) + (separateEnd ? [0] : []),
+      closes: [request.budgetMinutes] + candidates.map(\.closes)
+        + (separateEnd ? [request.budgetMinutes] : []),
+      group: [-1] + candidates.map(\.group) + (separateEnd ? [-1] : []), groupWeight: weights,
+      decay: Self.decay, horizon: request.budgetMinutes, end: separateEnd ? count - 1 : nil)
+    problem.required = Set(candidates.indices.filter { candidates[$0].required }.map { $0 + 1 })
+
+    let solution = solver.solve(problem)
+    let schedule = problem.schedule(solution.route) ?? []
+    var stops: [PlannedStop] = []
+    var previous = 0
+    var walked = 0.0
+    var walkedMinutes = 0.0
+    for (index, vertex) in solution.route.enumerated() {
+      let candidate = candidates[vertex - 1]
+      let times = schedule[index]
+      let walk = problem.time(previous, vertex)
+      walked += metres[previous * count + vertex]
+      walkedMinutes += walk
+      let before = problem.value(of: solution.route.prefix(index))
+      let after = problem.value(of: solution.route.prefix(index + 1))
+      stops.append(
+        PlannedStop(
+          kind: candidate.kind, id: candidate.id, node: candidate.node, walkMinutes: walk,
+          walkMetres: metres[previous * count + vertex],
+          arrival: request.startTime.addingTimeInterval(times.arrival * 60),
+          start: request.startTime.addingTimeInterval(times.start * 60),
+          leave: request.startTime.addingTimeInterval(times.leave * 60),
+          waitMinutes: times.start - times.arrival,
+          score: after - before - (candidate.required ? Self.requiredBonus : 0)))
+      previous = vertex
+    }
+    let endVertex = separateEnd ? count - 1 : 0
+    let endWalk = problem.time(previous, endVertex)
+    walked += metres[previous * count + endVertex]
+    walkedMinutes += endWalk
+    let finishMinutes = (schedule.last?.leave ?? 0) + endWalk
+
+    // Why requested items are missing.
+    let chosen = Set(solution.route)
+    for (index, candidate) in candidates.enumerated()
+    where candidate.required && !chosen.contains(index + 1) {
+      let vertex = index + 1
+      if problem.time(0, vertex) >= 1e8 {
+        leftOut.append(LeftOut(id: candidate.id, reason: .unreachable))
+      } else if candidate.kind == .session, let other = clash(with: candidate.id, among: stops) {
+        leftOut.append(LeftOut(id: candidate.id, reason: .clash, with: other))
+      } else {
+        leftOut.append(LeftOut(id: candidate.id, reason: .noTime))
+      }
+    }
+    let score = stops.reduce(0) { $0 + $1.score }
+    return VisitPlan(
+      stops: stops, score: (score * 1000).rounded() / 1000, walkingMetres: walked.rounded(),
+      walkingMinutes: (walkedMinutes * 10).rounded() / 10, end: endNode, endWalkMinutes: endWalk,
+      finish: request.startTime.addingTimeInterval(finishMinutes * 60), leftOut: leftOut,
+      optimal: solution.optimal)
+  }
+
+  /// A chosen session that overlaps the given one.
+  private func clash(with id: String, among stops: [PlannedStop]) -> String? {
+    guard let session = catalog.session(id) else { return nil }
+    return stops.first { stop in
+      guard stop.kind == .session, let other = catalog.session(stop.id) else { return false }
+      return other.start < session.end && session.start < other.end
+    }?.id
+  }
+}
