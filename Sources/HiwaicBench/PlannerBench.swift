@@ -1,3 +1,4 @@
+import EventModel
 import Foundation
 import Planner
 
@@ -5,7 +6,7 @@ import Planner
 /// value and time per instance.
 enum PlannerBench {
   static func run(optwDirectory: URL, timeLimit: Double) throws {
-    print("== Issue 4: the route planner on the OPTW benchmark (\(optwDirectory.path))")
+    print("OPTW benchmark instances (\(optwDirectory.path)), \(Int(timeLimit)) ms cap:")
     let bksText = try String(
       contentsOf: optwDirectory.appendingPathComponent("bks.csv"), encoding: .utf8)
     var best: [String: Double] = [:]
@@ -45,5 +46,35 @@ enum PlannerBench {
           "OPTW: %d instances, average gap %.2f %%, worst %.2f %%, average %.0f ms, slowest %.0f ms (target: gap <= 1 %% at <= 100 ms)",
         gaps.count, gaps.reduce(0, +) / Double(gaps.count), gaps.max()!,
         times.reduce(0, +) / Double(times.count), times.max()!))
+  }
+}
+
+/// Issue 4's personal-plan figures: a 3-hour plan with every exhibitor as a candidate.
+enum PersonalPlanBench {
+  static func run(name: String, packDirectory: URL, start: String, interests: [String: Double])
+    throws
+  {
+    let catalog = try PackLoader.load(from: packDirectory)
+    let startTime =
+      catalog.days.first.map {
+        EventTime.startOfDay($0, zone: catalog.timeZone).addingTimeInterval(10 * 3600)
+      } ?? Date()
+    let request = VisitRequest(
+      interests: interests, start: start, startTime: startTime, budgetMinutes: 180)
+    let planner = VisitPlanner(catalog: catalog)
+    var times: [Double] = []
+    var plan: VisitPlan?
+    for _ in 0..<5 {
+      let begin = DispatchTime.now().uptimeNanoseconds
+      plan = planner.plan(request)
+      times.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1_000_000)
+    }
+    times.sort()
+    print(
+      String(
+        format:
+          "%@: 3-hour plan from %d exhibitors in median %.1f ms (min %.1f): %d stops, score %.1f, walking %.0f m",
+        name, catalog.pack.exhibitors.count, times[2], times[0], plan!.stops.count, plan!.score,
+        plan!.walkingMetres))
   }
 }

@@ -3,6 +3,7 @@
 import EventModel
 import Foundation
 import PackGenerator
+import Planner
 
 #if canImport(Glibc)
   import Glibc
@@ -94,6 +95,14 @@ print("")
 let optw =
   ProcessInfo.processInfo.environment["HIWAIC_OPTW"].map { URL(fileURLWithPath: $0) }
   ?? repository.deletingLastPathComponent().appendingPathComponent("shared/optw")
+print("== Issue 4: the route planner")
+try PersonalPlanBench.run(
+  name: "WAIC 2025 pack", packDirectory: waic, start: "eh-1f-north",
+  interests: ["robotics": 1, "foundation-models": 1])
+try PersonalPlanBench.run(
+  name: "10x synthetic pack", packDirectory: scratch, start: "expo-entrance",
+  interests: ["robotics": 1, "foundation-models": 1])
+print("(targets: under 20 ms on the WAIC pack, under 200 ms on the 10x pack)")
 if FileManager.default.fileExists(atPath: optw.path) {
   try PlannerBench.run(optwDirectory: optw, timeLimit: 1000)
 } else {

@@ -88,3 +88,23 @@ struct PlannerCommandTests {
     #expect(object["millis"] is Double)
   }
 }
+
+@Suite("hiwaic citywalk --plan")
+struct CityWalkPlanCommandTests {
+  @Test("a timed route, a route from a stop with a budget, and a recommendation")
+  func plans() throws {
+    let timed = try CLI.render(["citywalk", "3", "--plan", "--start", "2025-07-27T09:00"])
+    #expect(timed.contains("09:00–09:45"))
+    #expect(timed.contains("metro or taxi"))
+    let cut = try CLI.render([
+      "citywalk", "1", "--plan", "--from", "agibot-cola", "--budget", "30m", "--start",
+      "2025-07-27T09:00",
+    ])
+    #expect(cut.contains("Not enough time for"))
+    let json = try CLI.json(["citywalk", "2", "--plan", "--start", "2025-07-27T09:00"])
+    #expect((json.first?["visits"] as? [[String: Any]])?.count == 4)
+    let recommended = try CLI.render(["citywalk", "--interests", "drones", "--budget", "2h"])
+    #expect(recommended.hasPrefix("1. City Walk 2"))
+    #expect(CLI.failure(["citywalk", "1", "--plan", "--from", "nowhere"]) != nil)
+  }
+}

@@ -186,3 +186,43 @@ struct VisitPlannerTests {
     #expect(!text.contains("\n\n"))
   }
 }
+
+@Suite("City Walk timing")
+struct CityWalkPlannerTests {
+  let catalog = PlannerFixture.catalog
+
+  @Test("stops in order, legs by great-circle distance, walked when short, ridden when long")
+  func timing() throws {
+    let route = try #require(catalog.cityWalk("ai-landmarks"))
+    let plan = CityWalkPlanner(catalog: catalog).plan(
+      route, start: PlannerFixture.time("2025-07-27T09:00"))
+    #expect(plan.visits.map(\.stop) == route.stops.map(\.id))
+    #expect(plan.legs.count == route.stops.count - 1)
+    #expect(plan.legs.allSatisfy { $0.mode == .transit }, "landmarks are kilometres apart")
+    for (leg, distance) in zip(plan.legs, route.legDistances) {
+      #expect(abs(leg.metres - distance) < 1e-6)
+    }
+    let walk = try #require(catalog.cityWalk("robots-at-work"))
+    let inside = CityWalkPlanner(catalog: catalog).plan(
+      walk, start: PlannerFixture.time("2025-07-27T09:00"))
+    #expect(inside.legs.allSatisfy { $0.mode == .walk })
+  }
+
+  @Test("a budget cuts the walk at the last stop that fits; --from starts mid-route")
+  func budget() throws {
+    let route = try #require(catalog.cityWalk("robots-at-work"))
+    let plan = CityWalkPlanner(catalog: catalog).plan(
+      route, from: route.stops[1].id, start: PlannerFixture.time("2025-07-27T09:00"),
+      budgetMinutes: 25)
+    #expect(plan.visits.first?.stop == route.stops[1].id)
+    #expect(plan.minutes <= 25)
+    #expect(!plan.dropped.isEmpty)
+  }
+
+  @Test("recommendations put the route with the wanted topics first")
+  func recommend() {
+    let ranked = CityWalkPlanner(catalog: catalog).recommend(
+      interests: ["low-altitude-economy"], budgetMinutes: 120)
+    #expect(ranked.first?.route.id == "low-altitude-autonomous")
+  }
+}

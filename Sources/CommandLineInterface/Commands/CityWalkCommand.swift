@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventModel
 import Foundation
+import Planner
 import TextLayout
 
 /// `hiwaic citywalk [ROUTE]`: the City Walk routes, or one route stop by stop.
@@ -10,6 +11,22 @@ struct CityWalkCommand: RenderingCommand {
 
   @Argument(help: "A route: its id, number (1, 2, 3) or name.")
   var route: String?
+
+  @Flag(name: .long, help: "Time the route: when to be at each stop, legs and their minutes.")
+  var plan = false
+
+  @Option(name: .long, help: "Start the route at this stop (its id or name).")
+  var from: String?
+
+  @Option(
+    name: .long, help: "Time available: 2h, 90m…; the walk is cut at the last stop that fits.")
+  var budget: String?
+
+  @Option(name: .long, help: "When to start, ISO 8601 (default: --now, or now).")
+  var start: String?
+
+  @Option(name: .long, help: "Recommend a route for these topics, comma-separated.")
+  var interests: String?
 
   @OptionGroup var packOptions: PackOptions
   @OptionGroup var output: OutputOptions
@@ -25,6 +42,62 @@ struct CityWalkCommand: RenderingCommand {
           route, in: catalog.routeNames, what: "City Walk route", flag: "citywalk",
           { catalog.pack.cityWalks[$0] }, label: { $0.id })
       ]
+    }
+    let budgetMinutes = try budget.map { text -> Double in
+      guard let minutes = RouteCommand.minutes(text), minutes > 0 else {
+        throw CommandError("--budget '\(text)' is not a duration: use 2h, 90m or minutes")
+      }
+      return minutes
+    }
+    if let interests, route == nil {
+      let topics = try interests.split(separator: ",").map {
+        try context.resolveTopic(String($0)).id
+      }
+      let ranked = CityWalkPlanner(catalog: catalog).recommend(
+        interests: topics, budgetMinutes: budgetMinutes)
+      if output.format == .json {
+        return try OutputFormatting.json(ranked.map { RouteRecord($0.route, language: language) })
+      }
+      return ranked.enumerated().map { index, item in
+        let fits = budgetMinutes.map { item.minutes <= $0 } ?? true
+        return
+          "\(index + 1). \(item.route.name.text(language)) — \(item.matches) \(language == .zh ? "个匹配主题" : "matching topics"), ~\(Int(item.minutes.rounded())) min\(fits ? "" : language == .zh ? "（超出时间）" : " (longer than your time)")"
+      }.joined(separator: "\n")
+    }
+    if plan {
+      guard let walk = routes.first, route != nil else {
+        throw CommandError("--plan needs a route: hiwaic citywalk 1 --plan")
+      }
+      var startStop: String?
+      if let from {
+        let folded = TextFolding.fold(from)
+        guard
+          let stop = walk.stops.first(where: {
+            $0.id == from || $0.name.allTexts.contains { TextFolding.fold($0) == folded }
+          })
+        else {
+          let close = NameSuggestions.closest(
+            to: from,
+            among: walk.stops.map { (key: $0.name.text(.en), label: $0.id) }
+              + walk.stops.map { (key: $0.id, label: $0.id) })
+          throw CommandError(
+            "--from: no stop '\(from)' on \(walk.id)\(close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?")"
+          )
+        }
+        startStop = stop.id
+      }
+      var startTime = context.now
+      if let start {
+        guard let parsed = EventTime.parse(start, zone: catalog.timeZone) else {
+          throw CommandError(
+            "--start '\(start)' is not a time: use ISO 8601, e.g. 2025-07-27T14:00")
+        }
+        startTime = parsed
+      }
+      let timed = CityWalkPlanner(catalog: catalog).plan(
+        walk, from: startStop, start: startTime, budgetMinutes: budgetMinutes)
+      if output.format == .json { return try OutputFormatting.json([timed]) }
+      return renderPlan(timed, walk: walk, catalog: catalog)
     }
     if output.format == .json {
       return try OutputFormatting.json(routes.map { RouteRecord($0, language: language) })
@@ -73,6 +146,40 @@ struct CityWalkCommand: RenderingCommand {
         : "\(OutputFormatting.distance(total)) between the stops (straight line), \(walk.dwellMinutes) min at the stops."
     )
     lines.append(labels.approximateNote)
+    return lines.joined(separator: "\n")
+  }
+
+  private func renderPlan(_ plan: CityWalkPlan, walk: CityWalkRoute, catalog: EventCatalog)
+    -> String
+  {
+    let language = output.lang
+    let zone = catalog.timeZone
+    let byID = Dictionary(uniqueKeysWithValues: walk.stops.map { ($0.id, $0) })
+    var lines = [walk.name.text(language)]
+    for (index, visit) in plan.visits.enumerated() {
+      if index > 0 {
+        let leg = plan.legs[index - 1]
+        let how =
+          leg.mode == .walk
+          ? (language == .zh ? "步行" : "walk")
+          : (language == .zh ? "乘地铁或出租车（估计）" : "metro or taxi (estimate)")
+        lines.append(
+          "   ↓ \(how) \(OutputFormatting.distance(leg.metres)), ~\(Int(leg.minutes.rounded())) min"
+        )
+      }
+      let stop = byID[visit.stop]
+      lines.append(
+        "\(EventTime.clockTime(visit.arrival, zone: zone))–\(EventTime.clockTime(visit.leave, zone: zone))  ~\(stop?.name.text(language) ?? visit.stop)"
+      )
+    }
+    if !plan.dropped.isEmpty {
+      let names = plan.dropped.compactMap { byID[$0]?.name.text(language) }.joined(separator: ", ")
+      lines.append(language == .zh ? "时间不够，未安排：\(names)" : "Not enough time for: \(names)")
+    }
+    lines.append(
+      language == .zh
+        ? "共约\(Int(plan.minutes.rounded()))分钟。站点为模拟数据。"
+        : "About \(Int(plan.minutes.rounded())) min in all. Stops are modelled.")
     return lines.joined(separator: "\n")
   }
 }
