@@ -86,14 +86,7 @@ struct CityWalkCommand: RenderingCommand {
         }
         startStop = stop.id
       }
-      var startTime = context.now
-      if let start {
-        guard let parsed = EventTime.parse(start, zone: catalog.timeZone) else {
-          throw CommandError(
-            "--start '\(start)' is not a time: use ISO 8601, e.g. 2025-07-27T14:00")
-        }
-        startTime = parsed
-      }
+      let startTime = try context.time(start, flag: "--start")
       let timed = CityWalkPlanner(catalog: catalog).plan(
         walk, from: startStop, start: startTime, budgetMinutes: budgetMinutes)
       if output.format == .json { return try OutputFormatting.json([timed]) }

@@ -47,6 +47,15 @@ struct CommandContext {
     }
   }
 
+  /// The time a `--start` flag names (event-local ISO 8601), or the clock when it is not given.
+  func time(_ text: String?, flag: String) throws -> Date {
+    guard let text else { return now }
+    guard let parsed = EventTime.parse(text, zone: catalog.timeZone) else {
+      throw CommandError("\(flag) '\(text)' is not a time: use ISO 8601, e.g. 2025-07-27T14:00")
+    }
+    return parsed
+  }
+
   /// A walkway node for a place flag, or a clear error with close matches.
   static func place(_ text: String, catalog: EventCatalog, flag: String) throws -> String {
     switch catalog.resolvePlace(text) {

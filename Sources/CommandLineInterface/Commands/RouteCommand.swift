@@ -104,13 +104,7 @@ struct RouteCommand: RenderingCommand {
       ?? catalog.pack.walkways.nodes.first { $0.kind == .entrance }?.id ?? catalog.pack.walkways
       .nodes.first?.id ?? ""
     let endNode = try to.map { try CommandContext.place($0, catalog: catalog, flag: "--to") }
-    var startTime = context.now
-    if let start {
-      guard let parsed = EventTime.parse(start, zone: catalog.timeZone) else {
-        throw CommandError("--start '\(start)' is not a time: use ISO 8601, e.g. 2025-07-26T10:00")
-      }
-      startTime = parsed
-    }
+    let startTime = try context.time(start, flag: "--start")
     guard let minutes = Self.minutes(budget), minutes > 0 else {
       throw CommandError("--budget '\(budget)' is not a duration: use 2h, 90m, 1h30m or minutes")
     }
