@@ -15,13 +15,7 @@ public struct Matcher: Sendable {
 
   /// Answers one question.
   public func answer(_ question: String, context: AskContext) -> MatcherAnswer {
-    let cleaned = Self.clean(question)
-    let units = index.unitizer.units(cleaned)
-    let matches = Recognizer(index: index).matches(in: units)
-    let hasGermanLetters = cleaned.unicodeScalars.contains { "äöüßÄÖÜ".unicodeScalars.contains($0) }
-    let understanding = Understanding(
-      units: units, matches: matches, index: index, now: context.now,
-      hasGermanLetters: hasGermanLetters)
+    let (understanding, _) = understand(question, context: context)
     let decision = IntentRules.decide(understanding)
     let language = context.language ?? understanding.language
     var composer = AnswerComposer(
@@ -34,13 +28,23 @@ public struct Matcher: Sendable {
       suggestions: composed.suggestions)
   }
 
-  /// What the matcher understood, for pack authors tuning lexicons (`hiwaic ask --explain`).
-  public func explain(_ question: String, context: AskContext) -> String {
+  /// Units, phrase matches and the understanding of a question: the one pipeline that both
+  /// `answer` and `explain` run.
+  func understand(_ question: String, context: AskContext) -> (Understanding, [PhraseMatch]) {
     let cleaned = Self.clean(question)
     let units = index.unitizer.units(cleaned)
     let matches = Recognizer(index: index).matches(in: units)
-    let u = Understanding(
-      units: units, matches: matches, index: index, now: context.now, hasGermanLetters: false)
+    let hasGermanLetters = cleaned.unicodeScalars.contains { "äöüßÄÖÜ".unicodeScalars.contains($0) }
+    let understanding = Understanding(
+      units: units, matches: matches, index: index, now: context.now,
+      hasGermanLetters: hasGermanLetters)
+    return (understanding, matches)
+  }
+
+  /// What the matcher understood, for pack authors tuning lexicons (`hiwaic ask --explain`).
+  public func explain(_ question: String, context: AskContext) -> String {
+    let (u, matches) = understand(question, context: context)
+    let units = u.units
     var lines = ["units: " + units.map(\.text).joined(separator: " | ")]
     for match in matches {
       let phrase = index.phrases[match.phrase]

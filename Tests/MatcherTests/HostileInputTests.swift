@@ -21,11 +21,11 @@ struct HostileInputTests {
     #expect(!answer.answer.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
   }
 
-  @Test("a 100 KB line is answered quickly (only its start is read)")
+  @Test("a 100 KB line is cut to its start and still understood")
   func longLine() {
     let line = String(repeating: "where is unitree ", count: 6_000)
-    let start = Date()
-    _ = MatcherFixture.ask(line)
-    #expect(Date().timeIntervalSince(start) < 5, "generous bound: only a hang would fail this")
+    let answer = MatcherFixture.ask(line)
+    #expect(answer.intent == .findExhibitor)
+    #expect(answer.entities.map(\.id) == ["unitree"])
   }
 }

@@ -9,12 +9,8 @@ public enum PackLocator {
   /// Why no pack was found, with every place that was tried.
   public struct NotFound: Error, CustomStringConvertible {
     public var tried: [String]
-    public var explicit: String?
 
     public var description: String {
-      if let explicit {
-        return "no pack at \(explicit) (a pack is a directory with a pack.json)"
-      }
       return "cannot find the \(PackLocator.defaultPackName) pack; looked in:\n"
         + tried.map { "  \($0)" }.joined(separator: "\n")
         + "\nPass --pack DIR or set HIWAIC_PACK."
@@ -34,7 +30,7 @@ public enum PackLocator {
     }
     let candidates = defaultCandidates(executablePath: executablePath)
     for candidate in candidates where isPack(candidate) { return candidate }
-    throw NotFound(tried: candidates.map(\.path), explicit: nil)
+    throw NotFound(tried: candidates.map(\.path))
   }
 
   /// Where the default pack may be, in order: installed (`PREFIX/share/hiwaic/packs`), beside the
