@@ -24,10 +24,12 @@ let package = Package(
       name: "Planner",
       dependencies: ["EventModel", .product(name: "HeapModule", package: "swift-collections")]),
     .target(name: "PackGenerator", dependencies: ["EventModel"]),
+    // What every front end shares: answers with plans and directions worked out, labels.
+    .target(name: "Assistant", dependencies: ["EventModel", "Matcher", "Planner"]),
     .target(
       name: "CommandLineInterface",
       dependencies: [
-        "EventModel", "Matcher", "PackGenerator", "Planner", "TextLayout",
+        "Assistant", "EventModel", "Matcher", "PackGenerator", "Planner", "TextLayout",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -41,6 +43,7 @@ let package = Package(
     ),
     .testTarget(name: "PackGeneratorTests", dependencies: ["PackGenerator", "EventModel"]),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "EventModel"]),
+    .testTarget(name: "AssistantTests", dependencies: ["Assistant", "EventModel", "Matcher"]),
     .testTarget(
       name: "MatcherTests", dependencies: ["Matcher", "EventModel", "PackGenerator"],
       exclude: ["Questions"]),

@@ -35,8 +35,9 @@ public struct EntityReference: Codable, Hashable, Sendable {
   }
 }
 
-/// A value the matcher understood: a time window, a duration, a list of ids.
+/// A value the matcher understood: a time window, a duration, a list of ids, a yes.
 public enum SlotValue: Codable, Hashable, Sendable {
+  case flag(Bool)
   case text(String)
   case number(Double)
   case list([String])
@@ -44,6 +45,7 @@ public enum SlotValue: Codable, Hashable, Sendable {
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     switch self {
+    case .flag(let flag): try container.encode(flag)
     case .text(let text): try container.encode(text)
     case .number(let number): try container.encode(number)
     case .list(let list): try container.encode(list)
@@ -52,7 +54,9 @@ public enum SlotValue: Codable, Hashable, Sendable {
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
-    if let number = try? container.decode(Double.self) {
+    if let flag = try? container.decode(Bool.self) {
+      self = .flag(flag)
+    } else if let number = try? container.decode(Double.self) {
       self = .number(number)
     } else if let list = try? container.decode([String].self) {
       self = .list(list)

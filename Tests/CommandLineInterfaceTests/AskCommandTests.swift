@@ -28,6 +28,31 @@ struct AskCommandTests {
     #expect((object["suggestions"] as? [String])?.isEmpty == false)
   }
 
+  @Test("plan and directions answers carry the worked-out plan and legs in JSON and text")
+  func planAndDirections() throws {
+    let result = try CLI.run([
+      "ask", "plan me 90 minutes of robotics", "--format", "json", "--now", "2025-07-26T10:00",
+      "--at", "eh-1f-north",
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    #expect(object["intent"] as? String == "plan_route")
+    let plan = try #require(object["plan"] as? [String: Any])
+    #expect(plan["budgetMinutes"] as? Double == 90)
+    let stops = try #require(plan["stops"] as? [[String: Any]])
+    #expect(!stops.isEmpty)
+    #expect(object["planStart"] as? String == "now")
+    let text = try #require(object["text"] as? String)
+    for stop in stops { #expect(text.contains(try #require(stop["name"] as? String))) }
+
+    let way = try CLI.run([
+      "ask", "how do I get to Unitree", "--now", "2025-07-26T10:00", "--at", "eh-1f-north",
+    ])
+    #expect(way.output.contains("1. "))
+    #expect(way.output.contains("Total:"))
+  }
+
   @Test("standard input: one JSON object per line, every line answered, hostile lines included")
   func standardInput() throws {
     var input = Data()

@@ -86,6 +86,10 @@ struct PlannerCommandTests {
     #expect(object["score"] as? Double == 15)
     #expect((object["route"] as? [Int]).map(Set.init) == [1, 2])
     #expect(object["millis"] is Double)
+    let refused = try CLI.run(["optw", file.path, "--restarts", "0"])
+    #expect(refused.status != 0 && refused.error.contains("at least 1"))
+    let light = try CLI.run(["optw", file.path, "--patience", "1", "--restarts", "1"])
+    #expect(light.status == 0, "\(light.error)")
   }
 }
 

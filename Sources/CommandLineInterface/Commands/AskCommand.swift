@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assistant
 import EventModel
 import Foundation
 import Matcher
@@ -35,46 +36,48 @@ struct AskCommand: ParsableCommand {
   func run() throws {
     let setup = try AskSetup(options: packOptions, at: at, lang: lang)
     if explain && !question.isEmpty {
-      print(setup.matcher.explain(question.joined(separator: " "), context: setup.context))
+      print(
+        setup.assistant.matcher.explain(question.joined(separator: " "), context: setup.context))
     }
     if !question.isEmpty {
-      let answer = setup.matcher.answer(question.joined(separator: " "), context: setup.context)
-      print(try render(answer, format: format))
+      let reply = setup.assistant.reply(to: question.joined(separator: " "), context: setup.context)
+      print(try render(reply, format: format, catalog: setup.assistant.catalog))
       return
     }
-    var answers: [MatcherAnswer] = []
+    var replies: [AskRecord] = []
     while let line = readLine(strippingNewline: true) {
-      let answer = setup.matcher.answer(line, context: setup.context)
+      let reply = setup.assistant.reply(to: line, context: setup.context)
       switch format {
-      case .json: answers.append(answer)
-      default: print(try render(answer, format: format))
+      case .json: replies.append(AskRecord(reply: reply, catalog: setup.assistant.catalog))
+      default: print(try render(reply, format: format, catalog: setup.assistant.catalog))
       }
     }
-    if format == .json { print(try OutputFormatting.json(answers)) }
+    if format == .json { print(try OutputFormatting.json(replies)) }
   }
 
-  func render(_ answer: MatcherAnswer, format: AskFormat) throws -> String {
+  func render(_ reply: AssistantReply, format: AskFormat, catalog: EventCatalog) throws -> String {
     switch format {
     case .text:
-      var lines = [answer.answer]
-      if !answer.suggestions.isEmpty {
-        let label = answer.language == .zh && lang != .en ? "您还可以问：" : "You could ask: "
-        lines.append(label + answer.suggestions.joined(separator: " · "))
+      var lines = [reply.text]
+      if !reply.answer.suggestions.isEmpty {
+        let label = reply.answer.language == .zh && lang != .en ? "您还可以问：" : "You could ask: "
+        lines.append(label + reply.answer.suggestions.joined(separator: " · "))
       }
       return lines.joined(separator: "\n") + "\n"
     case .json:
-      return try OutputFormatting.json(answer)
+      return try OutputFormatting.json(AskRecord(reply: reply, catalog: catalog))
     case .jsonl:
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-      return String(decoding: try encoder.encode(answer), as: UTF8.self)
+      return String(
+        decoding: try encoder.encode(AskRecord(reply: reply, catalog: catalog)), as: UTF8.self)
     }
   }
 }
 
 /// The matcher, its clock and the visitor's place, ready to answer.
 struct AskSetup {
-  let matcher: Matcher
+  let assistant: Assistant
   let context: AskContext
 
   init(options: PackOptions, at: String?, lang: AnswerLanguage) throws {
@@ -87,7 +90,7 @@ struct AskSetup {
       throw CommandError(error.description)
     }
     let catalog = packContext.catalog
-    matcher = Matcher(catalog: catalog, lexicon: lexicon)
+    assistant = Assistant(catalog: catalog, lexicon: lexicon)
     var here: String?
     if let at { here = try Self.resolvePlace(at, catalog: catalog) }
     context = AskContext(now: packContext.now, here: here, language: lang.language)
@@ -96,6 +99,34 @@ struct AskSetup {
   /// A walkway node for `--at`, or a clear error with close matches.
   static func resolvePlace(_ text: String, catalog: EventCatalog) throws -> String {
     try CommandContext.place(text, catalog: catalog, flag: "--at")
+  }
+}
+
+/// `hiwaic ask --format json`: the matcher's answer object, plus `plan` (as `hiwaic route
+/// --format json` prints it) for plan_route and `directions` (as `hiwaic directions`) when the
+/// way is known, and `text` with them worked in.
+struct AskRecord: Encodable {
+  let reply: AssistantReply
+  let plan: PlanRecord?
+  let directions: DirectionsRecord?
+
+  init(reply: AssistantReply, catalog: EventCatalog) {
+    self.reply = reply
+    plan = reply.plan.map { PlanRecord(plan: $0.plan, request: $0.request, catalog: catalog) }
+    directions = reply.directions.map {
+      DirectionsRecord(route: $0.route, from: $0.from, to: $0.to, stepFree: $0.stepFree)
+    }
+  }
+
+  enum CodingKeys: String, CodingKey { case text, plan, directions, planStart }
+
+  func encode(to encoder: any Encoder) throws {
+    try reply.answer.encode(to: encoder)
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(reply.text, forKey: .text)
+    try container.encodeIfPresent(plan, forKey: .plan)
+    try container.encodeIfPresent(reply.plan?.startReason, forKey: .planStart)
+    try container.encodeIfPresent(directions, forKey: .directions)
   }
 }
 

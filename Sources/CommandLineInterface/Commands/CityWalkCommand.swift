@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assistant
 import EventModel
 import Foundation
 import Planner
@@ -102,7 +103,7 @@ struct CityWalkCommand: RenderingCommand {
         [
           "\(index + 1)", walk.id, walk.name.text(language), walk.theme.text(language),
           labels.count(walk.stops.count, "stop", "站"),
-          OutputFormatting.distance(walk.legDistances.reduce(0, +)),
+          Labels.distance(walk.legDistances.reduce(0, +)),
         ]
       }
       let table = TextTable(
@@ -123,7 +124,7 @@ struct CityWalkCommand: RenderingCommand {
     lines.append("")
     let legs = walk.legDistances
     for (index, stop) in walk.stops.enumerated() {
-      if index > 0 { lines.append("   ↓ " + OutputFormatting.distance(legs[index - 1])) }
+      if index > 0 { lines.append("   ↓ " + Labels.distance(legs[index - 1])) }
       let modelled = (stop.provenance ?? walk.provenance).isModelled("location")
       let district = stop.district.map { " · " + $0.text(language) } ?? ""
       lines.append(
@@ -135,8 +136,8 @@ struct CityWalkCommand: RenderingCommand {
     let total = legs.reduce(0, +)
     lines.append(
       language == .zh
-        ? "全程 \(OutputFormatting.distance(total))（直线距离），站点停留共 \(walk.dwellMinutes) 分钟。"
-        : "\(OutputFormatting.distance(total)) between the stops (straight line), \(walk.dwellMinutes) min at the stops."
+        ? "全程 \(Labels.distance(total))（直线距离），站点停留共 \(walk.dwellMinutes) 分钟。"
+        : "\(Labels.distance(total)) between the stops (straight line), \(walk.dwellMinutes) min at the stops."
     )
     lines.append(labels.approximateNote)
     return lines.joined(separator: "\n")
@@ -157,7 +158,7 @@ struct CityWalkCommand: RenderingCommand {
           ? (language == .zh ? "步行" : "walk")
           : (language == .zh ? "乘地铁或出租车（估计）" : "metro or taxi (estimate)")
         lines.append(
-          "   ↓ \(how) \(OutputFormatting.distance(leg.metres)), ~\(Int(leg.minutes.rounded())) min"
+          "   ↓ \(how) \(Labels.distance(leg.metres)), ~\(Int(leg.minutes.rounded())) min"
         )
       }
       let stop = byID[visit.stop]

@@ -22,12 +22,21 @@ struct OPTWCommand: ParsableCommand {
   )
   var timeLimit: Double = 1000
 
+  @Option(name: .long, help: "Iterations without a better plan before a restart gives up.")
+  var patience: Int = OrienteeringSolver().patience
+
+  @Option(name: .long, help: "Restarts of the search (each with another insertion rule).")
+  var restarts: Int = OrienteeringSolver().restarts
+
   @Option(
     name: .long,
     help: "Decimals travel times are truncated to (default: 2 for Cordeau pr files, 1 otherwise).")
   var decimals: Int?
 
   func run() throws {
+    guard patience > 0, restarts > 0 else {
+      throw CommandError("--patience and --restarts must be at least 1.")
+    }
     let instance: BenchmarkInstance
     do {
       instance = try BenchmarkInstance.load(path: file, decimals: decimals)
@@ -35,7 +44,8 @@ struct OPTWCommand: ParsableCommand {
       throw CommandError(error.description)
     }
     let start = DispatchTime.now().uptimeNanoseconds
-    let solution = OrienteeringSolver(timeLimit: timeLimit).solve(instance.problem)
+    let solution = OrienteeringSolver(timeLimit: timeLimit, patience: patience, restarts: restarts)
+      .solve(instance.problem)
     let millis = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
     struct Output: Encodable {
       var instance: String

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assistant
 import EventModel
 import Foundation
 import Planner
@@ -67,7 +68,7 @@ struct RouteCommand: RenderingCommand {
     case .ics:
       return CalendarWriter(catalog: catalog).calendar(
         for: plan, language: lang, stamp: context.now)
-    case .text: return RouteText(catalog: catalog, language: lang).render(plan, request: request)
+    case .text: return PlanTimeline(catalog: catalog, language: lang).render(plan, request: request)
     }
   }
 
@@ -150,83 +151,6 @@ struct RouteCommand: RenderingCommand {
 /// How `hiwaic route` prints its plan.
 enum RouteFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json, ics
-}
-
-/// The timeline of a plan, for people.
-struct RouteText {
-  let catalog: EventCatalog
-  let language: Language
-
-  func t(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
-
-  func render(_ plan: VisitPlan, request: VisitRequest) -> String {
-    let zone = catalog.timeZone
-    let writer = DirectionsWriter(catalog: catalog, language: language)
-    let clock = { (date: Date) in EventTime.clockTime(date, zone: zone) }
-    let labels = Labels(language: language)
-    let day = labels.date(EventTime.localDate(request.startTime, zone: zone))
-    var lines = [
-      t(
-        "Plan for \(Int(request.budgetMinutes)) min from \(writer.place(request.start)), \(day) \(clock(request.startTime))\(request.stepFree ? " (step-free)" : "")",
-        "\(day) \(clock(request.startTime)) 从\(writer.place(request.start))出发，共\(Int(request.budgetMinutes))分钟\(request.stepFree ? "（无障碍）" : "")"
-      )
-    ]
-    for stop in plan.stops {
-      let minutes = stop.walkMinutes < 0.5 ? t("<1", "不到1") : "\(Int(stop.walkMinutes.rounded()))"
-      let walk =
-        stop.walkMetres < 1
-        ? t("next door", "就在旁边")
-        : t(
-          "walk \(minutes) min, \(Int(stop.walkMetres.rounded())) m",
-          "步行\(minutes)分钟，\(Int(stop.walkMetres.rounded()))米")
-      let wait =
-        stop.waitMinutes >= 1
-        ? t(
-          ", wait \(Int(stop.waitMinutes.rounded())) min", "，等候\(Int(stop.waitMinutes.rounded()))分钟"
-        ) : ""
-      switch stop.kind {
-      case .exhibitor:
-        let exhibitor = catalog.exhibitor(stop.id)
-        let booth = exhibitor?.booth ?? ""
-        lines.append(
-          "\(clock(stop.start))–\(clock(stop.leave))  ~\(booth) \(exhibitor?.name.text(language) ?? stop.id)  (\(walk)\(wait))"
-        )
-      case .session:
-        let session = catalog.session(stop.id)
-        let room = session.flatMap { catalog.room($0.room) }?.name.text(language) ?? ""
-        lines.append(
-          "\(clock(stop.start))–\(clock(stop.leave))  \(session?.title.text(language) ?? stop.id) — \(room)  (\(walk)\(wait))"
-        )
-      }
-    }
-    lines.append(
-      t(
-        "\(clock(plan.finish))  end at \(writer.place(plan.end)) (walk \(Int(plan.endWalkMinutes.rounded())) min)",
-        "\(clock(plan.finish))  到达终点\(writer.place(plan.end))（步行\(Int(plan.endWalkMinutes.rounded()))分钟）"
-      ))
-    lines.append(
-      t(
-        "\(plan.stops.count) stops · interest score \(String(format: "%.1f", plan.score)) · walking \(OutputFormatting.distance(plan.walkingMetres)) (\(Int(plan.walkingMinutes.rounded())) min)\(plan.optimal ? " · best possible plan" : "")",
-        "共\(plan.stops.count)站 · 兴趣分\(String(format: "%.1f", plan.score)) · 步行\(OutputFormatting.distance(plan.walkingMetres))（\(Int(plan.walkingMinutes.rounded()))分钟）\(plan.optimal ? " · 最优方案" : "")"
-      ))
-    for item in plan.leftOut {
-      let name =
-        catalog.exhibitor(item.id)?.name.text(language) ?? catalog.session(item.id)?.title.text(
-          language) ?? item.id
-      let reason: String =
-        switch item.reason {
-        case .notFound: t("not in this pack", "数据中没有")
-        case .alreadyOver: t("already started or over at the start time", "开始时已开始或结束")
-        case .unreachable: t("cannot be reached on this profile", "当前路线模式下无法到达")
-        case .noTime: t("does not fit in the time budget", "时间预算内放不下")
-        case .clash:
-          t("clashes with \(item.with ?? "another session")", "与\(item.with ?? "其他活动")时间冲突")
-        }
-      lines.append(t("Left out: \(name) — \(reason)", "未安排：\(name)——\(reason)"))
-    }
-    lines.append(labels.approximateNote)
-    return lines.joined(separator: "\n")
-  }
 }
 
 /// `hiwaic route --format json`: one object with the stops, totals and what was left out.

@@ -31,8 +31,4 @@ enum OutputFormatting {
     return String(decoding: data, as: UTF8.self)
   }
 
-  /// "1.2 km" or "350 m".
-  static func distance(_ metres: Double) -> String {
-    metres >= 1000 ? String(format: "%.1f km", metres / 1000) : "\(Int(metres.rounded())) m"
-  }
 }

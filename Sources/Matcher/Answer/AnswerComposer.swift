@@ -113,7 +113,10 @@ struct AnswerComposer {
     guard let start = walkways.nodePosition[from], let end = walkways.nodePosition[to] else {
       return nil
     }
-    let result = walkways.travel(from: start, edges: catalog.pack.walkways.edges)
+    let result = walkways.travel(
+      from: start, edges: catalog.pack.walkways.edges,
+      speed: u.stepFree ? WalkwayIndex.stepFreeSpeed : WalkwayIndex.walkingSpeed,
+      stepFree: u.stepFree)
     guard let seconds = result.seconds[end], let metres = result.metres[end] else { return nil }
     return (seconds, metres)
   }
@@ -429,6 +432,7 @@ struct AnswerComposer {
   private mutating func directions() -> String {
     guard let target = directionTarget() else { return "" }
     slots["to"] = .text(target.node)
+    if u.stepFree { slots["stepFree"] = .flag(true) }
     var from = context.here
     // "from A to B": the first place named after a "from" cue is where the visitor starts.
     let places = u.entities.filter {
@@ -565,6 +569,10 @@ struct AnswerComposer {
     if let duration = u.duration { slots["budgetMinutes"] = .number(duration) }
     if let day = u.time.day { slots["day"] = .text(day.description) }
     if let part = u.time.part { slots["partOfDay"] = .text(part) }
+    if let clock = u.time.clock {
+      slots["time"] = .text(String(format: "%02d:%02d", clock / 60, clock % 60))
+    }
+    if u.stepFree { slots["stepFree"] = .flag(true) }
     let budget = u.duration.map { minutes -> String in
       minutes.truncatingRemainder(dividingBy: 60) == 0
         ? t("\(Int(minutes / 60)) h", "\(Int(minutes / 60))小时", "\(Int(minutes / 60)) Std.")

@@ -7,6 +7,8 @@ enum PhrasePayload: Hashable, Sendable {
   /// Part of a session's title ("opening ceremony" in "Opening Ceremony and High-Level …").
   case sessionPart(String)
   case facility(String)
+  /// "step-free", "wheelchair", "无障碍": the visitor needs a way without stairs.
+  case stepFree
   case info(String)
   case cue(Intent, strong: Bool)
   case outOfScope
@@ -342,6 +344,7 @@ public final class MatcherIndex: Sendable {
       for (kind, words) in lexicon.facilities {
         for word in words { add(word, .facility(kind), language: language) }
       }
+      for word in lexicon.stepFreeWords { add(word, .stepFree, language: language) }
     }
   }
 }

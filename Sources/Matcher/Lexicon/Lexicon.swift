@@ -41,6 +41,8 @@ public struct LanguageLexicon: Codable, Sendable {
   public var durationUnits: [String: Double]
   public var facilities: [String: [String]]
   public var placeWords: [String]
+  /// Words that ask for a way without stairs or escalators.
+  public var stepFreeWords: [String]
 
   enum CodingKeys: String, CodingKey {
     case language, cues, stopwords, time, months, weekdays, numbers, facilities
@@ -49,6 +51,7 @@ public struct LanguageLexicon: Codable, Sendable {
     case dayWords = "day_words"
     case durationUnits = "duration_units"
     case placeWords = "place_words"
+    case stepFreeWords = "step_free"
   }
 
   public init(from decoder: any Decoder) throws {
@@ -67,6 +70,7 @@ public struct LanguageLexicon: Codable, Sendable {
       try container.decodeIfPresent([String: Double].self, forKey: .durationUnits) ?? [:]
     facilities = try container.decodeIfPresent([String: [String]].self, forKey: .facilities) ?? [:]
     placeWords = try container.decodeIfPresent([String].self, forKey: .placeWords) ?? []
+    stepFreeWords = try container.decodeIfPresent([String].self, forKey: .stepFreeWords) ?? []
   }
 }
 

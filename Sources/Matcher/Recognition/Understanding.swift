@@ -36,6 +36,8 @@ struct Understanding: Sendable {
   var weakCues: [Intent: Int] = [:]
   var outOfScope = false
   var facilities: [String] = []
+  /// The question asks for a way without stairs.
+  var stepFree = false
   /// Information entries named by their keywords: 2 per telling word, 1 per question word.
   var infoHits: [String: Int] = [:]
   var time = TimeUnderstanding()
@@ -90,6 +92,9 @@ extension Understanding {
         explain(match)
       case .facility(let kind):
         if !facilities.contains(kind) { facilities.append(kind) }
+        explain(match)
+      case .stepFree:
+        stepFree = true
         explain(match)
       case .info(let id):
         // A keyword that is only a question or cue word ("when", "几点") points weakly.

@@ -64,16 +64,12 @@ struct IteratedLocalSearch {
   }
 }
 
-/// A route being built: visits with their arrival, start, wait and maximum shift.
+/// A route being built: visits with their start, wait, departure and slack.
 struct Route {
   let problem: OrienteeringProblem
   private(set) var visits: [Int] = []
-  private var start: [Double] = []
-  private var wait: [Double] = []
-  private var maxShift: [Double] = []
-  /// Per visit: when it is left, and how much later it could start (wait + maximum shift).
-  private var leaveAt: [Double] = []
-  private var slackAt: [Double] = []
+  /// What an insertion scan reads, one per visit plus one for the end, packed together.
+  private var slots: [Slot] = []
   private var leaveStart: Double
   private var arrivalAtEnd: Double
   private(set) var value: Double = 0
@@ -86,6 +82,7 @@ struct Route {
     groupCounts = Array(repeating: 0, count: problem.groupWeight.count)
     visited = Array(repeating: false, count: problem.count)
     arrivalAtEnd = problem.startTime + problem.time(0, problem.endVertex)
+    recompute()
   }
 
   /// Value added by visiting `vertex` now, with diminishing returns per group.
@@ -107,38 +104,45 @@ struct Route {
     var bestPosition = -1
     var bestShift = Double.infinity
     let opens = problem.opens[vertex]
-    let closes = problem.closes[vertex]
+    let closes = problem.closes[vertex] + 1e-9
     let service = problem.service[vertex]
     let count = problem.count
-    let end = problem.endVertex
     return problem.travel.withUnsafeBufferPointer { travel in
-      let fromVertex = vertex * count
-      var previous = 0
-      var previousLeave = leaveStart
-      for position in 0...visits.count {
-        if previousLeave > closes + 1e-9 { break }
-        let slack = position < visits.count ? slackAt[position] : problem.horizon - arrivalAtEnd
-        if slack + 1e-9 >= service {
-          let next = position < visits.count ? visits[position] : end
-          let toVertex = travel[previous * count + vertex]
-          let arrival = previousLeave + toVertex
-          let startHere = max(arrival, opens)
-          if startHere <= closes + 1e-9 {
-            let shift =
-              toVertex + (startHere - arrival) + service + travel[fromVertex + next]
-              - travel[previous * count + next]
-            if shift <= slack + 1e-9 && shift < bestShift - 1e-12 {
-              bestShift = shift
-              bestPosition = position
+      slots.withUnsafeBufferPointer { slots in
+        let fromVertex = vertex * count
+        // Wherever it goes, the visit delays the next one to at least its opening plus its
+        // service, so positions whose latest arrival is earlier cannot take it.
+        let earliestNext = opens + service - 1e-9
+        var low = 0
+        var high = slots.count - 1
+        while low < high {
+          let middle = (low + high) / 2
+          if slots[middle].latestArrival < earliestNext { low = middle + 1 } else { high = middle }
+        }
+        var previous = low > 0 ? slots[low - 1].vertex : 0
+        var previousLeave = low > 0 ? slots[low - 1].leave : leaveStart
+        for position in low..<slots.count {
+          if previousLeave > closes { break }
+          let slot = slots[position]
+          if slot.slack + 1e-9 >= service {
+            let toVertex = travel[previous * count + vertex]
+            let arrival = previousLeave + toVertex
+            let startHere = max(arrival, opens)
+            if startHere <= closes {
+              let shift =
+                toVertex + (startHere - arrival) + service + travel[fromVertex + slot.vertex]
+                - travel[previous * count + slot.vertex]
+              if shift <= slot.slack + 1e-9 && shift < bestShift - 1e-12 {
+                bestShift = shift
+                bestPosition = position
+              }
             }
           }
+          previous = slot.vertex
+          previousLeave = slot.leave
         }
-        if position < visits.count {
-          previous = visits[position]
-          previousLeave = leaveAt[position]
-        }
+        return bestPosition >= 0 ? (bestPosition, bestShift) : nil
       }
-      return bestPosition >= 0 ? (bestPosition, bestShift) : nil
     }
   }
 
@@ -160,30 +164,38 @@ struct Route {
     recompute()
   }
 
-  /// Start, wait and maximum shift of every visit, forward then backward.
+  /// Start, wait and departure of every visit forward, then slack and latest arrival backward.
+  /// Rewrites the slots in place: this runs after every insertion and removal.
   private mutating func recompute() {
     let n = visits.count
-    start = Array(repeating: 0, count: n)
-    wait = Array(repeating: 0, count: n)
-    maxShift = Array(repeating: 0, count: n)
-    leaveAt = Array(repeating: 0, count: n)
-    slackAt = Array(repeating: 0, count: n)
+    let endVertex = problem.endVertex
+    slots.removeAll(keepingCapacity: true)
     var previous = 0
     var leave = leaveStart
-    for (index, vertex) in visits.enumerated() {
+    for vertex in visits {
       let arrival = leave + problem.time(previous, vertex)
-      start[index] = max(arrival, problem.opens[vertex])
-      wait[index] = start[index] - arrival
-      leave = start[index] + problem.service[vertex]
-      leaveAt[index] = leave
+      let start = max(arrival, problem.opens[vertex])
+      leave = start + problem.service[vertex]
+      slots.append(
+        Slot(
+          vertex: vertex, start: start, wait: start - arrival, leave: leave, slack: 0,
+          latestArrival: 0))
       previous = vertex
     }
-    arrivalAtEnd = leave + problem.time(previous, problem.endVertex)
+    arrivalAtEnd = leave + problem.time(previous, endVertex)
     var nextSlack = problem.horizon - arrivalAtEnd
-    for index in stride(from: n - 1, through: 0, by: -1) {
-      maxShift[index] = min(problem.closes[visits[index]] - start[index], nextSlack)
-      nextSlack = wait[index] + maxShift[index]
-      slackAt[index] = nextSlack
+    slots.append(
+      Slot(
+        vertex: endVertex, start: arrivalAtEnd, wait: 0, leave: arrivalAtEnd,
+        slack: nextSlack, latestArrival: problem.horizon))
+    slots.withUnsafeMutableBufferPointer { slots in
+      for index in stride(from: n - 1, through: 0, by: -1) {
+        let slot = slots[index]
+        let maxShift = min(problem.closes[slot.vertex] - slot.start, nextSlack)
+        nextSlack = slot.wait + maxShift
+        slots[index].slack = nextSlack
+        slots[index].latestArrival = slot.start - slot.wait + nextSlack
+      }
     }
   }
 
@@ -197,17 +209,27 @@ struct Route {
   /// Inserts visits by value gained per minute added until none fits.
   mutating func fill(_ candidates: [Int], exponent: Double, noise: Double, random: inout SplitMix64)
   {
+    // A visit that fits nowhere will not fit after more insertions either: with travel times that
+    // obey the triangle inequality, dropping a visit from a feasible route leaves it feasible. So
+    // each scan only looks at the vertices that still fitted in the one before.
+    var open = candidates.filter { !visited[$0] }
     while true {
       var best: (vertex: Int, position: Int, ratio: Double)?
-      for vertex in candidates where !visited[vertex] {
+      var kept = 0
+      for index in open.indices {
+        let vertex = open[index]
         guard let place = bestInsertion(of: vertex) else { continue }
+        open[kept] = vertex
+        kept += 1
         let g = gain(vertex)
         var ratio = (exponent == 2 ? g * g : g) / max(place.shift, 1e-6)
         if noise > 0 { ratio *= 1 + noise * (random.nextUnit() - 0.5) }
         if best == nil || ratio > best!.ratio { best = (vertex, place.position, ratio) }
       }
+      open.removeLast(open.count - kept)
       guard let chosen = best else { return }
       insert(chosen.vertex, at: chosen.position)
+      if let index = open.firstIndex(of: chosen.vertex) { open.remove(at: index) }
     }
   }
 
@@ -257,4 +279,16 @@ struct Route {
       removed += 1
     }
   }
+}
+
+/// One position of a route as the insertion scan sees it: the visit there, when it is left, how
+/// much later it could start (wait + maximum shift), and the latest arrival that keeps the rest of
+/// the route feasible, which never decreases along the route (hence the binary search).
+private struct Slot {
+  var vertex: Int
+  var start: Double
+  var wait: Double
+  var leave: Double
+  var slack: Double
+  var latestArrival: Double
 }

@@ -1,0 +1,192 @@
+import EventModel
+import Foundation
+import Matcher
+import Planner
+
+/// The assistant every front end talks to: the matcher's answer to a question and, for route
+/// plans and directions, what the planner made of it. Pure: the same question, pack and context
+/// give the same reply.
+public struct Assistant: Sendable {
+  public let catalog: EventCatalog
+  public let matcher: Matcher
+
+  public init(catalog: EventCatalog, lexicon: Lexicon) {
+    self.catalog = catalog
+    matcher = Matcher(catalog: catalog, lexicon: lexicon)
+  }
+
+  /// Loads a pack and its lexicon.
+  public static func load(packDirectory: URL) throws -> Assistant {
+    let catalog = try PackLoader.load(from: packDirectory)
+    return Assistant(catalog: catalog, lexicon: try Lexicon.load(packDirectory: packDirectory))
+  }
+
+  /// Answers a question; plans and directions come worked out, not just described.
+  public func reply(to question: String, context: AskContext) -> AssistantReply {
+    let answer = matcher.answer(question, context: context)
+    var reply = AssistantReply(answer: answer, text: answer.answer)
+    let language: Language = answer.language == .zh ? .zh : .en
+    switch answer.intent {
+    case .planRoute:
+      let planned = plan(for: answer, context: context)
+      reply.plan = planned
+      // The matcher's headline, when and why the plan starts, the timeline, and the command
+      // that refines it (the matcher's last line).
+      let lines = answer.answer.split(separator: "\n", omittingEmptySubsequences: false)
+      var text = [String(lines.first ?? "")]
+      if let note = startNote(planned, language: language) { text.append(note) }
+      text.append(
+        PlanTimeline(catalog: catalog, language: language).render(
+          planned.plan, request: planned.request))
+      if lines.count > 1, let last = lines.last { text.append(String(last)) }
+      reply.text = text.joined(separator: "\n")
+    case .directions:
+      if let way = directions(for: answer) {
+        reply.directions = way
+        let legs = DirectionsWriter(catalog: catalog, language: language).lines(way.route)
+        reply.text = ([answer.answer] + legs).joined(separator: "\n")
+      }
+    default: break
+    }
+    return reply
+  }
+
+  /// Says why a plan starts when it does, unless it starts when asked or now.
+  public func startNote(_ planned: PlannedVisit, language: Language) -> String? {
+    let zone = catalog.timeZone
+    let day = Labels(language: language).date(
+      EventTime.localDate(planned.request.startTime, zone: zone))
+    let clock = EventTime.clockTime(planned.request.startTime, zone: zone)
+    let zh = language == .zh
+    switch planned.startReason {
+    case .asked, .now: return nil
+    case .nextDay:
+      return zh
+        ? "活动尚未开始：按\(day) \(clock)规划（假定时间，来源未给出开放时间）。"
+        : "The event has not started yet: planned for \(day) at \(clock) (assumed; the sources give no opening hours)."
+    case .eventOver:
+      return zh
+        ? "活动已结束：按首日\(day) \(clock)规划，供参考（假定时间）。"
+        : "The event is over: this is how \(day) from \(clock) would have looked (time assumed)."
+    }
+  }
+
+  /// Where plans start when the visitor has not said: the pack's first entrance.
+  public var defaultStart: String {
+    let nodes = catalog.pack.walkways.nodes
+    return nodes.first { $0.kind == .entrance }?.id ?? nodes.first?.id ?? ""
+  }
+
+  /// The personal plan a `plan_route` answer asks for: its interests, must-sees, sessions, budget
+  /// and time, from the visitor's place (or the main entrance).
+  public func plan(for answer: MatcherAnswer, context: AskContext) -> PlannedVisit {
+    func list(_ key: String) -> [String] {
+      if case .list(let values) = answer.slots[key] { return values }
+      return []
+    }
+    var budget = 120.0
+    if case .number(let minutes) = answer.slots["budgetMinutes"], minutes > 0 { budget = minutes }
+    var stepFree = false
+    if case .flag(let flag) = answer.slots["stepFree"] { stepFree = flag }
+    let start = planStart(for: answer, now: context.now)
+    let request = VisitRequest(
+      interests: Dictionary(list("interests").map { ($0, 1.0) }, uniquingKeysWith: max),
+      mustSee: list("mustSee"), attend: list("sessions"), start: context.here ?? defaultStart,
+      startTime: start.time, budgetMinutes: budget, stepFree: stepFree)
+    return PlannedVisit(
+      request: request, plan: VisitPlanner(catalog: catalog).plan(request),
+      startReason: start.reason)
+  }
+
+  /// When a plan starts: the day and time the question names, else now while the event is on,
+  /// else the next (or, once it is over, the first) event day at 10:00. The sources give no
+  /// opening hours, so 10:00 is an assumption and the reply says so.
+  public func planStart(for answer: MatcherAnswer, now: Date) -> (
+    time: Date, reason: PlanStartReason
+  ) {
+    let zone = catalog.timeZone
+    let today = EventTime.localDate(now, zone: zone)
+    var day: LocalDate?
+    if case .text(let text) = answer.slots["day"] { day = LocalDate(text) }
+    var clock: Int?
+    if case .text(let text) = answer.slots["time"] {
+      let parts = text.split(separator: ":").compactMap { Int($0) }
+      if parts.count == 2 { clock = parts[0] * 60 + parts[1] }
+    }
+    if clock == nil, case .text(let part) = answer.slots["partOfDay"] {
+      clock = ["morning": 9 * 60, "noon": 12 * 60, "afternoon": 13 * 60, "evening": 18 * 60][part]
+    }
+    func at(_ day: LocalDate, _ minutes: Int) -> Date {
+      EventTime.startOfDay(day, zone: zone).addingTimeInterval(Double(minutes) * 60)
+    }
+    if day != nil || clock != nil {
+      let chosen = day ?? (catalog.days.contains(today) ? today : nextEventDay(after: today))
+      return (at(chosen, clock ?? 10 * 60), .asked)
+    }
+    if catalog.days.contains(today) || catalog.days.isEmpty { return (now, .now) }
+    let next = nextEventDay(after: today)
+    return (at(next, 10 * 60), next > today ? .nextDay : .eventOver)
+  }
+
+  private func nextEventDay(after today: LocalDate) -> LocalDate {
+    catalog.days.first { $0 > today } ?? catalog.days.first ?? today
+  }
+
+  /// The way a `directions` answer describes, leg by leg, when it knows both ends.
+  public func directions(for answer: MatcherAnswer) -> WalkingDirections? {
+    guard case .text(let from) = answer.slots["from"], case .text(let to) = answer.slots["to"]
+    else { return nil }
+    var stepFree = false
+    if case .flag(let flag) = answer.slots["stepFree"] { stepFree = flag }
+    guard
+      let route = WalkingRouter(catalog: catalog).route(from: from, to: to, stepFree: stepFree)
+    else { return nil }
+    return WalkingDirections(from: from, to: to, stepFree: stepFree, route: route)
+  }
+}
+
+/// What the assistant says: the matcher's answer plus, where it applies, a worked-out plan or way.
+public struct AssistantReply: Sendable {
+  public var answer: MatcherAnswer
+  /// What to show: the answer, with the plan's timeline or the way's legs worked in.
+  public var text: String
+  public var plan: PlannedVisit?
+  public var directions: WalkingDirections?
+
+  public init(
+    answer: MatcherAnswer, text: String, plan: PlannedVisit? = nil,
+    directions: WalkingDirections? = nil
+  ) {
+    self.answer = answer
+    self.text = text
+    self.plan = plan
+    self.directions = directions
+  }
+}
+
+/// Why a plan starts when it does.
+public enum PlanStartReason: String, Codable, Sendable {
+  /// The question named the day or time.
+  case asked
+  /// Now: the event is on today.
+  case now
+  /// The event has not started: its next day at 10:00 (assumed; no source gives opening hours).
+  case nextDay = "next-day"
+  /// The event is over: its first day at 10:00, to show what a visit would have looked like.
+  case eventOver = "event-over"
+}
+
+/// A personal plan with the request it answers.
+public struct PlannedVisit: Sendable {
+  public var request: VisitRequest
+  public var plan: VisitPlan
+  public var startReason: PlanStartReason
+}
+
+/// A walking route between two walkway nodes.
+public struct WalkingDirections: Sendable {
+  public var from: String
+  public var to: String
+  public var stepFree: Bool
+  public var route: WalkingRoute
+}
