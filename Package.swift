@@ -16,6 +16,14 @@ let package = Package(
     // C shim: glibc's wcwidth under a fixed UTF-8 locale, whatever the process locale is.
     .target(name: "CLocaleWidth"),
     .target(name: "TextLayout", dependencies: ["CLocaleWidth"]),
+    // ncursesw from Debian (libncursesw5-dev), wide-character API, macros wrapped for Swift.
+    .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+    // Cells, canvas, input events, widgets; the ncurses backend is the only file touching C.
+    .target(name: "TerminalUI", dependencies: ["CNcursesw", "TextLayout"]),
+    // The terminal assistant: state, the one update function, views, the app loop.
+    .target(
+      name: "App",
+      dependencies: ["Assistant", "EventModel", "Matcher", "Planner", "TerminalUI", "TextLayout"]),
     .target(
       name: "EventModel",
       dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
@@ -29,7 +37,8 @@ let package = Package(
     .target(
       name: "CommandLineInterface",
       dependencies: [
-        "Assistant", "EventModel", "Matcher", "PackGenerator", "Planner", "TextLayout",
+        "App", "Assistant", "EventModel", "Matcher", "PackGenerator", "Planner", "TerminalUI",
+        "TextLayout",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -181,6 +181,12 @@ public struct PlannedVisit: Sendable {
   public var request: VisitRequest
   public var plan: VisitPlan
   public var startReason: PlanStartReason
+
+  public init(request: VisitRequest, plan: VisitPlan, startReason: PlanStartReason) {
+    self.request = request
+    self.plan = plan
+    self.startReason = startReason
+  }
 }
 
 /// A walking route between two walkway nodes.

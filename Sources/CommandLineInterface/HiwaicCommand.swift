@@ -14,11 +14,12 @@ public struct HiwaicCommand: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      InfoCommand.self, AskCommand.self, ExhibitorsCommand.self, ScheduleCommand.self,
+      UICommand.self, InfoCommand.self, AskCommand.self, ExhibitorsCommand.self,
+      ScheduleCommand.self,
       CityWalkCommand.self, DirectionsCommand.self, RouteCommand.self, OPTWCommand.self,
       ValidateCommand.self, GenPackCommand.self,
     ],
-    defaultSubcommand: InfoCommand.self
+    defaultSubcommand: UICommand.self
   )
 
   public init() {}

@@ -123,29 +123,8 @@ struct RouteCommand: RenderingCommand {
   }
 
   /// "2h", "90m", "1h30m", "1.5h", "2 hours", "90 min", "90" → minutes.
-  static func minutes(_ text: String) -> Double? {
-    var compact = text.lowercased().replacingOccurrences(of: " ", with: "")
-    for (word, unit) in [
-      ("hours", "h"), ("hour", "h"), ("hrs", "h"), ("hr", "h"), ("minutes", "m"), ("minute", "m"),
-      ("mins", "m"), ("min", "m"),
-    ] {
-      compact = compact.replacingOccurrences(of: word, with: unit)
-    }
-    if let plain = Double(compact) { return plain }
-    var total = 0.0
-    var number = ""
-    for character in compact {
-      if character.isNumber || character == "." {
-        number.append(character)
-      } else if character == "h" || character == "m", let value = Double(number) {
-        total += character == "h" ? value * 60 : value
-        number = ""
-      } else {
-        return nil
-      }
-    }
-    return number.isEmpty && total > 0 ? total : nil
-  }
+
+  static func minutes(_ text: String) -> Double? { DurationText.minutes(text) }
 }
 
 /// How `hiwaic route` prints its plan.

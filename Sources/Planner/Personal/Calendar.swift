@@ -8,6 +8,19 @@ public struct CalendarWriter: Sendable {
 
   public init(catalog: EventCatalog) { self.catalog = catalog }
 
+  /// Sessions kept as favourites, one event each, in time order.
+  public func calendar(sessions: [Session], language: Language, stamp: Date) -> String {
+    let stops = sessions.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.map {
+      PlannedStop(
+        kind: .session, id: $0.id, node: "", walkMinutes: 0, walkMetres: 0, arrival: $0.start,
+        start: $0.start, leave: $0.end, waitMinutes: 0, score: 0)
+    }
+    let plan = VisitPlan(
+      stops: stops, score: 0, walkingMetres: 0, walkingMinutes: 0, end: "", endWalkMinutes: 0,
+      finish: stops.last?.leave ?? stamp, leftOut: [], optimal: false)
+    return calendar(for: plan, language: language, stamp: stamp)
+  }
+
   public func calendar(for plan: VisitPlan, language: Language, stamp: Date) -> String {
     let zone = catalog.timeZone
     let zoneID = catalog.event.timeZone

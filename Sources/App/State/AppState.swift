@@ -1,0 +1,114 @@
+import Assistant
+import EventModel
+import Foundation
+
+/// The screens of the assistant, in tab order.
+public enum Screen: Int, CaseIterable, Sendable {
+  case ask, exhibitors, schedule, map, plan, cityWalk, myPlan, help
+}
+
+/// One question and what the assistant said.
+public struct Exchange: Sendable {
+  public var question: String
+  public var reply: AssistantReply
+  public var actions: [AskAction]
+}
+
+/// Something a visitor can do with an answer: see it on the map, keep it, plan it, or ask a
+/// follow-up.
+public enum AskAction: Hashable, Sendable {
+  case showOnMap(node: String, route: [String])
+  case favouriteExhibitor(String)
+  case favouriteSession(String)
+  case openPlan
+  case ask(String)
+}
+
+/// The planner form's fields, in order.
+public enum PlanField: Int, CaseIterable, Sendable {
+  case interests, mustSee, sessions, from, start, budget, stepFree, submit
+}
+
+/// All the mutable state of the terminal assistant, owned by the app loop and changed only by
+/// `AppUpdate.update`.
+public struct AppState: Sendable {
+  public var screen: Screen = .ask
+  /// Screens to go back to with Esc.
+  public var history: [Screen] = []
+  public var language: Language
+  public var width: Int
+  public var height: Int
+  public var now: Date
+  /// The walkway node of the kiosk or visitor (`--at`).
+  public var here: String?
+  public var quitRequested = false
+  /// A one-line notice in the status bar ("Saved to …").
+  public var notice: String?
+
+  // Ask
+  public var question = LineEditor()
+  public var conversation: [Exchange] = []
+  public var selectedAction = 0
+  /// Lines scrolled back from the newest.
+  public var askScroll = 0
+
+  // Exhibitors
+  public var exhibitorSearch = LineEditor()
+  public var searchingExhibitors = false
+  /// Index into the pack's pavilions, or nil for all.
+  public var pavilionFilter: Int?
+  public var exhibitorSelection = 0
+
+  // Schedule
+  public var dayIndex = 0
+  public var sessionFilter = LineEditor()
+  public var filteringSessions = false
+  public var onlyFavourites = false
+  public var sessionSelection = 0
+
+  // Favourites (in the order they were added)
+  public var favouriteSessions: [String] = []
+  public var favouriteExhibitors: [String] = []
+
+  // Map
+  public var mapFloor = 0
+  /// Cells per 10 metres, as a zoom step: 0 fits the floor, each step doubles.
+  public var mapZoom = 0
+  public var mapPanX = 0
+  public var mapPanY = 0
+  public var mapRoute: [String] = []
+  public var mapTarget: String?
+
+  // Plan
+  public var planFields: [LineEditor] = Array(repeating: LineEditor(), count: 6)
+  public var planStepFree = false
+  public var planFocus: PlanField = .interests
+  public var planned: PlannedVisit?
+  public var planProblem: String?
+
+  // City Walk and My plan
+  public var walkSelection = 0
+  public var myPlanSelection = 0
+
+  public init(width: Int, height: Int, now: Date, here: String?, language: Language = .en) {
+    self.width = width
+    self.height = height
+    self.now = now
+    self.here = here
+    self.language = language
+    planFields[PlanField.budget.rawValue] = LineEditor("2h")
+  }
+
+  /// The text field that has the keyboard, if any: printable keys go there.
+  public var typingField: Bool {
+    switch screen {
+    case .ask: true
+    case .exhibitors: searchingExhibitors
+    case .schedule: filteringSessions
+    case .plan: planFocus.rawValue < PlanField.stepFree.rawValue
+    default: false
+    }
+  }
+
+  func t(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+}

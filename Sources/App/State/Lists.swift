@@ -1,0 +1,135 @@
+import Assistant
+import EventModel
+import Foundation
+import Matcher
+
+/// What the screens list, derived from the pack and the state: the same answer for the view that
+/// draws a list and for the update that handles a click on it.
+struct Lists {
+  let catalog: EventCatalog
+  let state: AppState
+
+  /// Exhibitors matching the search (either language, topics, booth) and the pavilion filter.
+  var exhibitors: [Exhibitor] {
+    var filter = ExhibitorFilter()
+    let query = state.exhibitorSearch.text.trimmingCharacters(in: .whitespaces)
+    if !query.isEmpty { filter.text = query }
+    if let index = state.pavilionFilter, catalog.pack.pavilions.indices.contains(index) {
+      filter.pavilion = catalog.pack.pavilions[index].id
+    }
+    return catalog.exhibitorPositions(matching: filter).map { catalog.pack.exhibitors[$0] }
+  }
+
+  /// The event's days (the days with sessions when the event lists none).
+  var days: [LocalDate] {
+    catalog.days.isEmpty ? Array(Set(catalog.sessionDays)).sorted() : catalog.days
+  }
+
+  var day: LocalDate? {
+    days.isEmpty ? nil : days[min(max(0, state.dayIndex), days.count - 1)]
+  }
+
+  /// Sessions of the chosen day by start time, filtered by text (title, topic, speaker, room).
+  var sessions: [Session] {
+    guard let day else { return [] }
+    let query = TextFolding.fold(state.sessionFilter.text.trimmingCharacters(in: .whitespaces))
+    return catalog.sessionsByStart.filter { catalog.sessionDays[$0] == day }.map {
+      catalog.pack.sessions[$0]
+    }.filter { session in
+      if state.onlyFavourites && !state.favouriteSessions.contains(session.id) { return false }
+      guard !query.isEmpty else { return true }
+      var names = [session.title]
+      names += session.topics.compactMap { catalog.topic($0)?.name }
+      names += session.speakers.compactMap { catalog.speaker($0)?.name }
+      if let room = catalog.room(session.room) { names.append(room.name) }
+      let haystack = names.flatMap { [$0.en ?? "", $0.zh ?? ""] }
+      return haystack.contains { TextFolding.fold($0).contains(query) }
+    }
+  }
+
+  /// Favourite sessions that overlap another favourite.
+  var clashes: Set<String> {
+    let favourites = state.favouriteSessions.compactMap { catalog.session($0) }
+    var result = Set<String>()
+    for a in favourites {
+      for b in favourites where a.id != b.id && a.start < b.end && b.start < a.end {
+        result.insert(a.id)
+      }
+    }
+    return result
+  }
+
+  /// The session on now and the next one to start, among `sessions`.
+  func nowAndNext(_ sessions: [Session]) -> (now: Set<String>, next: String?) {
+    let current = Set(sessions.filter { $0.start <= state.now && state.now < $0.end }.map(\.id))
+    let next = sessions.filter { $0.start > state.now }.min { $0.start < $1.start }?.id
+    return (current, next)
+  }
+
+  var floors: [Floor] { catalog.pack.venues.floors }
+
+  func floorIndex(ofNode id: String) -> Int? {
+    guard let floor = catalog.node(id)?.floor else { return nil }
+    return floors.firstIndex { $0.id == floor }
+  }
+
+  /// The walkway node of a thing an answer names.
+  func node(for reference: EntityReference) -> String? {
+    switch reference.type {
+    case .exhibitor: catalog.exhibitor(reference.id)?.booth.flatMap { catalog.booth($0)?.node }
+    case .booth: catalog.booth(reference.id)?.node
+    case .room: catalog.room(reference.id)?.node
+    case .session: catalog.session(reference.id).flatMap { catalog.room($0.room)?.node }
+    case .place, .facility: catalog.node(reference.id) != nil ? reference.id : nil
+    case .zone: catalog.zone(reference.id)?.node
+    default: nil
+    }
+  }
+
+  /// What can be done with a reply, most useful first.
+  func actions(for reply: AssistantReply) -> [AskAction] {
+    var actions: [AskAction] = []
+    if let way = reply.directions {
+      actions.append(.showOnMap(node: way.to, route: way.route.nodes))
+    } else if case .text(let to) = reply.answer.slots["to"], catalog.node(to) != nil {
+      actions.append(.showOnMap(node: to, route: []))
+    } else if let node = reply.answer.entities.lazy.compactMap({ self.node(for: $0) }).first {
+      actions.append(.showOnMap(node: node, route: []))
+    }
+    if reply.plan != nil { actions.append(.openPlan) }
+    if let exhibitor = reply.answer.entities.first(where: { $0.type == .exhibitor }) {
+      actions.append(.favouriteExhibitor(exhibitor.id))
+    }
+    if case .list(let ids) = reply.answer.slots["sessions"], let first = ids.first,
+      reply.answer.intent == .findSession
+    {
+      actions.append(.favouriteSession(first))
+    } else if let session = reply.answer.entities.first(where: { $0.type == .session }) {
+      actions.append(.favouriteSession(session.id))
+    }
+    actions += reply.answer.suggestions.map { .ask($0) }
+    return actions
+  }
+
+  /// The label of an action, in the state's language.
+  func label(_ action: AskAction) -> String {
+    let language = state.language
+    switch action {
+    case .showOnMap(_, let route):
+      return route.isEmpty
+        ? state.t("Show on map", "在地图上显示") : state.t("Show the way on the map", "在地图上显示路线")
+    case .favouriteExhibitor(let id):
+      let name = catalog.exhibitor(id)?.name.text(language) ?? id
+      return state.favouriteExhibitors.contains(id)
+        ? state.t("★ \(name) is in my plan", "★ \(name)已在我的行程")
+        : state.t("Add \(name) to my plan", "把\(name)加入我的行程")
+    case .favouriteSession(let id):
+      let title = catalog.session(id)?.title.text(language) ?? id
+      return state.favouriteSessions.contains(id)
+        ? state.t("★ \(title) is in my plan", "★ \(title)已在我的行程")
+        : state.t("Add \(title) to my plan", "把\(title)加入我的行程")
+    case .openPlan: return state.t("Open this plan in the planner", "在规划页打开此行程")
+    case .ask(let question): return "“\(question)”"
+    }
+  }
+}

@@ -1,0 +1,434 @@
+import Assistant
+import EventModel
+import Foundation
+import Matcher
+import Planner
+import TerminalUI
+
+/// What the app loop hands to `update`.
+public enum Message: Sendable {
+  case input(InputEvent)
+  /// A click or touch on something the last frame drew.
+  case target(Target)
+  /// The clock moved on.
+  case tick(Date)
+  case fileWritten(path: String, error: String?)
+}
+
+/// A clickable thing on screen, recorded by the view with where it was drawn.
+public enum Target: Hashable, Sendable {
+  case tab(Screen)
+  case language
+  case action(Int)
+  case exhibitor(Int)
+  case session(Int)
+  case day(Int)
+  case walk(Int)
+  case myPlanItem(Int)
+  case planField(PlanField)
+}
+
+/// What `update` asks the loop to do in the world.
+public enum Effect: Equatable, Sendable {
+  case quit
+  case writeFile(path: String, contents: String)
+}
+
+/// The read-only world the update and view work in: the pack and the assistant.
+public struct AppEnvironment: Sendable {
+  public let assistant: Assistant
+  /// Where `e` on My plan writes the calendar.
+  public var exportPath: String
+
+  public init(assistant: Assistant, exportPath: String = "hiwaic-plan.ics") {
+    self.assistant = assistant
+    self.exportPath = exportPath
+  }
+
+  public var catalog: EventCatalog { assistant.catalog }
+}
+
+/// The one place state changes: a message in, the new state and any effects out (the Elm loop).
+public enum AppUpdate {
+  public static func update(_ state: inout AppState, _ message: Message, _ env: AppEnvironment)
+    -> [Effect]
+  {
+    switch message {
+    case .tick(let date):
+      state.now = date
+      return []
+    case .fileWritten(let path, let error):
+      state.notice =
+        error.map { state.t("Could not save \(path): \($0)", "无法保存\(path)：\($0)") }
+        ?? state.t("Saved to \(path)", "已保存到\(path)")
+      return []
+    case .target(let target):
+      state.notice = nil
+      return select(target, &state, env)
+    case .input(.resize(let width, let height)):
+      state.width = max(0, width)
+      state.height = max(0, height)
+      return []
+    case .input(.mouse(let mouse)):
+      wheel(mouse, &state, env)
+      return []
+    case .input(.key(let key)):
+      state.notice = nil
+      return handle(key, &state, env)
+    }
+  }
+
+  // MARK: - Keys
+
+  static func handle(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) -> [Effect] {
+    // Keys that work everywhere, even while typing.
+    switch key {
+    case .function(1): go(.help, &state)
+    case .function(let n) where (2...8).contains(n): go(Screen(rawValue: n - 2)!, &state)
+    case .function(9): toggleLanguage(&state)
+    case .function(10), .control("q"), .control("c"): return [.quit]
+    case .tab: go(Screen(rawValue: (state.screen.rawValue + 1) % Screen.allCases.count)!, &state)
+    case .backTab:
+      let count = Screen.allCases.count
+      go(Screen(rawValue: (state.screen.rawValue + count - 1) % count)!, &state)
+    default:
+      if !state.typingField, case .character(let character) = key {
+        switch character {
+        case "1"..."8":
+          go(Screen(rawValue: Int(String(character))! - 1)!, &state)
+          return []
+        case "?":
+          go(.help, &state)
+          return []
+        case "q": return [.quit]
+        case "l", "L":
+          toggleLanguage(&state)
+          return []
+        default: break
+        }
+      }
+      return screenKey(key, &state, env)
+    }
+    return []
+  }
+
+  static func go(_ screen: Screen, _ state: inout AppState) {
+    guard screen != state.screen else { return }
+    state.history.append(state.screen)
+    if state.history.count > 20 { state.history.removeFirst() }
+    state.screen = screen
+  }
+
+  static func back(_ state: inout AppState) {
+    if let previous = state.history.popLast() { state.screen = previous }
+  }
+
+  static func toggleLanguage(_ state: inout AppState) {
+    state.language = state.language == .zh ? .en : .zh
+  }
+
+  static func screenKey(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) -> [Effect] {
+    let lists = Lists(catalog: env.catalog, state: state)
+    switch state.screen {
+    case .ask: askKey(key, &state, env)
+    case .exhibitors:
+      if state.searchingExhibitors {
+        switch key {
+        case .enter, .down: state.searchingExhibitors = false
+        case .escape:
+          if state.exhibitorSearch.isEmpty { state.searchingExhibitors = false }
+          state.exhibitorSearch.clear()
+          state.exhibitorSelection = 0
+        default:
+          if state.exhibitorSearch.handle(key) { state.exhibitorSelection = 0 }
+        }
+        return []
+      }
+      let count = lists.exhibitors.count
+      switch key {
+      case .character("/"): state.searchingExhibitors = true
+      case .character("p"):
+        let pavilions = env.catalog.pack.pavilions.count
+        state.pavilionFilter =
+          state.pavilionFilter.map { $0 + 1 < pavilions ? $0 + 1 : nil }
+          ?? (pavilions > 0 ? 0 : nil)
+        state.exhibitorSelection = 0
+      case .character("f"), .character(" "):
+        if let exhibitor = lists.exhibitors[safe: state.exhibitorSelection] {
+          toggle(exhibitor.id, in: &state.favouriteExhibitors)
+        }
+      case .enter, .character("m"):
+        if let exhibitor = lists.exhibitors[safe: state.exhibitorSelection],
+          let node = exhibitor.booth.flatMap({ env.catalog.booth($0)?.node })
+        {
+          showOnMap(node: node, route: route(to: node, state, env), &state, env)
+        }
+      case .escape:
+        if !state.exhibitorSearch.isEmpty || state.pavilionFilter != nil {
+          state.exhibitorSearch.clear()
+          state.pavilionFilter = nil
+          state.exhibitorSelection = 0
+        } else {
+          back(&state)
+        }
+      case .character(let character) where !character.isWhitespace:
+        // Typing on the list starts a search: search as you type.
+        state.searchingExhibitors = true
+        _ = state.exhibitorSearch.handle(key)
+        state.exhibitorSelection = 0
+      default: state.exhibitorSelection = move(state.exhibitorSelection, key, count: count)
+      }
+    case .schedule:
+      if state.filteringSessions {
+        switch key {
+        case .enter, .down: state.filteringSessions = false
+        case .escape:
+          if state.sessionFilter.isEmpty { state.filteringSessions = false }
+          state.sessionFilter.clear()
+        default: if state.sessionFilter.handle(key) { state.sessionSelection = 0 }
+        }
+        return []
+      }
+      let sessions = lists.sessions
+      switch key {
+      case .left: changeDay(-1, &state, lists)
+      case .right: changeDay(1, &state, lists)
+      case .character("/"): state.filteringSessions = true
+      case .character("o"):
+        state.onlyFavourites.toggle()
+        state.sessionSelection = 0
+      case .character("f"), .character(" "):
+        if let session = sessions[safe: state.sessionSelection] {
+          toggle(session.id, in: &state.favouriteSessions)
+        }
+      case .character("n"):
+        let (now, next) = lists.nowAndNext(sessions)
+        if let index = sessions.firstIndex(where: { now.contains($0.id) || $0.id == next }) {
+          state.sessionSelection = index
+        }
+      case .enter, .character("m"):
+        if let session = sessions[safe: state.sessionSelection],
+          let node = env.catalog.room(session.room)?.node
+        {
+          showOnMap(node: node, route: route(to: node, state, env), &state, env)
+        }
+      case .escape:
+        if !state.sessionFilter.isEmpty || state.onlyFavourites {
+          state.sessionFilter.clear()
+          state.onlyFavourites = false
+        } else {
+          back(&state)
+        }
+      default: state.sessionSelection = move(state.sessionSelection, key, count: sessions.count)
+      }
+    case .map: mapKey(key, &state, env)
+    case .plan: return planKey(key, &state, env)
+    case .cityWalk:
+      if key == .escape { back(&state) }
+      state.walkSelection = move(
+        state.walkSelection, key, count: env.catalog.pack.cityWalks.count)
+    case .myPlan:
+      let items = MyPlanItems(catalog: env.catalog, state: state).items
+      switch key {
+      case .character("d"), .delete, .backspace:
+        if let item = items[safe: state.myPlanSelection] {
+          state.favouriteSessions.removeAll { $0 == item.id }
+          state.favouriteExhibitors.removeAll { $0 == item.id }
+          state.myPlanSelection = max(0, min(state.myPlanSelection, items.count - 2))
+        }
+      case .character("e"):
+        return [.writeFile(path: env.exportPath, contents: MyPlanItems.calendar(state, env))]
+      case .escape: back(&state)
+      default: state.myPlanSelection = move(state.myPlanSelection, key, count: items.count)
+      }
+    case .help:
+      if key == .escape { back(&state) }
+    }
+    return []
+  }
+
+  static func askKey(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) {
+    let actions = state.conversation.last?.actions ?? []
+    switch key {
+    case .enter:
+      let text = state.question.text.trimmingCharacters(in: .whitespaces)
+      if !text.isEmpty {
+        ask(text, &state, env)
+      } else if let action = actions[safe: state.selectedAction] {
+        perform(action, &state, env)
+      }
+    case .up: state.selectedAction = max(0, state.selectedAction - 1)
+    case .down: state.selectedAction = min(max(0, actions.count - 1), state.selectedAction + 1)
+    case .pageUp: state.askScroll += max(1, state.height / 2)
+    case .pageDown: state.askScroll = max(0, state.askScroll - max(1, state.height / 2))
+    case .escape:
+      if state.question.isEmpty { back(&state) } else { state.question.clear() }
+    default: _ = state.question.handle(key)
+    }
+  }
+
+  /// Asks the assistant and keeps the exchange (the last 50).
+  public static func ask(_ question: String, _ state: inout AppState, _ env: AppEnvironment) {
+    let context = AskContext(now: state.now, here: state.here, language: state.language)
+    let reply = env.assistant.reply(to: question, context: context)
+    let actions = Lists(catalog: env.catalog, state: state).actions(for: reply)
+    state.conversation.append(Exchange(question: question, reply: reply, actions: actions))
+    if state.conversation.count > 50 { state.conversation.removeFirst() }
+    if let planned = reply.plan { state.planned = planned }
+    state.question.clear()
+    state.selectedAction = 0
+    state.askScroll = 0
+  }
+
+  static func perform(_ action: AskAction, _ state: inout AppState, _ env: AppEnvironment) {
+    switch action {
+    case .showOnMap(let node, let route):
+      showOnMap(
+        node: node, route: route.isEmpty ? self.route(to: node, state, env) : route, &state, env)
+    case .favouriteExhibitor(let id): toggle(id, in: &state.favouriteExhibitors)
+    case .favouriteSession(let id): toggle(id, in: &state.favouriteSessions)
+    case .openPlan:
+      if let planned = state.conversation.last?.reply.plan {
+        state.planned = planned
+        fillForm(from: planned, &state, env)
+        go(.plan, &state)
+      }
+    case .ask(let question): ask(question, &state, env)
+    }
+  }
+
+  /// The way from the visitor's place, when there is one.
+  static func route(to node: String, _ state: AppState, _ env: AppEnvironment) -> [String] {
+    guard let here = state.here, here != node else { return [] }
+    return WalkingRouter(catalog: env.catalog).route(from: here, to: node, stepFree: false)?.nodes
+      ?? []
+  }
+
+  static func showOnMap(
+    node: String, route: [String], _ state: inout AppState, _ env: AppEnvironment
+  ) {
+    state.mapTarget = node
+    state.mapRoute = route
+    if let floor = Lists(catalog: env.catalog, state: state).floorIndex(ofNode: node) {
+      state.mapFloor = floor
+    }
+    state.mapPanX = 0
+    state.mapPanY = 0
+    go(.map, &state)
+  }
+
+  static func toggle(_ id: String, in list: inout [String]) {
+    if let index = list.firstIndex(of: id) { list.remove(at: index) } else { list.append(id) }
+  }
+
+  static func move(_ selection: Int, _ key: Key, count: Int) -> Int {
+    guard count > 0 else { return 0 }
+    let next: Int
+    switch key {
+    case .up: next = selection - 1
+    case .down: next = selection + 1
+    case .pageUp: next = selection - 10
+    case .pageDown: next = selection + 10
+    case .home: next = 0
+    case .end: next = count - 1
+    default: next = selection
+    }
+    return min(max(0, next), count - 1)
+  }
+
+  static func changeDay(_ delta: Int, _ state: inout AppState, _ lists: Lists) {
+    let count = lists.days.count
+    guard count > 0 else { return }
+    state.dayIndex = min(max(0, state.dayIndex + delta), count - 1)
+    state.sessionSelection = 0
+  }
+
+  static func mapKey(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) {
+    let floors = env.catalog.pack.venues.floors.count
+    let step = max(2, 8 >> max(0, 2 - state.mapZoom))
+    switch key {
+    case .left: state.mapPanX -= step
+    case .right: state.mapPanX += step
+    case .up: state.mapPanY -= step / 2
+    case .down: state.mapPanY += step / 2
+    case .character("+"), .character("="):
+      state.mapZoom = min(4, state.mapZoom + 1)
+    case .character("-"):
+      state.mapZoom = max(0, state.mapZoom - 1)
+    case .pageDown, .character("]"):
+      if floors > 0 { state.mapFloor = (state.mapFloor + 1) % floors }
+      state.mapPanX = 0
+      state.mapPanY = 0
+    case .pageUp, .character("["):
+      if floors > 0 { state.mapFloor = (state.mapFloor + floors - 1) % floors }
+      state.mapPanX = 0
+      state.mapPanY = 0
+    case .character("h"), .home:
+      if let here = state.here,
+        let floor = Lists(catalog: env.catalog, state: state).floorIndex(ofNode: here)
+      {
+        state.mapFloor = floor
+      }
+      state.mapPanX = 0
+      state.mapPanY = 0
+    case .character("c"):
+      state.mapRoute = []
+      state.mapTarget = nil
+    case .escape: back(&state)
+    default: break
+    }
+  }
+
+  static func wheel(_ mouse: MouseEvent, _ state: inout AppState, _ env: AppEnvironment) {
+    guard mouse.kind != .press else { return }
+    let key: Key = mouse.kind == .wheelUp ? .up : .down
+    switch state.screen {
+    case .ask:
+      state.askScroll = mouse.kind == .wheelUp ? state.askScroll + 3 : max(0, state.askScroll - 3)
+    case .map: mapKey(key, &state, env)
+    case .exhibitors, .schedule, .cityWalk, .myPlan:
+      let wasSearching = (state.searchingExhibitors, state.filteringSessions)
+      state.searchingExhibitors = false
+      state.filteringSessions = false
+      _ = screenKey(key, &state, env)
+      if state.screen == .exhibitors { state.searchingExhibitors = wasSearching.0 }
+      if state.screen == .schedule { state.filteringSessions = wasSearching.1 }
+    default: break
+    }
+  }
+
+  static func select(_ target: Target, _ state: inout AppState, _ env: AppEnvironment) -> [Effect] {
+    switch target {
+    case .tab(let screen): go(screen, &state)
+    case .language: toggleLanguage(&state)
+    case .action(let index):
+      if let action = state.conversation.last?.actions[safe: index] {
+        state.selectedAction = index
+        perform(action, &state, env)
+      }
+    case .exhibitor(let index):
+      if state.exhibitorSelection == index {
+        return screenKey(.enter, &state, env)
+      }
+      state.exhibitorSelection = index
+      state.searchingExhibitors = false
+    case .session(let index):
+      state.sessionSelection = index
+      state.filteringSessions = false
+    case .day(let index):
+      state.dayIndex = index
+      state.sessionSelection = 0
+    case .walk(let index): state.walkSelection = index
+    case .myPlanItem(let index): state.myPlanSelection = index
+    case .planField(let field):
+      state.planFocus = field
+      if field == .stepFree { state.planStepFree.toggle() }
+      if field == .submit { return planKey(.enter, &state, env) }
+    }
+    return []
+  }
+}
+
+extension Array {
+  subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

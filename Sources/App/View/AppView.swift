@@ -1,0 +1,183 @@
+import Assistant
+import EventModel
+import Foundation
+import TerminalUI
+import TextLayout
+
+/// A drawn screen: the cells and where the clickable things are.
+public struct Frame: Sendable {
+  public struct Hotspot: Sendable {
+    public var rect: Rect
+    public var target: Target
+  }
+
+  public var canvas: Canvas
+  public var hotspots: [Hotspot] = []
+
+  /// What a click at (x, y) hits; the last drawn wins.
+  public func target(x: Int, y: Int) -> Target? {
+    hotspots.last { $0.rect.contains(x: x, y: y) }?.target
+  }
+
+  mutating func hotspot(_ rect: Rect, _ target: Target) {
+    hotspots.append(Hotspot(rect: rect, target: target))
+  }
+}
+
+/// Draws the state: pure, the same state gives the same frame.
+public enum AppView {
+  /// Below this the screen shows "please enlarge" instead of a garbled layout.
+  public static let minimumWidth = 60
+  public static let minimumHeight = 16
+
+  public static func render(_ state: AppState, _ env: AppEnvironment) -> Frame {
+    var frame = Frame(canvas: Canvas(width: state.width, height: state.height))
+    guard state.width >= minimumWidth, state.height >= minimumHeight else {
+      drawTooSmall(&frame.canvas, state)
+      return frame
+    }
+    drawTabs(&frame, state, env)
+    let content = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
+    var view = ScreenContext(state: state, env: env, area: content)
+    switch state.screen {
+    case .ask: view.drawAsk(&frame)
+    case .exhibitors: view.drawExhibitors(&frame)
+    case .schedule: view.drawSchedule(&frame)
+    case .map: view.drawMap(&frame)
+    case .plan: view.drawPlan(&frame)
+    case .cityWalk: view.drawCityWalk(&frame)
+    case .myPlan: view.drawMyPlan(&frame)
+    case .help: view.drawHelp(&frame)
+    }
+    drawStatus(&frame, state, env, hints: view.hints)
+    return frame
+  }
+
+  static func drawTooSmall(_ canvas: inout Canvas, _ state: AppState) {
+    let lines = [
+      "Please enlarge the window",
+      "请放大窗口",
+      "(\(minimumWidth)×\(minimumHeight), now \(state.width)×\(state.height))",
+    ]
+    let top = max(0, (state.height - lines.count) / 2)
+    for (index, line) in lines.enumerated() {
+      let shown = line.truncated(toWidth: state.width)
+      let x = max(0, (state.width - shown.displayWidth) / 2)
+      canvas.write(shown, x: x, y: top + index, style: Style(.warning, bold: true))
+    }
+  }
+
+  /// Tab titles, long and short, in the state's language.
+  static func tabTitle(_ screen: Screen, _ state: AppState, short: Bool) -> String {
+    let zh = state.language == .zh
+    switch screen {
+    case .ask: return zh ? "问答" : "Ask"
+    case .exhibitors: return zh ? "展商" : (short ? "Exhib." : "Exhibitors")
+    case .schedule: return zh ? "日程" : (short ? "Sched." : "Schedule")
+    case .map: return zh ? "地图" : "Map"
+    case .plan: return zh ? "规划" : "Plan"
+    case .cityWalk: return zh ? (short ? "漫步" : "城市漫步") : (short ? "Walk" : "City Walk")
+    case .myPlan: return zh ? (short ? "行程" : "我的行程") : (short ? "Mine" : "My plan")
+    case .help: return zh ? "帮助" : "Help"
+    }
+  }
+
+  static func drawTabs(_ frame: inout Frame, _ state: AppState, _ env: AppEnvironment) {
+    frame.canvas.fill(Rect(x: 0, y: 0, width: state.width, height: 1), style: Style(.bar))
+    let language = " EN | 中文 "
+    let languageX = state.width - language.displayWidth
+    let brand = "Hi! WAIC "
+    for short in [false, true] {
+      var parts: [(Screen, String)] = []
+      for screen in Screen.allCases {
+        let key = screen == .help ? "?" : "\(screen.rawValue + 1)"
+        parts.append((screen, "\(key) \(tabTitle(screen, state, short: short))"))
+      }
+      let total = parts.reduce(brand.displayWidth) { $0 + $1.1.displayWidth + 2 }
+      if total > languageX - 1 && !short { continue }
+      var x = frame.canvas.write(brand, x: 0, y: 0, style: Style(.bar, bold: true))
+      for (screen, title) in parts {
+        let current = screen == state.screen
+        // The current tab is bracketed and reversed: visible without colour.
+        let shown = current ? "[\(title)]" : " \(title) "
+        let end = min(
+          frame.canvas.write(
+            shown, x: x, y: 0, style: current ? Style(.selected, bold: true) : Style(.bar),
+            clip: Rect(x: 0, y: 0, width: languageX - 1, height: 1)), languageX - 1)
+        frame.hotspot(Rect(x: x, y: 0, width: end - x, height: 1), .tab(screen))
+        x = end
+      }
+      break
+    }
+    let english = state.language != .zh
+    var x = frame.canvas.write(" ", x: languageX, y: 0, style: Style(.bar))
+    x = frame.canvas.write(
+      english ? "[EN]" : " EN ", x: x, y: 0, style: Style(english ? .selected : .bar, bold: english)
+    )
+    x = frame.canvas.write(
+      english ? " 中文 " : "[中文]", x: x, y: 0,
+      style: Style(english ? .bar : .selected, bold: !english))
+    frame.hotspot(Rect(x: languageX, y: 0, width: state.width - languageX, height: 1), .language)
+  }
+
+  static func drawStatus(
+    _ frame: inout Frame, _ state: AppState, _ env: AppEnvironment, hints: String
+  ) {
+    let y = state.height - 1
+    frame.canvas.fill(Rect(x: 0, y: y, width: state.width, height: 1), style: Style(.bar))
+    let zone = env.catalog.timeZone
+    let labels = Labels(language: state.language)
+    let clock =
+      " " + labels.date(EventTime.localDate(state.now, zone: zone)) + " "
+      + EventTime.clockTime(state.now, zone: zone) + " "
+    let clockX = state.width - clock.displayWidth
+    let left = state.notice ?? hints
+    frame.canvas.write(
+      " " + left.truncated(toWidth: max(0, clockX - 2)), x: 0, y: y,
+      style: Style(state.notice == nil ? .bar : .warning, bold: state.notice != nil))
+    frame.canvas.write(clock, x: clockX, y: y, style: Style(.bar, bold: true))
+  }
+}
+
+/// What every screen's drawing needs: the state, the pack, the area, and the key hints it sets.
+struct ScreenContext {
+  let state: AppState
+  let env: AppEnvironment
+  let area: Rect
+  var hints = ""
+
+  init(state: AppState, env: AppEnvironment, area: Rect) {
+    self.state = state
+    self.env = env
+    self.area = area
+  }
+
+  var catalog: EventCatalog { env.catalog }
+  var language: Language { state.language }
+  var lists: Lists { Lists(catalog: catalog, state: state) }
+  func t(_ en: String, _ zh: String) -> String { state.t(en, zh) }
+
+  /// Writes wrapped text into a rect from a row; returns the next free row.
+  @discardableResult
+  func paragraph(
+    _ text: String, _ canvas: inout Canvas, in rect: Rect, from y: Int, style: Style = .normal,
+    indent: Int = 0
+  ) -> Int {
+    var row = y
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let wrapped = TextWrapping.wrap(String(line), width: max(1, rect.width - indent))
+      for part in wrapped.isEmpty ? [""] : wrapped {
+        guard row < rect.maxY else { return row }
+        canvas.write(part, x: rect.x + indent, y: row, style: style, clip: rect)
+        row += 1
+      }
+    }
+    return row
+  }
+
+  /// The first visible row of a list so that `selection` shows, kept near the middle.
+  static func scrollOffset(selection: Int, count: Int, height: Int) -> Int {
+    guard count > height, height > 0 else { return 0 }
+    return min(max(0, selection - height / 2), count - height)
+  }
+}

@@ -1,0 +1,110 @@
+import EventModel
+import TerminalUI
+import TextLayout
+
+extension ScreenContext {
+  /// Ask: the conversation, the last answer's actions and follow-ups, and the question line.
+  mutating func drawAsk(_ frame: inout Frame) {
+    hints = t(
+      "Enter ask · ↑↓ choose · Enter on empty line does it · PgUp/PgDn scroll · F1 help · F9 中文 · F10 quit",
+      "回车提问 · ↑↓ 选择 · 空行回车执行 · PgUp/PgDn 翻页 · F1 帮助 · F9 English · F10 退出")
+    let inputY = area.maxY - 1
+    let actions = state.conversation.last?.actions ?? []
+    let actionRows = min(actions.count, max(0, (area.height - 4) / 3))
+    let actionTop = inputY - 1 - actionRows
+    // The question line.
+    let prompt = t("Ask › ", "提问 › ")
+    let x = frame.canvas.write(prompt, x: area.x + 1, y: inputY, style: Style(.accent, bold: true))
+    if state.question.isEmpty {
+      frame.canvas.write(
+        t(
+          "e.g. Where is Unitree? · 宇树科技在哪里？ · plan me two hours of robotics",
+          "例如：宇树科技在哪里？· 明天下午有哪些论坛？· 帮我规划两小时机器人参观"),
+        x: x + 1, y: inputY, style: Style(.dim), clip: area)
+    }
+    frame.canvas.cursor = state.question.draw(
+      into: &frame.canvas, x: x, y: inputY, width: area.maxX - x - 1)
+    // Actions and follow-ups of the last answer.
+    if actionRows > 0 {
+      frame.canvas.write(
+        t("What next (↑↓, Enter or click):", "接下来（↑↓ 选择，回车或点击）："), x: area.x + 1, y: actionTop,
+        style: Style(.title))
+      let first = ScreenContext.scrollOffset(
+        selection: state.selectedAction, count: actions.count, height: actionRows)
+      for row in 0..<actionRows {
+        let index = first + row
+        guard let action = actions[safe: index] else { break }
+        let selected = index == state.selectedAction
+        let line = (selected ? "▶ " : "  ") + lists.label(action)
+        let rect = Rect(x: area.x + 2, y: actionTop + 1 + row, width: area.width - 3, height: 1)
+        frame.canvas.write(
+          line.truncated(toWidth: rect.width), x: rect.x, y: rect.y,
+          style: selected ? Style(.selected, bold: true) : .normal)
+        frame.hotspot(rect, .action(index))
+      }
+    }
+    // The conversation, newest at the bottom.
+    let talk = Rect(
+      x: area.x + 1, y: area.y, width: area.width - 2,
+      height: (actionRows > 0 ? actionTop : inputY) - area.y - 1)
+    guard talk.height > 0 else { return }
+    if state.conversation.isEmpty {
+      drawWelcome(&frame.canvas, in: talk)
+      return
+    }
+    var lines: [(String, Style)] = []
+    for exchange in state.conversation {
+      if !lines.isEmpty { lines.append(("", .normal)) }
+      for line in TextWrapping.wrap("› " + exchange.question, width: talk.width) {
+        lines.append((line, Style(.accent, bold: true)))
+      }
+      for paragraph in exchange.reply.text.split(separator: "\n", omittingEmptySubsequences: false)
+      {
+        for line in TextWrapping.wrap(String(paragraph), width: talk.width - 2) {
+          lines.append(("  " + line, .normal))
+        }
+      }
+    }
+    let scroll = min(state.askScroll, max(0, lines.count - talk.height))
+    let end = lines.count - scroll
+    let start = max(0, end - talk.height)
+    for (row, line) in lines[start..<end].enumerated() {
+      frame.canvas.write(line.0, x: talk.x, y: talk.y + row, style: line.1, clip: talk)
+    }
+    if start > 0 {
+      frame.canvas.write(
+        t("↑ more (PgUp)", "↑ 更多（PgUp）"), x: talk.maxX - 14, y: talk.y, style: Style(.dim))
+    }
+  }
+
+  func drawWelcome(_ canvas: inout Canvas, in rect: Rect) {
+    let event = catalog.event
+    var y = rect.y
+    y = paragraph(
+      t(
+        "Hi! I'm hiwaic, the \(event.shortName.text(.en)) assistant.",
+        "您好！我是\(event.shortName.text(.zh))导览助手 hiwaic。"),
+      &canvas, in: rect, from: y, style: Style(.title, bold: true))
+    y = paragraph(event.theme.text(language), &canvas, in: rect, from: y, style: Style(.accent))
+    y += 1
+    y = paragraph(t("Ask me about:", "您可以问我："), &canvas, in: rect, from: y)
+    let examples =
+      language == .zh
+      ? [
+        "宇树科技在哪里？", "明天下午有哪些人工智能治理论坛？", "帮我规划两小时机器人参观", "最近的洗手间在哪？",
+        "城市漫步有哪些路线？",
+      ]
+      : [
+        "Where is Unitree?", "Which forums on AI governance are tomorrow afternoon?",
+        "Plan me two hours of robotics", "Where is the nearest restroom?",
+        "What are the City Walk routes?",
+      ]
+    for example in examples { y = paragraph("• " + example, &canvas, in: rect, from: y, indent: 2) }
+    y += 1
+    paragraph(
+      t(
+        "Answers come from an offline event pack. ~ marks modelled positions and times: no official 2025 floor plan was published.",
+        "答案来自离线活动数据包。~ 表示模拟的位置或时间：2025年官方平面图未公开。"),
+      &canvas, in: rect, from: y, style: Style(.dim))
+  }
+}

@@ -1,0 +1,386 @@
+import Assistant
+import EventModel
+import Foundation
+import Planner
+import TerminalUI
+import TextLayout
+
+extension ScreenContext {
+  /// Where a list and its detail go: side by side when wide, stacked when narrow.
+  func listAndDetail(_ rect: Rect, listShare: Double = 0.42) -> (list: Rect, detail: Rect) {
+    if rect.width >= 70 {
+      let listWidth = max(28, Int(Double(rect.width) * listShare))
+      return rect.splitColumns(listWidth, gap: 1)
+    }
+    let listHeight = max(3, rect.height / 2)
+    return rect.splitRows(listHeight, gap: 1)
+  }
+
+  /// Exhibitors: search as you type, pavilion filter, list and detail.
+  mutating func drawExhibitors(_ frame: inout Frame) {
+    hints =
+      state.searchingExhibitors
+      ? t("Type to search · Enter/↓ to the list · Esc clear", "输入即搜索 · 回车/↓ 到列表 · Esc 清除")
+      : t(
+        "/ search · ↑↓ choose · Enter map · f ★ my plan · p pavilion · Esc clear · 1–7 screens",
+        "/ 搜索 · ↑↓ 选择 · 回车 地图 · f ★ 加入行程 · p 展馆 · Esc 清除 · 1–7 切换")
+    var y = area.y
+    let label = t("Search: ", "搜索：")
+    var x = frame.canvas.write(label, x: area.x + 1, y: y, style: Style(.title, bold: true))
+    let fieldWidth = max(10, area.width / 2 - x)
+    let cursor = state.exhibitorSearch.draw(
+      into: &frame.canvas, x: x, y: y, width: fieldWidth,
+      style: Style(.normal, underline: true))
+    if state.searchingExhibitors { frame.canvas.cursor = cursor }
+    x += fieldWidth + 1
+    let pavilion =
+      state.pavilionFilter.flatMap { catalog.pack.pavilions[safe: $0]?.name.text(language) }
+      ?? t("all pavilions", "全部展馆")
+    frame.canvas.write(
+      t("Pavilion (p): ", "展馆（p）：") + pavilion, x: x, y: y, style: Style(.accent), clip: area)
+    y += 1
+    let exhibitors = lists.exhibitors
+    let body = Rect(x: area.x, y: y + 1, width: area.width, height: area.maxY - y - 1)
+    frame.canvas.write(
+      t("\(exhibitors.count) exhibitors", "\(exhibitors.count) 家展商"), x: area.x + 1, y: y,
+      style: Style(.dim))
+    let (listRect, detailRect) = listAndDetail(body)
+    if exhibitors.isEmpty {
+      paragraph(
+        t(
+          "Nothing found. Try a name in English or Chinese, a topic (robotics, 芯片) or a booth (H3).",
+          "没有找到。试试中英文名称、主题（机器人、chips）或展位号（H3）。"),
+        &frame.canvas, in: listRect.inset(1), from: listRect.y)
+      return
+    }
+    let selection = min(state.exhibitorSelection, exhibitors.count - 1)
+    let first = ScreenContext.scrollOffset(
+      selection: selection, count: exhibitors.count, height: listRect.height)
+    for row in 0..<min(listRect.height, exhibitors.count - first) {
+      let index = first + row
+      let exhibitor = exhibitors[index]
+      let selected = index == selection && !state.searchingExhibitors
+      let star = state.favouriteExhibitors.contains(exhibitor.id) ? "★" : " "
+      let booth = exhibitor.booth.map { "~" + $0 } ?? ""
+      let nameWidth = max(4, listRect.width - 4 - booth.displayWidth)
+      let line =
+        (index == selection ? "▶" : " ") + star + " "
+        + exhibitor.name.text(language).truncated(toWidth: nameWidth).padded(toWidth: nameWidth)
+        + " " + booth
+      let rect = Rect(x: listRect.x, y: listRect.y + row, width: listRect.width, height: 1)
+      frame.canvas.write(
+        line, x: rect.x, y: rect.y, style: selected ? Style(.selected, bold: true) : .normal,
+        clip: rect)
+      frame.hotspot(rect, .exhibitor(index))
+    }
+    drawExhibitorDetail(exhibitors[selection], &frame.canvas, in: detailRect)
+  }
+
+  func drawExhibitorDetail(_ exhibitor: Exhibitor, _ canvas: inout Canvas, in rect: Rect) {
+    canvas.frame(rect, title: exhibitor.name.text(language))
+    let inner = rect.inset(1).splitColumns(1).1
+    var y = inner.y
+    let other = language == .zh ? exhibitor.name.en : exhibitor.name.zh
+    if let other, other != exhibitor.name.text(language) {
+      y = paragraph(other, &canvas, in: inner, from: y, style: Style(.accent))
+    }
+    var place: [String] = []
+    if let boothID = exhibitor.booth, let booth = catalog.place(ofBooth: boothID) {
+      place.append(t("Booth ~", "展位 ~") + booth.booth.id)
+      if let hall = booth.hall { place.append(hall.name.text(language)) }
+      if let floor = booth.floor { place.append(floor.name.text(language)) }
+      if let venue = booth.venue { place.append(venue.name.text(language)) }
+    }
+    if let pavilion = catalog.pavilion(exhibitor.pavilion) {
+      y = paragraph(
+        t("Pavilion: ", "展馆：") + pavilion.name.text(language), &canvas, in: inner, from: y)
+    }
+    if !place.isEmpty { y = paragraph(place.joined(separator: ", "), &canvas, in: inner, from: y) }
+    if let here = state.here, let node = exhibitor.booth.flatMap({ catalog.booth($0)?.node }),
+      let way = WalkingRouter(catalog: catalog).route(from: here, to: node, stepFree: false)
+    {
+      y = paragraph(
+        t(
+          "About \(max(1, Int(way.minutes.rounded()))) min on foot (\(Labels.distance(way.metres))) from here",
+          "从这里步行约\(max(1, Int(way.minutes.rounded())))分钟（\(Labels.distance(way.metres))）"),
+        &canvas, in: inner, from: y, style: Style(.highlight))
+    }
+    let topics = exhibitor.topics.compactMap { catalog.topic($0)?.name.text(language) }
+    if !topics.isEmpty {
+      y = paragraph(
+        t("Topics: ", "主题：") + topics.joined(separator: ", "), &canvas, in: inner, from: y)
+    }
+    y += 1
+    y = paragraph(exhibitor.description.text(language), &canvas, in: inner, from: y)
+    for exhibit in exhibitor.exhibits {
+      y = paragraph("• " + exhibit.name.text(language), &canvas, in: inner, from: y)
+    }
+    y += 1
+    paragraph(sourceLine(exhibitor.provenance), &canvas, in: inner, from: y, style: Style(.dim))
+  }
+
+  /// Where a record comes from, and what of it is modelled.
+  func sourceLine(_ provenance: Provenance) -> String {
+    var parts: [String] = []
+    if !provenance.sources.isEmpty {
+      parts.append(t("Source: ", "来源：") + provenance.sources.joined(separator: ", "))
+    }
+    if provenance.isWhollyModelled {
+      parts.append(t("~ modelled: no source gives it", "~ 模拟数据：无来源"))
+    } else if !provenance.modelled.isEmpty {
+      parts.append(t("~ modelled: ", "~ 模拟：") + provenance.modelled.joined(separator: ", "))
+    }
+    return parts.joined(separator: " · ")
+  }
+
+  /// Schedule: a day's sessions by time, now and next marked, favourites and their clashes.
+  mutating func drawSchedule(_ frame: inout Frame) {
+    hints =
+      state.filteringSessions
+      ? t("Type to filter · Enter/↓ to the list · Esc clear", "输入即筛选 · 回车/↓ 到列表 · Esc 清除")
+      : t(
+        "←→ day · ↑↓ choose · f ★ · o only ★ · n now · / filter · Enter map",
+        "←→ 日期 · ↑↓ 选择 · f ★ · o 只看★ · n 现在 · / 筛选 · 回车 地图")
+    let lists = self.lists
+    let labels = Labels(language: language)
+    var x = area.x + 1
+    for (index, day) in lists.days.enumerated() {
+      let current = index == min(state.dayIndex, lists.days.count - 1)
+      let text = current ? "[\(labels.date(day))]" : " \(labels.date(day)) "
+      let end = frame.canvas.write(
+        text, x: x, y: area.y, style: current ? Style(.selected, bold: true) : Style(.accent),
+        clip: area)
+      frame.hotspot(Rect(x: x, y: area.y, width: end - x, height: 1), .day(index))
+      x = end + 1
+    }
+    let filterY = area.y + 1
+    var fx = frame.canvas.write(
+      t("Filter (/): ", "筛选（/）："), x: area.x + 1, y: filterY, style: Style(.title))
+    let cursor = state.sessionFilter.draw(
+      into: &frame.canvas, x: fx, y: filterY, width: max(10, area.width / 3),
+      style: Style(.normal, underline: true))
+    if state.filteringSessions { frame.canvas.cursor = cursor }
+    fx += max(10, area.width / 3) + 2
+    if state.onlyFavourites {
+      frame.canvas.write(
+        t("showing ★ only (o)", "只看★（o）"), x: fx, y: filterY, style: Style(.warning), clip: area)
+    }
+    let sessions = lists.sessions
+    let body = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
+    guard !sessions.isEmpty else {
+      paragraph(t("No sessions match.", "没有符合的活动。"), &frame.canvas, in: body.inset(1), from: body.y)
+      return
+    }
+    let (now, next) = lists.nowAndNext(sessions)
+    let clashes = lists.clashes
+    let zone = catalog.timeZone
+    let (listRect, detailRect) = listAndDetail(body, listShare: 0.55)
+    let selection = min(state.sessionSelection, sessions.count - 1)
+    let first = ScreenContext.scrollOffset(
+      selection: selection, count: sessions.count, height: listRect.height)
+    for row in 0..<min(listRect.height, sessions.count - first) {
+      let index = first + row
+      let session = sessions[index]
+      let time =
+        EventTime.clockTime(session.start, zone: zone) + "–"
+        + EventTime.clockTime(session.end, zone: zone)
+      let mark =
+        now.contains(session.id) ? t("NOW ", "进行中") : session.id == next ? t("NEXT", "下一场") : "    "
+      let star = state.favouriteSessions.contains(session.id) ? "★" : " "
+      let clash = clashes.contains(session.id) ? "!" : " "
+      let modelled = session.provenance.isModelled("start") ? "~" : " "
+      let line =
+        "\(index == selection ? "▶" : " ")\(modelled)\(time) \(mark.padded(toWidth: 6))\(star)\(clash) \(session.title.text(language))"
+      let rect = Rect(x: listRect.x, y: listRect.y + row, width: listRect.width, height: 1)
+      let style: Style =
+        index == selection && !state.filteringSessions
+        ? Style(.selected, bold: true) : now.contains(session.id) ? Style(.highlight) : .normal
+      frame.canvas.write(line, x: rect.x, y: rect.y, style: style, clip: rect)
+      frame.hotspot(rect, .session(index))
+    }
+    drawSessionDetail(
+      sessions[selection], clash: clashes.contains(sessions[selection].id), &frame.canvas,
+      in: detailRect)
+  }
+
+  func drawSessionDetail(_ session: Session, clash: Bool, _ canvas: inout Canvas, in rect: Rect) {
+    canvas.frame(rect, title: session.title.text(language))
+    let inner = rect.inset(1).splitColumns(1).1
+    let zone = catalog.timeZone
+    let labels = Labels(language: language)
+    var y = inner.y
+    let day = labels.date(EventTime.localDate(session.start, zone: zone))
+    let modelled = session.provenance.isModelled("start") ? "~" : ""
+    y = paragraph(
+      "\(day) \(modelled)\(EventTime.clockTime(session.start, zone: zone))–\(EventTime.clockTime(session.end, zone: zone)) · \(labels.sessionKind(session.kind))",
+      &canvas, in: inner, from: y, style: Style(.accent))
+    if let place = catalog.place(ofRoom: session.room) {
+      let venue = place.venue.map { ", " + $0.name.text(language) } ?? ""
+      y = paragraph(place.room.name.text(language) + venue, &canvas, in: inner, from: y)
+    }
+    let speakers = session.speakers.compactMap { catalog.speaker($0)?.name.text(language) }
+    if !speakers.isEmpty {
+      y = paragraph(
+        labels.speakers + ": " + speakers.joined(separator: ", "), &canvas, in: inner, from: y)
+    }
+    if clash {
+      y = paragraph(
+        t("! Clashes with another ★ session", "! 与另一场★活动时间冲突"), &canvas, in: inner, from: y,
+        style: Style(.warning))
+    }
+    if let description = session.description?.text(language), !description.isEmpty {
+      y = paragraph(description, &canvas, in: inner, from: y + 1)
+    }
+    paragraph(sourceLine(session.provenance), &canvas, in: inner, from: y + 1, style: Style(.dim))
+  }
+
+  /// City Walk: the three routes, their stops, distances and durations.
+  mutating func drawCityWalk(_ frame: inout Frame) {
+    hints = t("↑↓ choose a route · Esc back", "↑↓ 选择路线 · Esc 返回")
+    let routes = catalog.pack.cityWalks
+    guard !routes.isEmpty else {
+      paragraph(
+        t("This pack has no City Walk routes.", "此数据包没有城市漫步路线。"), &frame.canvas, in: area.inset(1),
+        from: area.y)
+      return
+    }
+    let (listRect, detailRect) = listAndDetail(area.inset(1).splitRows(0).1, listShare: 0.35)
+    let selection = min(state.walkSelection, routes.count - 1)
+    for (index, route) in routes.enumerated() where index * 2 + 1 < listRect.height {
+      let selected = index == selection
+      let rect = Rect(x: listRect.x, y: listRect.y + index * 2, width: listRect.width, height: 2)
+      let km = String(format: "%.1f km", route.legDistances.reduce(0, +) / 1000)
+      frame.canvas.write(
+        (selected ? "▶ " : "  ") + route.name.text(language), x: rect.x, y: rect.y,
+        style: selected ? Style(.selected, bold: true) : Style(.title), clip: rect)
+      frame.canvas.write(
+        "   \(route.stops.count) \(t("stops", "站")) · \(km) · \(route.dwellMinutes) min", x: rect.x,
+        y: rect.y + 1, style: Style(.dim), clip: rect)
+      frame.hotspot(rect, .walk(index))
+    }
+    let route = routes[selection]
+    frame.canvas.frame(detailRect, title: route.name.text(language))
+    let inner = detailRect.inset(1).splitColumns(1).1
+    var y = paragraph(
+      route.theme.text(language), &frame.canvas, in: inner, from: inner.y, style: Style(.accent))
+    let legs = route.legDistances
+    for (index, stop) in route.stops.enumerated() {
+      if index > 0, let metres = legs[safe: index - 1] {
+        let minutes = Int((metres / (4.5 * 1000 / 60)).rounded())
+        y = paragraph(
+          "   ↓ \(Labels.distance(metres)) "
+            + t("(straight line, ~\(minutes) min on foot)", "（直线距离，步行约\(minutes)分钟）"),
+          &frame.canvas, in: inner, from: y, style: Style(.dim))
+      }
+      y = paragraph(
+        "\(index + 1). \(stop.name.text(language)) · \(stop.minutes) min", &frame.canvas, in: inner,
+        from: y, style: Style(.normal, bold: true))
+      y = paragraph(stop.shows.text(language), &frame.canvas, in: inner, from: y, indent: 3)
+    }
+    paragraph(
+      t("~ Stops are modelled: no source gives the 2025 stops.", "~ 站点为模拟数据：来源未给出2025年的站点。"),
+      &frame.canvas, in: inner, from: y + 1, style: Style(.dim))
+  }
+
+  /// My plan: favourite sessions (with clashes) and exhibitors, and the planned route.
+  mutating func drawMyPlan(_ frame: inout Frame) {
+    hints = t(
+      "↑↓ choose · d remove · e export .ics · 5 planner · Esc back",
+      "↑↓ 选择 · d 删除 · e 导出 .ics · 5 规划 · Esc 返回")
+    let items = MyPlanItems(catalog: catalog, state: state).items
+    let clashes = lists.clashes
+    let zone = catalog.timeZone
+    let labels = Labels(language: language)
+    let (listRect, detailRect) = listAndDetail(area.inset(1).splitRows(0).1, listShare: 0.45)
+    frame.canvas.frame(listRect, title: t("★ Favourites", "★ 收藏"))
+    let inner = listRect.inset(1)
+    if items.isEmpty {
+      paragraph(
+        t(
+          "Nothing yet: press f on an exhibitor or a session, or “Add … to my plan” after an answer.",
+          "暂无：在展商或活动上按 f，或在回答后选择“加入我的行程”。"), &frame.canvas, in: inner, from: inner.y,
+        style: Style(.dim))
+    }
+    let selection = min(state.myPlanSelection, max(0, items.count - 1))
+    let first = ScreenContext.scrollOffset(
+      selection: selection, count: items.count, height: inner.height)
+    for row in 0..<min(inner.height, max(0, items.count - first)) {
+      let index = first + row
+      let item = items[index]
+      var line: String
+      if item.isSession, let session = catalog.session(item.id) {
+        let clash = clashes.contains(item.id) ? "! " : ""
+        line =
+          "\(clash)\(labels.date(EventTime.localDate(session.start, zone: zone))) \(EventTime.clockTime(session.start, zone: zone)) \(session.title.text(language))"
+      } else {
+        let exhibitor = catalog.exhibitor(item.id)
+        line =
+          (exhibitor?.name.text(language) ?? item.id) + (exhibitor?.booth.map { "  ~" + $0 } ?? "")
+      }
+      line = (index == selection ? "▶ " : "  ") + line
+      let rect = Rect(x: inner.x, y: inner.y + row, width: inner.width, height: 1)
+      frame.canvas.write(
+        line, x: rect.x, y: rect.y,
+        style: index == selection
+          ? Style(.selected, bold: true) : clashes.contains(item.id) ? Style(.warning) : .normal,
+        clip: rect)
+      frame.hotspot(rect, .myPlanItem(index))
+    }
+    frame.canvas.frame(detailRect, title: t("Planned route", "规划路线"))
+    let detail = detailRect.inset(1).splitColumns(1).1
+    if let planned = state.planned {
+      let text = PlanTimeline(catalog: catalog, language: language).render(
+        planned.plan, request: planned.request)
+      paragraph(text, &frame.canvas, in: detail, from: detail.y)
+    } else {
+      paragraph(
+        t(
+          "No route planned yet: use the planner (5) or ask “plan me two hours of robotics”.",
+          "尚未规划路线：使用规划页（5）或问“帮我规划两小时机器人参观”。"), &frame.canvas, in: detail, from: detail.y,
+        style: Style(.dim))
+    }
+  }
+
+  /// Help: the keys, and what the assistant can answer.
+  mutating func drawHelp(_ frame: inout Frame) {
+    hints = t("Esc back · 1 Ask", "Esc 返回 · 1 问答")
+    let text =
+      language == .zh
+      ? """
+      按键
+        F2–F8 或 1–7（不在输入时）切换页面 · Tab / Shift-Tab 下一页 / 上一页 · F1 或 ? 帮助
+        F9 或 l 切换 English/中文 · Esc 返回 · F10、Ctrl-Q 或 q（不在输入时）退出
+        ↑↓ 选择 · 回车 执行 · / 搜索或筛选 · 鼠标：点击页签、列表、建议；滚轮滚动
+        地图：方向键平移 · + / - 缩放 · [ ] 或 PgUp/PgDn 换楼层 · h 回到“您在这里” · c 清除路线
+        日程：←→ 换日期 · f 收藏 · o 只看收藏 · n 跳到现在/下一场
+        规划：↑↓ 选择字段 · 回车 下一项 · 在“规划”上回车 · m 在地图上显示 · Ctrl-R 从现在重新规划
+        我的行程：d 删除 · e 导出 iCalendar（.ics）文件
+
+      我能回答
+        展商和展位（“宇树科技在哪里？”）、论坛和嘉宾（“明天下午有哪些论坛？”）、
+        路线（“怎么去华为展台？”）、参观规划（“帮我规划两小时机器人参观”）、
+        城市漫步、交通、洗手间、餐饮等实用信息。不知道的我会直说。
+
+      ~ 表示模拟的位置或时间：2025年官方平面图未公开。
+      """
+      : """
+      Keys
+        F2–F8, or 1–7 when not typing: screens · Tab / Shift-Tab next / previous · F1 or ?: help
+        F9 or l: English/中文 · Esc: back · F10, Ctrl-Q, or q when not typing: quit
+        ↑↓ choose · Enter do · / search or filter · Mouse: click tabs, lists, suggestions; wheel scrolls
+        Map: arrows pan · + / - zoom · [ ] or PgUp/PgDn floor · h back to “you are here” · c clear route
+        Schedule: ←→ day · f favourite · o only favourites · n jump to now/next
+        Plan: ↑↓ field · Enter next · Enter on “Plan” · m show on map · Ctrl-R re-plan from now
+        My plan: d remove · e export an iCalendar (.ics) file
+
+      What you can ask
+        Exhibitors and booths (“Where is Unitree?”), forums and speakers (“Which forums on AI
+        governance are tomorrow afternoon?”), the way (“How do I get to Huawei?”), a plan
+        (“plan me two hours of robotics”), the City Walk, transport, restrooms, food and other
+        practical information, in English, Chinese or German. When I don't know, I say so.
+
+      ~ marks modelled positions and times: no official 2025 floor plan was published.
+      """
+    paragraph(text, &frame.canvas, in: area.inset(1), from: area.y + 1)
+  }
+}
