@@ -44,8 +44,15 @@ let package = Package(
     ),
     .executableTarget(name: "hiwaic", dependencies: ["CommandLineInterface"]),
     .executableTarget(
-      name: "HiwaicBench", dependencies: ["EventModel", "Matcher", "PackGenerator", "Planner"]),
+      name: "HiwaicBench",
+      dependencies: [
+        "App", "Assistant", "EventModel", "Matcher", "PackGenerator", "Planner", "TerminalUI",
+      ]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(
+      name: "AppTests", dependencies: ["App", "Assistant", "EventModel", "TerminalUI"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "EventModelTests", dependencies: ["EventModel"],
       exclude: ["Fixtures"]

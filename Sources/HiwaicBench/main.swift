@@ -110,4 +110,6 @@ if FileManager.default.fileExists(atPath: optw.path) {
 } else {
   print("== Issue 4: OPTW instances not found at \(optw.path) (set HIWAIC_OPTW)")
 }
+print("")
+try InterfaceBench.run(waic: waic)
 print("peak resident memory of the whole run: \(megabytes(peakResidentBytes()))")

@@ -3,11 +3,15 @@ import Testing
 
 @Suite("The hiwaic binary")
 struct BinaryTests {
-  @Test("with no command it prints the overview and exits 0")
-  func overview() throws {
+  @Test("with no command and no terminal it says the screen needs one and names the commands")
+  func noTerminal() throws {
     let result = try CLI.run([])
-    #expect(result.status == 0)
-    #expect(result.output.contains("WAIC 2025"))
+    #expect(result.status == 2)
+    #expect(result.error.contains("needs a terminal"))
+    #expect(result.error.contains("hiwaic ask"))
+    let info = try CLI.run(["info"])
+    #expect(info.status == 0)
+    #expect(info.output.contains("WAIC 2025"))
   }
 
   @Test("validate exits 0 on a clean pack and 1 on a broken one, naming file and path")

@@ -17,7 +17,7 @@ struct Lists {
     if let index = state.pavilionFilter, catalog.pack.pavilions.indices.contains(index) {
       filter.pavilion = catalog.pack.pavilions[index].id
     }
-    return catalog.exhibitorPositions(matching: filter).map { catalog.pack.exhibitors[$0] }
+    return catalog.exhibitors(matching: filter)
   }
 
   /// The event's days (the days with sessions when the event lists none).

@@ -86,8 +86,8 @@ public enum AppView {
     frame.canvas.fill(Rect(x: 0, y: 0, width: state.width, height: 1), style: Style(.bar))
     let language = " EN | 中文 "
     let languageX = state.width - language.displayWidth
-    let brand = "Hi! WAIC "
     for short in [false, true] {
+      let brand = short ? "" : "Hi! WAIC "
       var parts: [(Screen, String)] = []
       for screen in Screen.allCases {
         let key = screen == .help ? "?" : "\(screen.rawValue + 1)"

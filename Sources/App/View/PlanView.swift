@@ -21,6 +21,8 @@ extension ScreenContext {
       .budget: t("Time budget (2h, 90m)", "时长（2h、90m）"),
     ]
     var y = inner.y
+    // A blank row between fields when the form has the room for it.
+    let gap = inner.height >= 6 * 3 + 4 ? 1 : 0
     for field in PlanField.allCases {
       guard y < inner.maxY else { break }
       let focused = state.planFocus == field
@@ -33,14 +35,14 @@ extension ScreenContext {
           marker + box + " " + t("Step-free (no stairs or escalators)", "无障碍（不走楼梯和扶梯）"), x: rect.x,
           y: y, style: focused ? Style(.selected, bold: true) : .normal, clip: rect)
         frame.hotspot(rect, .planField(field))
-        y += 2
+        y += 1 + gap
       case .submit:
         let rect = Rect(x: inner.x, y: y, width: inner.width, height: 1)
         frame.canvas.write(
           marker + t("[ Plan ]", "[ 规划 ]"), x: rect.x, y: y,
           style: focused ? Style(.selected, bold: true) : Style(.accent, bold: true), clip: rect)
         frame.hotspot(rect, .planField(field))
-        y += 2
+        y += 1 + gap
       default:
         let rect = Rect(x: inner.x, y: y, width: inner.width, height: 2)
         frame.canvas.write(
@@ -62,7 +64,7 @@ extension ScreenContext {
           frame.canvas.write(placeholder, x: inner.x + 2, y: y + 1, style: Style(.dim), clip: inner)
         }
         frame.hotspot(rect, .planField(field))
-        y += 3
+        y += 2 + gap
       }
     }
     if let problem = state.planProblem {

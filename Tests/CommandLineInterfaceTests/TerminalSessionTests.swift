@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+
+/// A real terminal for end-to-end tests: hiwaic runs in a tmux pane of its own server; tests
+/// type keys and poll the pane until the expected screen shows, never sleeping fixed times.
+final class TmuxSession {
+  let socket: String
+  let name = "hiwaic"
+
+  init(command: String, width: Int = 100, height: Int = 30) throws {
+    socket =
+      FileManager.default.temporaryDirectory.appendingPathComponent(
+        "hiwaic-tmux-\(UUID().uuidString.prefix(8))"
+      ).path
+    // The exit status stays on screen after the program ends, for the test to read.
+    let script = "\(command); echo \"EXITED:$?\"; sleep 600"
+    try Self.tmux([
+      "-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y",
+      "\(height)", "sh", "-c", script,
+    ])
+  }
+
+  deinit {
+    _ = try? Self.tmux(["-S", socket, "kill-server"])
+    try? FileManager.default.removeItem(atPath: socket)
+  }
+
+  /// Runs tmux through the shell (fork, exec, wait: nothing of the test process is inherited
+  /// by the tmux server but the files named here) and returns what it printed.
+  @discardableResult
+  static func tmux(_ arguments: [String]) throws -> String {
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-tmux-out-\(UUID().uuidString.prefix(8))")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    let status = system(
+      "tmux " + quoted.joined(separator: " ") + " >'\(output.path)' 2>/dev/null </dev/null")
+    let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    if status != 0 && arguments.first != "-V" && !arguments.contains("kill-server") {
+      throw TmuxError(description: "tmux \(arguments.joined(separator: " ")) failed (\(status))")
+    }
+    return text
+  }
+
+  struct TmuxError: Error, CustomStringConvertible { var description: String }
+
+  static var available: Bool {
+    (try? tmux(["-V"]))?.hasPrefix("tmux") == true
+  }
+
+  func keys(_ keys: String...) throws {
+    try Self.tmux(["-S", socket, "send-keys", "-t", name] + keys)
+  }
+  func type(_ text: String) throws {
+    try Self.tmux(["-S", socket, "send-keys", "-t", name, "-l", text])
+  }
+  func resize(_ width: Int, _ height: Int) throws {
+    try Self.tmux(["-S", socket, "resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+  }
+  var screen: String { (try? Self.tmux(["-S", socket, "capture-pane", "-p", "-t", name])) ?? "" }
+
+  /// Polls the pane until `condition` holds (or 20 s pass); returns the last screen seen.
+  @discardableResult
+  func waitFor(
+    _ description: String, sourceLocation: SourceLocation = #_sourceLocation,
+    _ condition: (String) -> Bool
+  ) -> String {
+    let deadline = Date().addingTimeInterval(20)
+    var last = ""
+    while Date() < deadline {
+      last = screen
+      if condition(last) { return last }
+      usleep(30_000)
+    }
+    Issue.record(
+      "timed out waiting for \(description); screen:\n\(last)", sourceLocation: sourceLocation)
+    return last
+  }
+
+  func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    waitFor("“\(text)”", sourceLocation: sourceLocation) { $0.contains(text) }
+  }
+}
+
+@Suite("hiwaic in a real terminal (tmux)", .serialized)
+struct TerminalSessionTests {
+  static let binary = CLI.binary.path
+  static let base = "\(binary) --now 2025-07-26T10:00 --at eh-1f-north"
+
+  init() throws {
+    try #require(
+      TmuxSession.available, "tmux is needed for the end-to-end tests: make deps installs it")
+  }
+
+  @Test("start, ask, see the answer, open the map with the way, switch language, resize, quit")
+  func session() throws {
+    let tmux = try TmuxSession(command: "LANG=C.UTF-8 TERM=screen-256color " + Self.base)
+    tmux.waitFor("Ask ›")
+    try tmux.type("where is Unitree?")
+    try tmux.keys("Enter")
+    tmux.waitFor("H3-A01")
+    tmux.waitFor("▶ Show on map")
+    try tmux.keys("Enter")
+    let map = tmux.waitFor("the map with the way") { $0.contains("[4 Map]") && $0.contains("•") }
+    #expect(map.contains("X"))
+    #expect(map.contains("2F"))
+    try tmux.keys("F9")
+    tmux.waitFor("[4 地图]")
+    tmux.waitFor("您在这里")
+    try tmux.resize(40, 10)
+    tmux.waitFor("Please enlarge")
+    try tmux.resize(120, 40)
+    tmux.waitFor("the map again, wide") { $0.contains("图例") && !$0.contains("Please enlarge") }
+    try tmux.keys("F10")
+    tmux.waitFor("EXITED:0")
+  }
+
+  @Test("a storm of resizes and keys leaves a working screen")
+  func resizeStorm() throws {
+    let tmux = try TmuxSession(
+      command: "LANG=C.UTF-8 TERM=screen-256color " + Self.base + " --lang zh")
+    tmux.waitFor("提问 ›")
+    for step in 0..<40 {
+      try tmux.resize(20 + (step * 37) % 180, 5 + (step * 17) % 60)
+      if step % 5 == 0 { try tmux.keys("Tab") }
+    }
+    try tmux.resize(100, 30)
+    try tmux.keys("F2")
+    tmux.waitFor("[1 问答]")
+    try tmux.type("宇树科技在哪里？")
+    try tmux.keys("Enter")
+    tmux.waitFor("H3-A01")
+    try tmux.keys("C-q")
+    tmux.waitFor("EXITED:0")
+  }
+
+  @Test("no TERM, TERM=dumb and an unknown TERM: a clear message and exit status 2")
+  func hostileTerminals() throws {
+    let cases = [
+      ("env -u TERM " + Self.base, "TERM is not set"),
+      ("TERM=dumb " + Self.base, "cannot move the cursor"),
+      ("TERM=no-such-terminal-xyz " + Self.base, "is unknown here"),
+    ]
+    for (command, message) in cases {
+      let tmux = try TmuxSession(command: command)
+      let screen = tmux.waitFor("exit of \(command)") { $0.contains("EXITED:") }
+      #expect(screen.contains(message), "\(command)")
+      #expect(screen.contains("EXITED:2"), "\(command)")
+    }
+  }
+
+  @Test("a non-UTF-8 locale still draws Chinese (falls back to C.UTF-8)")
+  func nonUTF8Locale() throws {
+    let tmux = try TmuxSession(
+      command: "LANG=C LC_ALL=C TERM=screen-256color " + Self.base + " --lang zh")
+    tmux.waitFor("问答")
+    tmux.waitFor("城市漫步")
+    try tmux.keys("F10")
+    tmux.waitFor("EXITED:0")
+  }
+
+  @Test("NO_COLOR and a 1x1 terminal: no crash, and quitting still works")
+  func tiny() throws {
+    let tmux = try TmuxSession(
+      command: "NO_COLOR=1 LANG=C.UTF-8 TERM=screen-256color " + Self.base, width: 1, height: 1)
+    usleep(300_000)
+    try tmux.resize(80, 24)
+    tmux.waitFor("Ask ›")
+    try tmux.keys("F10")
+    tmux.waitFor("EXITED:0")
+  }
+}
