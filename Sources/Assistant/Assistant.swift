@@ -119,6 +119,11 @@ public struct Assistant: Sendable {
     func at(_ day: LocalDate, _ minutes: Int) -> Date {
       EventTime.startOfDay(day, zone: zone).addingTimeInterval(Double(minutes) * 60)
     }
+    if let asked = day, !catalog.days.isEmpty, !catalog.days.contains(asked) {
+      // "Tomorrow" when the event is not on tomorrow: its next (or first) day, said so.
+      let next = nextEventDay(after: today)
+      return (at(next, clock ?? 10 * 60), next > today ? .nextDay : .eventOver)
+    }
     if day != nil || clock != nil {
       let chosen = day ?? (catalog.days.contains(today) ? today : nextEventDay(after: today))
       return (at(chosen, clock ?? 10 * 60), .asked)

@@ -73,6 +73,16 @@ struct AssistantTests {
     #expect(
       over.plan.map { EventTime.localDate($0.request.startTime, zone: catalog.timeZone) } == first)
 
+    let tomorrowAfter = try #require(
+      assistant.reply(
+        to: "plan tomorrow afternoon 1 hour of chips",
+        context: AssistantFixture.context("2026-11-23T09:00")
+      ).plan)
+    #expect(tomorrowAfter.startReason == .eventOver)
+    #expect(
+      EventTime.format(tomorrowAfter.request.startTime, zone: catalog.timeZone).hasPrefix(
+        "2025-07-26T13:00"))
+
     let early = assistant.reply(
       to: "plan me an hour of robotics", context: AssistantFixture.context("2025-07-01T08:00"))
     #expect(early.plan?.startReason == .nextDay)

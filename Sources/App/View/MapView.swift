@@ -48,6 +48,16 @@ extension ScreenContext {
       canvas.frame(rectClipped(rect, clip), title: room.name.text(language), style: Style(.dim))
     }
     let hallIDs = Set(catalog.pack.venues.halls.filter { $0.floor == floor.id }.map(\.id))
+    // Zones: their names in the hall, in brackets, where there is room.
+    for zone in catalog.pack.venues.zones where hallIDs.contains(zone.hall) {
+      let rect = projection.rect(zone.rect)
+      let label = "⟨" + zone.name.text(language) + "⟩"
+      if rect.width >= 6 {
+        canvas.write(
+          label.truncated(toWidth: rect.width), x: rect.x, y: rect.maxY - 1,
+          style: Style(.dim, underline: true), clip: clip)
+      }
+    }
     for booth in catalog.pack.booths where hallIDs.contains(booth.hall) {
       let rect = projection.rect(booth.rect)
       let label = booth.id
@@ -135,6 +145,7 @@ enum MapLegend {
     ("E", "entrance", "入口"), ("W", "restroom", "洗手间"), ("F", "food & water", "餐饮"),
     ("i", "information", "咨询台"), ("+", "first aid", "医疗点"), ("L", "lift", "电梯"),
     ("S", "stairs / escalator", "楼梯/扶梯"), ("M", "metro", "地铁"), ("▪", "booth", "展位"),
+    ("⟨ ⟩", "zone", "展区"),
   ]
 
   static func glyph(for node: WalkwayNode) -> String? {
