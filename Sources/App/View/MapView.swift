@@ -54,7 +54,7 @@ extension ScreenContext {
       let label = "⟨" + zone.name.text(language) + "⟩"
       if rect.width >= 6 {
         canvas.write(
-          label.truncated(toWidth: rect.width), x: rect.x, y: rect.maxY - 1,
+          label.truncated(toWidth: rect.width - 2), x: rect.x + 1, y: rect.maxY - 1,
           style: Style(.dim, underline: true), clip: clip)
       }
     }
