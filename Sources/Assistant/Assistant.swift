@@ -71,12 +71,6 @@ public struct Assistant: Sendable {
     }
   }
 
-  /// Where plans start when the visitor has not said: the pack's first entrance.
-  public var defaultStart: String {
-    let nodes = catalog.pack.walkways.nodes
-    return nodes.first { $0.kind == .entrance }?.id ?? nodes.first?.id ?? ""
-  }
-
   /// The personal plan a `plan_route` answer asks for: its interests, must-sees, sessions, budget
   /// and time, from the visitor's place (or the main entrance).
   public func plan(for answer: MatcherAnswer, context: AskContext) -> PlannedVisit {
@@ -91,7 +85,8 @@ public struct Assistant: Sendable {
     let start = planStart(for: answer, now: context.now)
     let request = VisitRequest(
       interests: Dictionary(list("interests").map { ($0, 1.0) }, uniquingKeysWith: max),
-      mustSee: list("mustSee"), attend: list("sessions"), start: context.here ?? defaultStart,
+      mustSee: list("mustSee"), attend: list("sessions"),
+      start: context.here ?? catalog.mainEntrance,
       startTime: start.time, budgetMinutes: budget, stepFree: stepFree)
     return PlannedVisit(
       request: request, plan: VisitPlanner(catalog: catalog).plan(request),
@@ -109,10 +104,7 @@ public struct Assistant: Sendable {
     var day: LocalDate?
     if case .text(let text) = answer.slots["day"] { day = LocalDate(text) }
     var clock: Int?
-    if case .text(let text) = answer.slots["time"] {
-      let parts = text.split(separator: ":").compactMap { Int($0) }
-      if parts.count == 2 { clock = parts[0] * 60 + parts[1] }
-    }
+    if case .text(let text) = answer.slots["time"] { clock = EventTime.clockMinutes(text) }
     if clock == nil, case .text(let part) = answer.slots["partOfDay"] {
       clock = ["morning": 9 * 60, "noon": 12 * 60, "afternoon": 13 * 60, "evening": 18 * 60][part]
     }

@@ -73,17 +73,12 @@ struct Lists {
     return floors.firstIndex { $0.id == floor }
   }
 
-  /// The walkway node of a thing an answer names.
+  /// The walkway node of a thing an answer names; a session is at its room.
   func node(for reference: EntityReference) -> String? {
-    switch reference.type {
-    case .exhibitor: catalog.exhibitor(reference.id)?.booth.flatMap { catalog.booth($0)?.node }
-    case .booth: catalog.booth(reference.id)?.node
-    case .room: catalog.room(reference.id)?.node
-    case .session: catalog.session(reference.id).flatMap { catalog.room($0.room)?.node }
-    case .place, .facility: catalog.node(reference.id) != nil ? reference.id : nil
-    case .zone: catalog.zone(reference.id)?.node
-    default: nil
+    if reference.type == .session {
+      return catalog.session(reference.id).flatMap { catalog.room($0.room)?.node }
     }
+    return catalog.node(for: reference)
   }
 
   /// What can be done with a reply, most useful first.

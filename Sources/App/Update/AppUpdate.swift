@@ -133,15 +133,9 @@ public enum AppUpdate {
     case .ask: askKey(key, &state, env)
     case .exhibitors:
       if state.searchingExhibitors {
-        switch key {
-        case .enter, .down: state.searchingExhibitors = false
-        case .escape:
-          if state.exhibitorSearch.isEmpty { state.searchingExhibitors = false }
-          state.exhibitorSearch.clear()
-          state.exhibitorSelection = 0
-        default:
-          if state.exhibitorSearch.handle(key) { state.exhibitorSelection = 0 }
-        }
+        searchFieldKey(
+          key, &state.exhibitorSearch, active: &state.searchingExhibitors,
+          selection: &state.exhibitorSelection)
         return []
       }
       let count = lists.exhibitors.count
@@ -180,13 +174,9 @@ public enum AppUpdate {
       }
     case .schedule:
       if state.filteringSessions {
-        switch key {
-        case .enter, .down: state.filteringSessions = false
-        case .escape:
-          if state.sessionFilter.isEmpty { state.filteringSessions = false }
-          state.sessionFilter.clear()
-        default: if state.sessionFilter.handle(key) { state.sessionSelection = 0 }
-        }
+        searchFieldKey(
+          key, &state.sessionFilter, active: &state.filteringSessions,
+          selection: &state.sessionSelection)
         return []
       }
       let sessions = lists.sessions
@@ -245,6 +235,21 @@ public enum AppUpdate {
       if key == .escape { back(&state) }
     }
     return []
+  }
+
+  /// A search field above a list: Enter or ↓ goes to the list, Esc clears (and leaves when
+  /// already empty), editing starts the list from the top.
+  static func searchFieldKey(
+    _ key: Key, _ field: inout LineEditor, active: inout Bool, selection: inout Int
+  ) {
+    switch key {
+    case .enter, .down: active = false
+    case .escape:
+      if field.isEmpty { active = false }
+      field.clear()
+      selection = 0
+    default: if field.handle(key) { selection = 0 }
+    }
   }
 
   static func askKey(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) {

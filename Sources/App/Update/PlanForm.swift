@@ -87,7 +87,7 @@ extension AppUpdate {
       }
       sessions.append(session.id)
     }
-    var start = state.here ?? env.assistant.defaultStart
+    var start = state.here ?? catalog.mainEntrance
     if !field(.from).isEmpty {
       switch catalog.resolvePlace(field(.from)) {
       case .found(let node): start = node
@@ -101,7 +101,7 @@ extension AppUpdate {
     if !timeText.isEmpty {
       if let full = EventTime.parse(timeText, zone: catalog.timeZone) {
         startTime = full
-      } else if let clock = clockMinutes(timeText) {
+      } else if let clock = EventTime.clockMinutes(timeText) {
         let day = EventTime.localDate(state.now, zone: catalog.timeZone)
         startTime = EventTime.startOfDay(day, zone: catalog.timeZone).addingTimeInterval(
           Double(clock) * 60)
@@ -178,14 +178,6 @@ extension AppUpdate {
       nodes += way.dropFirst()
     }
     return nodes
-  }
-
-  static func clockMinutes(_ text: String) -> Int? {
-    let parts = text.split(separator: ":")
-    guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
-      (0..<24).contains(hours), (0..<60).contains(minutes)
-    else { return nil }
-    return hours * 60 + minutes
   }
 }
 

@@ -175,6 +175,25 @@ struct ScreenContext {
     return row
   }
 
+  /// Draws the rows of a list that fit in `rect`, the selection kept in view and marked with ▶
+  /// (highlighted while the list has the keyboard); each row is clickable. `row` gives a row's
+  /// text and its style when not selected.
+  func drawList(
+    _ frame: inout Frame, in rect: Rect, count: Int, selection: Int, focused: Bool = true,
+    target: (Int) -> Target, row: (Int) -> (text: String, style: Style)
+  ) {
+    let first = ScreenContext.scrollOffset(selection: selection, count: count, height: rect.height)
+    for offset in 0..<max(0, min(rect.height, count - first)) {
+      let index = first + offset
+      let (text, style) = row(index)
+      let line = Rect(x: rect.x, y: rect.y + offset, width: rect.width, height: 1)
+      frame.canvas.write(
+        (index == selection ? "▶" : " ") + text, x: line.x, y: line.y,
+        style: index == selection && focused ? Style(.selected, bold: true) : style, clip: line)
+      frame.hotspot(line, target(index))
+    }
+  }
+
   /// The first visible row of a list so that `selection` shows, kept near the middle.
   static func scrollOffset(selection: Int, count: Int, height: Int) -> Int {
     guard count > height, height > 0 else { return 0 }

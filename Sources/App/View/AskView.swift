@@ -29,19 +29,12 @@ extension ScreenContext {
       frame.canvas.write(
         t("What next (↑↓, Enter or click):", "接下来（↑↓ 选择，回车或点击）："), x: area.x + 1, y: actionTop,
         style: Style(.title))
-      let first = ScreenContext.scrollOffset(
-        selection: state.selectedAction, count: actions.count, height: actionRows)
-      for row in 0..<actionRows {
-        let index = first + row
-        guard let action = actions[safe: index] else { break }
-        let selected = index == state.selectedAction
-        let line = (selected ? "▶ " : "  ") + lists.label(action)
-        let rect = Rect(x: area.x + 2, y: actionTop + 1 + row, width: area.width - 3, height: 1)
-        frame.canvas.write(
-          line.truncated(toWidth: rect.width), x: rect.x, y: rect.y,
-          style: selected ? Style(.selected, bold: true) : .normal)
-        frame.hotspot(rect, .action(index))
-      }
+      let lists = self.lists
+      drawList(
+        &frame,
+        in: Rect(x: area.x + 2, y: actionTop + 1, width: area.width - 3, height: actionRows),
+        count: actions.count, selection: state.selectedAction, target: { .action($0) },
+        row: { (" " + lists.label(actions[$0]), .normal) })
     }
     // The conversation, newest at the bottom.
     let talk = Rect(

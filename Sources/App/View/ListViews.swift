@@ -42,7 +42,7 @@ extension ScreenContext {
     let exhibitors = lists.exhibitors
     let body = Rect(x: area.x, y: y + 1, width: area.width, height: area.maxY - y - 1)
     frame.canvas.write(
-      t("\(exhibitors.count) exhibitors", "\(exhibitors.count) 家展商"), x: area.x + 1, y: y,
+      Labels(language: language).count(exhibitors.count, "exhibitor", "家展商"), x: area.x + 1, y: y,
       style: Style(.dim))
     let (listRect, detailRect) = listAndDetail(body)
     if exhibitors.isEmpty {
@@ -54,24 +54,16 @@ extension ScreenContext {
       return
     }
     let selection = min(state.exhibitorSelection, exhibitors.count - 1)
-    let first = ScreenContext.scrollOffset(
-      selection: selection, count: exhibitors.count, height: listRect.height)
-    for row in 0..<min(listRect.height, exhibitors.count - first) {
-      let index = first + row
+    drawList(
+      &frame, in: listRect, count: exhibitors.count, selection: selection,
+      focused: !state.searchingExhibitors, target: { .exhibitor($0) }
+    ) { index in
       let exhibitor = exhibitors[index]
-      let selected = index == selection && !state.searchingExhibitors
       let star = state.favouriteExhibitors.contains(exhibitor.id) ? "★" : " "
       let booth = exhibitor.booth.map { "~" + $0 } ?? ""
       let nameWidth = max(4, listRect.width - 4 - booth.displayWidth)
-      let line =
-        (index == selection ? "▶" : " ") + star + " "
-        + exhibitor.name.text(language).truncated(toWidth: nameWidth).padded(toWidth: nameWidth)
-        + " " + booth
-      let rect = Rect(x: listRect.x, y: listRect.y + row, width: listRect.width, height: 1)
-      frame.canvas.write(
-        line, x: rect.x, y: rect.y, style: selected ? Style(.selected, bold: true) : .normal,
-        clip: rect)
-      frame.hotspot(rect, .exhibitor(index))
+      let name = exhibitor.name.text(language).truncated(toWidth: nameWidth)
+      return (star + " " + name.padded(toWidth: nameWidth) + " " + booth, .normal)
     }
     drawExhibitorDetail(exhibitors[selection], &frame.canvas, in: detailRect)
   }
@@ -176,10 +168,10 @@ extension ScreenContext {
     let zone = catalog.timeZone
     let (listRect, detailRect) = listAndDetail(body, listShare: 0.55)
     let selection = min(state.sessionSelection, sessions.count - 1)
-    let first = ScreenContext.scrollOffset(
-      selection: selection, count: sessions.count, height: listRect.height)
-    for row in 0..<min(listRect.height, sessions.count - first) {
-      let index = first + row
+    drawList(
+      &frame, in: listRect, count: sessions.count, selection: selection,
+      focused: !state.filteringSessions, target: { .session($0) }
+    ) { index in
       let session = sessions[index]
       let time =
         EventTime.clockTime(session.start, zone: zone) + "–"
@@ -189,14 +181,10 @@ extension ScreenContext {
       let star = state.favouriteSessions.contains(session.id) ? "★" : " "
       let clash = clashes.contains(session.id) ? "!" : " "
       let modelled = session.provenance.isModelled("start") ? "~" : " "
-      let line =
-        "\(index == selection ? "▶" : " ")\(modelled)\(time) \(mark.padded(toWidth: 6))\(star)\(clash) \(session.title.text(language))"
-      let rect = Rect(x: listRect.x, y: listRect.y + row, width: listRect.width, height: 1)
-      let style: Style =
-        index == selection && !state.filteringSessions
-        ? Style(.selected, bold: true) : now.contains(session.id) ? Style(.highlight) : .normal
-      frame.canvas.write(line, x: rect.x, y: rect.y, style: style, clip: rect)
-      frame.hotspot(rect, .session(index))
+      return (
+        "\(modelled)\(time) \(mark.padded(toWidth: 6))\(star)\(clash) \(session.title.text(language))",
+        now.contains(session.id) ? Style(.highlight) : .normal
+      )
     }
     drawSessionDetail(
       sessions[selection], clash: clashes.contains(sessions[selection].id), &frame.canvas,
@@ -302,29 +290,22 @@ extension ScreenContext {
         style: Style(.dim))
     }
     let selection = min(state.myPlanSelection, max(0, items.count - 1))
-    let first = ScreenContext.scrollOffset(
-      selection: selection, count: items.count, height: inner.height)
-    for row in 0..<min(inner.height, max(0, items.count - first)) {
-      let index = first + row
+    drawList(
+      &frame, in: inner, count: items.count, selection: selection, target: { .myPlanItem($0) }
+    ) { index in
       let item = items[index]
-      var line: String
+      let clash = clashes.contains(item.id)
       if item.isSession, let session = catalog.session(item.id) {
-        let clash = clashes.contains(item.id) ? "! " : ""
-        line =
-          "\(clash)\(labels.date(EventTime.localDate(session.start, zone: zone))) \(EventTime.clockTime(session.start, zone: zone)) \(session.title.text(language))"
-      } else {
-        let exhibitor = catalog.exhibitor(item.id)
-        line =
-          (exhibitor?.name.text(language) ?? item.id) + (exhibitor?.booth.map { "  ~" + $0 } ?? "")
+        let day = labels.date(EventTime.localDate(session.start, zone: zone))
+        let time = EventTime.clockTime(session.start, zone: zone)
+        return (
+          " \(clash ? "! " : "")\(day) \(time) \(session.title.text(language))",
+          clash ? Style(.warning) : .normal
+        )
       }
-      line = (index == selection ? "▶ " : "  ") + line
-      let rect = Rect(x: inner.x, y: inner.y + row, width: inner.width, height: 1)
-      frame.canvas.write(
-        line, x: rect.x, y: rect.y,
-        style: index == selection
-          ? Style(.selected, bold: true) : clashes.contains(item.id) ? Style(.warning) : .normal,
-        clip: rect)
-      frame.hotspot(rect, .myPlanItem(index))
+      let exhibitor = catalog.exhibitor(item.id)
+      let booth = exhibitor?.booth.map { "  ~" + $0 } ?? ""
+      return (" " + (exhibitor?.name.text(language) ?? item.id) + booth, .normal)
     }
     frame.canvas.frame(detailRect, title: t("Planned route", "规划路线"))
     let detail = detailRect.inset(1).splitColumns(1).1

@@ -102,8 +102,7 @@ struct RouteCommand: RenderingCommand {
     }
     let startNode =
       try from.map { try CommandContext.place($0, catalog: catalog, flag: "--from") }
-      ?? catalog.pack.walkways.nodes.first { $0.kind == .entrance }?.id ?? catalog.pack.walkways
-      .nodes.first?.id ?? ""
+      ?? catalog.mainEntrance
     let endNode = try to.map { try CommandContext.place($0, catalog: catalog, flag: "--to") }
     let startTime = try context.time(start, flag: "--start")
     guard let minutes = Self.minutes(budget), minutes > 0 else {

@@ -39,6 +39,12 @@ public struct SessionFilter: Sendable {
 }
 
 extension EventCatalog {
+  /// Where visits start when nobody says: the first entrance of the walkway graph.
+  public var mainEntrance: String {
+    let nodes = pack.walkways.nodes
+    return nodes.first { $0.kind == .entrance }?.id ?? nodes.first?.id ?? ""
+  }
+
   /// Topic ids at or below `topic` in the taxonomy.
   public func topicAndNarrower(_ topic: String) -> Set<String> {
     var result: Set<String> = [topic]

@@ -133,6 +133,15 @@ public enum EventTime {
   }
 
   /// Minutes after local midnight in `zone` (09:30 → 570).
+  /// Minutes after midnight of a clock time written "14:00" (the inverse of `clockTime`).
+  public static func clockMinutes(_ text: some StringProtocol) -> Int? {
+    let parts = text.split(separator: ":")
+    guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
+      (0..<24).contains(hours), (0..<60).contains(minutes)
+    else { return nil }
+    return hours * 60 + minutes
+  }
+
   public static func minutesAfterMidnight(_ date: Date, zone: TimeZone) -> Int {
     let parts = components(of: date, zone: zone)
     return (parts.hour ?? 0) * 60 + (parts.minute ?? 0)

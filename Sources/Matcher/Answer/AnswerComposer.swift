@@ -438,7 +438,7 @@ struct AnswerComposer {
     let places = u.entities.filter {
       !$0.nested && [.exhibitor, .booth, .room, .venue, .place, .zone].contains($0.reference.type)
     }
-    if places.count >= 2, let start = node(for: places[0].reference), start != target.node {
+    if places.count >= 2, let start = catalog.node(for: places[0].reference), start != target.node {
       from = start
       slots["from"] = .text(start)
     } else if let here = context.here {
@@ -475,32 +475,9 @@ struct AnswerComposer {
     return text + "\n" + approximateNote
   }
 
-  func node(for reference: EntityReference) -> String? {
-    switch reference.type {
-    case .exhibitor:
-      return catalog.exhibitor(reference.id)?.booth.flatMap { catalog.booth($0)?.node }
-    case .booth: return catalog.booth(reference.id)?.node
-    case .room: return catalog.room(reference.id)?.node
-    case .zone: return catalog.zone(reference.id)?.node
-    case .place: return reference.id
-    case .hall: return catalog.pack.venues.zones.first { $0.hall == reference.id }?.node
-    case .pavilion:
-      return catalog.pavilion(reference.id)?.halls.first.flatMap { hall in
-        catalog.pack.venues.zones.first { $0.hall == hall }?.node
-      }
-    case .venue:
-      let floors = Set(catalog.pack.venues.floors.filter { $0.venue == reference.id }.map(\.id))
-      return catalog.pack.walkways.nodes.first {
-        floors.contains($0.floor) && $0.kind == .entrance
-      }?.id
-        ?? catalog.pack.venues.rooms.first { floors.contains($0.floor) }?.node
-    default: return nil
-    }
-  }
-
   private mutating func directionTarget() -> (node: String, description: String)? {
     // "from A to B": B is the target.
-    let places = u.entities.filter { !$0.nested && node(for: $0.reference) != nil }
+    let places = u.entities.filter { !$0.nested && catalog.node(for: $0.reference) != nil }
     let ordered = places.count >= 2 ? Array(places.reversed()) : places
     if let kind = u.facilities.first {
       // Facilities by kind; "metro", "entrance" and "lift" are node kinds rather than facilities.
@@ -528,7 +505,7 @@ struct AnswerComposer {
       return (candidates[0].id, list.joined(separator: "\n"))
     }
     for entity in ordered {
-      guard let node = node(for: entity.reference) else { continue }
+      guard let node = catalog.node(for: entity.reference) else { continue }
       switch entity.reference.type {
       case .exhibitor:
         if let exhibitor = catalog.exhibitor(entity.reference.id) {
