@@ -20,10 +20,20 @@ let package = Package(
     .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
     // Cells, canvas, input events, widgets; the ncurses backend is the only file touching C.
     .target(name: "TerminalUI", dependencies: ["CNcursesw", "TextLayout"]),
+    // libqrencode from Debian (libqrencode-dev): QR symbols for hand-off and zone posters.
+    .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
+    .target(name: "QRCode", dependencies: ["CQRencode"]),
+    // libxcrypt from Debian (libcrypt-dev): the operator PIN is kept as a yescrypt hash.
+    .systemLibrary(name: "CCrypt", providers: [.apt(["libcrypt-dev"])]),
+    // Kiosk pieces without a screen: PIN hash and rate limit, configuration, scanner input.
+    .target(name: "Kiosk", dependencies: ["CCrypt", "EventModel", "TerminalUI"]),
     // The terminal assistant: state, the one update function, views, the app loop.
     .target(
       name: "App",
-      dependencies: ["Assistant", "EventModel", "Matcher", "Planner", "TerminalUI", "TextLayout"]),
+      dependencies: [
+        "Assistant", "EventModel", "Kiosk", "Matcher", "Planner", "QRCode", "TerminalUI",
+        "TextLayout",
+      ]),
     .target(
       name: "EventModel",
       dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
@@ -37,8 +47,8 @@ let package = Package(
     .target(
       name: "CommandLineInterface",
       dependencies: [
-        "App", "Assistant", "EventModel", "Matcher", "PackGenerator", "Planner", "TerminalUI",
-        "TextLayout",
+        "App", "Assistant", "EventModel", "Kiosk", "Matcher", "PackGenerator", "Planner", "QRCode",
+        "TerminalUI", "TextLayout",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -50,8 +60,11 @@ let package = Package(
       ]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+    .testTarget(name: "KioskTests", dependencies: ["Kiosk", "EventModel", "TerminalUI"]),
     .testTarget(
-      name: "AppTests", dependencies: ["App", "Assistant", "EventModel", "TerminalUI"],
+      name: "AppTests",
+      dependencies: ["App", "Assistant", "EventModel", "Kiosk", "QRCode", "TerminalUI"],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "EventModelTests", dependencies: ["EventModel"],

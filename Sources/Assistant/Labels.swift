@@ -77,6 +77,24 @@ public struct Labels: Sendable {
     }
   }
 
+  public func facility(_ kind: FacilityKind) -> String {
+    switch kind {
+    case .restroom: pick("Restroom", "洗手间")
+    case .accessibleRestroom: pick("Accessible restroom", "无障碍洗手间")
+    case .food: pick("Food", "餐饮")
+    case .water: pick("Drinking water", "饮水点")
+    case .firstAid: pick("First aid", "医疗点")
+    case .lostAndFound: pick("Lost and found", "失物招领")
+    case .infoDesk: pick("Information desk", "咨询台")
+    case .cloakroom: pick("Cloakroom", "衣帽间")
+    case .charging: pick("Charging", "充电")
+    case .nursing: pick("Nursing room", "母婴室")
+    case .prayer: pick("Prayer room", "祈祷室")
+    case .shuttle: pick("Shuttle", "接驳车")
+    case .taxi: pick("Taxi", "出租车")
+    }
+  }
+
   /// "850 m" or "1.2 km".
   public static func distance(_ metres: Double) -> String {
     metres >= 1000 ? String(format: "%.1f km", metres / 1000) : "\(Int(metres.rounded())) m"

@@ -17,7 +17,8 @@ public struct HiwaicCommand: ParsableCommand {
       UICommand.self, InfoCommand.self, AskCommand.self, ExhibitorsCommand.self,
       ScheduleCommand.self,
       CityWalkCommand.self, DirectionsCommand.self, RouteCommand.self, OPTWCommand.self,
-      ValidateCommand.self, GenPackCommand.self,
+      HereCommand.self, QRPostersCommand.self, KioskPinCommand.self, ValidateCommand.self,
+      GenPackCommand.self,
     ],
     defaultSubcommand: UICommand.self
   )

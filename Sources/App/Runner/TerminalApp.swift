@@ -2,13 +2,26 @@ import Dispatch
 import Foundation
 import TerminalUI
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The app loop on a real terminal: read an event, update, draw what changed. The only place
 /// that owns the state and performs effects.
 public enum TerminalApp {
-  /// Runs until the visitor quits; throws when the terminal cannot be used.
+  /// Runs until the visitor quits (in kiosk mode: until the operator's PIN); throws when the
+  /// terminal cannot be used.
   public static func run(
     _ initial: AppState, _ env: AppEnvironment, options: TerminalOptions
   ) throws(TerminalError) {
+    let kiosk = initial.kiosk != nil
+    if kiosk {
+      // Raw mode already makes Ctrl-C, Ctrl-Z and Ctrl-\ plain keys; ignoring the signals too
+      // keeps the kiosk up if something else sends them (a stray `kill -INT`, a getty quirk).
+      signal(SIGINT, SIG_IGN)
+      signal(SIGQUIT, SIG_IGN)
+      signal(SIGTSTP, SIG_IGN)
+    }
     let terminal = try NcursesTerminal(options: options)
     defer { terminal.stop() }
     var state = initial
@@ -21,19 +34,42 @@ public enum TerminalApp {
     }
     var frame = AppView.render(state, env)
     terminal.draw(frame.canvas)
+
+    /// Performs effects; true when the app should end.
+    func perform(_ effects: [Effect]) -> Bool {
+      for effect in effects {
+        switch effect {
+        case .quit: return true
+        case .clearScreen: terminal.invalidate()
+        case .writeFile(let path, let contents):
+          var failure: String?
+          do {
+            try contents.write(toFile: path, atomically: true, encoding: .utf8)
+          } catch {
+            failure = "\(error.localizedDescription)"
+          }
+          _ = AppUpdate.update(&state, .fileWritten(path: path, error: failure), env)
+        }
+      }
+      return false
+    }
+
     var lastMinute = Int(clock().timeIntervalSince1970 / 60)
     loop: while true {
-      guard var event = terminal.read(timeout: 1000) else {
+      // A kiosk ticks four times a second (countdown, attract screen, a slow typist's held keys);
+      // otherwise the clock on screen needs a tick a minute, or sooner while keys are held.
+      let busy = kiosk || !state.scan.held.isEmpty
+      guard var event = terminal.read(timeout: busy ? 250 : 1000) else {
         let minute = Int(clock().timeIntervalSince1970 / 60)
-        if minute != lastMinute {
+        if busy || minute != lastMinute {
           lastMinute = minute
-          _ = AppUpdate.update(&state, .tick(clock()), env)
+          if perform(AppUpdate.update(&state, .tick(clock()), env)) { break loop }
           frame = AppView.render(state, env)
           terminal.draw(frame.canvas)
         }
         continue
       }
-      // Handle everything already waiting (a paste, a burst of resizes) before drawing once.
+      // Handle everything already waiting (a paste, a scanner's burst, resizes) before drawing.
       var handled = 0
       while true {
         let message: Message?
@@ -43,20 +79,8 @@ public enum TerminalApp {
           message = .input(event)
         }
         if let message {
-          _ = AppUpdate.update(&state, .tick(clock()), env)
-          for effect in AppUpdate.update(&state, message, env) {
-            switch effect {
-            case .quit: break loop
-            case .writeFile(let path, let contents):
-              var failure: String?
-              do {
-                try contents.write(toFile: path, atomically: true, encoding: .utf8)
-              } catch {
-                failure = "\(error.localizedDescription)"
-              }
-              _ = AppUpdate.update(&state, .fileWritten(path: path, error: failure), env)
-            }
-          }
+          if perform(AppUpdate.update(&state, .tick(clock()), env)) { break loop }
+          if perform(AppUpdate.update(&state, message, env)) { break loop }
           if case .input(.resize) = message { frame = AppView.render(state, env) }
         }
         handled += 1

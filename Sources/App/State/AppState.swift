@@ -1,10 +1,16 @@
 import Assistant
 import EventModel
 import Foundation
+import Kiosk
 
-/// The screens of the assistant, in tab order.
+/// The screens of the assistant, tabs in order, then Here & now (opened by a scanned code).
 public enum Screen: Int, CaseIterable, Sendable {
-  case ask, exhibitors, schedule, map, plan, cityWalk, myPlan, help
+  case ask, exhibitors, schedule, map, plan, cityWalk, myPlan, help, hereNow
+
+  /// The screens with a tab.
+  public static let tabs: [Screen] = [
+    .ask, .exhibitors, .schedule, .map, .plan, .cityWalk, .myPlan, .help,
+  ]
 }
 
 /// One question and what the assistant said.
@@ -22,6 +28,8 @@ public enum AskAction: Hashable, Sendable {
   case favouriteSession(String)
   case openPlan
   case ask(String)
+  /// Show the answer as a QR code to take away.
+  case handOff
 }
 
 /// The planner form's fields, in order.
@@ -89,6 +97,15 @@ public struct AppState: Sendable {
   // City Walk and My plan
   public var walkSelection = 0
   public var myPlanSelection = 0
+
+  // Here & now, QR hand-off and scanner input
+  public var hereNow: HereAndNow?
+  public var hereNowScroll = 0
+  public var handOff: HandOff?
+  public var scan = ScanBuffer()
+
+  /// Kiosk mode, when on.
+  public var kiosk: KioskState?
 
   public init(width: Int, height: Int, now: Date, here: String?, language: Language = .en) {
     self.width = width

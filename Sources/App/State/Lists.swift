@@ -92,6 +92,7 @@ struct Lists {
       actions.append(.showOnMap(node: node, route: []))
     }
     if reply.plan != nil { actions.append(.openPlan) }
+    if ![.unknown, .greeting, .help].contains(reply.answer.intent) { actions.append(.handOff) }
     if let exhibitor = reply.answer.entities.first(where: { $0.type == .exhibitor }) {
       actions.append(.favouriteExhibitor(exhibitor.id))
     }
@@ -125,6 +126,7 @@ struct Lists {
         : state.t("Add \(title) to my plan", "把\(title)加入我的行程")
     case .openPlan: return state.t("Open this plan in the planner", "在规划页打开此行程")
     case .ask(let question): return "“\(question)”"
+    case .handOff: return state.t("Take this to my phone (QR code)", "扫码把回答带到手机上")
     }
   }
 }

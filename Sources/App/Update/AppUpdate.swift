@@ -26,12 +26,16 @@ public enum Target: Hashable, Sendable {
   case walk(Int)
   case myPlanItem(Int)
   case planField(PlanField)
+  /// The attract screen or the "Still there?" countdown: a touch anywhere wakes the kiosk.
+  case wake
 }
 
 /// What `update` asks the loop to do in the world.
 public enum Effect: Equatable, Sendable {
   case quit
   case writeFile(path: String, contents: String)
+  /// Repaint every cell, trusting nothing already on the terminal (after a visitor reset).
+  case clearScreen
 }
 
 /// The read-only world the update and view work in: the pack and the assistant.
@@ -56,7 +60,7 @@ public enum AppUpdate {
     switch message {
     case .tick(let date):
       state.now = date
-      return []
+      return tick(&state, env)
     case .fileWritten(let path, let error):
       state.notice =
         error.map { state.t("Could not save \(path): \($0)", "无法保存\(path)：\($0)") }
@@ -64,17 +68,27 @@ public enum AppUpdate {
       return []
     case .target(let target):
       state.notice = nil
+      if wake(&state) != nil || target == .wake { return [] }
+      if state.handOff != nil {
+        state.handOff = nil
+        return []
+      }
       return select(target, &state, env)
     case .input(.resize(let width, let height)):
       state.width = max(0, width)
       state.height = max(0, height)
+      if var handOff = state.handOff {
+        fitHandOff(&handOff, state)
+        state.handOff = handOff
+      }
       return []
     case .input(.mouse(let mouse)):
+      if wake(&state) != nil { return [] }
       wheel(mouse, &state, env)
       return []
     case .input(.key(let key)):
       state.notice = nil
-      return handle(key, &state, env)
+      return keyInput(key, &state, env)
     }
   }
 
@@ -86,11 +100,13 @@ public enum AppUpdate {
     case .function(1): go(.help, &state)
     case .function(let n) where (2...8).contains(n): go(Screen(rawValue: n - 2)!, &state)
     case .function(9): toggleLanguage(&state)
-    case .function(10), .control("q"), .control("c"): return [.quit]
-    case .tab: go(Screen(rawValue: (state.screen.rawValue + 1) % Screen.allCases.count)!, &state)
-    case .backTab:
-      let count = Screen.allCases.count
-      go(Screen(rawValue: (state.screen.rawValue + count - 1) % count)!, &state)
+    case .function(10), .control("q"), .control("c"):
+      // A kiosk has no way out but the operator's chord and PIN.
+      return state.kiosk == nil ? [.quit] : []
+    case .tab, .backTab:
+      let tabs = Screen.tabs
+      let index = tabs.firstIndex(of: state.screen) ?? 0
+      go(tabs[(index + (key == .tab ? 1 : tabs.count - 1)) % tabs.count], &state)
     default:
       if !state.typingField, case .character(let character) = key {
         switch character {
@@ -100,7 +116,7 @@ public enum AppUpdate {
         case "?":
           go(.help, &state)
           return []
-        case "q": return [.quit]
+        case "q" where state.kiosk == nil: return [.quit]
         case "l", "L":
           toggleLanguage(&state)
           return []
@@ -226,13 +242,21 @@ public enum AppUpdate {
           state.favouriteExhibitors.removeAll { $0 == item.id }
           state.myPlanSelection = max(0, min(state.myPlanSelection, items.count - 2))
         }
-      case .character("e"):
+      case .character("e") where state.kiosk == nil:
         return [.writeFile(path: env.exportPath, contents: MyPlanItems.calendar(state, env))]
+      case .character("e"), .character("p"):
+        // A kiosk writes nothing of a visitor's to its disk: the plan goes to their phone.
+        handOffPlan(&state, env)
+        if state.handOff?.candidates.isEmpty ?? false {
+          state.handOff = nil
+          state.notice = state.t("Nothing in my plan yet.", "我的行程还是空的。")
+        }
       case .escape: back(&state)
       default: state.myPlanSelection = move(state.myPlanSelection, key, count: items.count)
       }
     case .help:
       if key == .escape { back(&state) }
+    case .hereNow: hereNowKey(key, &state, env)
     }
     return []
   }
@@ -299,6 +323,13 @@ public enum AppUpdate {
         go(.plan, &state)
       }
     case .ask(let question): ask(question, &state, env)
+    case .handOff:
+      if let exchange = state.conversation.last {
+        openHandOff(
+          title: state.t("Scan with your phone's camera", "用手机相机扫码"),
+          candidates: HandOffContent(catalog: env.catalog, state: state).answerCandidates(exchange),
+          &state)
+      }
     }
   }
 
@@ -425,6 +456,7 @@ public enum AppUpdate {
       state.sessionSelection = 0
     case .walk(let index): state.walkSelection = index
     case .myPlanItem(let index): state.myPlanSelection = index
+    case .wake: break
     case .planField(let field):
       state.planFocus = field
       if field == .stepFree { state.planStepFree.toggle() }

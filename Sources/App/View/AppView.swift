@@ -36,6 +36,11 @@ public enum AppView {
       drawTooSmall(&frame.canvas, state)
       return frame
     }
+    if let kiosk = state.kiosk, kiosk.attract {
+      drawAttract(&frame, state, env)
+      if let entry = kiosk.pinEntry { drawPinPrompt(&frame, state, entry: entry) }
+      return frame
+    }
     drawTabs(&frame, state, env)
     let content = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
     var view = ScreenContext(state: state, env: env, area: content)
@@ -48,8 +53,21 @@ public enum AppView {
     case .cityWalk: view.drawCityWalk(&frame)
     case .myPlan: view.drawMyPlan(&frame)
     case .help: view.drawHelp(&frame)
+    case .hereNow: view.drawHereNow(&frame)
     }
-    drawStatus(&frame, state, env, hints: view.hints)
+    var hints = view.hints
+    if let handOff = state.handOff {
+      drawHandOff(&frame, state, handOff)
+      hints = state.t("Any key closes the code", "按任意键关闭二维码")
+    }
+    drawStatus(&frame, state, env, hints: hints)
+    if let kiosk = state.kiosk {
+      if let entry = kiosk.pinEntry {
+        drawPinPrompt(&frame, state, entry: entry)
+      } else if let seconds = kiosk.countdown(at: state.now) {
+        drawCountdown(&frame, state, seconds: seconds)
+      }
+    }
     return frame
   }
 
@@ -79,6 +97,7 @@ public enum AppView {
     case .cityWalk: return zh ? (short ? "漫步" : "城市漫步") : (short ? "Walk" : "City Walk")
     case .myPlan: return zh ? (short ? "行程" : "我的行程") : (short ? "Mine" : "My plan")
     case .help: return zh ? "帮助" : "Help"
+    case .hereNow: return zh ? "此处此刻" : "Here & now"
     }
   }
 
@@ -89,7 +108,7 @@ public enum AppView {
     for short in [false, true] {
       let brand = short ? "" : "Hi! WAIC "
       var parts: [(Screen, String)] = []
-      for screen in Screen.allCases {
+      for screen in Screen.tabs {
         let key = screen == .help ? "?" : "\(screen.rawValue + 1)"
         parts.append((screen, "\(key) \(tabTitle(screen, state, short: short))"))
       }
@@ -131,7 +150,15 @@ public enum AppView {
       " " + labels.date(EventTime.localDate(state.now, zone: zone)) + " "
       + EventTime.clockTime(state.now, zone: zone) + " "
     let clockX = state.width - clock.displayWidth
-    let left = state.notice ?? hints
+    var left = state.notice ?? hints
+    if state.scan.readingCode {
+      left = state.t("Reading code ", "正在读取代码 ") + String(state.scan.held) + "…"
+    } else if state.kiosk != nil && state.notice == nil {
+      // A kiosk has no quit key, so its hints name none.
+      left = hints.components(separatedBy: " · ").filter {
+        !$0.contains("F10") && !$0.contains("quit") && !$0.contains("退出")
+      }.joined(separator: " · ")
+    }
     frame.canvas.write(
       " " + left.truncated(toWidth: max(0, clockX - 2)), x: 0, y: y,
       style: Style(state.notice == nil ? .bar : .warning, bold: state.notice != nil))

@@ -3,10 +3,15 @@ import ArgumentParser
 import Assistant
 import EventModel
 import Foundation
+import Kiosk
 import Matcher
 import TerminalUI
 
-/// `hiwaic` and `hiwaic ui`: the full-screen assistant in the terminal.
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `hiwaic` and `hiwaic ui`: the full-screen assistant in the terminal, or a kiosk.
 struct UICommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ui",
@@ -14,28 +19,73 @@ struct UICommand: ParsableCommand {
     discussion: """
       Keys: F1 help, F2–F8 (or 1–7 when not typing) screens, F9 English/中文, F10 or Ctrl-Q quit.
       NO_COLOR=1 turns colours off; --theme high-contrast for bright halls.
+
+      --kiosk: for unattended use. No key quits or suspends; an idle kiosk counts down and starts
+      afresh for the next visitor; a scanner's zone code opens Here & now. The only way out is the
+      operator chord, Ctrl-\\ three times within two seconds (or F12 three times), then the PIN
+      from HIWAIC_ADMIN_PIN or admin_pin_hash in the configuration file (hiwaic kiosk-pin).
       """)
 
   @Option(name: .long, help: "Where the visitor or kiosk is: a walkway node, booth, zone or room.")
   var at: String?
 
   @Option(name: .long, help: "Language on screen at start: en or zh.")
-  var lang: Language = .en
+  var lang: Language?
 
   @Option(name: .long, help: "Colour theme: standard or high-contrast.")
   var theme: ThemeName = .standard
 
-  @Option(name: .long, help: "Where My plan's e writes the calendar file.")
+  @Option(name: .long, help: "Where My plan's e writes the calendar file (not in kiosk mode).")
   var export: String = "hiwaic-plan.ics"
+
+  @Flag(name: .long, help: "Kiosk mode: locked down, resets for each visitor, scanner codes.")
+  var kiosk = false
+
+  @Option(name: .long, help: "Kiosk: seconds without input before the reset (default 60).")
+  var idle: Double?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Kiosk: the configuration file (default \(KioskConfiguration.defaultPath) when it exists).",
+      valueName: "FILE"))
+  var config: String?
 
   @OptionGroup var packOptions: PackOptions
 
+  func validate() throws {
+    if let idle, !(KioskSettings.idleRange.contains(idle)) {
+      throw ValidationError("--idle must be seconds from 2 to 86400, not \(idle)")
+    }
+    if !kiosk && (idle != nil || config != nil) {
+      throw ValidationError("--idle and --config belong to --kiosk")
+    }
+  }
+
   func run() throws {
-    let setup = try AskSetup(options: packOptions, at: at, lang: .auto)
+    var settings: KioskSettings?
+    var place = at
+    var language = lang ?? .en
+    if kiosk {
+      do {
+        let file = try KioskConfiguration.load(
+          path: config ?? KioskConfiguration.defaultPath, required: config != nil)
+        place = at ?? file.at
+        language = lang ?? (file.language == "zh" ? .zh : .en)
+        settings = KioskSettings(
+          adminPin: try Self.adminPin(file, configPath: config ?? KioskConfiguration.defaultPath),
+          idleSeconds: idle ?? file.idleSeconds ?? 60, language: language)
+      } catch {
+        FileHandle.standardError.write(Data("hiwaic: kiosk: \(error.description)\n".utf8))
+        throw ExitCode(2)
+      }
+    }
+    let setup = try AskSetup(options: packOptions, at: place, lang: .auto)
     let env = AppEnvironment(assistant: setup.assistant, exportPath: export)
-    let state = AppState(
+    var state = AppState(
       width: 80, height: 24, now: setup.context.now, here: setup.context.here,
-      language: lang == .zh ? .zh : .en)
+      language: language == .zh ? .zh : .en)
+    if let settings { state.kiosk = KioskState(settings: settings, now: state.now) }
     let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
     let options = TerminalOptions(
       colour: !noColour, theme: theme == .highContrast ? .highContrast : .standard)
@@ -45,6 +95,19 @@ struct UICommand: ParsableCommand {
       FileHandle.standardError.write(Data("hiwaic: \(error.description)\n".utf8))
       throw ExitCode(2)
     }
+  }
+
+  /// The PIN from the environment (hashed at once, and the variable removed so that child
+  /// processes and later reads of the environment do not see it), else the file's hash.
+  static func adminPin(_ file: KioskConfiguration, configPath: String) throws(KioskSetupError)
+    -> AdminPin
+  {
+    if let pin = getenv("HIWAIC_ADMIN_PIN").map({ String(cString: $0) }), !pin.isEmpty {
+      unsetenv("HIWAIC_ADMIN_PIN")
+      return try AdminPin(pin: pin)
+    }
+    if let hash = file.adminPinHash { return try AdminPin(hash: hash) }
+    throw .noPin(configPath: configPath)
   }
 }
 

@@ -189,6 +189,27 @@ final class PackValidator {
     issues += duplicates(
       d.cityWalks, id: \.id, file: .cityWalks, prefix: "$", what: "City Walk route")
     issues += duplicates(d.info, id: \.id, file: .info, prefix: "$", what: "information entry")
+    // Printed codes (WAIC:ZONE:H1-A) upper-case the id: ids that differ only in case would share
+    // one code.
+    for (records, prefix, kind) in [
+      (d.zones.map { ($0.index, $0.value.id) }, "$.zones", PlaceCode.Kind.zone),
+      (d.rooms.map { ($0.index, $0.value.id) }, "$.rooms", PlaceCode.Kind.room),
+    ] {
+      var first: [String: (Int, String)] = [:]
+      for (index, id) in records {
+        let code = PlaceCode(kind, id: id).text
+        if let (earlier, earlierID) = first[code], earlierID != id {
+          issues.append(
+            PackIssue(
+              .duplicateID, file: PackFile.venues.rawValue, path: "\(prefix)[\(index)].id",
+              message:
+                "id '\(id)' gives the same QR code \(code) as '\(earlierID)' at \(prefix)[\(earlier)]"
+            ))
+        } else if first[code] == nil {
+          first[code] = (index, id)
+        }
+      }
+    }
   }
 
   private func checkTopics() {

@@ -163,6 +163,13 @@ public final class NcursesTerminal {
     }
   }
 
+  /// Forgets what is on the terminal: the next frame repaints every cell, and ncurses clears the
+  /// screen first (after a kiosk reset nothing of the last visitor may survive in a stale cell).
+  public func invalidate() {
+    previous = nil
+    clearok(hiwaic_stdscr(), true)
+  }
+
   /// Draws a frame: only rows that changed, and in them only the changed span.
   public func draw(_ canvas: Canvas) {
     let full = previous.map { $0.width != canvas.width || $0.height != canvas.height } ?? true

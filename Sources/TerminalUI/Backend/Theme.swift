@@ -36,6 +36,7 @@ public struct Theme: Sendable {
       .route: Colours(magenta, -1, bold: true),
       .here: Colours(red, -1, bold: true), .warning: Colours(yellow, -1, bold: true),
       .bar: Colours(black, white), .highlight: Colours(green, -1, bold: true),
+      .code: Colours(white, black, bold: true),
     ])
 
   /// White and yellow on black, everything bold: for bright halls and weak eyes.
@@ -47,5 +48,6 @@ public struct Theme: Sendable {
       .selected: Colours(black, yellow, bold: true), .route: Colours(yellow, black, bold: true),
       .here: Colours(white, red, bold: true), .warning: Colours(black, yellow, bold: true),
       .bar: Colours(black, white, bold: true), .highlight: Colours(black, white, bold: true),
+      .code: Colours(white, black, bold: true),
     ])
 }

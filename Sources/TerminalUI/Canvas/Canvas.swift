@@ -6,6 +6,8 @@ public struct Style: Hashable, Sendable {
   /// What the text is, for the theme to colour.
   public enum Role: UInt8, Sendable, CaseIterable {
     case normal, title, accent, dim, selected, route, here, warning, bar, highlight
+    /// A QR code: light blocks on a dark ground, whatever the terminal's own colours.
+    case code
   }
 
   public var role: Role

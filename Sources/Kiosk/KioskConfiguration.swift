@@ -1,0 +1,88 @@
+import Foundation
+
+/// The kiosk's configuration file: `key = value` lines, `#` comments. Keys: `admin_pin_hash`
+/// (from `hiwaic kiosk-pin`), `at`, `idle` (seconds), `lang` (en or zh). Flags on the command
+/// line and `HIWAIC_ADMIN_PIN` win over the file.
+public struct KioskConfiguration: Sendable, Equatable {
+  public var adminPinHash: String?
+  public var at: String?
+  public var idleSeconds: Double?
+  public var language: String?
+
+  /// Where the kiosk looks when no `--config` is given.
+  public static let defaultPath = "/etc/hiwaic/kiosk.conf"
+  static let keys = ["admin_pin_hash", "at", "idle", "lang"]
+
+  public init(adminPinHash: String? = nil, at: String? = nil, idleSeconds: Double? = nil,
+    language: String? = nil)
+  {
+    self.adminPinHash = adminPinHash
+    self.at = at
+    self.idleSeconds = idleSeconds
+    self.language = language
+  }
+
+  /// Reads a file; a missing file at the default path is an empty configuration, anything else
+  /// wrong is an error naming the file and line.
+  public static func load(path: String, required: Bool) throws(KioskSetupError) -> KioskConfiguration
+  {
+    guard FileManager.default.fileExists(atPath: path) else {
+      if required { throw .unreadableConfig(path: path, reason: "no such file") }
+      return KioskConfiguration()
+    }
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw .unreadableConfig(path: path, reason: error.localizedDescription)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw .unreadableConfig(path: path, reason: "not UTF-8 text")
+    }
+    return try parse(text, path: path)
+  }
+
+  public static func parse(_ text: String, path: String) throws(KioskSetupError)
+    -> KioskConfiguration
+  {
+    var configuration = KioskConfiguration()
+    var seen: Set<String> = []
+    for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      let number = index + 1
+      guard let equals = line.firstIndex(of: "=") else {
+        throw .badConfigLine(path: path, line: number, reason: "expected key = value")
+      }
+      let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+      let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+      guard keys.contains(key) else {
+        throw .badConfigLine(
+          path: path, line: number,
+          reason: "unknown key '\(key)' (known: \(keys.joined(separator: ", ")))")
+      }
+      guard seen.insert(key).inserted else {
+        throw .badConfigLine(path: path, line: number, reason: "'\(key)' is set twice")
+      }
+      guard !value.isEmpty else {
+        throw .badConfigLine(path: path, line: number, reason: "'\(key)' has no value")
+      }
+      switch key {
+      case "admin_pin_hash": configuration.adminPinHash = value
+      case "at": configuration.at = value
+      case "idle":
+        guard let seconds = Double(value), seconds >= 2, seconds <= 24 * 3600 else {
+          throw .badConfigLine(
+            path: path, line: number, reason: "idle must be seconds from 2 to 86400, not '\(value)'")
+        }
+        configuration.idleSeconds = seconds
+      default:
+        guard value == "en" || value == "zh" else {
+          throw .badConfigLine(path: path, line: number, reason: "lang must be en or zh")
+        }
+        configuration.language = value
+      }
+    }
+    return configuration
+  }
+}
