@@ -60,11 +60,15 @@ let package = Package(
       ]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-    .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+    // Test support: reads QR codes off rendered screens with zbarimg.
+    .target(name: "QRTestSupport", dependencies: ["QRCode"], path: "Tests/QRTestSupport"),
+    .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "QRTestSupport"]),
     .testTarget(name: "KioskTests", dependencies: ["Kiosk", "EventModel", "TerminalUI"]),
     .testTarget(
       name: "AppTests",
-      dependencies: ["App", "Assistant", "EventModel", "Kiosk", "QRCode", "TerminalUI"],
+      dependencies: [
+        "App", "Assistant", "EventModel", "Kiosk", "QRCode", "QRTestSupport", "TerminalUI",
+      ],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "EventModelTests", dependencies: ["EventModel"],
@@ -78,7 +82,7 @@ let package = Package(
       exclude: ["Questions"]),
     .testTarget(
       name: "CommandLineInterfaceTests",
-      dependencies: ["CommandLineInterface", "EventModel"]
+      dependencies: ["CommandLineInterface", "EventModel", "QRTestSupport"]
     ),
   ]
 )

@@ -39,6 +39,9 @@ struct ScreenSnapshotTests {
       app.press(.function(8))
     case .help:
       app.press(.function(1))
+    case .hereNow:
+      // A scanner types the code and Enter.
+      app.type("WAIC:ZONE:H3-A\n")
     }
   }
 

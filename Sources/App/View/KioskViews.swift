@@ -70,7 +70,7 @@ extension AppView {
   static func drawCountdown(_ frame: inout Frame, _ state: AppState, seconds: Int) {
     let lines = [
       state.t("Still there? Touch any key", "还在吗？请触摸屏幕或按任意键"),
-      state.t("Still there? 还在吗？", "Still there? Touch any key"),
+      state.t("还在吗？请触摸屏幕或按任意键", "Still there? Touch any key"),
       state.t("Starting over for the next visitor in \(seconds) s", "\(seconds) 秒后为下一位访客重新开始"),
     ]
     drawBox(&frame, state, lines: lines, style: Style(.warning, bold: true))
@@ -160,10 +160,11 @@ extension ScreenContext {
         : line.hasSuffix(":") || line.hasSuffix("：")
           ? Style(.accent, bold: true)
           : line.contains("NOW ") || line.contains("进行中") ? Style(.highlight, bold: true) : .normal
-      for part in TextWrapping.wrap(line, width: max(1, area.width - 2)) {
-        wrapped.append((part, style))
-      }
-      if line.isEmpty { wrapped.append(("", .normal)) }
+      // Keep the list's indent on every wrapped row.
+      let indent = String(line.prefix(while: { $0 == " " }))
+      let parts = TextWrapping.wrap(
+        String(line.dropFirst(indent.count)), width: max(1, area.width - 2 - indent.count))
+      for part in parts.isEmpty ? [""] : parts { wrapped.append((indent + part, style)) }
     }
     let rect = area.inset(1)
     let first = min(state.hereNowScroll, max(0, wrapped.count - rect.height))
