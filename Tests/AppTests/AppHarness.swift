@@ -1,6 +1,7 @@
 import Assistant
 import EventModel
 import Foundation
+import Kiosk
 import TerminalUI
 import Testing
 
@@ -22,7 +23,7 @@ struct AppHarness {
 
   init(
     width: Int = 80, height: Int = 24, language: Language = .en, now: String = "2025-07-26T10:00",
-    here: String? = "eh-1f-north"
+    here: String? = "eh-1f-north", kiosk: KioskSettings? = nil
   ) {
     env = AppEnvironment(
       assistant: Self.assistant,
@@ -33,6 +34,25 @@ struct AppHarness {
       width: width, height: height,
       now: EventTime.parse(now, zone: Self.assistant.catalog.timeZone)!, here: here,
       language: language)
+    if let kiosk { state.kiosk = KioskState(settings: kiosk, now: state.now) }
+  }
+
+  /// The operator PIN of kiosk tests (hashing takes a while: once).
+  static let pin = "86427531"
+  static let adminPin = try! AdminPin(pin: pin)
+
+  /// A kiosk on the WAIC pack at the north entrance.
+  static func kiosk(
+    width: Int = 100, height: Int = 30, idle: Double = 60, language: Language = .en
+  ) -> AppHarness {
+    AppHarness(
+      width: width, height: height, language: language,
+      kiosk: KioskSettings(adminPin: adminPin, idleSeconds: idle, language: language))
+  }
+
+  /// Moves the clock on, as the loop's ticks do.
+  mutating func wait(_ seconds: TimeInterval) {
+    send(.tick(state.now.addingTimeInterval(seconds)))
   }
 
   var frame: Frame { AppView.render(state, env) }

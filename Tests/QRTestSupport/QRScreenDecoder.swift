@@ -57,8 +57,7 @@ public enum QRScreenDecoder {
           ? "zbarimg is missing: install zbar-tools (make deps does)"
           : "zbarimg found no code (status \(status))")
     }
-    let data = try Data(contentsOf: output)
-    // zbarimg ends each symbol with a newline.
-    return String(decoding: data.last == 10 ? data.dropLast() : data, as: UTF8.self)
+    // With -Sbinary zbarimg writes the bytes alone, without a newline of its own.
+    return String(decoding: try Data(contentsOf: output), as: UTF8.self)
   }
 }

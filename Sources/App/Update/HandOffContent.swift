@@ -30,7 +30,7 @@ struct HandOffContent {
     let hasTimes = state.planned != nil || !state.favouriteSessions.isEmpty
     var candidates = hasTimes ? [calendar] : []
     candidates.append(lines.joined(separator: "\n"))
-    for keep in [8, 4] where lines.count > keep + 1 {
+    for keep in [8, 4, 2, 1] where lines.count > keep + 1 {
       let more = lines.count - 1 - keep
       candidates.append(
         (lines.prefix(keep + 1) + [state.t("+\(more) more", "另有\(more)项")]).joined(separator: "\n"))

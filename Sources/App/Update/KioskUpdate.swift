@@ -202,9 +202,9 @@ extension AppUpdate {
     state.handOff = handOff
   }
 
-  /// The code gets the content area less a title row and a caption row.
+  /// The code gets the whole screen but a title row and a caption row.
   static func fitHandOff(_ handOff: inout HandOff, _ state: AppState) {
-    handOff.fit(width: state.width - 2, height: state.height - 5)
+    handOff.fit(width: state.width - 2, height: state.height - 2)
   }
 
   /// The plan to take away: the calendar file when its code fits, else the plan as text.
@@ -212,6 +212,7 @@ extension AppUpdate {
     let content = HandOffContent(catalog: env.catalog, state: state)
     openHandOff(
       title: state.t("My plan — scan with your phone's camera", "我的行程——用手机相机扫码"),
-      candidates: content.planCandidates(calendar: MyPlanItems.calendar(state, env)), &state)
+      candidates: content.planCandidates(calendar: MyPlanItems.calendar(state, env, compact: true)),
+      &state)
   }
 }

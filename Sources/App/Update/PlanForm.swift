@@ -201,12 +201,14 @@ struct MyPlanItems {
   }
 
   /// An iCalendar file of the planned route, or of the favourite sessions when nothing is planned.
-  static func calendar(_ state: AppState, _ env: AppEnvironment) -> String {
+  static func calendar(_ state: AppState, _ env: AppEnvironment, compact: Bool = false) -> String {
     let writer = CalendarWriter(catalog: env.catalog)
     if let planned = state.planned {
-      return writer.calendar(for: planned.plan, language: state.language, stamp: state.now)
+      return writer.calendar(
+        for: planned.plan, language: state.language, stamp: state.now, compact: compact)
     }
     let sessions = state.favouriteSessions.compactMap { env.catalog.session($0) }
-    return writer.calendar(sessions: sessions, language: state.language, stamp: state.now)
+    return writer.calendar(
+      sessions: sessions, language: state.language, stamp: state.now, compact: compact)
   }
 }

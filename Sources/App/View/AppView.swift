@@ -55,12 +55,8 @@ public enum AppView {
     case .help: view.drawHelp(&frame)
     case .hereNow: view.drawHereNow(&frame)
     }
-    var hints = view.hints
-    if let handOff = state.handOff {
-      drawHandOff(&frame, state, handOff)
-      hints = state.t("Any key closes the code", "按任意键关闭二维码")
-    }
-    drawStatus(&frame, state, env, hints: hints)
+    drawStatus(&frame, state, env, hints: view.hints)
+    if let handOff = state.handOff { drawHandOff(&frame, state, handOff) }
     if let kiosk = state.kiosk {
       if let entry = kiosk.pinEntry {
         drawPinPrompt(&frame, state, entry: entry)

@@ -106,7 +106,8 @@ extension AppView {
 
   /// The hand-off code over the content area, with what it holds; any key or touch closes it.
   static func drawHandOff(_ frame: inout Frame, _ state: AppState, _ handOff: HandOff) {
-    let area = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
+    // The whole screen: a phone needs every row it can get.
+    let area = Rect(x: 0, y: 0, width: state.width, height: state.height)
     frame.canvas.fill(area, style: .normal)
     let title = handOff.title.truncated(toWidth: area.width - 2)
     frame.canvas.write(

@@ -9,7 +9,9 @@ public struct CalendarWriter: Sendable {
   public init(catalog: EventCatalog) { self.catalog = catalog }
 
   /// Sessions kept as favourites, one event each, in time order.
-  public func calendar(sessions: [Session], language: Language, stamp: Date) -> String {
+  public func calendar(
+    sessions: [Session], language: Language, stamp: Date, compact: Bool = false
+  ) -> String {
     let stops = sessions.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.map {
       PlannedStop(
         kind: .session, id: $0.id, node: "", walkMinutes: 0, walkMetres: 0, arrival: $0.start,
@@ -18,16 +20,36 @@ public struct CalendarWriter: Sendable {
     let plan = VisitPlan(
       stops: stops, score: 0, walkingMetres: 0, walkingMinutes: 0, end: "", endWalkMinutes: 0,
       finish: stops.last?.leave ?? stamp, leftOut: [], optimal: false)
-    return calendar(for: plan, language: language, stamp: stamp)
+    return calendar(for: plan, language: language, stamp: stamp, compact: compact)
   }
 
-  public func calendar(for plan: VisitPlan, language: Language, stamp: Date) -> String {
+  /// The plan's calendar. `compact` leaves out what a phone can do without (the time zone block,
+  /// descriptions, the venue in locations; times in UTC instead), so that it fits a QR code.
+  public func calendar(
+    for plan: VisitPlan, language: Language, stamp: Date, compact: Bool = false
+  ) -> String {
     let zone = catalog.timeZone
     let zoneID = catalog.event.timeZone
     let offset = zone.secondsFromGMT(for: plan.stops.first?.start ?? stamp)
     let sign = offset < 0 ? "-" : "+"
     let offsetText = String(
       format: "%@%02d%02d", sign, abs(offset) / 3600, (abs(offset) % 3600) / 60)
+    if compact {
+      var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//hiwaic//EN"]
+      for (index, stop) in plan.stops.enumerated() {
+        let (summary, location, _) = texts(for: stop, language: language)
+        let place = location.split(separator: ",").prefix(2).joined(separator: ",")
+        lines += [
+          "BEGIN:VEVENT",
+          "UID:\(catalog.event.id)-\(stop.id)-\(Int(stop.start.timeIntervalSince1970))@hiwaic",
+          "DTSTAMP:\(Self.utc(stamp))", "DTSTART:\(Self.utc(stop.start))",
+          "DTEND:\(Self.utc(stop.leave))", "SUMMARY:\(Self.escape("\(index + 1). \(summary)"))",
+          "LOCATION:\(Self.escape(place))", "END:VEVENT",
+        ]
+      }
+      lines.append("END:VCALENDAR")
+      return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
     var lines = [
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//hiwaic//route planner//EN", "CALSCALE:GREGORIAN",
       "METHOD:PUBLISH", "BEGIN:VTIMEZONE", "TZID:\(zoneID)", "BEGIN:STANDARD",
