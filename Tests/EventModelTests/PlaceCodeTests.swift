@@ -1,0 +1,53 @@
+import EventModel
+import Foundation
+import Testing
+
+@Suite("Zone and room codes")
+struct PlaceCodeTests {
+  let catalog = try! PackLoader.load(from: Fixtures.waic)
+
+  @Test("every zone and room of the pack has one code, all different, in QR's alphanumeric set")
+  func everyZoneAndRoom() {
+    let codes = catalog.placeCodes
+    #expect(codes.count == catalog.pack.venues.zones.count + catalog.pack.venues.rooms.count)
+    #expect(Set(codes.map(\.text)).count == codes.count)
+    let alphanumeric = Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
+    for code in codes {
+      #expect(code.text.allSatisfy(alphanumeric.contains), "\(code.text)")
+      #expect(catalog.node(of: code) != nil)
+      #expect(catalog.resolvePlaceCode(code.text) == .found(code))
+    }
+    #expect(codes.first?.text == "WAIC:ZONE:\(catalog.pack.venues.zones[0].id.uppercased())")
+  }
+
+  @Test("codes read back whatever the case and spacing; bare ids work for scripts")
+  func reading() {
+    let zone = PlaceCode(.zone, id: "H1-A")
+    #expect(catalog.resolvePlaceCode("  waic:zone:h1-a \n") == .found(zone))
+    #expect(catalog.resolvePlaceCode("h1-a") == .found(zone))
+    #expect(catalog.resolvePlaceCode("WAIC:ROOM:RED-HALL") == .found(PlaceCode(.room, id: "red-hall")))
+    #expect(PlaceCode.parse("WAIC:ZONE") == nil)
+    #expect(PlaceCode.parse("WAIC:DOOR:H1-A") == nil)
+    #expect(PlaceCode.parse("WAIC:ZONE:" + String(repeating: "X", count: 80)) == nil)
+  }
+
+  @Test("an unknown code gets the closest codes")
+  func unknown() {
+    guard case .notFound(let suggestions) = catalog.resolvePlaceCode("WAIC:ZONE:H1-C") else {
+      Issue.record("H1-C is not a zone")
+      return
+    }
+    #expect(suggestions.contains("WAIC:ZONE:H1-A") || suggestions.contains("WAIC:ZONE:H1-B"))
+  }
+}
+
+extension Resolution: Equatable where Value: Equatable {
+  public static func == (lhs: Resolution, rhs: Resolution) -> Bool {
+    switch (lhs, rhs) {
+    case (.found(let a), .found(let b)): a == b
+    case (.ambiguous(let a), .ambiguous(let b)): a == b
+    case (.notFound(let a), .notFound(let b)): a == b
+    default: false
+    }
+  }
+}
