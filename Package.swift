@@ -82,7 +82,7 @@ let package = Package(
       exclude: ["Questions"]),
     .testTarget(
       name: "CommandLineInterfaceTests",
-      dependencies: ["CommandLineInterface", "EventModel", "QRTestSupport"]
+      dependencies: ["CommandLineInterface", "EventModel", "Kiosk", "QRTestSupport"]
     ),
   ]
 )

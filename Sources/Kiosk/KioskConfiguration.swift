@@ -30,12 +30,12 @@ public struct KioskConfiguration: Sendable, Equatable {
       if required { throw .unreadableConfig(path: path, reason: "no such file") }
       return KioskConfiguration()
     }
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw .unreadableConfig(path: path, reason: error.localizedDescription)
+    // Read through a file handle: /dev/null and pipes are configurations too.
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw .unreadableConfig(path: path, reason: "permission denied or not a file")
     }
+    defer { try? handle.close() }
+    let data = handle.readDataToEndOfFile()
     guard let text = String(data: data, encoding: .utf8) else {
       throw .unreadableConfig(path: path, reason: "not UTF-8 text")
     }

@@ -70,6 +70,8 @@ final class TmuxSession {
     while Date() < deadline {
       last = screen
       if condition(last) { return last }
+      // The program has ended: what it did not show, it will not show.
+      if last.contains("EXITED:") { break }
       usleep(30_000)
     }
     Issue.record(
@@ -77,7 +79,8 @@ final class TmuxSession {
     return last
   }
 
-  func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  @discardableResult
+  func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
     waitFor("“\(text)”", sourceLocation: sourceLocation) { $0.contains(text) }
   }
 }
