@@ -5,19 +5,29 @@ SWIFT       ?= swift
 JOBS        ?= 2
 PREFIX      ?= /usr/local
 BUILD_FLAGS := -j $(JOBS)
-DEBIAN_PACKAGES := libncursesw5-dev tmux tzdata
+# To build and run: ncursesw, libqrencode and libxcrypt headers, time zones.
+DEBIAN_PACKAGES := libncursesw5-dev libqrencode-dev libcrypt-dev tzdata
+# To test as well: tmux for the end-to-end terminal tests, zbarimg to read QR codes off screens.
+TEST_PACKAGES := $(DEBIAN_PACKAGES) tmux zbar-tools
 
 # apt-get as root, or through sudo when there is one.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps build release run test bench install uninstall clean format validate
+.PHONY: all deps test-deps install-packages build release run kiosk test bench soak install uninstall clean format validate
 
 all: build
 
 ## deps: install the Debian packages hiwaic needs, if any is missing (quiet when all are there)
 deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEBIAN_PACKAGES)"
+
+## test-deps: the same, with what the tests need too
+test-deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(TEST_PACKAGES)"
+
+install-packages:
 	@missing=""; \
-	for p in $(DEBIAN_PACKAGES); do \
+	for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -38,14 +48,23 @@ release: deps
 run: build
 	@./.build/debug/hiwaic $(ARGS)
 
+## kiosk: start hiwaic as a kiosk (needs HIWAIC_ADMIN_PIN or /etc/hiwaic/kiosk.conf; the way
+## out is Ctrl-\ three times, then the PIN)
+kiosk: build
+	@./.build/debug/hiwaic --kiosk $(ARGS)
+
 ## test: every test
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test $(BUILD_FLAGS)
 
 ## bench: speed and memory figures, release build
 bench: release
 	./.build/release/hiwaic-bench
+
+## soak: the kiosk for SOAK_MINUTES (default 30) of generated use, memory at start and end
+soak: release test-deps
+	contrib/kiosk/soak.sh .build/release/hiwaic
 
 ## validate: check the shipped pack
 validate: build
