@@ -56,7 +56,8 @@ let package = Package(
     .executableTarget(
       name: "HiwaicBench",
       dependencies: [
-        "App", "Assistant", "EventModel", "Matcher", "PackGenerator", "Planner", "TerminalUI",
+        "App", "Assistant", "EventModel", "Kiosk", "Matcher", "PackGenerator", "Planner",
+        "TerminalUI",
       ]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

@@ -112,4 +112,6 @@ if FileManager.default.fileExists(atPath: optw.path) {
 }
 print("")
 try InterfaceBench.run(waic: waic)
+print("")
+try KioskBench.run(waic: waic)
 print("peak resident memory of the whole run: \(megabytes(peakResidentBytes()))")
