@@ -83,8 +83,10 @@ public struct HereAndNowGuide: Sendable {
     }
     if code.kind == .room { nearbyRooms[code.id] = 0 }
     let until = now.addingTimeInterval(HereAndNow.window)
-    let nearbySessions = catalog.pack.sessions.filter { nearbyRooms[$0.room] != nil && $0.end > now }
-      .sorted { ($0.start, nearbyRooms[$0.room]!, $0.id) < ($1.start, nearbyRooms[$1.room]!, $1.id) }
+    let nearbySessions = catalog.pack.sessions.filter {
+      nearbyRooms[$0.room] != nil && $0.end > now
+    }
+    .sorted { ($0.start, nearbyRooms[$0.room]!, $0.id) < ($1.start, nearbyRooms[$1.room]!, $1.id) }
     func entry(_ session: Session) -> HereAndNow.SessionEntry {
       HereAndNow.SessionEntry(
         session: session.id, room: session.room, walkMinutes: nearbyRooms[session.room] ?? 0,
@@ -147,7 +149,9 @@ public struct HereAndNowGuide: Sendable {
       for booth in here.booths {
         let names = booth.exhibitors.compactMap { catalog.exhibitor($0)?.name.text(language) }
         lines.append(
-          "  ~\(booth.booth)  " + (names.isEmpty ? t("(no exhibitor listed)", "（暂无展商）") : names.joined(separator: ", ")))
+          "  ~\(booth.booth)  "
+            + (names.isEmpty ? t("(no exhibitor listed)", "（暂无展商）") : names.joined(separator: ", "))
+        )
       }
     }
     lines.append("")
@@ -163,9 +167,11 @@ public struct HereAndNowGuide: Sendable {
         + "\(clock(session.start))–\(clock(session.end))"
       let walk =
         entry.walkMinutes < 0.5
-        ? t("here", "就在这里") : t("\(Int(entry.walkMinutes.rounded())) min walk", "步行\(Int(entry.walkMinutes.rounded()))分钟")
+        ? t("here", "就在这里")
+        : t(
+          "\(Int(entry.walkMinutes.rounded())) min walk", "步行\(Int(entry.walkMinutes.rounded()))分钟")
       return "  " + (entry.onNow ? t("NOW ", "进行中 ") : "") + when + "  "
-        + session.title.text(language) + " — " + room + " (" + walk + ")"
+        + session.title.text(language) + " — " + room + t(" (", "（") + walk + t(")", "）")
     }
     if here.sessions.isEmpty {
       lines.append(t("  nothing in the next two hours", "  未来两小时内没有活动"))
@@ -182,7 +188,9 @@ public struct HereAndNowGuide: Sendable {
       let walk = Int(facility.walkMinutes.rounded())
       lines.append(
         "  " + labels.facility(facility.kind) + " · "
-          + t("~\(walk) min, \(Labels.distance(facility.walkMetres))", "约\(walk)分钟，\(Labels.distance(facility.walkMetres))"))
+          + t(
+            "~\(walk) min, \(Labels.distance(facility.walkMetres))",
+            "约\(walk)分钟，\(Labels.distance(facility.walkMetres))"))
     }
     if let way = here.way {
       lines.append("")

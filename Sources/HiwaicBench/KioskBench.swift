@@ -32,7 +32,9 @@ enum KioskBench {
         send(.tick(now))
       }
     }
-    func type(_ text: String) { for key in KeyDecoder.keys(typing: text) { send(.input(.key(key))) } }
+    func type(_ text: String) {
+      for key in KeyDecoder.keys(typing: text) { send(.input(.key(key))) }
+    }
     let questions = [
       "where is Unitree?", "宇树科技在哪里？", "which forums on AI governance are tomorrow afternoon?",
       "plan me two hours of robotics", "Wo ist Huawei?", "where is the nearest restroom",
@@ -49,7 +51,10 @@ enum KioskBench {
       send(.input(.key(.escape)))
       type(codes[index % codes.count])
       tick(5)
-      for key: Key in [.function(3), .down, .character("f"), .function(4), .right, .character("f"), .function(5), .character("+"), .function(8), .character("e")] {
+      for key: Key in [
+        .function(3), .down, .character("f"), .function(4), .right, .character("f"), .function(5),
+        .character("+"), .function(8), .character("e"),
+      ] {
         send(.input(.key(key)))
         tick(1)
       }
@@ -88,7 +93,10 @@ enum KioskBench {
       precondition(probe.handOff?.shown != nil)
     }
     handOffs.sort()
-    print(String(format: "QR hand-off of the plan (choose content, encode, 200x110): median %.2f ms", handOffs[10]))
+    print(
+      String(
+        format: "QR hand-off of the plan (choose content, encode, 200x110): median %.2f ms",
+        handOffs[10]))
     startUpToAttract()
   }
 
@@ -97,7 +105,8 @@ enum KioskBench {
   static func startUpToAttract() {
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
       .appendingPathComponent("hiwaic").path
-    guard system("tmux -V >/dev/null 2>&1") == 0, FileManager.default.isExecutableFile(atPath: binary)
+    guard system("tmux -V >/dev/null 2>&1") == 0,
+      FileManager.default.isExecutableFile(atPath: binary)
     else {
       print("start-up to the attract screen: skipped (needs tmux and \(binary))")
       return
@@ -113,7 +122,9 @@ enum KioskBench {
       var seen = false
       while !seen && DispatchTime.now().uptimeNanoseconds - began < 10_000_000_000 {
         _ = system("tmux -S \(socket) capture-pane -p > \(capture) 2>/dev/null")
-        seen = (try? String(contentsOfFile: capture, encoding: .utf8))?.contains("press any key") ?? false
+        seen =
+          (try? String(contentsOfFile: capture, encoding: .utf8))?.contains("press any key")
+          ?? false
         if !seen { usleep(2_000) }
       }
       if seen { times.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1_000_000) }

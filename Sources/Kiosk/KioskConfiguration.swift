@@ -13,9 +13,10 @@ public struct KioskConfiguration: Sendable, Equatable {
   public static let defaultPath = "/etc/hiwaic/kiosk.conf"
   static let keys = ["admin_pin_hash", "at", "idle", "lang"]
 
-  public init(adminPinHash: String? = nil, at: String? = nil, idleSeconds: Double? = nil,
-    language: String? = nil)
-  {
+  public init(
+    adminPinHash: String? = nil, at: String? = nil, idleSeconds: Double? = nil,
+    language: String? = nil
+  ) {
     self.adminPinHash = adminPinHash
     self.at = at
     self.idleSeconds = idleSeconds
@@ -24,7 +25,8 @@ public struct KioskConfiguration: Sendable, Equatable {
 
   /// Reads a file; a missing file at the default path is an empty configuration, anything else
   /// wrong is an error naming the file and line.
-  public static func load(path: String, required: Bool) throws(KioskSetupError) -> KioskConfiguration
+  public static func load(path: String, required: Bool) throws(KioskSetupError)
+    -> KioskConfiguration
   {
     guard FileManager.default.fileExists(atPath: path) else {
       if required { throw .unreadableConfig(path: path, reason: "no such file") }
@@ -73,7 +75,8 @@ public struct KioskConfiguration: Sendable, Equatable {
       case "idle":
         guard let seconds = Double(value), seconds >= 2, seconds <= 24 * 3600 else {
           throw .badConfigLine(
-            path: path, line: number, reason: "idle must be seconds from 2 to 86400, not '\(value)'")
+            path: path, line: number, reason: "idle must be seconds from 2 to 86400, not '\(value)'"
+          )
         }
         configuration.idleSeconds = seconds
       default:

@@ -27,7 +27,8 @@ public struct PinGuard: Sendable, Hashable {
     consecutiveFailures += 1
     let over = consecutiveFailures - PinGuard.freeAttempts
     guard over >= 0 else { return }
-    let seconds = min(PinGuard.longestLockout, PinGuard.firstLockout * pow(2, Double(min(over, 10))))
+    let seconds = min(
+      PinGuard.longestLockout, PinGuard.firstLockout * pow(2, Double(min(over, 10))))
     lockedUntil = now.addingTimeInterval(seconds)
   }
 }

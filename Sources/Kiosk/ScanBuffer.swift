@@ -71,6 +71,7 @@ public struct ScanBuffer: Sendable, Hashable {
       return character.uppercased() == String(ScanBuffer.prefix[position])
     }
     guard position < PlaceCode.maximumLength else { return false }
-    return character.isASCII && (character.isLetter || character.isNumber || "-_:.".contains(character))
+    return character.isASCII
+      && (character.isLetter || character.isNumber || "-_:.".contains(character))
   }
 }

@@ -100,8 +100,9 @@ public struct QRMatrix: Hashable, Sendable {
   /// Reads light/dark pixels back from half-block text (the inverse of `halfBlockLines`,
   /// quiet zone included): row-major, `true` for light. For tests and tools that hand a screen to
   /// a decoder.
-  public static func pixels(ofHalfBlocks lines: [String]) -> (width: Int, height: Int, light: [Bool])
-  {
+  public static func pixels(ofHalfBlocks lines: [String]) -> (
+    width: Int, height: Int, light: [Bool]
+  ) {
     let width = lines.map(\.count).max() ?? 0
     var light: [Bool] = []
     light.reserveCapacity(width * lines.count * 2)

@@ -103,7 +103,7 @@ struct KioskModeTests {
   /// Everything a visitor can leave behind, done on a kiosk.
   static func busyVisitor(_ app: inout AppHarness) {
     app.ask("where is Unitree?")
-    app.press(.down, .down, .enter)  // add Unitree to my plan
+    app.press(.down, .enter)  // add Unitree to my plan
     app.ask("plan me two hours of robotics")
     app.press(.function(3))
     app.type("huawei")
@@ -246,7 +246,8 @@ struct KioskModeTests {
       let handOff = try #require(app.state.handOff)
       let shown = try #require(handOff.shown, "no code fits \(width)×\(height)")
       let expected = handOff.candidates[shown]
-      let lines = try #require(QRScreenDecoder.code(inScreen: app.screen.components(separatedBy: "\n")))
+      let lines = try #require(
+        QRScreenDecoder.code(inScreen: app.screen.components(separatedBy: "\n")))
       #expect(try QRScreenDecoder.decode(halfBlocks: lines) == expected)
       let reply = app.state.conversation.last!.reply.text
       if width == 160 {
@@ -272,7 +273,8 @@ struct KioskModeTests {
       #expect(!app.effects.contains { if case .writeFile = $0 { true } else { false } })
       let handOff = try #require(app.state.handOff)
       let shown = try #require(handOff.shown)
-      let lines = try #require(QRScreenDecoder.code(inScreen: app.screen.components(separatedBy: "\n")))
+      let lines = try #require(
+        QRScreenDecoder.code(inScreen: app.screen.components(separatedBy: "\n")))
       let decoded = try QRScreenDecoder.decode(halfBlocks: lines)
       #expect(decoded == handOff.candidates[shown])
       if width == 200 {
@@ -285,7 +287,8 @@ struct KioskModeTests {
         let clock = EventTime.clockTime(first.start, zone: app.env.catalog.timeZone)
         #expect(
           decoded.hasPrefix(
-            "WAIC 2025 · My plan · Sat 26 July\n\(clock) \(exhibitor.name.en!) · ~\(exhibitor.booth!)\n"))
+            "WAIC 2025 · My plan · Sat 26 July\n\(clock) \(exhibitor.name.en!) · ~\(exhibitor.booth!)\n"
+          ))
         #expect(decoded.hasSuffix(" more"))
       }
     }
@@ -316,10 +319,12 @@ struct KioskModeTests {
         let x = Int(random.next() % UInt64(max(1, app.state.width)))
         let y = Int(random.next() % UInt64(max(1, app.state.height)))
         if let target = frame.target(x: x, y: y) { app.send(.target(target)) }
-        app.send(.input(.mouse(MouseEvent(random.next() % 2 == 0 ? .wheelUp : .wheelDown, x: x, y: y))))
+        app.send(
+          .input(.mouse(MouseEvent(random.next() % 2 == 0 ? .wheelUp : .wheelDown, x: x, y: y))))
       case 88..<92:
         let length = Int(random.next() % 200)
-        app.type(String((0..<length).map { _ in pool[Int(random.next() % UInt64(pool.count))] }) + "\n")
+        app.type(
+          String((0..<length).map { _ in pool[Int(random.next() % UInt64(pool.count))] }) + "\n")
       case 92..<95:
         app.send(
           .input(.resize(width: Int(random.next() % 260), height: Int(random.next() % 90))))

@@ -30,7 +30,9 @@ struct HereAndNowTests {
       rooms.contains($0.room) && $0.end > now && $0.start < now.addingTimeInterval(7200)
     }
     #expect(Set(here.sessions.map(\.session)) == Set(expected.map(\.id)) && !expected.isEmpty)
-    #expect(here.sessions.map { catalog.session($0.session)!.start } == here.sessions.map { catalog.session($0.session)!.start }.sorted())
+    #expect(
+      here.sessions.map { catalog.session($0.session)!.start }
+        == here.sessions.map { catalog.session($0.session)!.start }.sorted())
     // One per kind, nearest first, and really the nearest of its kind.
     #expect(Set(here.facilities.map(\.kind)).count == here.facilities.count)
     #expect(here.facilities.map(\.walkMinutes) == here.facilities.map(\.walkMinutes).sorted())
@@ -46,7 +48,8 @@ struct HereAndNowTests {
   @Test("the way from the kiosk, and the next session when nothing is on soon")
   func wayAndLater() throws {
     let here = try #require(
-      guide.make(PlaceCode(.room, id: "red-hall"), now: at("2025-07-26T08:00"), from: "eh-1f-north"))
+      guide.make(PlaceCode(.room, id: "red-hall"), now: at("2025-07-26T08:00"), from: "eh-1f-north")
+    )
     #expect(here.way?.route.nodes.first == "eh-1f-north")
     #expect(here.way?.route.nodes.last == catalog.room("red-hall")?.node)
     #expect(here.booths.isEmpty)

@@ -89,7 +89,7 @@ struct KioskSessionTests {
     try tmux.type("where is Unitree?")
     try tmux.keys("Enter")
     tmux.waitFor("Take this to my phone (QR code)")
-    try tmux.keys("Down", "Enter")
+    try tmux.keys("Down", "Down", "Enter")
     let screen = tmux.waitFor("Scan with your phone's camera")
     let lines = try #require(QRScreenDecoder.code(inScreen: screen.components(separatedBy: "\n")))
     let decoded = try QRScreenDecoder.decode(halfBlocks: lines)
@@ -125,8 +125,9 @@ struct KioskSessionTests {
         let x = 33 + Int(random.next() % 90)
         let y = 33 + Int(random.next() % 28)
         for button in [32, 96] {
-          try tmux.type(String(UnicodeScalar(27)) + "[M" + String(UnicodeScalar(button)!)
-            + String(UnicodeScalar(x)!) + String(UnicodeScalar(y)!))
+          try tmux.type(
+            String(UnicodeScalar(27)) + "[M" + String(UnicodeScalar(button)!)
+              + String(UnicodeScalar(x)!) + String(UnicodeScalar(y)!))
         }
       case 1:
         try tmux.type("宇树科技在哪里？where is Unitree? WAIC:ZONE:H1-A 😀 \u{202E}evil")

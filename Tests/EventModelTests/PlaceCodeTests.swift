@@ -25,7 +25,8 @@ struct PlaceCodeTests {
     let zone = PlaceCode(.zone, id: "H1-A")
     #expect(catalog.resolvePlaceCode("  waic:zone:h1-a \n") == .found(zone))
     #expect(catalog.resolvePlaceCode("h1-a") == .found(zone))
-    #expect(catalog.resolvePlaceCode("WAIC:ROOM:RED-HALL") == .found(PlaceCode(.room, id: "red-hall")))
+    #expect(
+      catalog.resolvePlaceCode("WAIC:ROOM:RED-HALL") == .found(PlaceCode(.room, id: "red-hall")))
     #expect(PlaceCode.parse("WAIC:ZONE") == nil)
     #expect(PlaceCode.parse("WAIC:DOOR:H1-A") == nil)
     #expect(PlaceCode.parse("WAIC:ZONE:" + String(repeating: "X", count: 80)) == nil)

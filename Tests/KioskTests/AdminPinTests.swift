@@ -72,7 +72,10 @@ struct KioskConfigurationTests {
   @Test("each mistake names the file and line")
   func mistakes() {
     let cases: [(String, String)] = [
-      ("idle = 90\npin = 1234", "k.conf:2: unknown key 'pin' (known: admin_pin_hash, at, idle, lang)"),
+      (
+        "idle = 90\npin = 1234",
+        "k.conf:2: unknown key 'pin' (known: admin_pin_hash, at, idle, lang)"
+      ),
       ("at = a\nat = b", "k.conf:2: 'at' is set twice"),
       ("idle = soon", "k.conf:1: idle must be seconds from 2 to 86400, not 'soon'"),
       ("lang = fr", "k.conf:1: lang must be en or zh"),

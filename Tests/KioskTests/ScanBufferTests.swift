@@ -9,7 +9,9 @@ struct ScanBufferTests {
   let start = Date(timeIntervalSince1970: 1_000_000)
 
   /// Feeds text as keys, `gap` seconds apart; returns the outcomes that were not `held`.
-  func feed(_ text: String, into buffer: inout ScanBuffer, gap: TimeInterval = 0.005) -> [ScanBuffer.Outcome] {
+  func feed(_ text: String, into buffer: inout ScanBuffer, gap: TimeInterval = 0.005) -> [ScanBuffer
+    .Outcome]
+  {
     var outcomes: [ScanBuffer.Outcome] = []
     for (index, key) in KeyDecoder.keys(typing: text).enumerated() {
       let outcome = buffer.feed(key, at: start.addingTimeInterval(Double(index) * gap))
@@ -32,8 +34,13 @@ struct ScanBufferTests {
     // "W" and "A" are held as a possible code, then released with the key that breaks it.
     #expect(
       feed("Wa", into: &buffer) == [] && buffer.held == ["W", "a"])
-    #expect(buffer.feed(.character("s"), at: start) == .release(["W", "a", "s"].map(Key.character)))
-    #expect(feed("where", into: &buffer) == [.release(["w", "h"].map(Key.character)), .release([.character("e")]), .release([.character("r")]), .release([.character("e")])])
+    #expect(
+      buffer.feed(.character("s"), at: start) == .release(["W", "a", "s"].map(Key.character)))
+    #expect(
+      feed("where", into: &buffer) == [
+        .release(["w", "h"].map(Key.character)), .release([.character("e")]),
+        .release([.character("r")]), .release([.character("e")]),
+      ])
     // Keys that can never start a code pass at once.
     #expect(buffer.feed(.character("1"), at: start) == .release([.character("1")]))
     #expect(buffer.feed(.enter, at: start) == .release([.enter]))
@@ -55,8 +62,10 @@ struct ScanBufferTests {
   func brokenCodes() {
     var buffer = ScanBuffer()
     #expect(
-      feed("WAIC:ZONE", into: &buffer) == [] && buffer.feed(.escape, at: start)
-        == .release(Array("WAIC:ZONE").map(Key.character) + [.escape]))
+      feed("WAIC:ZONE", into: &buffer) == []
+        && buffer.feed(.escape, at: start)
+          == .release(Array("WAIC:ZONE").map(Key.character) + [.escape])
+    )
     let long = "WAIC:" + String(repeating: "X", count: 80)
     let outcomes = feed(long, into: &buffer)
     // 64 held, the 65th releases them all, then each further key passes on its own.

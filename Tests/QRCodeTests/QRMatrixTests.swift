@@ -46,7 +46,8 @@ struct QRMatrixTests {
     let matrix = try QRMatrix(encoding: "WAIC:ROOM:RED-HALL", correction: .high)
     let svg = matrix.svg(moduleSize: 10, quietZone: 4, caption: "Red Hall <2F> & more")
     #expect(svg.contains("Red Hall &lt;2F&gt; &amp; more"))
-    let path = try #require(svg.split(separator: "d=\"").dropFirst().first?.split(separator: "\"").first)
+    let path = try #require(
+      svg.split(separator: "d=\"").dropFirst().first?.split(separator: "\"").first)
     var dark = Set<[Int]>()
     // Each run is "M<x> <y>h<w>v10h-<w>z" in units of 10 per module, offset by the quiet zone.
     for run in path.split(separator: "M").filter({ !$0.isEmpty }) {

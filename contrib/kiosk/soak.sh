@@ -15,7 +15,7 @@ $tmux new-session -d -s soak -x 120 -y 40 \
 sleep 1
 # The pane's shell may have exec'd hiwaic itself, or started it as its child.
 pid=$($tmux list-panes -t soak -F '#{pane_pid}')
-[ "$(cat "/proc/$pid/comm" 2>/dev/null)" = hiwaic ] || pid=$(pgrep -P "$pid" hiwaic || true)
+[ "$(readlink -f "/proc/$pid/exe")" = "$(readlink -f "$binary")" ] || pid=$(pgrep -P "$pid" | head -n 1)
 [ -n "$pid" ] || { echo "soak: hiwaic did not start"; exit 1; }
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$pid/status"; }
 start=$(rss)

@@ -92,7 +92,6 @@ struct Lists {
       actions.append(.showOnMap(node: node, route: []))
     }
     if reply.plan != nil { actions.append(.openPlan) }
-    if ![.unknown, .greeting, .help].contains(reply.answer.intent) { actions.append(.handOff) }
     if let exhibitor = reply.answer.entities.first(where: { $0.type == .exhibitor }) {
       actions.append(.favouriteExhibitor(exhibitor.id))
     }
@@ -103,6 +102,7 @@ struct Lists {
     } else if let session = reply.answer.entities.first(where: { $0.type == .session }) {
       actions.append(.favouriteSession(session.id))
     }
+    if ![.unknown, .greeting, .help].contains(reply.answer.intent) { actions.append(.handOff) }
     actions += reply.answer.suggestions.map { .ask($0) }
     return actions
   }

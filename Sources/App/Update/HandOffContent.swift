@@ -45,14 +45,17 @@ struct HandOffContent {
     let clock = { (date: Date) in EventTime.clockTime(date, zone: zone) }
     var lines = ["\(catalog.event.shortName.text(language)) · " + state.t("My plan", "我的行程")]
     if let planned = state.planned {
-      lines[0] += " · " + Labels(language: language).date(
-        EventTime.localDate(planned.request.startTime, zone: zone))
+      lines[0] +=
+        " · "
+        + Labels(language: language).date(
+          EventTime.localDate(planned.request.startTime, zone: zone))
       for stop in planned.plan.stops {
         switch stop.kind {
         case .exhibitor:
           let exhibitor = catalog.exhibitor(stop.id)
           lines.append(
-            "\(clock(stop.start)) \(exhibitor?.name.text(language) ?? stop.id) · ~\(exhibitor?.booth ?? "")")
+            "\(clock(stop.start)) \(exhibitor?.name.text(language) ?? stop.id) · ~\(exhibitor?.booth ?? "")"
+          )
         case .session:
           let session = catalog.session(stop.id)
           let room = session.flatMap { catalog.room($0.room) }?.name.text(language) ?? ""
@@ -66,7 +69,8 @@ struct HandOffContent {
       let room = catalog.room(session.room)?.name.text(language) ?? session.room
       let day = Labels(language: language).date(EventTime.localDate(session.start, zone: zone))
       lines.append(
-        "★ \(day) \(clock(session.start))–\(clock(session.end)) \(session.title.text(language)) · \(room)")
+        "★ \(day) \(clock(session.start))–\(clock(session.end)) \(session.title.text(language)) · \(room)"
+      )
     }
     for id in state.favouriteExhibitors where !planned.contains(id) {
       guard let exhibitor = catalog.exhibitor(id) else { continue }

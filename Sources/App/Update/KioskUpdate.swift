@@ -96,9 +96,10 @@ extension AppUpdate {
       return []
     }
     guard key == .control("\\") || key == .function(12) else { return nil }
-    kiosk.chordPresses = kiosk.chordPresses.filter {
-      now.timeIntervalSince($0) < KioskSettings.chordWindow
-    } + [now]
+    kiosk.chordPresses =
+      kiosk.chordPresses.filter {
+        now.timeIntervalSince($0) < KioskSettings.chordWindow
+      } + [now]
     if kiosk.chordPresses.count >= KioskSettings.chordPresses {
       kiosk.chordPresses = []
       kiosk.pinEntry = ""
@@ -170,9 +171,11 @@ extension AppUpdate {
         "The code \(text) fits several places: \(codes.map(\.text).joined(separator: ", "))",
         "代码 \(text) 对应多个地点：\(codes.map(\.text).joined(separator: "、"))")
     case .notFound(let suggestions):
-      let hint = suggestions.isEmpty ? "" : state.t(" Close: ", " 相近：") + suggestions.joined(separator: ", ")
-      state.notice = state.t(
-        "The code \(text) is not a zone or room of this event.", "代码 \(text) 不是本次活动的区域或会场。")
+      let hint =
+        suggestions.isEmpty ? "" : state.t(" Close: ", " 相近：") + suggestions.joined(separator: ", ")
+      state.notice =
+        state.t(
+          "The code \(text) is not a zone or room of this event.", "代码 \(text) 不是本次活动的区域或会场。")
         + hint
     }
   }

@@ -9,7 +9,8 @@ enum BigText {
     for (index, character) in text.uppercased().enumerated() {
       guard let glyph = glyphs[character] else { return nil }
       for row in 0..<height {
-        rows[row] += (index > 0 ? " " : "")
+        rows[row] +=
+          (index > 0 ? " " : "")
           + String(glyph[row].map { $0 == "#" ? "█" as Character : " " })
       }
     }

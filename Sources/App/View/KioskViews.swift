@@ -48,7 +48,8 @@ extension AppView {
     y += 1
     centre(event.name.text(.zh), y, Style(.accent, bold: true))
     centre(event.name.text(.en), y + 1, Style(.accent))
-    centre(event.theme.text(.en) + " · " + event.theme.text(.zh), y + 3, Style(.highlight, bold: true))
+    centre(
+      event.theme.text(.en) + " · " + event.theme.text(.zh), y + 3, Style(.highlight, bold: true))
     let elapsed = max(0, state.now.timeIntervalSince(state.kiosk?.attractSince ?? state.now))
     let example = attractExamples[
       Int(elapsed / KioskSettings.exampleSeconds) % attractExamples.count]
@@ -114,8 +115,10 @@ extension AppView {
       title, x: (area.width - title.displayWidth) / 2, y: area.y, style: Style(.title, bold: true))
     guard let shown = handOff.shown else {
       let message = state.t(
-        "The window is too small for the code: enlarge it. Any key closes.", "窗口太小，放不下二维码：请放大窗口。按任意键关闭。")
-      frame.canvas.write(message, x: 1, y: area.y + 2, style: Style(.warning, bold: true), clip: area)
+        "The window is too small for the code: enlarge it. Any key closes.",
+        "窗口太小，放不下二维码：请放大窗口。按任意键关闭。")
+      frame.canvas.write(
+        message, x: 1, y: area.y + 2, style: Style(.warning, bold: true), clip: area)
       frame.hotspot(area, .wake)
       return
     }
@@ -132,7 +135,8 @@ extension AppView {
       : state.t(
         "Holds the text itself: no network needed (\(text.utf8.count) bytes).",
         "内含文字本身，无需网络（\(text.utf8.count) 字节）。")
-    let caption = (what + state.t(" Any key closes.", " 按任意键关闭。")).truncated(toWidth: area.width - 2)
+    let caption = (what + state.t(" Any key closes.", " 按任意键关闭。")).truncated(
+      toWidth: area.width - 2)
     frame.canvas.write(
       caption, x: (area.width - caption.displayWidth) / 2, y: area.maxY - 1, style: Style(.dim))
     // Touching the code closes it too (the touch lands on a target below otherwise).
@@ -143,7 +147,8 @@ extension AppView {
 extension ScreenContext {
   /// Here & now for the last scanned code: booths, sessions nearby soon, facilities, the way.
   mutating func drawHereNow(_ frame: inout Frame) {
-    hints = t("↑↓ scroll · Enter or m the way on the map · Esc back", "↑↓ 滚动 · 回车或 m 在地图上看路线 · Esc 返回")
+    hints = t(
+      "↑↓ scroll · Enter or m the way on the map · Esc back", "↑↓ 滚动 · 回车或 m 在地图上看路线 · Esc 返回")
     guard let here = state.hereNow else {
       paragraph(
         t(

@@ -325,17 +325,21 @@ extension ScreenContext {
   /// Help: the keys, and what the assistant can answer.
   mutating func drawHelp(_ frame: inout Frame) {
     hints = t("Esc back · 1 Ask", "Esc 返回 · 1 问答")
+    let kiosk = state.kiosk != nil
+    let quitZh = kiosk ? "" : " · F10、Ctrl-Q 或 q（不在输入时）退出"
+    let quitEn = kiosk ? "" : " · F10, Ctrl-Q, or q when not typing: quit"
     let text =
       language == .zh
       ? """
       按键
         F2–F8 或 1–7（不在输入时）切换页面 · Tab / Shift-Tab 下一页 / 上一页 · F1 或 ? 帮助
-        F9 或 l 切换 English/中文 · Esc 返回 · F10、Ctrl-Q 或 q（不在输入时）退出
+        F9 或 l 切换 English/中文 · Esc 返回\(quitZh)
         ↑↓ 选择 · 回车 执行 · / 搜索或筛选 · 鼠标：点击页签、列表、建议；滚轮滚动
         地图：方向键平移 · + / - 缩放 · [ ] 或 PgUp/PgDn 换楼层 · h 回到“您在这里” · c 清除路线
         日程：←→ 换日期 · f 收藏 · o 只看收藏 · n 跳到现在/下一场
         规划：↑↓ 选择字段 · 回车 下一项 · 在“规划”上回车 · m 在地图上显示 · Ctrl-R 从现在重新规划
-        我的行程：d 删除 · e 导出 iCalendar（.ics）文件
+        我的行程：d 删除 · \(kiosk ? "e 或 p" : "e 导出 iCalendar（.ics）文件 · p") 扫码带到手机
+        扫描区域或会场海报上的二维码（WAIC:ZONE:…）：此处此刻
 
       我能回答
         展商和展位（“宇树科技在哪里？”）、论坛和嘉宾（“明天下午有哪些论坛？”）、
@@ -347,12 +351,13 @@ extension ScreenContext {
       : """
       Keys
         F2–F8, or 1–7 when not typing: screens · Tab / Shift-Tab next / previous · F1 or ?: help
-        F9 or l: English/中文 · Esc: back · F10, Ctrl-Q, or q when not typing: quit
+        F9 or l: English/中文 · Esc: back\(quitEn)
         ↑↓ choose · Enter do · / search or filter · Mouse: click tabs, lists, suggestions; wheel scrolls
         Map: arrows pan · + / - zoom · [ ] or PgUp/PgDn floor · h back to “you are here” · c clear route
         Schedule: ←→ day · f favourite · o only favourites · n jump to now/next
         Plan: ↑↓ field · Enter next · Enter on “Plan” · m show on map · Ctrl-R re-plan from now
-        My plan: d remove · e export an iCalendar (.ics) file
+        My plan: d remove · \(kiosk ? "e or p" : "e export an iCalendar (.ics) file · p") to your phone as a QR code
+        Scan the QR code on a zone's or room's poster (WAIC:ZONE:…): Here & now
 
       What you can ask
         Exhibitors and booths (“Where is Unitree?”), forums and speakers (“Which forums on AI

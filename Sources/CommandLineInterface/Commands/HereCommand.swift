@@ -8,7 +8,8 @@ import Planner
 struct HereCommand: RenderingCommand {
   static let configuration = CommandConfiguration(
     commandName: "here",
-    abstract: "Here & now for a zone or room: its booths, sessions nearby in the next two hours, the nearest facilities, the way from --at.",
+    abstract:
+      "Here & now for a zone or room: its booths, sessions nearby in the next two hours, the nearest facilities, the way from --at.",
     discussion: """
       ZONE is a scanned code (WAIC:ZONE:H1-A, WAIC:ROOM:RED-HALL) or a bare zone or room id (H1-A).
       """)
@@ -41,7 +42,9 @@ struct HereCommand: RenderingCommand {
     guard let here = guide.make(code, now: context.now, from: kiosk) else {
       throw CommandError("\(code.text) leads to no walkway node in this pack")
     }
-    if output.format == .json { return try OutputFormatting.json(HereRecord(here, catalog: catalog)) }
+    if output.format == .json {
+      return try OutputFormatting.json(HereRecord(here, catalog: catalog))
+    }
     return guide.describe(here, language: output.lang).joined(separator: "\n")
   }
 }

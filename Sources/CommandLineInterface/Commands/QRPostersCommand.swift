@@ -7,7 +7,8 @@ import QRCode
 struct QRPostersCommand: RenderingCommand {
   static let configuration = CommandConfiguration(
     commandName: "qr-posters",
-    abstract: "Every zone's and room's code (WAIC:ZONE:H1-A, WAIC:ROOM:RED-HALL), and their QR codes.",
+    abstract:
+      "Every zone's and room's code (WAIC:ZONE:H1-A, WAIC:ROOM:RED-HALL), and their QR codes.",
     discussion: """
       A code is WAIC:, the kind (ZONE or ROOM), a colon and the pack's id in capitals. Print a
       poster per zone: a visitor scans it at a kiosk (a USB scanner types the code and Enter) and
@@ -67,7 +68,8 @@ struct QRPostersCommand: RenderingCommand {
       let width = (posters.map(\.code.count).max() ?? 0) + 2
       var lines = posters.map { poster in
         let name = lang == .zh ? (poster.name.zh ?? poster.name.en ?? "") : (poster.name.en ?? "")
-        return "\(poster.code.padding(toLength: width, withPad: " ", startingAt: 0))\(name) · \(poster.place)"
+        return
+          "\(poster.code.padding(toLength: width, withPad: " ", startingAt: 0))\(name) · \(poster.place)"
       }
       if !written.isEmpty { lines.append("Wrote \(written.count) SVG files to \(output ?? "").") }
       return lines.joined(separator: "\n")
@@ -100,7 +102,8 @@ struct PosterRecord: Encodable {
     switch code.kind {
     case .zone:
       let hall = catalog.zone(code.id).flatMap { catalog.hall($0.hall) }
-      place = hall.map { "\($0.id) · " + (catalog.floor($0.floor)?.name.text(.en) ?? $0.floor) } ?? ""
+      place =
+        hall.map { "\($0.id) · " + (catalog.floor($0.floor)?.name.text(.en) ?? $0.floor) } ?? ""
     case .room:
       place = catalog.room(code.id).flatMap { catalog.floor($0.floor) }?.name.text(.en) ?? ""
     }

@@ -62,7 +62,9 @@ extension EventCatalog {
       wanted = trimmed.uppercased()
     }
     if let code = codes.first(where: { $0.text == wanted }) { return .found(code) }
-    let candidates = codes.flatMap { [(key: $0.text, label: $0.text), (key: $0.id, label: $0.text)] }
+    let candidates = codes.flatMap {
+      [(key: $0.text, label: $0.text), (key: $0.id, label: $0.text)]
+    }
     return .notFound(suggestions: NameSuggestions.closest(to: wanted, among: candidates))
   }
 
