@@ -68,12 +68,13 @@ public enum AppUpdate {
       return []
     case .target(let target):
       state.notice = nil
-      if wake(&state) != nil || target == .wake { return [] }
+      // A touch that wakes the kiosk, or closes the hand-off code, does nothing else.
+      if wake(&state) != nil { return [] }
       if state.handOff != nil {
         state.handOff = nil
         return []
       }
-      return select(target, &state, env)
+      return target == .wake ? [] : select(target, &state, env)
     case .input(.resize(let width, let height)):
       state.width = max(0, width)
       state.height = max(0, height)
