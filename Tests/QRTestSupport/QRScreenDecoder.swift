@@ -4,6 +4,7 @@ import QRCode
 /// Decodes a QR code drawn in half blocks on a screen with a real decoder, `zbarimg` (Debian's
 /// zbar-tools): the screen's cells become a PBM image, as a phone's camera would see them.
 public enum QRScreenDecoder {
+  /// Why a screen's code could not be read: zbarimg missing, or no code found.
   public struct DecodeError: Error, CustomStringConvertible {
     public var description: String
   }
