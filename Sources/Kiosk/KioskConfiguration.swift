@@ -9,6 +9,9 @@ public struct KioskConfiguration: Sendable, Equatable {
   public var idleSeconds: Double?
   public var language: String?
 
+  /// Idle times a kiosk accepts, in seconds (`idle` here, `--idle` on the command line).
+  public static let idleRange: ClosedRange<Double> = 2...86_400
+
   /// Where the kiosk looks when no `--config` is given.
   public static let defaultPath = "/etc/hiwaic/kiosk.conf"
   static let keys = ["admin_pin_hash", "at", "idle", "lang"]
@@ -73,7 +76,7 @@ public struct KioskConfiguration: Sendable, Equatable {
       case "admin_pin_hash": configuration.adminPinHash = value
       case "at": configuration.at = value
       case "idle":
-        guard let seconds = Double(value), seconds >= 2, seconds <= 24 * 3600 else {
+        guard let seconds = Double(value), idleRange.contains(seconds) else {
           throw .badConfigLine(
             path: path, line: number, reason: "idle must be seconds from 2 to 86400, not '\(value)'"
           )

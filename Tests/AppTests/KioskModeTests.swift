@@ -308,7 +308,6 @@ struct KioskModeTests {
       .home, .end, .pageUp, .pageDown, .control("c"), .control("z"), .control("\\"),
       .control("q"), .control("r"), .control("d"),
     ]
-    var drawn = 0
     for step in 0..<10_000 {
       switch random.next() % 100 {
       case 0..<55:
@@ -339,12 +338,10 @@ struct KioskModeTests {
       }
       if step % 25 == 0 {
         app.expectNoSplitCharacters()
-        drawn += 1
       }
     }
     #expect(!app.effects.contains(.quit))
     #expect(app.state.kiosk != nil)
-    #expect(drawn == 400)
     // Still answering afterwards.
     app.send(.input(.resize(width: 100, height: 30)))
     app.wait(1000)

@@ -1,5 +1,6 @@
 import EventModel
 import Foundation
+import Planner
 import Testing
 
 @testable import Assistant
@@ -24,10 +25,17 @@ struct HereAndNowTests {
       #expect(entry.onNow == (session.start <= now))
       #expect(entry.walkMinutes <= HereAndNow.nearbyMinutes)
     }
-    // Every session that qualifies is listed, in time order.
-    let rooms = Set(here.sessions.map(\.room))
+    // Every session in a room within the nearby walk that runs in the window is listed, in time
+    // order.
+    let travel = WalkingRouter(catalog: catalog).travel(from: here.node, stepFree: false)
+    func minutes(to node: String) -> Double {
+      catalog.walkways.nodePosition[node].flatMap { travel.minutes[$0] } ?? .infinity
+    }
+    let nearby = Set(
+      catalog.pack.venues.rooms.filter { minutes(to: $0.node) <= HereAndNow.nearbyMinutes }.map(
+        \.id))
     let expected = catalog.pack.sessions.filter {
-      rooms.contains($0.room) && $0.end > now && $0.start < now.addingTimeInterval(7200)
+      nearby.contains($0.room) && $0.end > now && $0.start < now.addingTimeInterval(7200)
     }
     #expect(Set(here.sessions.map(\.session)) == Set(expected.map(\.id)) && !expected.isEmpty)
     #expect(
@@ -36,10 +44,9 @@ struct HereAndNowTests {
     // One per kind, nearest first, and really the nearest of its kind.
     #expect(Set(here.facilities.map(\.kind)).count == here.facilities.count)
     #expect(here.facilities.map(\.walkMinutes) == here.facilities.map(\.walkMinutes).sorted())
-    let router = WalkingRouterProbe(catalog: catalog, from: here.node)
     for facility in here.facilities {
       for node in catalog.pack.walkways.nodes where node.facility == facility.kind {
-        #expect(router.minutes(to: node.id) >= facility.walkMinutes - 1e-9)
+        #expect(minutes(to: node.id) >= facility.walkMinutes - 1e-9)
       }
     }
     #expect(here.way == nil)
@@ -64,22 +71,4 @@ struct HereAndNowTests {
     #expect(lines.contains("  Next nearby:"))
     #expect(guide.describe(here, language: .zh).first == "此处此刻：红厅 · 二层")
   }
-}
-
-/// Walking minutes from one node, for checking "nearest".
-struct WalkingRouterProbe {
-  let minutesByNode: [String: Double]
-
-  init(catalog: EventCatalog, from node: String) {
-    let travel = catalog.walkways.travel(
-      from: catalog.walkways.nodePosition[node]!, edges: catalog.pack.walkways.edges,
-      speed: WalkwayIndex.walkingSpeed, stepFree: false)
-    var minutes: [String: Double] = [:]
-    for (index, walkNode) in catalog.pack.walkways.nodes.enumerated() {
-      if let seconds = travel.seconds[index] { minutes[walkNode.id] = seconds / 60 }
-    }
-    minutesByNode = minutes
-  }
-
-  func minutes(to node: String) -> Double { minutesByNode[node] ?? .infinity }
 }

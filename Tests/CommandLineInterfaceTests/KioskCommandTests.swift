@@ -22,9 +22,9 @@ struct KioskCommandTests {
 
   @Test("hiwaic here --format json, and unknown zones with close matches")
   func hereJSONAndErrors() throws {
-    let text = try CLI.render(["here", "red-hall", "--format", "json"] + Self.base)
-    let object = try #require(
-      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let objects = try CLI.json(["here", "red-hall"] + Self.base)
+    #expect(objects.count == 1)
+    let object = try #require(objects.first)
     #expect(object["code"] as? String == "WAIC:ROOM:RED-HALL")
     #expect(object["zone"] as? String == "red-hall")
     #expect((object["sessions"] as? [[String: Any]])?.first?["room"] as? String == "red-hall")

@@ -18,9 +18,6 @@ public struct KioskSettings: Sendable {
     self.language = language
   }
 
-  /// Idle times a kiosk accepts, in seconds.
-  public static let idleRange: ClosedRange<Double> = 2...86_400
-
   /// How long "Still there?" counts down before the reset.
   public var countdownSeconds: Double { min(10, max(1, (idleSeconds / 3).rounded())) }
 

@@ -146,15 +146,10 @@ public enum AppView {
       " " + labels.date(EventTime.localDate(state.now, zone: zone)) + " "
       + EventTime.clockTime(state.now, zone: zone) + " "
     let clockX = state.width - clock.displayWidth
-    var left = state.notice ?? hints
-    if state.scan.readingCode {
-      left = state.t("Reading code ", "正在读取代码 ") + String(state.scan.held) + "…"
-    } else if state.kiosk != nil && state.notice == nil {
-      // A kiosk has no quit key, so its hints name none.
-      left = hints.components(separatedBy: " · ").filter {
-        !$0.contains("F10") && !$0.contains("quit") && !$0.contains("退出")
-      }.joined(separator: " · ")
-    }
+    let left =
+      state.scan.readingCode
+      ? state.t("Reading code ", "正在读取代码 ") + String(state.scan.held) + "…"
+      : state.notice ?? hints
     frame.canvas.write(
       " " + left.truncated(toWidth: max(0, clockX - 2)), x: 0, y: y,
       style: Style(state.notice == nil ? .bar : .warning, bold: state.notice != nil))

@@ -5,9 +5,12 @@ import TextLayout
 extension ScreenContext {
   /// Ask: the conversation, the last answer's actions and follow-ups, and the question line.
   mutating func drawAsk(_ frame: inout Frame) {
+    // A kiosk has no quit key, so it names none.
+    let kiosk = state.kiosk != nil
     hints = t(
-      "Enter ask · ↑↓ choose · Enter on empty line does it · PgUp/PgDn scroll · F1 help · F9 中文 · F10 quit",
-      "回车提问 · ↑↓ 选择 · 空行回车执行 · PgUp/PgDn 翻页 · F1 帮助 · F9 English · F10 退出")
+      "Enter ask · ↑↓ choose · Enter on empty line does it · PgUp/PgDn scroll · F1 help · F9 中文"
+        + (kiosk ? "" : " · F10 quit"),
+      "回车提问 · ↑↓ 选择 · 空行回车执行 · PgUp/PgDn 翻页 · F1 帮助 · F9 English" + (kiosk ? "" : " · F10 退出"))
     let inputY = area.maxY - 1
     let actions = state.conversation.last?.actions ?? []
     let actionRows = min(actions.count, max(0, (area.height - 4) / 3))

@@ -43,7 +43,8 @@ struct HereCommand: RenderingCommand {
       throw CommandError("\(code.text) leads to no walkway node in this pack")
     }
     if output.format == .json {
-      return try OutputFormatting.json(HereRecord(here, catalog: catalog))
+      // An array of one object, like every command's JSON.
+      return try OutputFormatting.json([HereRecord(here, catalog: catalog)])
     }
     return guide.describe(here, language: output.lang).joined(separator: "\n")
   }

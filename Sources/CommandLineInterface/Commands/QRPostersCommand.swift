@@ -34,7 +34,8 @@ struct QRPostersCommand: RenderingCommand {
 
   func render() throws -> String {
     let catalog = try CommandContext(options: packOptions).catalog
-    let posters = catalog.placeCodes.map { PosterRecord($0, catalog: catalog) }
+    let codes = catalog.placeCodes
+    let posters = codes.map { PosterRecord($0, catalog: catalog) }
     var written: [String] = []
     if let output {
       let directory = URL(fileURLWithPath: output, isDirectory: true)
@@ -43,7 +44,7 @@ struct QRPostersCommand: RenderingCommand {
       } catch {
         throw CommandError("cannot create \(output): \(error.localizedDescription)")
       }
-      for (code, poster) in zip(catalog.placeCodes, posters) {
+      for (code, poster) in zip(codes, posters) {
         let matrix: QRMatrix
         do {
           matrix = try QRMatrix(encoding: code.text, correction: .high)

@@ -54,7 +54,7 @@ struct UICommand: ParsableCommand {
   @OptionGroup var packOptions: PackOptions
 
   func validate() throws {
-    if let idle, !(KioskSettings.idleRange.contains(idle)) {
+    if let idle, !KioskConfiguration.idleRange.contains(idle) {
       throw ValidationError("--idle must be seconds from 2 to 86400, not \(idle)")
     }
     if !kiosk && (idle != nil || config != nil) {
