@@ -79,7 +79,9 @@ public struct Assistant: Sendable {
       return []
     }
     var budget = 120.0
-    if case .number(let minutes) = answer.slots["budgetMinutes"], minutes > 0 { budget = minutes }
+    if case .number(let minutes) = answer.slots["budgetMinutes"], minutes > 0 {
+      budget = min(max(minutes, VisitLimits.budgetMinutes.lowerBound), VisitLimits.budgetMinutes.upperBound)
+    }
     var stepFree = false
     if case .flag(let flag) = answer.slots["stepFree"] { stepFree = flag }
     let start = planStart(for: answer, now: context.now)

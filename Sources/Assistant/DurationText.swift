@@ -2,7 +2,8 @@ import Foundation
 
 /// Durations as people write them: "2h", "90m", "1h30m", "1.5 hours", "45".
 public enum DurationText {
-  /// Minutes, or nil when the text is not a duration.
+  /// Minutes, or nil when the text is not a duration (NaN and infinity are not). The caller
+  /// checks the range it can serve.
   public static func minutes(_ text: String) -> Double? {
     var compact = text.lowercased().replacingOccurrences(of: " ", with: "")
     for (word, unit) in [
@@ -11,7 +12,7 @@ public enum DurationText {
     ] {
       compact = compact.replacingOccurrences(of: word, with: unit)
     }
-    if let plain = Double(compact) { return plain }
+    if let plain = Double(compact) { return plain.isFinite && plain >= 0 ? plain : nil }
     var total = 0.0
     var number = ""
     for character in compact {
@@ -24,6 +25,6 @@ public enum DurationText {
         return nil
       }
     }
-    return number.isEmpty && total > 0 ? total : nil
+    return number.isEmpty && total > 0 && total.isFinite ? total : nil
   }
 }

@@ -169,7 +169,7 @@ public struct HereAndNowGuide: Sendable {
         entry.walkMinutes < 0.5
         ? t("here", "就在这里")
         : t(
-          "\(Int(entry.walkMinutes.rounded())) min walk", "步行\(Int(entry.walkMinutes.rounded()))分钟")
+          "\(entry.walkMinutes.roundedInt) min walk", "步行\(entry.walkMinutes.roundedInt)分钟")
       return "  " + (entry.onNow ? t("NOW ", "进行中 ") : "") + when + "  "
         + session.title.text(language) + " — " + room + t(" (", "（") + walk + t(")", "）")
     }
@@ -185,7 +185,7 @@ public struct HereAndNowGuide: Sendable {
     lines.append(t("Nearest facilities:", "最近的设施："))
     if here.facilities.isEmpty { lines.append(t("  none reachable", "  无可到达的设施")) }
     for facility in here.facilities {
-      let walk = Int(facility.walkMinutes.rounded())
+      let walk = facility.walkMinutes.roundedInt
       lines.append(
         "  " + labels.facility(facility.kind) + " · "
           + t(
@@ -196,8 +196,8 @@ public struct HereAndNowGuide: Sendable {
       lines.append("")
       lines.append(
         t(
-          "The way from this kiosk: ~\(Int(way.route.minutes.rounded())) min, \(Labels.distance(way.route.metres))",
-          "从本机前往：约\(Int(way.route.minutes.rounded()))分钟，\(Labels.distance(way.route.metres))"))
+          "The way from this kiosk: ~\(way.route.minutes.roundedInt) min, \(Labels.distance(way.route.metres))",
+          "从本机前往：约\(way.route.minutes.roundedInt)分钟，\(Labels.distance(way.route.metres))"))
       lines += DirectionsWriter(catalog: catalog, language: language).lines(way.route).map {
         "  " + $0
       }

@@ -97,6 +97,6 @@ public struct Labels: Sendable {
 
   /// "850 m" or "1.2 km".
   public static func distance(_ metres: Double) -> String {
-    metres >= 1000 ? String(format: "%.1f km", metres / 1000) : "\(Int(metres.rounded())) m"
+    metres >= 1000 ? String(format: "%.1f km", metres / 1000) : "\(metres.roundedInt) m"
   }
 }

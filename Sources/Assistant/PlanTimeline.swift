@@ -22,22 +22,22 @@ public struct PlanTimeline: Sendable {
     let day = labels.date(EventTime.localDate(request.startTime, zone: zone))
     var lines = [
       t(
-        "Plan for \(Int(request.budgetMinutes)) min from \(writer.place(request.start)), \(day) \(clock(request.startTime))\(request.stepFree ? " (step-free)" : "")",
-        "\(day) \(clock(request.startTime)) 从\(writer.place(request.start))出发，共\(Int(request.budgetMinutes))分钟\(request.stepFree ? "（无障碍）" : "")"
+        "Plan for \(request.budgetMinutes.truncatedInt) min from \(writer.place(request.start)), \(day) \(clock(request.startTime))\(request.stepFree ? " (step-free)" : "")",
+        "\(day) \(clock(request.startTime)) 从\(writer.place(request.start))出发，共\(request.budgetMinutes.truncatedInt)分钟\(request.stepFree ? "（无障碍）" : "")"
       )
     ]
     for stop in plan.stops {
-      let minutes = stop.walkMinutes < 0.5 ? t("<1", "不到1") : "\(Int(stop.walkMinutes.rounded()))"
+      let minutes = stop.walkMinutes < 0.5 ? t("<1", "不到1") : "\(stop.walkMinutes.roundedInt)"
       let walk =
         stop.walkMetres < 1
         ? t("next door", "就在旁边")
         : t(
-          "walk \(minutes) min, \(Int(stop.walkMetres.rounded())) m",
-          "步行\(minutes)分钟，\(Int(stop.walkMetres.rounded()))米")
+          "walk \(minutes) min, \(stop.walkMetres.roundedInt) m",
+          "步行\(minutes)分钟，\(stop.walkMetres.roundedInt)米")
       let wait =
         stop.waitMinutes >= 1
         ? t(
-          ", wait \(Int(stop.waitMinutes.rounded())) min", "，等候\(Int(stop.waitMinutes.rounded()))分钟"
+          ", wait \(stop.waitMinutes.roundedInt) min", "，等候\(stop.waitMinutes.roundedInt)分钟"
         ) : ""
       switch stop.kind {
       case .exhibitor:
@@ -56,13 +56,13 @@ public struct PlanTimeline: Sendable {
     }
     lines.append(
       t(
-        "\(clock(plan.finish))  end at \(writer.place(plan.end)) (walk \(Int(plan.endWalkMinutes.rounded())) min)",
-        "\(clock(plan.finish))  到达终点\(writer.place(plan.end))（步行\(Int(plan.endWalkMinutes.rounded()))分钟）"
+        "\(clock(plan.finish))  end at \(writer.place(plan.end)) (walk \(plan.endWalkMinutes.roundedInt) min)",
+        "\(clock(plan.finish))  到达终点\(writer.place(plan.end))（步行\(plan.endWalkMinutes.roundedInt)分钟）"
       ))
     lines.append(
       t(
-        "\(plan.stops.count) stops · interest score \(String(format: "%.1f", plan.score)) · walking \(Labels.distance(plan.walkingMetres)) (\(Int(plan.walkingMinutes.rounded())) min)\(plan.optimal ? " · best possible plan" : "")",
-        "共\(plan.stops.count)站 · 兴趣分\(String(format: "%.1f", plan.score)) · 步行\(Labels.distance(plan.walkingMetres))（\(Int(plan.walkingMinutes.rounded()))分钟）\(plan.optimal ? " · 最优方案" : "")"
+        "\(plan.stops.count) stops · interest score \(String(format: "%.1f", plan.score)) · walking \(Labels.distance(plan.walkingMetres)) (\(plan.walkingMinutes.roundedInt) min)\(plan.optimal ? " · best possible plan" : "")",
+        "共\(plan.stops.count)站 · 兴趣分\(String(format: "%.1f", plan.score)) · 步行\(Labels.distance(plan.walkingMetres))（\(plan.walkingMinutes.roundedInt)分钟）\(plan.optimal ? " · 最优方案" : "")"
       ))
     for item in plan.leftOut {
       let name =

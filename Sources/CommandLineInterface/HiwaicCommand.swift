@@ -24,6 +24,26 @@ public struct HiwaicCommand: ParsableCommand {
   )
 
   public init() {}
+
+  /// Parses the arguments and runs the command, like `main()`, but every message (errors that
+  /// quote what was typed, help) is sanitised before it reaches the terminal.
+  public static func runSafely(_ arguments: [String]? = nil) -> Never {
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+      flushOutput()
+      Foundation.exit(0)
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      flushOutput()
+      if !message.isEmpty {
+        if code == .success { print(message) } else { printError(message) }
+      }
+      flushOutput()
+      Foundation.exit(code.rawValue)
+    }
+  }
 }
 
 /// Options every command that reads a pack takes.

@@ -1,3 +1,4 @@
+import EventModel
 import Foundation
 
 /// The kiosk's configuration file: `key = value` lines, `#` comments. Keys: `admin_pin_hash`
@@ -31,21 +32,24 @@ public struct KioskConfiguration: Sendable, Equatable {
   public static func load(path: String, required: Bool) throws(KioskSetupError)
     -> KioskConfiguration
   {
-    guard FileManager.default.fileExists(atPath: path) else {
+    let data: Data
+    do {
+      // Pipes and /dev/null are configurations too; nothing longer than a page of settings is.
+      data = try BoundedFile.read(path, limit: maximumBytes, streams: true)
+    } catch .missing {
       if required { throw .unreadableConfig(path: path, reason: "no such file") }
       return KioskConfiguration()
+    } catch {
+      throw .unreadableConfig(path: path, reason: error.description)
     }
-    // Read through a file handle: /dev/null and pipes are configurations too.
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw .unreadableConfig(path: path, reason: "permission denied or not a file")
-    }
-    defer { try? handle.close() }
-    let data = handle.readDataToEndOfFile()
     guard let text = String(data: data, encoding: .utf8) else {
       throw .unreadableConfig(path: path, reason: "not UTF-8 text")
     }
     return try parse(text, path: path)
   }
+
+  /// A configuration is a few lines; 64 KB is far more than any needs.
+  public static let maximumBytes = 64 * 1024
 
   public static func parse(_ text: String, path: String) throws(KioskSetupError)
     -> KioskConfiguration

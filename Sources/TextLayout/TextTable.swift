@@ -27,6 +27,8 @@ public struct TextTable: Sendable {
 
   /// The table as lines of text, at most `totalWidth` columns wide when that is given.
   public func render(totalWidth: Int? = nil) -> String {
+    // Cells as the terminal will show them, so that widths are measured on what is printed.
+    let rows = rows.map { $0.map { TerminalText.sanitized($0, lineBreaks: false) } }
     var widths = columns.indices.map { index -> Int in
       let cells = rows.map { index < $0.count ? $0[index].displayWidth : 0 }
       let natural = max(columns[index].header.displayWidth, cells.max() ?? 0)

@@ -1,3 +1,3 @@
 import CommandLineInterface
 
-HiwaicCommand.main()
+HiwaicCommand.runSafely()

@@ -57,7 +57,7 @@ public struct KioskState: Sendable {
     guard !attract, pinEntry == nil else { return nil }
     let left = settings.idleSeconds - now.timeIntervalSince(lastActivity)
     guard left <= settings.countdownSeconds else { return nil }
-    return max(0, Int(left.rounded(.up)))
+    return max(0, left.rounded(.up).roundedInt)
   }
 }
 

@@ -111,7 +111,7 @@ extension AppUpdate {
   }
 
   static func lockedMessage(_ seconds: TimeInterval, _ state: AppState) -> String {
-    let wait = Int(seconds.rounded(.up))
+    let wait = seconds.rounded(.up).roundedInt
     return state.t("Too many wrong PINs: try again in \(wait) s.", "PIN 错误次数过多：请 \(wait) 秒后再试。")
   }
 

@@ -113,11 +113,11 @@ extension AppUpdate {
       }
     }
     guard let budget = DurationText.minutes(field(.budget).isEmpty ? "2h" : field(.budget)),
-      budget > 0, budget <= 24 * 60
+      VisitLimits.budgetMinutes.contains(budget)
     else {
       state.planProblem = state.t(
-        "“\(field(.budget))” is not a time budget: write 2h, 90m or 1h30m",
-        "“\(field(.budget))”不是时长：请写2h、90m或1h30m")
+        "“\(field(.budget))” is not a time budget: write 2h, 90m or 1h30m (up to 12h)",
+        "“\(field(.budget))”不是有效时长：请写2h、90m或1h30m（最多12小时）")
       return
     }
     let request = VisitRequest(
@@ -141,7 +141,7 @@ extension AppUpdate {
     }
     let zone = env.catalog.timeZone
     state.planFields[PlanField.start.rawValue] = LineEditor(EventTime.format(state.now, zone: zone))
-    state.planFields[PlanField.budget.rawValue] = LineEditor("\(Int(remaining))m")
+    state.planFields[PlanField.budget.rawValue] = LineEditor("\(remaining.truncatedInt)m")
     if let last = done.last { state.planFields[PlanField.from.rawValue] = LineEditor(last.node) }
     runPlan(&state, env, done: planned.request.done.union(done.map(\.id)))
   }
@@ -158,7 +158,7 @@ extension AppUpdate {
     state.planFields[PlanField.from.rawValue] = LineEditor(request.start)
     state.planFields[PlanField.start.rawValue] = LineEditor(
       EventTime.format(request.startTime, zone: env.catalog.timeZone))
-    state.planFields[PlanField.budget.rawValue] = LineEditor("\(Int(request.budgetMinutes))m")
+    state.planFields[PlanField.budget.rawValue] = LineEditor("\(request.budgetMinutes.truncatedInt)m")
     state.planStepFree = request.stepFree
     state.planFocus = .submit
   }

@@ -52,7 +52,7 @@ extension AppView {
       event.theme.text(.en) + " · " + event.theme.text(.zh), y + 3, Style(.highlight, bold: true))
     let elapsed = max(0, state.now.timeIntervalSince(state.kiosk?.attractSince ?? state.now))
     let example = attractExamples[
-      Int(elapsed / KioskSettings.exampleSeconds) % attractExamples.count]
+      (elapsed / KioskSettings.exampleSeconds).truncatedInt % attractExamples.count]
     let boxWidth = min(width - 2, max(example.displayWidth + 6, 40))
     let box = Rect(x: (width - boxWidth) / 2, y: y + 5, width: boxWidth, height: 3)
     frame.canvas.frame(box, style: Style(.accent))

@@ -93,8 +93,8 @@ extension ScreenContext {
     {
       y = paragraph(
         t(
-          "About \(max(1, Int(way.minutes.rounded()))) min on foot (\(Labels.distance(way.metres))) from here",
-          "从这里步行约\(max(1, Int(way.minutes.rounded())))分钟（\(Labels.distance(way.metres))）"),
+          "About \(max(1, way.minutes.roundedInt)) min on foot (\(Labels.distance(way.metres))) from here",
+          "从这里步行约\(max(1, way.minutes.roundedInt))分钟（\(Labels.distance(way.metres))）"),
         &canvas, in: inner, from: y, style: Style(.highlight))
     }
     let topics = exhibitor.topics.compactMap { catalog.topic($0)?.name.text(language) }
@@ -254,7 +254,7 @@ extension ScreenContext {
     let legs = route.legDistances
     for (index, stop) in route.stops.enumerated() {
       if index > 0, let metres = legs[safe: index - 1] {
-        let minutes = Int((metres / (4.5 * 1000 / 60)).rounded())
+        let minutes = (metres / (4.5 * 1000 / 60)).roundedInt
         y = paragraph(
           "   ↓ \(Labels.distance(metres)) "
             + t("(straight line, ~\(minutes) min on foot)", "（直线距离，步行约\(minutes)分钟）"),

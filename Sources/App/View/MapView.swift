@@ -191,8 +191,8 @@ struct MapProjection {
 
   func point(_ p: PlanePoint) -> Point {
     Point(
-      x: area.x + Int(((p.x - originX) * scale).rounded(.down)),
-      y: area.y + Int(((p.y - originY) * scale / 2).rounded(.down)))
+      x: area.x + ((p.x - originX) * scale).flooredInt,
+      y: area.y + ((p.y - originY) * scale / 2).flooredInt)
   }
 
   func rect(_ r: PlaneRect) -> Rect {

@@ -44,15 +44,24 @@ struct AskCommand: ParsableCommand {
       print(try render(reply, format: format, catalog: setup.assistant.catalog))
       return
     }
-    var replies: [AskRecord] = []
+    // One answer at a time, each out before the next question is read: a batch of any length
+    // holds one answer in memory, and whatever happens to a later line, the earlier answers
+    // have been delivered. JSON is a streamed array, one object per line.
+    var first = true
+    if format == .json { print("[") }
     while let line = readLine(strippingNewline: true) {
       let reply = setup.assistant.reply(to: line, context: setup.context)
       switch format {
-      case .json: replies.append(AskRecord(reply: reply, catalog: setup.assistant.catalog))
+      case .json:
+        let record = try OutputFormatting.jsonLine(
+          AskRecord(reply: reply, catalog: setup.assistant.catalog))
+        print((first ? "" : ",\n") + record, terminator: "")
       default: print(try render(reply, format: format, catalog: setup.assistant.catalog))
       }
+      first = false
+      flushOutput()
     }
-    if format == .json { print(try OutputFormatting.json(replies)) }
+    if format == .json { print(first ? "]" : "\n]") }
   }
 
   func render(_ reply: AssistantReply, format: AskFormat, catalog: EventCatalog) throws -> String {
@@ -67,10 +76,7 @@ struct AskCommand: ParsableCommand {
     case .json:
       return try OutputFormatting.json(AskRecord(reply: reply, catalog: catalog))
     case .jsonl:
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-      return String(
-        decoding: try encoder.encode(AskRecord(reply: reply, catalog: catalog)), as: UTF8.self)
+      return try OutputFormatting.jsonLine(AskRecord(reply: reply, catalog: catalog))
     }
   }
 }

@@ -45,9 +45,10 @@ struct CityWalkCommand: RenderingCommand {
       ]
     }
     let budgetMinutes = try budget.map { text -> Double in
-      guard let minutes = RouteCommand.minutes(text), minutes > 0 else {
+      guard let minutes = RouteCommand.minutes(text) else {
         throw CommandError("--budget '\(text)' is not a duration: use 2h, 90m or minutes")
       }
+      try RouteCommand.checkBudget(minutes, flag: "--budget")
       return minutes
     }
     if let interests, route == nil {
@@ -62,7 +63,7 @@ struct CityWalkCommand: RenderingCommand {
       return ranked.enumerated().map { index, item in
         let fits = budgetMinutes.map { item.minutes <= $0 } ?? true
         return
-          "\(index + 1). \(item.route.name.text(language)) — \(item.matches) \(language == .zh ? "个匹配主题" : "matching topics"), ~\(Int(item.minutes.rounded())) min\(fits ? "" : language == .zh ? "（超出时间）" : " (longer than your time)")"
+          "\(index + 1). \(item.route.name.text(language)) — \(item.matches) \(language == .zh ? "个匹配主题" : "matching topics"), ~\(item.minutes.roundedInt) min\(fits ? "" : language == .zh ? "（超出时间）" : " (longer than your time)")"
       }.joined(separator: "\n")
     }
     if plan {
@@ -158,7 +159,7 @@ struct CityWalkCommand: RenderingCommand {
           ? (language == .zh ? "步行" : "walk")
           : (language == .zh ? "乘地铁或出租车（估计）" : "metro or taxi (estimate)")
         lines.append(
-          "   ↓ \(how) \(Labels.distance(leg.metres)), ~\(Int(leg.minutes.rounded())) min"
+          "   ↓ \(how) \(Labels.distance(leg.metres)), ~\(leg.minutes.roundedInt) min"
         )
       }
       let stop = byID[visit.stop]
@@ -172,8 +173,8 @@ struct CityWalkCommand: RenderingCommand {
     }
     lines.append(
       language == .zh
-        ? "共约\(Int(plan.minutes.rounded()))分钟。站点为模拟数据。"
-        : "About \(Int(plan.minutes.rounded())) min in all. Stops are modelled.")
+        ? "共约\(plan.minutes.roundedInt)分钟。站点为模拟数据。"
+        : "About \(plan.minutes.roundedInt) min in all. Stops are modelled.")
     return lines.joined(separator: "\n")
   }
 }

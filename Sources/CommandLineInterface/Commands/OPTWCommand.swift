@@ -34,8 +34,14 @@ struct OPTWCommand: ParsableCommand {
   var decimals: Int?
 
   func run() throws {
-    guard patience > 0, restarts > 0 else {
-      throw CommandError("--patience and --restarts must be at least 1.")
+    guard (1...1_000_000).contains(patience), (1...1_000).contains(restarts) else {
+      throw CommandError("--patience must be from 1 to 1000000 and --restarts from 1 to 1000.")
+    }
+    guard timeLimit.isFinite, (1...3_600_000).contains(timeLimit) else {
+      throw CommandError("--time-limit must be from 1 to 3600000 milliseconds.")
+    }
+    if let decimals, !(0...6).contains(decimals) {
+      throw CommandError("--decimals must be from 0 to 6.")
     }
     let instance: BenchmarkInstance
     do {

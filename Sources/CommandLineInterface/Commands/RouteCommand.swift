@@ -76,12 +76,21 @@ struct RouteCommand: RenderingCommand {
     let catalog = context.catalog
     var weights: [String: Double] = [:]
     for item in list(interests) {
-      let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
-      let topic = try context.resolveTopic(parts[0])
-      guard parts.count == 1 || Double(parts[1]) != nil else {
-        throw CommandError("--interests: weight '\(parts[1])' of \(parts[0]) is not a number")
+      let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+      guard let name = parts.first, !name.isEmpty else {
+        throw CommandError("--interests: '\(item)' names no topic; write topic or topic:weight")
       }
-      weights[topic.id] = parts.count == 2 ? Double(parts[1])! : 1
+      let topic = try context.resolveTopic(name)
+      var weight = 1.0
+      if parts.count == 2 {
+        guard let value = Double(parts[1]), Self.weightRange.contains(value) else {
+          throw CommandError(
+            "--interests: the weight of \(name) must be a number from 0.1 to 100, not '\(parts[1])'")
+        }
+        weight = value
+      }
+      weights[topic.id] = weight
     }
     let mustSee = try list(must).map { name in
       try context.resolve(
@@ -105,8 +114,14 @@ struct RouteCommand: RenderingCommand {
       ?? catalog.mainEntrance
     let endNode = try to.map { try CommandContext.place($0, catalog: catalog, flag: "--to") }
     let startTime = try context.time(start, flag: "--start")
-    guard let minutes = Self.minutes(budget), minutes > 0 else {
+    guard let minutes = Self.minutes(budget) else {
       throw CommandError("--budget '\(budget)' is not a duration: use 2h, 90m, 1h30m or minutes")
+    }
+    try Self.checkBudget(minutes, flag: "--budget")
+    guard VisitLimits.dwellMinutes.contains(dwell) else {
+      throw CommandError(
+        "--dwell must be from \(VisitLimits.dwellMinutes.lowerBound.truncatedInt) to \(VisitLimits.dwellMinutes.upperBound.truncatedInt) minutes"
+      )
     }
     return VisitRequest(
       interests: weights, mustSee: mustSee, attend: sessions, start: startNode,
@@ -124,6 +139,21 @@ struct RouteCommand: RenderingCommand {
   /// "2h", "90m", "1h30m", "1.5h", "2 hours", "90 min", "90" → minutes.
 
   static func minutes(_ text: String) -> Double? { DurationText.minutes(text) }
+
+  /// Topic weights people may give: enough to rank, never enough to swamp the planner's sums.
+  static let weightRange: ClosedRange<Double> = 0.1...100
+
+  /// A budget the planner covers (1 minute to 12 hours), or a clear refusal.
+  static func checkBudget(_ minutes: Double, flag: String) throws {
+    let limits = VisitLimits.budgetMinutes
+    guard limits.contains(minutes) else {
+      throw CommandError(
+        minutes < limits.lowerBound
+          ? "\(flag) must be at least \(limits.lowerBound.truncatedInt) minute"
+          : "\(flag): I can plan up to \((limits.upperBound / 60).truncatedInt) hours (\(limits.upperBound.truncatedInt)m)"
+      )
+    }
+  }
 }
 
 /// How `hiwaic route` prints its plan.
@@ -165,7 +195,7 @@ struct PlanRecord: Encodable {
     let zone = catalog.timeZone
     func iso(_ date: Date) -> String { EventTime.format(date, zone: zone) }
     func round(_ value: Double) -> Double { (value * 10).rounded() / 10 }
-    id = "plan-\(Int(request.startTime.timeIntervalSince1970))"
+    id = "plan-\(request.startTime.timeIntervalSince1970.truncatedInt)"
     name = "Personal route"
     start = iso(request.startTime)
     finish = iso(plan.finish)

@@ -76,7 +76,7 @@ struct UICommand: ParsableCommand {
           adminPin: try Self.adminPin(file, configPath: config ?? KioskConfiguration.defaultPath),
           idleSeconds: idle ?? file.idleSeconds ?? 60, language: language)
       } catch {
-        FileHandle.standardError.write(Data("hiwaic: kiosk: \(error.description)\n".utf8))
+        printError("hiwaic: kiosk: \(error.description)")
         throw ExitCode(2)
       }
     }
@@ -92,7 +92,7 @@ struct UICommand: ParsableCommand {
     do {
       try TerminalApp.run(state, env, options: options)
     } catch {
-      FileHandle.standardError.write(Data("hiwaic: \(error.description)\n".utf8))
+      printError("hiwaic: \(error.description)")
       throw ExitCode(2)
     }
   }

@@ -133,14 +133,14 @@ struct RouteRecord: Encodable {
     description = route.description.text(language)
     topics = route.topics
     let legs = route.legDistances
-    distanceMetres = Int(legs.reduce(0, +).rounded())
+    distanceMetres = legs.reduce(0, +).roundedInt
     dwellMinutes = route.dwellMinutes
     stops = route.stops.enumerated().map { index, stop in
       StopRecord(
         order: index + 1, id: stop.id, name: stop.name.text(language),
         district: stop.district?.text(language), lat: stop.location.lat, lon: stop.location.lon,
         shows: stop.shows.text(language), minutes: stop.minutes,
-        metresFromPrevious: index == 0 ? nil : Int(legs[index - 1].rounded()), node: stop.node,
+        metresFromPrevious: index == 0 ? nil : legs[index - 1].roundedInt, node: stop.node,
         provenance: stop.provenance ?? route.provenance)
     }
     provenance = route.provenance

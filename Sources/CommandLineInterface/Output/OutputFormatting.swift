@@ -1,5 +1,6 @@
 import EventModel
 import Foundation
+import TextLayout
 
 #if canImport(Glibc)
   import Glibc
@@ -23,12 +24,23 @@ enum OutputFormatting {
     return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "")
   }
 
-  /// Stable, pretty JSON: keys sorted, slashes and Chinese left readable.
+  /// Stable, pretty JSON: keys sorted, slashes and Chinese left readable; C1 and bidirectional
+  /// controls escaped like C0, so that a terminal showing it obeys none of them.
   static func json<T: Encodable>(_ value: T) throws -> String {
+    try encode(value, [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+  }
+
+  /// The same on one line (JSON Lines, streamed arrays).
+  static func jsonLine<T: Encodable>(_ value: T) throws -> String {
+    try encode(value, [.sortedKeys, .withoutEscapingSlashes])
+  }
+
+  private static func encode<T: Encodable>(
+    _ value: T, _ formatting: JSONEncoder.OutputFormatting
+  ) throws -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(value)
-    return String(decoding: data, as: UTF8.self)
+    encoder.outputFormatting = formatting
+    return TerminalText.escapingJSON(String(decoding: try encoder.encode(value), as: UTF8.self))
   }
 
 }

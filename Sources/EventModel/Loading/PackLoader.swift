@@ -80,6 +80,8 @@ public struct PackCheck: Sendable {
 public enum PackLoader {
   /// Files a pack must have; the others may be left out when an event has no such records.
   static let requiredFiles: Set<PackFile> = [.manifest, .topics, .venues, .walkways, .sessions]
+  /// The largest pack file read (a 10x synthetic pack's biggest is 5 MB).
+  public static let maximumFileBytes = 128 << 20
 
   /// Loads a pack, failing with every error found; warnings stay on the catalog.
   public static func load(from directory: URL) throws(PackError) -> EventCatalog {
@@ -123,14 +125,16 @@ public enum PackLoader {
     var contents: [PackFile: Data] = [:]
     for file in PackFile.allCases {
       let url = directory.appendingPathComponent(file.rawValue)
-      if let data = FileManager.default.contents(atPath: url.path) {
-        contents[file] = data
-      } else if requiredFiles.contains(file) {
-        let exists = FileManager.default.fileExists(atPath: url.path)
-        issues.append(
-          PackIssue(
-            .missingFile, file: file.rawValue,
-            message: exists ? "cannot be read (check its permissions)" : "is missing"))
+      do {
+        contents[file] = try BoundedFile.read(url.path, limit: maximumFileBytes)
+      } catch .missing {
+        if requiredFiles.contains(file) {
+          issues.append(PackIssue(.missingFile, file: file.rawValue, message: "is missing"))
+        }
+      } catch {
+        // A directory or a FIFO where a file belongs is an error even for an optional file:
+        // leaving it out silently would hide the records it was meant to hold.
+        issues.append(PackIssue(.missingFile, file: file.rawValue, message: error.description))
       }
     }
 

@@ -441,7 +441,7 @@ final class PackValidator {
       {
         report(
           .invalidValue, .walkways, "\(path).length",
-          "length \(length) m is shorter than the straight line between its nodes (\(Int(a.point.distance(to: b.point))) m)"
+          "length \(length) m is shorter than the straight line between its nodes (\(a.point.distance(to: b.point).roundedInt) m)"
         )
       }
     }

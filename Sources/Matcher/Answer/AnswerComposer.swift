@@ -101,11 +101,11 @@ struct AnswerComposer {
     guard let here = context.here, let (seconds, metres) = travel(from: here, to: node) else {
       return nil
     }
-    let minutes = max(1, Int((seconds / 60).rounded()))
+    let minutes = max(1, (seconds / 60).roundedInt)
     return t(
-      "about \(minutes) min walk (\(Int(metres.rounded())) m) from here",
-      "从这里步行约\(minutes)分钟（\(Int(metres.rounded()))米）",
-      "etwa \(minutes) Min. zu Fuß (\(Int(metres.rounded())) m) von hier")
+      "about \(minutes) min walk (\(metres.roundedInt) m) from here",
+      "从这里步行约\(minutes)分钟（\(metres.roundedInt)米）",
+      "etwa \(minutes) Min. zu Fuß (\(metres.roundedInt) m) von hier")
   }
 
   func travel(from: String, to: String) -> (Double, Double)? {
@@ -446,13 +446,13 @@ struct AnswerComposer {
     }
     var text = target.description
     if let from, let (seconds, metres) = travel(from: from, to: target.node) {
-      let minutes = max(1, Int((seconds / 60).rounded()))
+      let minutes = max(1, (seconds / 60).roundedInt)
       slots["walkingMinutes"] = .number(Double(minutes))
       slots["walkingMetres"] = .number(metres.rounded())
       text += t(
-        "\nAbout \(minutes) min on foot (\(Int(metres.rounded())) m)",
-        "\n步行约\(minutes)分钟（\(Int(metres.rounded()))米）",
-        "\nEtwa \(minutes) Min. zu Fuß (\(Int(metres.rounded())) m)")
+        "\nAbout \(minutes) min on foot (\(metres.roundedInt) m)",
+        "\n步行约\(minutes)分钟（\(metres.roundedInt)米）",
+        "\nEtwa \(minutes) Min. zu Fuß (\(metres.roundedInt) m)")
       if let fromFloor = catalog.node(from)?.floor, let toFloor = catalog.node(target.node)?.floor,
         fromFloor != toFloor,
         let floor = catalog.floor(toFloor)
@@ -543,17 +543,30 @@ struct AnswerComposer {
     slots["interests"] = .list(topics)
     slots["mustSee"] = .list(must)
     slots["sessions"] = .list(sessions.uniqued())
-    if let duration = u.duration { slots["budgetMinutes"] = .number(duration) }
+    // A budget beyond what a plan can cover ("10^20 hours") is answered, not passed on.
+    var duration = u.duration
+    var limitNote = ""
+    if let asked = duration, !VisitLimits.budgetMinutes.contains(asked) {
+      let longest = VisitLimits.budgetMinutes.upperBound
+      duration = asked > longest ? longest : nil
+      if asked > longest {
+        let hours = (longest / 60).truncatedInt
+        limitNote = t(
+          "I can plan up to \(hours) hours at a time. ", "我一次最多可以规划\(hours)小时。",
+          "Ich kann höchstens \(hours) Stunden am Stück planen. ")
+      }
+    }
+    if let duration { slots["budgetMinutes"] = .number(duration) }
     if let day = u.time.day { slots["day"] = .text(day.description) }
     if let part = u.time.part { slots["partOfDay"] = .text(part) }
     if let clock = u.time.clock {
       slots["time"] = .text(String(format: "%02d:%02d", clock / 60, clock % 60))
     }
     if u.stepFree { slots["stepFree"] = .flag(true) }
-    let budget = u.duration.map { minutes -> String in
+    let budget = duration.map { minutes -> String in
       minutes.truncatingRemainder(dividingBy: 60) == 0
-        ? t("\(Int(minutes / 60)) h", "\(Int(minutes / 60))小时", "\(Int(minutes / 60)) Std.")
-        : t("\(Int(minutes)) min", "\(Int(minutes))分钟", "\(Int(minutes)) Min.")
+        ? t("\((minutes / 60).truncatedInt) h", "\((minutes / 60).truncatedInt)小时", "\((minutes / 60).truncatedInt) Std.")
+        : t("\(minutes.truncatedInt) min", "\(minutes.truncatedInt)分钟", "\(minutes.truncatedInt) Min.")
     }
     var understood: [String] = []
     understood += topics.compactMap { catalog.topic($0).map { name($0.name) } }
@@ -563,10 +576,11 @@ struct AnswerComposer {
       ? t("what interests you", "您感兴趣的内容", "Ihre Interessen")
       : understood.joined(separator: t(", ", "、", ", "))
     var lines = [
-      t(
-        "I'll plan \(budget ?? "your visit") around \(about).",
-        "我来围绕\(about)规划\(budget ?? "您的参观")。",
-        "Ich plane \(budget ?? "Ihren Besuch") rund um \(about).")
+      limitNote
+        + t(
+          "I'll plan \(budget ?? "your visit") around \(about).",
+          "我来围绕\(about)规划\(budget ?? "您的参观")。",
+          "Ich plane \(budget ?? "Ihren Besuch") rund um \(about).")
     ]
     var filter = ExhibitorFilter()
     filter.topic = topics.first
@@ -584,7 +598,7 @@ struct AnswerComposer {
     var command = "hiwaic route"
     if !topics.isEmpty { command += " --interests " + topics.joined(separator: ",") }
     if !must.isEmpty { command += " --must " + must.joined(separator: ",") }
-    if let duration = u.duration { command += " --budget \(Int(duration))m" }
+    if let duration { command += " --budget \(duration.truncatedInt)m" }
     lines.append(t("Route planner: ", "路线规划：", "Routenplaner: ") + command)
     suggestions = [
       t("Add a forum to my plan", "把一场论坛加入行程", "Ein Forum zum Plan hinzufügen"),

@@ -67,6 +67,12 @@ struct TimeParser {
       default: return nil
       }
     }
+    // A number people wrote, as a whole number when it is one that fits (not 10^20).
+    func whole(at index: Int) -> Int? { number(at: index).flatMap { Int(checked: $0) } }
+    func eventDay(_ ordinal: Int?) -> LocalDate? {
+      guard let ordinal, ordinal >= 1, ordinal <= catalog.days.count else { return nil }
+      return catalog.days[ordinal - 1]
+    }
     func isHan(_ index: Int, _ characters: String) -> Bool {
       guard index < tokens.count, case .han(let text) = tokens[index].token else { return false }
       return characters.contains(text)
@@ -105,14 +111,14 @@ struct TimeParser {
         }
         consume(index..<(index + 1))
       case .word(.month(let month)):
-        if let day = number(at: index + 1),
-          let date = LocalDate(year: eventYear, month: month, day: Int(day)).valid
+        if let day = whole(at: index + 1),
+          let date = LocalDate(year: eventYear, month: month, day: day).valid
         {
           time.day = date
           consume(index..<(index + 2))
           index += 1
-        } else if let day = number(at: index - 1),
-          let date = LocalDate(year: eventYear, month: month, day: Int(day)).valid
+        } else if let day = whole(at: index - 1),
+          let date = LocalDate(year: eventYear, month: month, day: day).valid
         {
           time.day = date
           consume((index - 1)..<(index + 1))
@@ -123,16 +129,14 @@ struct TimeParser {
           consume(index..<(index + 1))
         }
       case .word(.day):
-        if let value = number(at: index + 1), Int(value) >= 1, Int(value) <= catalog.days.count {
-          time.day = catalog.days[Int(value) - 1]
+        if let day = eventDay(whole(at: index + 1)) {
+          time.day = day
           consume(index..<(index + 2))
           index += 1
         }
       case .han("第"):
-        if let value = number(at: index + 1), isHan(index + 2, "天"), Int(value) >= 1,
-          Int(value) <= catalog.days.count
-        {
-          time.day = catalog.days[Int(value) - 1]
+        if let day = eventDay(whole(at: index + 1)), isHan(index + 2, "天") {
+          time.day = day
           consume(index..<(index + 3))
           index += 2
         }
@@ -145,7 +149,8 @@ struct TimeParser {
             count = 0.5
             first = index - 2
           }
-          duration = count * minutes
+          // Beyond any plan ("10^20 hours"): kept, so that the answer can say what it can plan.
+          duration = (count * minutes).isFinite ? count * minutes : .greatestFiniteMagnitude
           consume(first..<(index + 1))
         } else {
           consume(index..<(index + 1))
@@ -158,20 +163,22 @@ struct TimeParser {
         consume(index..<(index + 1))
       case .value(let value):
         // 7月27日 / 27号 / 下午3点
-        if isHan(index + 1, "月"), let day = number(at: index + 2), isHan(index + 3, "日号"),
-          let date = LocalDate(year: eventYear, month: Int(value), day: Int(day)).valid
+        let wholeValue = Int(checked: value)
+        if isHan(index + 1, "月"), let month = wholeValue, let day = whole(at: index + 2),
+          isHan(index + 3, "日号"),
+          let date = LocalDate(year: eventYear, month: month, day: day).valid
         {
           time.day = date
           consume(index..<(index + 4))
           index += 3
-        } else if isHan(index + 1, "日号"), let month = catalog.days.first?.month,
-          let date = LocalDate(year: eventYear, month: month, day: Int(value)).valid
+        } else if isHan(index + 1, "日号"), let month = catalog.days.first?.month, let day = wholeValue,
+          let date = LocalDate(year: eventYear, month: month, day: day).valid
         {
           time.day = date
           consume(index..<(index + 2))
           index += 1
-        } else if isHan(index + 1, "点"), value >= 0, value <= 24 {
-          var minutes = Int(value) * 60
+        } else if isHan(index + 1, "点"), let hour = wholeValue, hour >= 0, hour <= 24 {
+          var minutes = hour * 60
           if let part = time.part, part == "afternoon" || part == "evening", minutes < 12 * 60 {
             minutes += 12 * 60
           }
@@ -202,16 +209,17 @@ struct TimeParser {
         }
         return .clock(hour * 60 + minute)
       }
-      return Double(text).map { .value($0) }
+      return Double(text).flatMap { $0.isFinite ? .value($0) : nil }
     }
     guard unit.kind == .word, let firstLetter = text.firstIndex(where: \.isLetter),
       firstLetter != text.startIndex,
       let value = Double(text[..<firstLetter])
     else { return nil }
     switch text[firstLetter...] {
-    case "am": return value <= 12 ? .clock(Int(value) % 12 * 60) : nil
-    case "pm": return value <= 12 ? .clock((Int(value) % 12 + 12) * 60) : nil
-    case "h", "hr", "hrs", "hour", "hours": return .duration(value * 60)
+    case "am", "pm":
+      guard let hour = Int(checked: value), hour >= 0, hour <= 12 else { return nil }
+      return .clock((hour % 12 + (text[firstLetter...] == "pm" ? 12 : 0)) * 60)
+    case "h", "hr", "hrs", "hour", "hours": return .duration(min(value * 60, .greatestFiniteMagnitude))
     case "m", "min", "mins", "minute", "minutes": return .duration(value)
     default: return nil
     }

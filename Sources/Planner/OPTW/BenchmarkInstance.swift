@@ -1,3 +1,4 @@
+import EventModel
 import Foundation
 
 /// An instance in the KU Leuven / Montemanni–Gambardella OPTW text format (`shared/optw/`):
@@ -16,8 +17,15 @@ public struct BenchmarkInstance: Sendable {
   public static func load(path: String, decimals: Int? = nil) throws(ParseError)
     -> BenchmarkInstance
   {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+      throw ParseError(description: "\(path): not a readable file")
+    }
+    if let size = attributes?[.size] as? Int, size > maximumFileBytes {
+      throw ParseError(description: "\(path): \(size >> 20) MB; instances of up to 16 MB are read")
+    }
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      throw ParseError(description: "\(path): cannot be read")
+      throw ParseError(description: "\(path): cannot be read as UTF-8 text")
     }
     let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     do {
@@ -26,6 +34,14 @@ public struct BenchmarkInstance: Sendable {
       throw ParseError(description: "\(path): \(error.description)")
     }
   }
+
+  /// The most vertices an instance may have: the travel matrix holds their square (2,000
+  /// vertices: 32 MB), and the largest published instances have 288.
+  public static let maximumVertices = 2_000
+  /// No coordinate, time or profit in a real instance comes near 10^9.
+  static let maximumMagnitude = 1e9
+  /// Larger files are refused before they are read.
+  public static let maximumFileBytes = 16 << 20
 
   public static func parse(_ text: String, name: String, decimals: Int) throws(ParseError)
     -> BenchmarkInstance
@@ -43,18 +59,43 @@ public struct BenchmarkInstance: Sendable {
     var profit: [Double] = []
     var opens: [Double] = []
     var closes: [Double] = []
+    let vertexLines = lines.count - 2
+    guard vertexLines <= maximumVertices else {
+      throw ParseError(
+        description:
+          "\(vertexLines) vertices; at most \(maximumVertices) are read (the travel matrix grows with the square)"
+      )
+    }
     for (offset, fields) in lines.dropFirst(2).enumerated() {
-      let numbers = fields.map { Double($0) }
-      guard numbers.allSatisfy({ $0 != nil }), numbers.count >= 9 else {
-        throw ParseError(description: "line \(offset + 3): expected `i x y d S f a list… O C`")
+      let line = offset + 3
+      var values: [Double] = []
+      values.reserveCapacity(fields.count)
+      for field in fields {
+        guard let value = Double(field), value.isFinite, abs(value) <= maximumMagnitude else {
+          throw ParseError(
+            description:
+              "line \(line): '\(field.prefix(40))' is not a finite number of at most 10^9 in size")
+        }
+        values.append(value)
       }
-      let values = numbers.map { $0! }
-      let listLength = Int(values[6])
-      guard values.count == 7 + listLength + 2, Int(values[0]) == offset else {
+      guard values.count >= 9 else {
+        throw ParseError(description: "line \(line): expected `i x y d S f a list… O C`")
+      }
+      guard let vertex = Int(checked: values[0]), vertex == offset else {
+        throw ParseError(description: "line \(line): expected vertex \(offset), found \(fields[0])")
+      }
+      guard let listLength = Int(checked: values[6]), listLength >= 0,
+        values.count == 7 + listLength + 2
+      else {
         throw ParseError(
           description:
-            "line \(offset + 3): vertex \(Int(values[0])) has \(values.count) fields, expected \(9 + listLength) for vertex \(offset)"
+            "line \(line): vertex \(vertex) has \(values.count) fields, but its list length \(fields[6]) asks for 9 + that many"
         )
+      }
+      guard values[3] >= 0, values[values.count - 2] <= values[values.count - 1] else {
+        throw ParseError(
+          description:
+            "line \(line): vertex \(vertex) needs a service time of 0 or more and opening before closing")
       }
       x.append(values[1])
       y.append(values[2])

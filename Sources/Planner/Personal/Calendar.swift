@@ -41,7 +41,7 @@ public struct CalendarWriter: Sendable {
         let place = location.split(separator: ",").prefix(2).joined(separator: ",")
         lines += [
           "BEGIN:VEVENT",
-          "UID:\(catalog.event.id)-\(stop.id)-\(Int(stop.start.timeIntervalSince1970))@hiwaic",
+          "UID:\(catalog.event.id)-\(stop.id)-\(stop.start.timeIntervalSince1970.truncatedInt)@hiwaic",
           "DTSTAMP:\(Self.utc(stamp))", "DTSTART:\(Self.utc(stop.start))",
           "DTEND:\(Self.utc(stop.leave))", "SUMMARY:\(Self.escape("\(index + 1). \(summary)"))",
           "LOCATION:\(Self.escape(place))", "END:VEVENT",
@@ -60,7 +60,7 @@ public struct CalendarWriter: Sendable {
       let (summary, location, description) = texts(for: stop, language: language)
       lines += [
         "BEGIN:VEVENT",
-        "UID:\(catalog.event.id)-\(stop.kind.rawValue)-\(stop.id)-\(Int(stop.start.timeIntervalSince1970))@hiwaic",
+        "UID:\(catalog.event.id)-\(stop.kind.rawValue)-\(stop.id)-\(stop.start.timeIntervalSince1970.truncatedInt)@hiwaic",
         "DTSTAMP:\(Self.utc(stamp))",
         "DTSTART;TZID=\(zoneID):\(Self.local(stop.start, zone: zone))",
         "DTEND;TZID=\(zoneID):\(Self.local(stop.leave, zone: zone))",

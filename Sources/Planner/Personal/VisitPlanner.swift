@@ -45,6 +45,22 @@ public struct VisitRequest: Sendable {
   }
 }
 
+extension VisitRequest {
+  /// The request with its numbers inside what the planner serves (`VisitLimits`), so that a
+  /// caller that skipped a check gets a plan, not a trap or a search without end.
+  var bounded: VisitRequest {
+    func clamp(_ value: Double, _ range: ClosedRange<Double>, default fallback: Double) -> Double {
+      value.isFinite ? min(max(value, range.lowerBound), range.upperBound) : fallback
+    }
+    var copy = self
+    copy.budgetMinutes = clamp(budgetMinutes, VisitLimits.budgetMinutes, default: 120)
+    copy.dwellMinutes = clamp(dwellMinutes, VisitLimits.dwellMinutes, default: 10)
+    copy.strongDwellMinutes = clamp(strongDwellMinutes, VisitLimits.dwellMinutes, default: 15)
+    copy.interests = interests.filter { $0.value.isFinite && $0.value > 0 }
+    return copy
+  }
+}
+
 /// One stop of a plan, with the walk before it.
 public struct PlannedStop: Codable, Hashable, Sendable {
   public enum Kind: String, Codable, Sendable { case exhibitor, session }
@@ -108,7 +124,8 @@ public struct VisitPlanner: Sendable {
   /// A must-see or a chosen session outweighs any amount of general interest.
   static let requiredBonus = 1_000.0
 
-  public func plan(_ request: VisitRequest) -> VisitPlan {
+  public func plan(_ asked: VisitRequest) -> VisitPlan {
+    let request = asked.bounded
     let router = WalkingRouter(catalog: catalog)
     var leftOut: [LeftOut] = []
     let endNode = request.end ?? request.start

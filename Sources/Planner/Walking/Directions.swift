@@ -42,7 +42,7 @@ public struct DirectionsWriter: Sendable {
   public func lines(_ route: WalkingRoute) -> [String] {
     var lines: [String] = []
     for (index, leg) in route.legs.enumerated() {
-      let metres = Int(leg.metres.rounded())
+      let metres = leg.metres.roundedInt
       let sentence: String
       switch leg.mode {
       case .walk, .outdoor:
@@ -69,15 +69,15 @@ public struct DirectionsWriter: Sendable {
       case .metro, .shuttle:
         let ride = leg.mode == .metro ? t("the metro", "地铁") : t("the shuttle", "接驳车")
         sentence = t(
-          "Take \(ride) to \(place(leg.to)) (about \(Int(leg.minutes.rounded())) min)",
-          "乘\(ride)到\(place(leg.to))（约\(Int(leg.minutes.rounded()))分钟）")
+          "Take \(ride) to \(place(leg.to)) (about \(leg.minutes.roundedInt) min)",
+          "乘\(ride)到\(place(leg.to))（约\(leg.minutes.roundedInt)分钟）")
       }
       lines.append("\(index + 1). \(sentence)")
     }
     lines.append(
       t(
-        "Total: \(Int(route.metres.rounded())) m, about \(max(1, Int(route.minutes.rounded()))) min.",
-        "全程\(Int(route.metres.rounded()))米，约\(max(1, Int(route.minutes.rounded())))分钟。"))
+        "Total: \(route.metres.roundedInt) m, about \(max(1, route.minutes.roundedInt)) min.",
+        "全程\(route.metres.roundedInt)米，约\(max(1, route.minutes.roundedInt))分钟。"))
     return lines
   }
 }

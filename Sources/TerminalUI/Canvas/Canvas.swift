@@ -137,7 +137,8 @@ public struct Canvas: Sendable, Equatable {
   }
 
   /// Writes text from (x, y), clipped to `clip` (the whole canvas by default); control characters
-  /// are shown as `�` so hostile text cannot move the cursor. Returns the column after the text.
+  /// and bidirectional overrides are shown as `�` so hostile text cannot move the cursor or
+  /// reorder the screen. Returns the column after the text.
   @discardableResult
   public mutating func write(
     _ text: some StringProtocol, x: Int, y: Int, style: Style = .normal, clip: Rect? = nil
@@ -150,9 +151,7 @@ public struct Canvas: Sendable, Equatable {
       if column >= right { break }
       var shown = character
       var columns = DisplayWidth.of(character)
-      if character.unicodeScalars.contains(where: {
-        $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value)
-      }) {
+      if character.unicodeScalars.contains(where: { TerminalText.isUnsafe($0.value, lineBreaks: false) }) {
         shown = "\u{FFFD}"
         columns = 1
       }
