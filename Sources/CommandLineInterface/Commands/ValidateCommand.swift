@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventModel
 import Foundation
+import Matcher
 
 /// `hiwaic validate [PACK]`: every problem in a pack, located; exit status 1 when there are errors.
 struct ValidateCommand: ParsableCommand {
@@ -28,7 +29,14 @@ struct ValidateCommand: ParsableCommand {
     } catch {
       throw CommandError(error.description)
     }
-    let check = PackLoader.check(directory: directory)
+    var check = PackLoader.check(directory: directory)
+    // The lexicon is part of the pack: `ask` needs it, so a broken one is an error here.
+    do {
+      _ = try Lexicon.load(packDirectory: directory)
+    } catch {
+      check.issues.append(error.issue)
+      check.catalog = nil
+    }
     let hasErrors = !check.errors.isEmpty
     if format == .json {
       let records = check.issues.map {

@@ -13,10 +13,33 @@ enum JSONDiagnostics {
         (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
         ?? error.localizedDescription
       guard let offset = byteOffset(in: description) else {
+        // A file cut short: the problem is where it ends.
+        if description.lowercased().contains("end of file") {
+          let (line, column) = lineAndColumn(ofByte: data.count, in: data)
+          return (line, column, "it ends before the JSON is complete (cut short?)")
+        }
         return (nil, nil, description)
       }
       let (line, column) = lineAndColumn(ofByte: offset, in: data)
       return (line, column, description)
+    }
+  }
+
+  /// Where a file stops being UTF-8: line, column and the offending byte.
+  static func invalidUTF8(in data: Data) -> (line: Int, column: Int, byte: UInt8)? {
+    var offset = 0
+    var decoder = UTF8()
+    var iterator = data.makeIterator()
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar):
+        offset += UTF8.width(scalar)
+      case .emptyInput:
+        return nil
+      case .error:
+        let (line, column) = lineAndColumn(ofByte: offset, in: data)
+        return (line, column, offset < data.count ? data[data.startIndex + offset] : 0)
+      }
     }
   }
 
@@ -55,7 +78,7 @@ enum JSONDiagnostics {
   /// A located sentence for a decoding error.
   static func describe(_ error: any Error) -> (path: String, message: String) {
     guard let decodingError = error as? DecodingError else {
-      return ("$", "\(error)")
+      return ("$", plainWords(error))
     }
     switch decodingError {
     case .keyNotFound(let key, let context):
@@ -70,10 +93,30 @@ enum JSONDiagnostics {
       }
       return (jsonPath(context.codingPath), "expected \(typeName(type))\(found ?? "")")
     case .dataCorrupted(let context):
+      if let underlying = context.underlyingError {
+        return (jsonPath(context.codingPath), plainWords(underlying))
+      }
       return (jsonPath(context.codingPath), context.debugDescription)
     @unknown default:
       return ("$", "\(decodingError)")
     }
+  }
+
+  /// Foundation's parser errors, which print as Swift enum cases, in words.
+  private static func plainWords(_ error: any Error) -> String {
+    let text = String(describing: error)
+    if text.hasPrefix("numberIsNotRepresentableInSwift"),
+      let start = text.range(of: "parsed: \""),
+      let end = text[start.upperBound...].firstIndex(of: "\"")
+    {
+      let number = text[start.upperBound..<end]
+      return "the number \(number.prefix(40)) is too large for a number here"
+    }
+    if text.hasPrefix("cannotConvertInputStringDataToUTF8") { return "is not UTF-8 text" }
+    if let described = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String {
+      return described
+    }
+    return text
   }
 
   private static func typeName(_ type: Any.Type) -> String {

@@ -245,6 +245,11 @@ public enum PackLoader {
   private static func decodeWhole<T: Decodable>(
     _ data: Data, file: PackFile, zone: TimeZone, issues: inout [PackIssue]
   ) -> T? {
+    // Not UTF-8 at all: one located message for the file, not one per record it spoils.
+    if JSONDiagnostics.invalidUTF8(in: data) != nil {
+      issues.append(issue(for: CocoaError(.fileReadInapplicableStringEncoding), data: data, file: file))
+      return nil
+    }
     do {
       return try decoder(zone: zone).decode(T.self, from: data)
     } catch {
@@ -281,16 +286,28 @@ public enum PackLoader {
   }
 
   private static func issue(for error: any Error, data: Data, file: PackFile) -> PackIssue {
+    decodingIssue(for: error, data: data, file: file.rawValue)
+  }
+
+  /// Why `data`, the contents of `file`, did not decode, located by line and column or JSON path
+  /// in plain words: for a pack's other files (the lexicon) as for its records.
+  public static func decodingIssue(for error: any Error, data: Data, file: String) -> PackIssue {
     if data.isEmpty {
-      return PackIssue(.syntax, file: file.rawValue, line: 1, column: 1, message: "is empty")
+      return PackIssue(.syntax, file: file, line: 1, column: 1, message: "is empty")
+    }
+    if let bad = JSONDiagnostics.invalidUTF8(in: data) {
+      return PackIssue(
+        .syntax, file: file, line: bad.line, column: bad.column,
+        message: "is not UTF-8 text: byte 0x\(String(bad.byte, radix: 16, uppercase: true)) here is not part of a character"
+      )
     }
     if let syntax = JSONDiagnostics.syntaxError(in: data) {
       return PackIssue(
-        .syntax, file: file.rawValue, line: syntax.line, column: syntax.column,
+        .syntax, file: file, line: syntax.line, column: syntax.column,
         message: "is not valid JSON: \(syntax.message)")
     }
     let (path, message) = JSONDiagnostics.describe(error)
-    return PackIssue(.decoding, file: file.rawValue, path: path, message: message)
+    return PackIssue(.decoding, file: file, path: path, message: message)
   }
 }
 

@@ -158,17 +158,23 @@ final class PackValidator {
     func duplicates<T>(
       _ records: [Located<T>], id: (T) -> String, file: PackFile, prefix: String, what: String
     ) -> [PackIssue] {
-      var first: [String: Int] = [:]
+      // Ids are typed by people (--must, scanned codes) without regard to case, so two ids that
+      // differ only in case are one id twice.
+      var first: [String: (index: Int, id: String)] = [:]
       var found: [PackIssue] = []
       for record in records {
         let key = id(record.value)
-        if let earlier = first[key] {
+        let folded = key.lowercased()
+        if let earlier = first[folded] {
           found.append(
             PackIssue(
               .duplicateID, file: file.rawValue, path: "\(prefix)[\(record.index)].id",
-              message: "\(what) id '\(key)' is already used at \(prefix)[\(earlier)]"))
+              message: earlier.id == key
+                ? "\(what) id '\(key)' is already used at \(prefix)[\(earlier.index)]"
+                : "\(what) id '\(key)' differs only in case from '\(earlier.id)' at \(prefix)[\(earlier.index)]"
+            ))
         } else {
-          first[key] = record.index
+          first[folded] = (record.index, key)
         }
       }
       return found
@@ -254,6 +260,11 @@ final class PackValidator {
         floor.venue, in: catalog.venuePosition, candidates: pack.venues.venues.map(\.id),
         what: "venue", .venues, "\(path).venue")
       checkRect(floor.bounds, .venues, "\(path).bounds")
+      if !Self.levels.contains(floor.level) {
+        report(
+          .invalidValue, .venues, "\(path).level",
+          "level \(floor.level) must be from \(Self.levels.lowerBound) to \(Self.levels.upperBound)")
+      }
     }
     for record in documents.halls {
       let path = "$.halls[\(record.index)]"
@@ -309,8 +320,10 @@ final class PackValidator {
           .outsideBounds, .venues, "\(path).rect",
           "room '\(room.id)' does not fit on floor '\(floor.id)'")
       }
-      if let capacity = room.capacity, capacity <= 0 {
-        report(.invalidValue, .venues, "\(path).capacity", "capacity \(capacity) must be positive")
+      if let capacity = room.capacity, capacity <= 0 || capacity > Self.largestCapacity {
+        report(
+          .invalidValue, .venues, "\(path).capacity",
+          "capacity \(capacity) must be from 1 to \(Self.largestCapacity)")
       }
     }
   }
@@ -330,8 +343,21 @@ final class PackValidator {
       report(
         .invalidValue, file, path(),
         "a rectangle needs a finite origin and a positive width and depth")
+    } else if [rect.x, rect.y, rect.w, rect.d].contains(where: { abs($0) > Self.largestMetres }) {
+      report(
+        .invalidValue, file, path(),
+        "a rectangle of more than \(Self.largestMetres.roundedInt) m (x \(rect.x), y \(rect.y), width \(rect.w), depth \(rect.d)) is not a venue's"
+      )
     }
   }
+
+  // Bounds no real venue comes near, so that walking sums and screen positions stay ordinary
+  // numbers: a venue plan within 100 km, a walkway edge up to 100 km or 24 hours, a floor level
+  // from -100 to 1,000, a room for up to 10 million, a City Walk stop of up to 24 hours.
+  static let largestMetres = 100_000.0
+  static let longestMinutes = 24 * 60.0
+  static let levels = -100...1_000
+  static let largestCapacity = 10_000_000
 
   private func checkPavilionsAndBooths() {
     let pack = catalog.pack
@@ -422,9 +448,17 @@ final class PackValidator {
       }
       if let length = edge.length, !(length > 0) {
         report(.invalidValue, .walkways, "\(path).length", "length \(length) must be positive")
+      } else if let length = edge.length, !(length <= Self.largestMetres) {
+        report(
+          .invalidValue, .walkways, "\(path).length",
+          "length \(length) m is longer than any walkway (at most \(Self.largestMetres.roundedInt) m)")
       }
       if let minutes = edge.minutes, !(minutes > 0) {
         report(.invalidValue, .walkways, "\(path).minutes", "minutes \(minutes) must be positive")
+      } else if let minutes = edge.minutes, !(minutes <= Self.longestMinutes) {
+        report(
+          .invalidValue, .walkways, "\(path).minutes",
+          "\(minutes) minutes is longer than any walkway or ride (at most \(Self.longestMinutes.roundedInt))")
       }
       if (edge.kind == .metro || edge.kind == .shuttle) && edge.minutes == nil {
         report(
@@ -667,10 +701,10 @@ final class PackValidator {
             node, in: catalog.walkways.nodePosition, candidates: [], what: "walkway node",
             .cityWalks, "\(stopPath).node")
         }
-        if stop.minutes <= 0 {
+        if stop.minutes <= 0 || Double(stop.minutes) > Self.longestMinutes {
           report(
             .invalidValue, .cityWalks, "\(stopPath).minutes",
-            "a stop needs a positive number of minutes")
+            "a stop needs from 1 to \(Self.longestMinutes.roundedInt) minutes, not \(stop.minutes)")
         }
       }
     }

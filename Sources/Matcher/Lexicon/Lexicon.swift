@@ -84,10 +84,14 @@ public struct Lexicon: Sendable {
     self.hanzi = hanzi
   }
 
-  /// Why a lexicon could not be read.
+  /// Why a lexicon could not be read, located in its file like a pack's problems.
   public struct LoadError: Error, CustomStringConvertible {
-    public var description: String
+    public var issue: PackIssue
+    public var description: String { issue.description }
   }
+
+  /// The largest lexicon file read (the shipped ones are under 100 KB, hanzi.tsv 200 KB).
+  static let maximumFileBytes = 16 << 20
 
   /// Reads `lexicon/*.json` and `lexicon/hanzi.tsv` from a pack directory.
   public static func load(packDirectory: URL) throws(LoadError) -> Lexicon {
@@ -95,21 +99,31 @@ public struct Lexicon: Sendable {
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
       .filter { $0.hasSuffix(".json") }.sorted()
     guard !names.isEmpty else {
-      throw LoadError(description: "\(directory.path): no lexicon files (lexicon/en.json, …)")
+      throw LoadError(
+        issue: PackIssue(
+          .missingFile, file: "lexicon", message: "has no lexicon files (lexicon/en.json, …)"))
     }
     var languages: [LanguageLexicon] = []
     for name in names {
-      let url = directory.appendingPathComponent(name)
+      let path = directory.appendingPathComponent(name).path
+      let file = "lexicon/" + name
+      let data: Data
       do {
-        languages.append(
-          try JSONDecoder().decode(LanguageLexicon.self, from: Data(contentsOf: url)))
+        data = try BoundedFile.read(path, limit: maximumFileBytes)
       } catch {
-        throw LoadError(description: "\(url.path): \(error)")
+        throw LoadError(issue: PackIssue(.missingFile, file: file, message: error.description))
+      }
+      do {
+        languages.append(try JSONDecoder().decode(LanguageLexicon.self, from: data))
+      } catch {
+        throw LoadError(issue: PackLoader.decodingIssue(for: error, data: data, file: file))
       }
     }
     let hanziURL = directory.appendingPathComponent("hanzi.tsv")
     let hanzi: HanziTable
-    if let text = try? String(contentsOf: hanziURL, encoding: .utf8) {
+    if let data = try? BoundedFile.read(hanziURL.path, limit: maximumFileBytes),
+      let text = String(data: data, encoding: .utf8)
+    {
       hanzi = HanziTable(tsv: text)
     } else {
       hanzi = HanziTable(tsv: "")
