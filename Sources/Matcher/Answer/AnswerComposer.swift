@@ -66,24 +66,41 @@ struct AnswerComposer {
   /// Two or more records of one kind named by the same words: ask which one is meant.
   private mutating func ambiguity(for intent: Intent) -> String? {
     guard [.findExhibitor, .directions, .findSession].contains(intent) else { return nil }
-    let primary = u.entities.filter { !$0.nested }
-    for entity in primary {
-      let rivals = primary.filter {
-        $0.reference.type == entity.reference.type && $0.match.start == entity.match.start
-          && $0.match.end == entity.match.end
-      }
-      let distinct = rivals.map(\.reference).uniqued()
-      if distinct.count >= 2 {
-        let names = distinct.map(\.name)
-        suggestions = names.map { t("Where is \($0)?", "\($0)在哪里？", "Wo ist \($0)?") }
-        return t(
-          "Did you mean \(names.joined(separator: " or "))?",
-          "您是指\(names.joined(separator: "还是"))？",
-          "Meinen Sie \(names.joined(separator: " oder "))?")
+    // Records of one kind on one span, in the order they were named; one pass, so that a
+    // name shared by thousands of records costs no more than a few.
+    var groups: [[EntityReference]] = []
+    var groupOf: [String: Int] = [:]
+    var seen = Set<String>()
+    for entity in u.entities where !entity.nested {
+      let key = "\(entity.reference.type.rawValue) \(entity.match.start) \(entity.match.end)"
+      guard seen.insert(key + " " + entity.reference.id).inserted else { continue }
+      if let group = groupOf[key] {
+        groups[group].append(entity.reference)
+      } else {
+        groupOf[key] = groups.count
+        groups.append([entity.reference])
       }
     }
-    return nil
+    guard let distinct = groups.first(where: { $0.count >= 2 }) else { return nil }
+    // A handful to choose from; beyond that, how many more there are.
+    let shown = distinct.prefix(Self.choicesShown).map(\.name)
+    let more = distinct.count - shown.count
+    suggestions = shown.map { t("Where is \($0)?", "\($0)在哪里？", "Wo ist \($0)?") }
+    if more > 0 {
+      return t(
+        "\(distinct.count) records share that name, e.g. \(shown.joined(separator: ", ")). Which one do you mean? Add the booth, hall or another word of the name.",
+        "有\(distinct.count)条记录同名，例如\(shown.joined(separator: "、"))。您指哪一个？请补充展位、展馆或名称中的其他词。",
+        "\(distinct.count) Einträge tragen diesen Namen, z. B. \(shown.joined(separator: ", ")). Welchen meinen Sie? Nennen Sie Stand, Halle oder ein weiteres Wort des Namens."
+      )
+    }
+    return t(
+      "Did you mean \(shown.joined(separator: " or "))?",
+      "您是指\(shown.joined(separator: "还是"))？",
+      "Meinen Sie \(shown.joined(separator: " oder "))?")
   }
+
+  /// How many same-named records a clarifying question lists.
+  static let choicesShown = 4
 
   // MARK: - Places
 

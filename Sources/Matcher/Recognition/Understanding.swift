@@ -123,25 +123,44 @@ extension Understanding {
     named.sort { lhs, rhs in
       (lhs.0.quality, lhs.0.length, -lhs.0.start) > (rhs.0.quality, rhs.0.length, -rhs.0.start)
     }
+    // What is kept so far, per span: many records can share one name (a merged exhibitor list
+    // has hundreds of "Acme"), so the checks below look at the few distinct spans, not at every
+    // record kept, and stay linear in the number of matches.
+    struct Span {
+      let start: Int
+      let end: Int
+      var references: Set<EntityReference> = []
+      var hasExact = false
+      var hasPrimary = false
+      var length: Int { end - start }
+      func overlaps(_ match: PhraseMatch) -> Bool { start < match.end && match.start < end }
+    }
+    var spans: [Span] = []
+    var spanOf: [SIMD2<Int>: Int] = [:]
     var kept: [EntityMatch] = []
     for (match, reference) in named {
-      let covering = kept.filter { $0.match.start <= match.start && match.end <= $0.match.end }
-      if covering.contains(where: { $0.reference == reference }) { continue }
+      let covering = spans.filter { $0.start <= match.start && match.end <= $0.end }
+      if covering.contains(where: { $0.references.contains(reference) }) { continue }
       // A corrected or homophone match never stands where an exact one already does.
-      if match.quality < .exact,
-        kept.contains(where: {
-          $0.match.start < match.end && match.start < $0.match.end && $0.match.quality == .exact
-        })
-      {
+      if match.quality < .exact, spans.contains(where: { $0.hasExact && $0.overlaps(match) }) {
         continue
       }
       let nested =
-        covering.contains { $0.match.length > match.length }
-        || kept.contains {
-          !$0.nested && $0.match.length > match.length && $0.match.start < match.end
-            && match.start < $0.match.end
-        }
+        covering.contains { $0.length > match.length }
+        || spans.contains { $0.hasPrimary && $0.length > match.length && $0.overlaps(match) }
       kept.append(EntityMatch(reference: reference, match: match, nested: nested))
+      let key = SIMD2(match.start, match.end)
+      let position: Int
+      if let known = spanOf[key] {
+        position = known
+      } else {
+        position = spans.count
+        spanOf[key] = position
+        spans.append(Span(start: match.start, end: match.end))
+      }
+      spans[position].references.insert(reference)
+      spans[position].hasExact = spans[position].hasExact || match.quality == .exact
+      spans[position].hasPrimary = spans[position].hasPrimary || !nested
       explain(match)
     }
     entities = kept.sorted { ($0.match.start, $0.match.end) < ($1.match.start, $1.match.end) }
