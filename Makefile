@@ -51,7 +51,7 @@ run: build
 ## kiosk: start hiwaic as a kiosk (needs HIWAIC_ADMIN_PIN or /etc/hiwaic/kiosk.conf; the way
 ## out is Ctrl-\ three times, then the PIN)
 kiosk: build
-	@./.build/debug/hiwaic --kiosk $(ARGS)
+	@SWIFT_BACKTRACE=enable=no ./.build/debug/hiwaic --kiosk $(ARGS)
 
 ## test: every test
 test: test-deps

@@ -19,14 +19,16 @@ let package = Package(
     // ncursesw from Debian (libncursesw5-dev), wide-character API, macros wrapped for Swift.
     .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
     // Cells, canvas, input events, widgets; the ncurses backend is the only file touching C.
-    .target(name: "TerminalUI", dependencies: ["CNcursesw", "TextLayout"]),
+    // Signal handlers in C that put the terminal back before a signal ends the process.
+    .target(name: "CTerminalGuard"),
+    .target(name: "TerminalUI", dependencies: ["CNcursesw", "CTerminalGuard", "TextLayout"]),
     // libqrencode from Debian (libqrencode-dev): QR symbols for hand-off and zone posters.
     .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
     .target(name: "QRCode", dependencies: ["CQRencode"]),
     // libxcrypt from Debian (libcrypt-dev): the operator PIN is kept as a yescrypt hash.
     .systemLibrary(name: "CCrypt", providers: [.apt(["libcrypt-dev"])]),
     // Kiosk pieces without a screen: PIN hash and rate limit, configuration, scanner input.
-    .target(name: "Kiosk", dependencies: ["CCrypt", "EventModel", "TerminalUI"]),
+    .target(name: "Kiosk", dependencies: ["CCrypt", "CTerminalGuard", "EventModel", "TerminalUI"]),
     // The terminal assistant: state, the one update function, views, the app loop.
     .target(
       name: "App",

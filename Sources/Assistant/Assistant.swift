@@ -80,7 +80,8 @@ public struct Assistant: Sendable {
     }
     var budget = 120.0
     if case .number(let minutes) = answer.slots["budgetMinutes"], minutes > 0 {
-      budget = min(max(minutes, VisitLimits.budgetMinutes.lowerBound), VisitLimits.budgetMinutes.upperBound)
+      budget = min(
+        max(minutes, VisitLimits.budgetMinutes.lowerBound), VisitLimits.budgetMinutes.upperBound)
     }
     var stepFree = false
     if case .flag(let flag) = answer.slots["stepFree"] { stepFree = flag }

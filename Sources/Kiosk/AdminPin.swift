@@ -1,4 +1,5 @@
 import CCrypt
+import CTerminalGuard
 import Foundation
 
 #if canImport(Glibc)
@@ -26,17 +27,51 @@ public struct AdminPin: Sendable, Hashable {
 
   /// Hashes a PIN with a fresh random salt.
   public init(pin: String) throws(KioskSetupError) {
-    guard (AdminPin.minimumLength...AdminPin.maximumLength).contains(pin.count),
-      pin.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline })
-    else { throw .weakPin }
+    var bytes = Array(pin.utf8CString)
+    defer { bytes.withUnsafeMutableBytes { hiwaic_scrub($0.baseAddress, $0.count) } }
+    hash = try bytes.withUnsafeBufferPointer { buffer throws(KioskSetupError) -> String in
+      guard let base = buffer.baseAddress else { throw .weakPin }
+      return try AdminPin.hash(pin: base, length: buffer.count - 1)
+    }
+  }
+
+  /// The PIN from an environment variable, hashed at once; the variable's value is overwritten
+  /// in the environment block and the variable removed, so that neither child processes,
+  /// /proc/PID/environ nor a memory dump find it. The PIN never becomes a Swift string, whose
+  /// buffers would be freed without being cleared. Nil when the variable is unset or empty.
+  public static func takeFromEnvironment(_ name: String) throws(KioskSetupError) -> AdminPin? {
+    guard let value = getenv(name) else { return nil }
+    defer { hiwaic_scrub_environment(name) }
+    let length = strlen(value)
+    guard length > 0 else { return nil }
+    return AdminPin(checkedHash: try hash(pin: value, length: length))
+  }
+
+  private init(checkedHash: String) { hash = checkedHash }
+
+  /// A yescrypt hash of the NUL-terminated PIN at `pin`, checked for length and characters
+  /// byte by byte.
+  static func hash(pin: UnsafePointer<CChar>, length: Int) throws(KioskSetupError) -> String {
+    guard (AdminPin.minimumLength...AdminPin.maximumLength).contains(length) else {
+      throw .weakPin
+    }
+    for index in 0..<length {
+      // Printable ASCII without spaces: what a keypad and a configuration line can carry.
+      guard (0x21...0x7E).contains(UInt8(bitPattern: pin[index])) else { throw .weakPin }
+    }
     // Cost 0: libxcrypt's default for yescrypt, tens of milliseconds per try, which also slows
     // guessing.
     guard let setting = crypt_gensalt_ra("$y$", 0, nil, 0) else { throw .hashingUnavailable }
     defer { free(setting) }
-    guard let hash = AdminPin.crypt(pin, setting: String(cString: setting)) else {
-      throw .hashingUnavailable
+    var data: UnsafeMutableRawPointer?
+    var size: Int32 = 0
+    defer {
+      hiwaic_scrub(data, Int(size))
+      free(data)
     }
-    self.hash = hash
+    guard let result = crypt_ra(pin, setting, &data, &size), result.pointee != 0x2A  // "*"
+    else { throw .hashingUnavailable }
+    return String(cString: result)
   }
 
   /// Whether a typed PIN is the operator's: hashes it with the stored salt and compares in
@@ -61,7 +96,7 @@ public struct AdminPin: Sendable, Hashable {
     defer { free(data) }
     guard let result = crypt_ra(phrase, setting, &data, &size) else { return nil }
     let text = String(cString: result)
-    if let data { memset(data, 0, Int(size)) }
+    hiwaic_scrub(data, Int(size))
     return text.hasPrefix("*") ? nil : text
   }
 }

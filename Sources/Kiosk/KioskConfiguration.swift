@@ -2,20 +2,23 @@ import EventModel
 import Foundation
 
 /// The kiosk's configuration file: `key = value` lines, `#` comments. Keys: `admin_pin_hash`
-/// (from `hiwaic kiosk-pin`), `at`, `idle` (seconds), `lang` (en or zh). Flags on the command
-/// line and `HIWAIC_ADMIN_PIN` win over the file.
+/// (from `hiwaic kiosk-pin`), `at`, `idle` (seconds), `lang` (en or zh), `pin_state` (the file
+/// that keeps the PIN lockout). Flags on the command line and `HIWAIC_ADMIN_PIN` win over it.
 public struct KioskConfiguration: Sendable, Equatable {
   public var adminPinHash: String?
   public var at: String?
   public var idleSeconds: Double?
   public var language: String?
+  /// The file that keeps the PIN lockout across restarts (`pin_state`; default: the state
+  /// directory, see `PinGuardStore.defaultPath`).
+  public var pinState: String?
 
   /// Idle times a kiosk accepts, in seconds (`idle` here, `--idle` on the command line).
   public static let idleRange: ClosedRange<Double> = 2...86_400
 
   /// Where the kiosk looks when no `--config` is given.
   public static let defaultPath = "/etc/hiwaic/kiosk.conf"
-  static let keys = ["admin_pin_hash", "at", "idle", "lang"]
+  static let keys = ["admin_pin_hash", "at", "idle", "lang", "pin_state"]
 
   public init(
     adminPinHash: String? = nil, at: String? = nil, idleSeconds: Double? = nil,
@@ -79,6 +82,12 @@ public struct KioskConfiguration: Sendable, Equatable {
       switch key {
       case "admin_pin_hash": configuration.adminPinHash = value
       case "at": configuration.at = value
+      case "pin_state":
+        guard value.hasPrefix("/") else {
+          throw .badConfigLine(
+            path: path, line: number, reason: "pin_state must be an absolute path")
+        }
+        configuration.pinState = value
       case "idle":
         guard let seconds = Double(value), idleRange.contains(seconds) else {
           throw .badConfigLine(

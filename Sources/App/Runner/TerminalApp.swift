@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Kiosk
 import TerminalUI
 
 #if canImport(Glibc)
@@ -26,6 +27,18 @@ public enum TerminalApp {
     defer { terminal.stop() }
     var state = initial
     (state.width, state.height) = terminal.size
+    // The PIN guard outlives the process: a restart must not give three fresh tries.
+    let guardStore = state.kiosk?.settings.pinGuardStore
+    if let guardStore { state.kiosk?.pinGuard = guardStore.load(now: Date()) }
+    var savedGuard = state.kiosk?.pinGuard
+    func persistPinGuard() {
+      guard let guardStore, let current = state.kiosk?.pinGuard, current != savedGuard else {
+        return
+      }
+      // A kiosk that cannot write its state keeps running; the guard still holds in memory.
+      try? guardStore.save(current)
+      savedGuard = current
+    }
     let clockStart = state.now
     let started = DispatchTime.now().uptimeNanoseconds
     func clock() -> Date {
@@ -80,7 +93,9 @@ public enum TerminalApp {
         }
         if let message {
           if perform(AppUpdate.update(&state, .tick(clock()), env)) { break loop }
-          if perform(AppUpdate.update(&state, message, env)) { break loop }
+          let quit = perform(AppUpdate.update(&state, message, env))
+          persistPinGuard()
+          if quit { break loop }
           if case .input(.resize) = message { frame = AppView.render(state, env) }
         }
         handled += 1

@@ -12,8 +12,15 @@ public struct KioskSettings: Sendable {
   /// The language every visitor starts in.
   public var language: Language
 
-  public init(adminPin: AdminPin, idleSeconds: Double = 60, language: Language = .en) {
+  /// Where the PIN guard is kept between runs; nil keeps it in memory only (tests).
+  public var pinGuardStore: PinGuardStore?
+
+  public init(
+    adminPin: AdminPin, idleSeconds: Double = 60, language: Language = .en,
+    pinGuardStore: PinGuardStore? = nil
+  ) {
     self.adminPin = adminPin
+    self.pinGuardStore = pinGuardStore
     self.idleSeconds = max(1, idleSeconds)
     self.language = language
   }

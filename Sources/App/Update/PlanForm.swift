@@ -158,7 +158,8 @@ extension AppUpdate {
     state.planFields[PlanField.from.rawValue] = LineEditor(request.start)
     state.planFields[PlanField.start.rawValue] = LineEditor(
       EventTime.format(request.startTime, zone: env.catalog.timeZone))
-    state.planFields[PlanField.budget.rawValue] = LineEditor("\(request.budgetMinutes.truncatedInt)m")
+    state.planFields[PlanField.budget.rawValue] = LineEditor(
+      "\(request.budgetMinutes.truncatedInt)m")
     state.planStepFree = request.stepFree
     state.planFocus = .submit
   }

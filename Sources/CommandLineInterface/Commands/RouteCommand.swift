@@ -86,7 +86,8 @@ struct RouteCommand: RenderingCommand {
       if parts.count == 2 {
         guard let value = Double(parts[1]), Self.weightRange.contains(value) else {
           throw CommandError(
-            "--interests: the weight of \(name) must be a number from 0.1 to 100, not '\(parts[1])'")
+            "--interests: the weight of \(name) must be a number from 0.1 to 100, not '\(parts[1])'"
+          )
         }
         weight = value
       }

@@ -67,6 +67,7 @@ struct UICommand: ParsableCommand {
     var place = at
     var language = lang ?? .en
     if kiosk {
+      CrashGuard.installForKiosk()
       do {
         let file = try KioskConfiguration.load(
           path: config ?? KioskConfiguration.defaultPath, required: config != nil)
@@ -74,7 +75,10 @@ struct UICommand: ParsableCommand {
         language = lang ?? (file.language == "zh" ? .zh : .en)
         settings = KioskSettings(
           adminPin: try Self.adminPin(file, configPath: config ?? KioskConfiguration.defaultPath),
-          idleSeconds: idle ?? file.idleSeconds ?? 60, language: language)
+          idleSeconds: idle ?? file.idleSeconds ?? 60, language: language,
+          pinGuardStore: (file.pinState
+            ?? PinGuardStore.defaultPath(environment: ProcessInfo.processInfo.environment))
+            .map(PinGuardStore.init(path:)))
       } catch {
         printError("hiwaic: kiosk: \(error.description)")
         throw ExitCode(2)
@@ -88,7 +92,7 @@ struct UICommand: ParsableCommand {
     if let settings { state.kiosk = KioskState(settings: settings, now: state.now) }
     let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
     let options = TerminalOptions(
-      colour: !noColour, theme: theme == .highContrast ? .highContrast : .standard)
+      colour: !noColour, theme: theme == .highContrast ? .highContrast : .standard, kiosk: kiosk)
     do {
       try TerminalApp.run(state, env, options: options)
     } catch {
@@ -102,10 +106,7 @@ struct UICommand: ParsableCommand {
   static func adminPin(_ file: KioskConfiguration, configPath: String) throws(KioskSetupError)
     -> AdminPin
   {
-    if let pin = getenv("HIWAIC_ADMIN_PIN").map({ String(cString: $0) }), !pin.isEmpty {
-      unsetenv("HIWAIC_ADMIN_PIN")
-      return try AdminPin(pin: pin)
-    }
+    if let pin = try AdminPin.takeFromEnvironment("HIWAIC_ADMIN_PIN") { return pin }
     if let hash = file.adminPinHash { return try AdminPin(hash: hash) }
     throw .noPin(configPath: configPath)
   }

@@ -69,7 +69,8 @@ public enum BoundedFile {
   }
 
   static func size(_ bytes: Int) -> String {
-    bytes >= 1 << 20 ? "\(bytes >> 20) MB" : bytes >= 1 << 10 ? "\(bytes >> 10) KB" : "\(bytes) bytes"
+    bytes >= 1 << 20
+      ? "\(bytes >> 20) MB" : bytes >= 1 << 10 ? "\(bytes >> 10) KB" : "\(bytes) bytes"
   }
 
   private static func errorText(_ code: Int32) -> String {

@@ -247,7 +247,8 @@ public enum PackLoader {
   ) -> T? {
     // Not UTF-8 at all: one located message for the file, not one per record it spoils.
     if JSONDiagnostics.invalidUTF8(in: data) != nil {
-      issues.append(issue(for: CocoaError(.fileReadInapplicableStringEncoding), data: data, file: file))
+      issues.append(
+        issue(for: CocoaError(.fileReadInapplicableStringEncoding), data: data, file: file))
       return nil
     }
     do {
@@ -298,7 +299,8 @@ public enum PackLoader {
     if let bad = JSONDiagnostics.invalidUTF8(in: data) {
       return PackIssue(
         .syntax, file: file, line: bad.line, column: bad.column,
-        message: "is not UTF-8 text: byte 0x\(String(bad.byte, radix: 16, uppercase: true)) here is not part of a character"
+        message:
+          "is not UTF-8 text: byte 0x\(String(bad.byte, radix: 16, uppercase: true)) here is not part of a character"
       )
     }
     if let syntax = JSONDiagnostics.syntaxError(in: data) {

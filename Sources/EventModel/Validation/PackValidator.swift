@@ -263,7 +263,8 @@ final class PackValidator {
       if !Self.levels.contains(floor.level) {
         report(
           .invalidValue, .venues, "\(path).level",
-          "level \(floor.level) must be from \(Self.levels.lowerBound) to \(Self.levels.upperBound)")
+          "level \(floor.level) must be from \(Self.levels.lowerBound) to \(Self.levels.upperBound)"
+        )
       }
     }
     for record in documents.halls {
@@ -451,14 +452,16 @@ final class PackValidator {
       } else if let length = edge.length, !(length <= Self.largestMetres) {
         report(
           .invalidValue, .walkways, "\(path).length",
-          "length \(length) m is longer than any walkway (at most \(Self.largestMetres.roundedInt) m)")
+          "length \(length) m is longer than any walkway (at most \(Self.largestMetres.roundedInt) m)"
+        )
       }
       if let minutes = edge.minutes, !(minutes > 0) {
         report(.invalidValue, .walkways, "\(path).minutes", "minutes \(minutes) must be positive")
       } else if let minutes = edge.minutes, !(minutes <= Self.longestMinutes) {
         report(
           .invalidValue, .walkways, "\(path).minutes",
-          "\(minutes) minutes is longer than any walkway or ride (at most \(Self.longestMinutes.roundedInt))")
+          "\(minutes) minutes is longer than any walkway or ride (at most \(Self.longestMinutes.roundedInt))"
+        )
       }
       if (edge.kind == .metro || edge.kind == .shuttle) && edge.minutes == nil {
         report(

@@ -582,8 +582,12 @@ struct AnswerComposer {
     if u.stepFree { slots["stepFree"] = .flag(true) }
     let budget = duration.map { minutes -> String in
       minutes.truncatingRemainder(dividingBy: 60) == 0
-        ? t("\((minutes / 60).truncatedInt) h", "\((minutes / 60).truncatedInt)小时", "\((minutes / 60).truncatedInt) Std.")
-        : t("\(minutes.truncatedInt) min", "\(minutes.truncatedInt)分钟", "\(minutes.truncatedInt) Min.")
+        ? t(
+          "\((minutes / 60).truncatedInt) h", "\((minutes / 60).truncatedInt)小时",
+          "\((minutes / 60).truncatedInt) Std.")
+        : t(
+          "\(minutes.truncatedInt) min", "\(minutes.truncatedInt)分钟", "\(minutes.truncatedInt) Min."
+        )
     }
     var understood: [String] = []
     understood += topics.compactMap { catalog.topic($0).map { name($0.name) } }

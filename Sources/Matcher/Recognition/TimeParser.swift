@@ -171,7 +171,8 @@ struct TimeParser {
           time.day = date
           consume(index..<(index + 4))
           index += 3
-        } else if isHan(index + 1, "日号"), let month = catalog.days.first?.month, let day = wholeValue,
+        } else if isHan(index + 1, "日号"), let month = catalog.days.first?.month,
+          let day = wholeValue,
           let date = LocalDate(year: eventYear, month: month, day: day).valid
         {
           time.day = date
@@ -219,7 +220,8 @@ struct TimeParser {
     case "am", "pm":
       guard let hour = Int(checked: value), hour >= 0, hour <= 12 else { return nil }
       return .clock((hour % 12 + (text[firstLetter...] == "pm" ? 12 : 0)) * 60)
-    case "h", "hr", "hrs", "hour", "hours": return .duration(min(value * 60, .greatestFiniteMagnitude))
+    case "h", "hr", "hrs", "hour", "hours":
+      return .duration(min(value * 60, .greatestFiniteMagnitude))
     case "m", "min", "mins", "minute", "minutes": return .duration(value)
     default: return nil
     }

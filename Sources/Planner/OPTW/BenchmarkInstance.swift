@@ -95,7 +95,8 @@ public struct BenchmarkInstance: Sendable {
       guard values[3] >= 0, values[values.count - 2] <= values[values.count - 1] else {
         throw ParseError(
           description:
-            "line \(line): vertex \(vertex) needs a service time of 0 or more and opening before closing")
+            "line \(line): vertex \(vertex) needs a service time of 0 or more and opening before closing"
+        )
       }
       x.append(values[1])
       y.append(values[2])

@@ -1,4 +1,5 @@
 import CNcursesw
+import CTerminalGuard
 
 #if canImport(Glibc)
   import Glibc
@@ -32,11 +33,16 @@ public struct TerminalOptions: Sendable {
   public var theme: Theme
   /// Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys, never as signals.
   public var raw: Bool
+  /// A crash ends the process at once, terminal restored, so that the service manager starts a
+  /// fresh kiosk; no interactive backtrace ever takes the screen.
+  public var kiosk: Bool
 
-  public init(colour: Bool = true, theme: Theme = .standard, raw: Bool = true) {
+  public init(colour: Bool = true, theme: Theme = .standard, raw: Bool = true, kiosk: Bool = false)
+  {
     self.colour = colour
     self.theme = theme
     self.raw = raw
+    self.kiosk = kiosk
   }
 }
 
@@ -67,6 +73,8 @@ public final class NcursesTerminal {
       throw .noTerm
     }
     Self.chooseUTF8Locale()
+    // Before ncurses changes anything: the settings saved here are the ones a signal restores.
+    _ = hiwaic_guard_install(STDOUT_FILENO, options.kiosk ? 1 : 0)
     guard let screen = newterm(nil, hiwaic_stdout(), hiwaic_stdin()) else {
       throw .unknownTerm(term)
     }

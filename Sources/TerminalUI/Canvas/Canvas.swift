@@ -151,7 +151,9 @@ public struct Canvas: Sendable, Equatable {
       if column >= right { break }
       var shown = character
       var columns = DisplayWidth.of(character)
-      if character.unicodeScalars.contains(where: { TerminalText.isUnsafe($0.value, lineBreaks: false) }) {
+      if character.unicodeScalars.contains(where: {
+        TerminalText.isUnsafe($0.value, lineBreaks: false)
+      }) {
         shown = "\u{FFFD}"
         columns = 1
       }
