@@ -13,7 +13,7 @@ TEST_PACKAGES := $(DEBIAN_PACKAGES) tmux zbar-tools
 # apt-get as root, or through sudo when there is one.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps test-deps install-packages build release run kiosk test bench soak install uninstall clean format validate
+.PHONY: all deps test-deps install-packages build release run kiosk test bench soak fuzz fuzz-build install uninstall clean format validate
 
 all: build
 
@@ -65,6 +65,30 @@ bench: release
 ## soak: the kiosk for SOAK_MINUTES (default 30) of generated use, memory at start and end
 soak: release test-deps
 	contrib/kiosk/soak.sh .build/release/hiwaic
+
+## fuzz: libFuzzer (with the address sanitizer) on each target for FUZZ_SECONDS (default 600);
+## `make -j 2 fuzz` runs two at once. Seeds are Fuzz/Seeds/TARGET, what the fuzzer learns goes
+## to Fuzz/.corpus/TARGET, a crashing input to Fuzz/.artifacts/TARGET (copy it to
+## Fuzz/Regressions/TARGET: `make test` replays those).
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := question pack time optw kiosk
+FUZZ_FLAGS  := -c release $(BUILD_FLAGS) -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+
+fuzz: $(addprefix fuzz-,$(FUZZ_TARGETS))
+
+fuzz-build: deps
+	cd Fuzz && $(SWIFT) build $(FUZZ_FLAGS)
+
+fuzz-%: fuzz-build
+	@mkdir -p Fuzz/.corpus/$* Fuzz/.artifacts/$*
+	@echo "== fuzz-$* for $(FUZZ_SECONDS) s"
+	@Fuzz/.build/release/fuzz-$* -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	  -timeout=10 -rss_limit_mb=4096 -artifact_prefix=Fuzz/.artifacts/$*/ \
+	  Fuzz/.corpus/$* Fuzz/Seeds/$* Fuzz/Regressions/$* >Fuzz/.artifacts/$*/last-run.log 2>&1; \
+	  status=$$?; \
+	  grep -E "^(#[0-9]+ +(INITED|DONE)|stat::|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written)" \
+	    Fuzz/.artifacts/$*/last-run.log; \
+	  echo "fuzz-$*: exit $$status (log: Fuzz/.artifacts/$*/last-run.log)"; exit $$status
 
 ## validate: check the shipped pack
 validate: build

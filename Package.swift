@@ -7,6 +7,8 @@ let package = Package(
   products: [
     .executable(name: "hiwaic", targets: ["hiwaic"]),
     .executable(name: "hiwaic-bench", targets: ["HiwaicBench"]),
+    // What each fuzz target does with one input, for the libFuzzer binaries in Fuzz/.
+    .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -55,6 +57,9 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "hiwaic", dependencies: ["CommandLineInterface"]),
+    .target(
+      name: "FuzzTargets",
+      dependencies: ["App", "Assistant", "EventModel", "Kiosk", "Matcher", "Planner", "TerminalUI"]),
     .executableTarget(
       name: "HiwaicBench",
       dependencies: [
@@ -62,6 +67,7 @@ let package = Package(
         "TerminalUI",
       ]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+    .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     // Test support: reads QR codes off rendered screens with zbarimg.
     .target(name: "QRTestSupport", dependencies: ["QRCode"], path: "Tests/QRTestSupport"),

@@ -82,6 +82,12 @@ enum CLI {
     let outData = output.fileHandleForReading.readDataToEndOfFile()
     let errData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    // Whatever a test feeds it, hiwaic ends by exiting, never by a signal (a trap, an abort).
+    if process.terminationReason == .uncaughtSignal {
+      Issue.record(
+        "hiwaic \(arguments.prefix(6).joined(separator: " ")) was killed by signal \(process.terminationStatus)"
+      )
+    }
     return (
       process.terminationStatus, String(decoding: outData, as: UTF8.self),
       String(decoding: errData, as: UTF8.self)

@@ -7,8 +7,13 @@ import Testing
 @Suite("hiwaic --kiosk in a real terminal (tmux)", .serialized)
 struct KioskSessionTests {
   static let pin = "97531864"
+  /// Each run keeps its PIN lockout in a folder of its own, so that one test's wrong PINs do
+  /// not lock the next test out.
   static func command(_ extra: String = "") -> String {
-    "HIWAIC_ADMIN_PIN=\(pin) LANG=C.UTF-8 TERM=screen-256color \(CLI.binary.path) --kiosk"
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-kiosk-\(UUID().uuidString.prefix(8))")
+    return "HIWAIC_ADMIN_PIN=\(pin) STATE_DIRECTORY='\(state.path)' LANG=C.UTF-8"
+      + " TERM=screen-256color \(CLI.binary.path) --kiosk"
       + " --now 2025-07-26T10:00 --at eh-1f-north \(extra)"
   }
 

@@ -87,7 +87,7 @@ struct PlannerCommandTests {
     #expect((object["route"] as? [Int]).map(Set.init) == [1, 2])
     #expect(object["millis"] is Double)
     let refused = try CLI.run(["optw", file.path, "--restarts", "0"])
-    #expect(refused.status != 0 && refused.error.contains("at least 1"))
+    #expect(refused.status != 0 && refused.error.contains("--restarts from 1 to 1000"))
     let light = try CLI.run(["optw", file.path, "--patience", "1", "--restarts", "1"])
     #expect(light.status == 0, "\(light.error)")
   }

@@ -105,7 +105,16 @@ public enum PackLoader {
           message: "no pack directory here (a pack is a directory with pack.json and friends)"))
       return PackCheck(issues: issues, catalog: nil)
     }
-    let documents = decode(directory: directory, issues: &issues)
+    let contents = read(directory: directory, issues: &issues)
+    return check(contents: contents, issues: issues)
+  }
+
+  /// Decodes and validates a pack's files given as bytes (as read from a directory, or made by a
+  /// fuzzer); `issues` are problems already found reading them.
+  public static func check(contents: [PackFile: Data], issues found: [PackIssue] = []) -> PackCheck
+  {
+    var issues = found
+    let documents = decode(contents: contents, issues: &issues)
     guard
       !issues.contains(where: { $0.severity == .error && $0.file == PackFile.manifest.rawValue }),
       let pack = documents.pack
@@ -120,8 +129,7 @@ public enum PackLoader {
 
   // MARK: - Decoding
 
-  private static func decode(directory: URL, issues: inout [PackIssue]) -> PackDocuments {
-    var documents = PackDocuments()
+  private static func read(directory: URL, issues: inout [PackIssue]) -> [PackFile: Data] {
     var contents: [PackFile: Data] = [:]
     for file in PackFile.allCases {
       let url = directory.appendingPathComponent(file.rawValue)
@@ -137,6 +145,13 @@ public enum PackLoader {
         issues.append(PackIssue(.missingFile, file: file.rawValue, message: error.description))
       }
     }
+    return contents
+  }
+
+  private static func decode(contents: [PackFile: Data], issues: inout [PackIssue])
+    -> PackDocuments
+  {
+    var documents = PackDocuments()
 
     var zone = TimeZone(secondsFromGMT: 8 * 3600)!
     if let data = contents[.manifest],
@@ -173,7 +188,7 @@ public enum PackLoader {
     let parts = ParallelWork.map(files) { file -> (PackDocuments, [PackIssue]) in
       var part = PackDocuments()
       var partIssues: [PackIssue] = []
-      decodeFile(file, data: fileContents[file]!, zone: fileZone, into: &part, issues: &partIssues)
+      decodeFile(file, data: fileContents[file] ?? Data(), zone: fileZone, into: &part, issues: &partIssues)
       return (part, partIssues)
     }
     for (file, (part, partIssues)) in zip(files, parts) {
