@@ -24,8 +24,12 @@ struct HostileInputTests {
     _ result: (status: Int32, output: String, error: String), _ what: String,
     sourceLocation: SourceLocation = #_sourceLocation
   ) {
-    #expect(unsafe(result.output).isEmpty, "\(what): raw controls on stdout", sourceLocation: sourceLocation)
-    #expect(unsafe(result.error).isEmpty, "\(what): raw controls on stderr", sourceLocation: sourceLocation)
+    #expect(
+      unsafe(result.output).isEmpty, "\(what): raw controls on stdout",
+      sourceLocation: sourceLocation)
+    #expect(
+      unsafe(result.error).isEmpty, "\(what): raw controls on stderr",
+      sourceLocation: sourceLocation)
   }
 
   /// A copy of the WAIC pack, changed by `edit` (file name → JSON value, mutable).
@@ -35,7 +39,10 @@ struct HostileInputTests {
     try FileManager.default.copyItem(
       at: CLI.repository.appendingPathComponent("Data/waic2025"), to: directory)
     var files: [String: Any] = [:]
-    for name in ["exhibitors.json", "sessions.json", "speakers.json", "venues.json", "walkways.json", "info.json", "pack.json", "booths.json"] {
+    for name in [
+      "exhibitors.json", "sessions.json", "speakers.json", "venues.json", "walkways.json",
+      "info.json", "pack.json", "booths.json",
+    ] {
       files[name] = try JSONSerialization.jsonObject(
         with: Data(contentsOf: directory.appendingPathComponent(name)))
     }
@@ -129,7 +136,8 @@ struct HostileInputTests {
     let parsed = try JSONSerialization.jsonObject(with: Data(array.output.utf8)) as? [Any]
     #expect(parsed?.count == 4)
     let empty = try CLI.runWithInput(["ask", "--format", "json"] + Self.now, input: Data())
-    #expect((try JSONSerialization.jsonObject(with: Data(empty.output.utf8)) as? [Any])?.isEmpty == true)
+    #expect(
+      (try JSONSerialization.jsonObject(with: Data(empty.output.utf8)) as? [Any])?.isEmpty == true)
   }
 
   @Test("route and citywalk: budgets, weights and dwell out of range get one clear line")
@@ -174,7 +182,8 @@ struct HostileInputTests {
       ("bigcount", depot + "1 1 1 1 1 0 99999999999999999999 1 0 10\n", "line 4"),
       ("vertex", depot + "9223372036854775807 1 1 1 1 0 1 1 0 10\n", "line 4"),
       (
-        "huge", "k 30000 0 0\n0 0\n"
+        "huge",
+        "k 30000 0 0\n0 0\n"
           + (0..<30_000).map { "\($0) 1 1 1 1 0 1 1 0 1000" }.joined(separator: "\n"),
         "30000 vertices"
       ),
@@ -198,7 +207,8 @@ struct HostileInputTests {
     let base = ["--pack", pack.path] + Self.now
     let runs: [[String]] = [
       ["ask", "where is unitree"], ["ask", "where is unitree", "--format", "json"],
-      ["ask", "where is unitree", "--format", "jsonl"], ["ask", "what's on now", "--at", "eh-1f-north"],
+      ["ask", "where is unitree", "--format", "jsonl"],
+      ["ask", "what's on now", "--at", "eh-1f-north"],
       ["ask", "who is Geoffrey Hinton"], ["exhibitors"], ["exhibitors", "--format", "json"],
       ["exhibitors", "--search", "unitree"], ["schedule"], ["schedule", "--format", "json"],
       ["route", "--interests", "robotics", "--budget", "2h"],
@@ -226,7 +236,8 @@ struct HostileInputTests {
       ["ask", "x", "--at", evil], ["ask", "x", "--now", evil], ["route", "--budget", evil],
       ["route", "--interests", evil], ["route", "--must", evil], ["schedule", "--speaker", evil],
       ["schedule", "--day", evil], ["here", evil], ["directions", evil, "H3-A01"],
-      ["exhibitors", "--lang", evil], ["exhibitors", "--format", evil], ["ask", "x", "--lang", evil],
+      ["exhibitors", "--lang", evil], ["exhibitors", "--format", evil],
+      ["ask", "x", "--lang", evil],
       ["citywalk", evil], ["validate", evil], ["--pack", evil, "info"], [evil],
     ]
     for arguments in runs {
@@ -243,7 +254,8 @@ struct HostileInputTests {
   func absurdPack() throws {
     let edits: [(String, (inout [String: Any]) -> Void, String)] = [
       (
-        "edge length", { files in
+        "edge length",
+        { files in
           var graph = files["walkways.json"] as? [String: Any] ?? [:]
           var edges = graph["edges"] as? [[String: Any]] ?? []
           edges[3]["length"] = 1e300
@@ -252,7 +264,8 @@ struct HostileInputTests {
         }, "walkways.json $.edges[3].length"
       ),
       (
-        "edge minutes", { files in
+        "edge minutes",
+        { files in
           var graph = files["walkways.json"] as? [String: Any] ?? [:]
           var edges = graph["edges"] as? [[String: Any]] ?? []
           edges[0]["minutes"] = 1e200
@@ -261,7 +274,8 @@ struct HostileInputTests {
         }, "walkways.json $.edges[0].minutes"
       ),
       (
-        "floor level", { files in
+        "floor level",
+        { files in
           var venues = files["venues.json"] as? [String: Any] ?? [:]
           var floors = venues["floors"] as? [[String: Any]] ?? []
           floors[0]["level"] = Int.max
@@ -270,7 +284,8 @@ struct HostileInputTests {
         }, "venues.json $.floors[0].level"
       ),
       (
-        "hall size", { files in
+        "hall size",
+        { files in
           var venues = files["venues.json"] as? [String: Any] ?? [:]
           var floors = venues["floors"] as? [[String: Any]] ?? []
           var bounds = floors[0]["bounds"] as? [String: Any] ?? [:]
@@ -281,7 +296,8 @@ struct HostileInputTests {
         }, "venues.json $.floors[0].bounds"
       ),
       (
-        "case-only ids", { files in
+        "case-only ids",
+        { files in
           var exhibitors = files["exhibitors.json"] as? [[String: Any]] ?? []
           exhibitors[1]["id"] = (exhibitors[0]["id"] as? String ?? "").uppercased()
           files["exhibitors.json"] = exhibitors
@@ -299,7 +315,8 @@ struct HostileInputTests {
       ] {
         let result = try CLI.run(arguments + ["--pack", pack.path])
         #expect(result.status != 0, "\(name): \(arguments)")
-        #expect(result.error.contains(expected), "\(name): \(arguments): \(result.error.prefix(300))")
+        #expect(
+          result.error.contains(expected), "\(name): \(arguments): \(result.error.prefix(300))")
       }
     }
   }
@@ -328,17 +345,22 @@ struct HostileInputTests {
     #expect(try validate().contains("info.json: error: is not a regular file"))
     try FileManager.default.removeItem(at: info)
 
-    try replace("topics.json", with: Data("[\n  {\"id\": \"a".utf8) + Data([0xFF]) + Data("\"}]".utf8))
+    try replace(
+      "topics.json", with: Data("[\n  {\"id\": \"a".utf8) + Data([0xFF]) + Data("\"}]".utf8))
     #expect(try validate().contains("topics.json:2:12: error: is not UTF-8 text"))
     try replace("topics.json", with: Data("[\n  {\"id\": \"a\",\n".utf8))
     #expect(try validate().contains("topics.json:3:1: error: is not valid JSON: it ends before"))
-    try replace("topics.json", with: try Data(contentsOf: CLI.repository.appendingPathComponent("Data/waic2025/topics.json")))
+    try replace(
+      "topics.json",
+      with: try Data(contentsOf: CLI.repository.appendingPathComponent("Data/waic2025/topics.json"))
+    )
     let venues = directory.appendingPathComponent("venues.json")
     let text = try String(contentsOf: venues, encoding: .utf8)
     let range = try #require(text.range(of: "\"level\": 1"))
     try replace(
       "venues.json",
-      with: Data(text.replacingCharacters(in: range, with: "\"level\": 99999999999999999999999").utf8))
+      with: Data(
+        text.replacingCharacters(in: range, with: "\"level\": 99999999999999999999999").utf8))
     let huge = try validate()
     #expect(huge.contains("venues.json $.floors["))
     #expect(huge.contains("the number 99999999999999999999999 is too large"))
@@ -349,7 +371,8 @@ struct HostileInputTests {
   func brokenLexicon() throws {
     let pack = try Self.pack { _ in }
     let file = pack.appendingPathComponent("lexicon/en.json")
-    var lexicon = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any] ?? [:]
+    var lexicon =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any] ?? [:]
     lexicon["cues"] = 5
     try JSONSerialization.data(withJSONObject: lexicon).write(to: file)
     let validate = try CLI.run(["validate", pack.path])

@@ -26,7 +26,9 @@ struct KioskHardeningTests {
     let report =
       "echo \"RUN $i ENDED:$? $(stty -a | tr ' ;' '\\n\\n' | grep -x -E -e '-?icanon' -e '-?echo' | tr '\\n' ' ')\""
     return try TmuxSession(
-      command: "for i in \((1...runs).map(String.init).joined(separator: " ")); do \(kiosk); \(report); done")
+      command:
+        "for i in \((1...runs).map(String.init).joined(separator: " ")); do \(kiosk); \(report); done"
+    )
   }
 
   /// The kiosk process in the pane (the child of the loop's shell).

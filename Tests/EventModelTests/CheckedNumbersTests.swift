@@ -42,10 +42,14 @@ struct CheckedNumbersTests {
     #expect(throws: BoundedFile.Failure.missing) {
       try BoundedFile.read(directory.appendingPathComponent("none").path, limit: 10)
     }
-    #expect(throws: BoundedFile.Failure.directory) { try BoundedFile.read(directory.path, limit: 10) }
+    #expect(throws: BoundedFile.Failure.directory) {
+      try BoundedFile.read(directory.path, limit: 10)
+    }
     let fifo = directory.appendingPathComponent("fifo")
     #expect(mkfifo(fifo.path, 0o600) == 0)
-    #expect(throws: BoundedFile.Failure.notRegularFile) { try BoundedFile.read(fifo.path, limit: 10) }
+    #expect(throws: BoundedFile.Failure.notRegularFile) {
+      try BoundedFile.read(fifo.path, limit: 10)
+    }
     #expect(throws: BoundedFile.Failure.tooLarge(limit: 1000)) {
       try BoundedFile.read("/dev/zero", limit: 1000, streams: true)
     }

@@ -27,7 +27,8 @@ struct TerminalTextTests {
     let value = ["name": "x\u{9B}31m\u{7F}\u{202E}y\u{1B}z"]
     let encoded = String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     let escaped = TerminalText.escapingJSON(encoded)
-    #expect(escaped.contains("\\u009b") && escaped.contains("\\u007f") && escaped.contains("\\u202e"))
+    #expect(
+      escaped.contains("\\u009b") && escaped.contains("\\u007f") && escaped.contains("\\u202e"))
     #expect(!escaped.unicodeScalars.contains { TerminalText.isUnsafe($0.value) })
     let decoded = try JSONDecoder().decode([String: String].self, from: Data(escaped.utf8))
     #expect(decoded == value)

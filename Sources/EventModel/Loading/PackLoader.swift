@@ -188,7 +188,8 @@ public enum PackLoader {
     let parts = ParallelWork.map(files) { file -> (PackDocuments, [PackIssue]) in
       var part = PackDocuments()
       var partIssues: [PackIssue] = []
-      decodeFile(file, data: fileContents[file] ?? Data(), zone: fileZone, into: &part, issues: &partIssues)
+      decodeFile(
+        file, data: fileContents[file] ?? Data(), zone: fileZone, into: &part, issues: &partIssues)
       return (part, partIssues)
     }
     for (file, (part, partIssues)) in zip(files, parts) {
