@@ -112,7 +112,9 @@ public enum AppUpdate {
       if !state.typingField, case .character(let character) = key {
         switch character {
         case "1"..."8":
-          go(Screen(rawValue: Int(String(character))! - 1)!, &state)
+          if let number = character.wholeNumberValue, let screen = Screen(rawValue: number - 1) {
+            go(screen, &state)
+          }
           return []
         case "?":
           go(.help, &state)
