@@ -21,7 +21,10 @@ enum OutputFormatting {
     if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
       return Int(size.ws_col)
     }
-    return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "")
+    // COLUMNS is whatever the environment says: only a width a screen can have counts.
+    return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "").flatMap {
+      (1...10_000).contains($0) ? $0 : nil
+    }
   }
 
   /// Stable, pretty JSON: keys sorted, slashes and Chinese left readable; C1 and bidirectional
