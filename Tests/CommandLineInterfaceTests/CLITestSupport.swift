@@ -79,6 +79,15 @@ enum CLI {
         try? writer.close()
       }
     }
+    // No input may make it hang: a run still going after a minute is killed and reported.
+    let watchdog = DispatchWorkItem { [process] in
+      if process.isRunning {
+        Issue.record("hiwaic \(arguments.prefix(6).joined(separator: " ")) ran past 60 s")
+        process.terminate()
+      }
+    }
+    DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
+    defer { watchdog.cancel() }
     let outData = output.fileHandleForReading.readDataToEndOfFile()
     let errData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -49,6 +49,40 @@ struct KioskHardeningTests {
     ]).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
+  @Test("the PIN from the environment is in neither /proc/PID/environ nor the kiosk's memory")
+  func pinNotInMemory() throws {
+    let tmux = try kioskLoop(runs: 1)
+    tmux.waitFor("Touch or press any key to start")
+    let pid = try kioskPID(tmux)
+    let environ = try Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/environ"))
+    #expect(environ.range(of: Data("HIWAIC_ADMIN_PIN".utf8)) != nil, "the variable was there")
+    #expect(environ.range(of: Data(Self.pin.utf8)) == nil)
+    // Every readable mapping, as a debugger's memory dump would see it.
+    let maps = try String(contentsOfFile: "/proc/\(pid)/maps", encoding: .utf8)
+    let memory = try #require(
+      FileHandle(forReadingAtPath: "/proc/\(pid)/mem"), "reading another process's memory")
+    defer { try? memory.close() }
+    var found = 0
+    var scanned = 0
+    for line in maps.split(separator: "\n") {
+      let fields = line.split(separator: " ")
+      guard fields.count >= 2, fields[1].hasPrefix("r") else { continue }
+      let range = fields[0].split(separator: "-").compactMap { UInt64($0, radix: 16) }
+      guard range.count == 2, range[1] - range[0] < 1 << 30 else { continue }
+      guard (try? memory.seek(toOffset: range[0])) != nil,
+        let bytes = try? memory.read(upToCount: Int(range[1] - range[0]))
+      else { continue }
+      scanned += bytes.count
+      var start = bytes.startIndex
+      while let hit = bytes.range(of: Data(Self.pin.utf8), in: start..<bytes.endIndex) {
+        found += 1
+        start = hit.upperBound
+      }
+    }
+    #expect(scanned > 1 << 20, "memory was read")
+    #expect(found == 0, "the PIN is in the kiosk's memory \(found) times")
+  }
+
   @Test("the question that once crashed a kiosk is answered, and the kiosk goes on")
   func oldCrashingQuestion() throws {
     let tmux = try kioskLoop(runs: 1)

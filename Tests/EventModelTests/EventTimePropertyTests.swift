@@ -1,0 +1,43 @@
+import EventModel
+import Foundation
+import Testing
+
+@Suite("Event time: properties")
+struct EventTimePropertyTests {
+  let shanghai = EventTime.timeZone(named: "Asia/Shanghai")!
+
+  @Test("property: a local time written out parses back to the same date and clock")
+  func roundTrip() throws {
+    var random = SystemRandomNumberGenerator()
+    for _ in 0..<500 {
+      let year = Int.random(in: 1971...2099, using: &random)
+      let month = Int.random(in: 1...12, using: &random)
+      let day = Int.random(in: 1...28, using: &random)
+      let hour = Int.random(in: 0...23, using: &random)
+      let minute = Int.random(in: 0...59, using: &random)
+      let text = String(format: "%04d-%02d-%02dT%02d:%02d", year, month, day, hour, minute)
+      let date = try #require(EventTime.parse(text, zone: shanghai), "\(text)")
+      #expect(EventTime.localDate(date, zone: shanghai).description == String(text.prefix(10)))
+      #expect(EventTime.clockTime(date, zone: shanghai) == String(text.suffix(5)))
+    }
+  }
+
+  @Test("property: digits in any arrangement never trap, and a parsed time is a real one")
+  func noTraps() {
+    var random = SystemRandomNumberGenerator()
+    let alphabet = Array("0123456789-:T+Z. 9")
+    for _ in 0..<3_000 {
+      let text = String(
+        (0..<Int.random(in: 0...30, using: &random)).map { _ in
+          alphabet.randomElement(using: &random) ?? "0"
+        })
+      if let date = EventTime.parse(text, zone: shanghai) {
+        #expect(date.timeIntervalSince1970.isFinite, "\(text)")
+      }
+      _ = EventTime.clockMinutes(text)
+    }
+    for text in ["99999999999999999999-01-01T00:00", "2025-07-26T99999999999999999999:00"] {
+      #expect(EventTime.parse(text, zone: shanghai) == nil)
+    }
+  }
+}
