@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 // libFuzzer binaries, one per fuzz target, built only by `make fuzz` (with
 // -sanitize=fuzzer,address and -parse-as-library, which the main package's executables cannot
-// take). Each binary is a thin entry point; what it does with an input is FuzzTargets in the
-// main package, which the tests also run over every seed and regression.
+// take). Each binary names its target and hands over to Driver; what a target does with an
+// input is FuzzTargets in the main package, which the tests also run over every seed and
+// regression.
 import PackageDescription
 
 let targets = ["question", "pack", "time", "optw", "kiosk"]
@@ -10,10 +11,10 @@ let targets = ["question", "pack", "time", "optw", "kiosk"]
 let package = Package(
   name: "HiwaicFuzz",
   dependencies: [.package(name: "hiwaic", path: "..")],
-  targets: targets.map { name in
-    .executableTarget(
-      name: "fuzz-\(name)",
-      dependencies: [.product(name: "FuzzTargets", package: "hiwaic")],
-      path: "Sources/\(name)")
-  }
+  targets: [
+    .target(name: "Driver", dependencies: [.product(name: "FuzzTargets", package: "hiwaic")])
+  ]
+    + targets.map { name in
+      .executableTarget(name: "fuzz-\(name)", dependencies: ["Driver"], path: "Sources/\(name)")
+    }
 )
