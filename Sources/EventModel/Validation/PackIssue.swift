@@ -82,9 +82,17 @@ public struct PackError: Error, Sendable, CustomStringConvertible {
 
   public var errors: [PackIssue] { issues.filter { $0.severity == .error } }
 
+  /// How many errors a command's message lists; `hiwaic validate` lists them all.
+  public static let errorsListed = 20
+
   public var description: String {
+    let errors = errors
     let count = errors.count
     let header = "the pack at \(directory) has \(count) error\(count == 1 ? "" : "s"):"
-    return ([header] + errors.map { "  \($0)" }).joined(separator: "\n")
+    var lines = [header] + errors.prefix(Self.errorsListed).map { "  \($0)" }
+    if count > Self.errorsListed {
+      lines.append("  … and \(count - Self.errorsListed) more (hiwaic validate lists them all)")
+    }
+    return lines.joined(separator: "\n")
   }
 }
