@@ -18,7 +18,10 @@ static const char reset_sequence[] =
     "\033[?1000l\033[?1002l\033[?1003l\033[?1005l\033[?1006l\033[?1015l"
     "\033[?2004l\033[?1l\033>\033[?1049l\033[0m\033[?25h\r\n";
 
-static const int ending_signals[] = {SIGHUP, SIGTERM};
+// Every catchable signal whose default is to end the process (SIGKILL and SIGSTOP cannot be
+// caught; nothing can restore the terminal after them).
+static const int ending_signals[] = {SIGHUP,  SIGTERM,   SIGINT,  SIGQUIT, SIGXCPU,
+                                     SIGXFSZ, SIGVTALRM, SIGPROF, SIGPWR,  SIGSTKFLT};
 static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT, SIGSYS};
 static const int ignored_signals[] = {SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM};
 
@@ -70,7 +73,12 @@ int hiwaic_guard_install(int fd, int kiosk) {
   memset(&action, 0, sizeof(action));
   sigemptyset(&action.sa_mask);
   action.sa_handler = on_ending_signal;
-  for (size_t i = 0; i < COUNT(ending_signals); i++) sigaction(ending_signals[i], &action, NULL);
+  for (size_t i = 0; i < COUNT(ending_signals); i++) {
+    // A signal already ignored (a kiosk ignores SIGINT and SIGQUIT) stays ignored.
+    struct sigaction current;
+    if (sigaction(ending_signals[i], NULL, &current) == 0 && current.sa_handler == SIG_IGN) continue;
+    sigaction(ending_signals[i], &action, NULL);
+  }
 
   struct sigaction crash;
   memset(&crash, 0, sizeof(crash));

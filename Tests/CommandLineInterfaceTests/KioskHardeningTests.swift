@@ -100,9 +100,11 @@ struct KioskHardeningTests {
     #expect(!screen.contains("ENDED"))
   }
 
-  @Test("SIGPIPE, SIGUSR1, SIGUSR2 and SIGALRM are ignored; SIGHUP ends with the terminal sane")
+  @Test(
+    "SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, SIGINT and SIGQUIT are ignored; SIGHUP, SIGTERM and SIGXCPU end with the terminal sane"
+  )
   func signals() throws {
-    let tmux = try kioskLoop(runs: 1)
+    let tmux = try kioskLoop(runs: 3)
     tmux.waitFor("Touch or press any key to start")
     let pid = try kioskPID(tmux)
     for signal in [SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM] {
@@ -116,6 +118,18 @@ struct KioskHardeningTests {
     let screen = tmux.waitFor("RUN 1 ENDED")
     #expect(screen.contains("RUN 1 ENDED:129 icanon echo"), "line settings restored")
     #expect(try paneModes(tmux) == "alternate=0 mouse=000")
+    // The other signals that end a process do the same; SIGINT and SIGQUIT stay ignored.
+    for (run, signal, status) in [(2, SIGTERM, 143), (3, SIGXCPU, 152)] {
+      tmux.waitFor("Touch or press any key to start")
+      let next = try kioskPID(tmux)
+      #expect(kill(next, SIGINT) == 0 && kill(next, SIGQUIT) == 0)
+      try tmux.keys("Enter")
+      tmux.waitFor("Ask ›")
+      #expect(kill(next, signal) == 0)
+      let after = tmux.waitFor("RUN \(run) ENDED")
+      #expect(after.contains("RUN \(run) ENDED:\(status) icanon echo"))
+      #expect(try paneModes(tmux) == "alternate=0 mouse=000")
+    }
   }
 
   @Test("a crash ends the kiosk with the terminal sane and no debugger; the next run starts")

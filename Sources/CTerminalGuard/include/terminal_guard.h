@@ -5,9 +5,11 @@
 #define HIWAIC_TERMINAL_GUARD_H
 
 /// Saves the terminal settings of `fd` (call before the screen is set up) and installs the
-/// handlers: on SIGHUP, SIGTERM and every crash signal (SIGSEGV, SIGBUS, SIGILL, SIGTRAP,
-/// SIGFPE, SIGABRT, SIGSYS) the handler leaves the alternate screen, turns mouse reporting
-/// off, shows the cursor, restores the saved settings and lets the signal end the process.
+/// handlers: on every catchable signal that ends a process (SIGHUP, SIGTERM, SIGINT, SIGQUIT,
+/// SIGXCPU, …, unless it is already ignored) and every crash signal (SIGSEGV, SIGBUS, SIGILL,
+/// SIGTRAP, SIGFPE, SIGABRT, SIGSYS) the handler leaves the alternate screen, turns mouse
+/// reporting off, shows the cursor, restores the saved settings and lets the signal end the
+/// process.
 /// SIGPIPE, SIGUSR1, SIGUSR2 and SIGALRM are ignored. With `kiosk` set, a crash ends the
 /// process at once (the runtime's interactive backtracer never takes the screen); otherwise
 /// the previous handler (the Swift backtracer) runs after the terminal is restored.
