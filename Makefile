@@ -85,7 +85,8 @@ fuzz-%: fuzz-build
 	@echo "== fuzz-$* for $(FUZZ_SECONDS) s"
 	@ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/release/fuzz-$* -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	  -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 -artifact_prefix=Fuzz/.artifacts/$*/ \
-	  Fuzz/.corpus/$* Fuzz/Seeds/$* Fuzz/Regressions/$* >Fuzz/.artifacts/$*/last-run.log 2>&1; \
+	  Fuzz/.corpus/$* Fuzz/Seeds/$* $$([ -d Fuzz/Regressions/$* ] && echo Fuzz/Regressions/$*) \
+	  >Fuzz/.artifacts/$*/last-run.log 2>&1; \
 	  status=$$?; \
 	  grep -E "^(#[0-9]+[[:space:]]+(INITED|DONE)|stat::|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written)" \
 	    Fuzz/.artifacts/$*/last-run.log; \
