@@ -419,6 +419,9 @@ struct HostileInputTests {
     let result = try CLI.run(["ask", "where is acme robotics", "--pack", directory.path])
     #expect(result.status == 0)
     #expect(result.output.contains("\(exhibitors.count) records share that name"))
+    // Equal names are told apart by booth.
+    let booth = try #require(exhibitors.first?["booth"] as? String)
+    #expect(result.output.contains("Acme Robotics (booth ~\(booth))"), "\(result.output.prefix(300))")
     #expect(result.output.split(separator: "\n").allSatisfy { $0.count < 2_000 })
   }
 }

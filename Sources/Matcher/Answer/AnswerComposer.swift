@@ -83,7 +83,16 @@ struct AnswerComposer {
     }
     guard let distinct = groups.first(where: { $0.count >= 2 }) else { return nil }
     // A handful to choose from; beyond that, how many more there are.
-    let shown = distinct.prefix(Self.choicesShown).map(\.name)
+    // Records that share the very same name are told apart by their booth, where they have one.
+    let names = distinct.prefix(Self.choicesShown).map(\.name)
+    let shown = distinct.prefix(Self.choicesShown).map { reference -> String in
+      guard names.filter({ $0 == reference.name }).count > 1, reference.type == .exhibitor,
+        let exhibitor = catalog.exhibitor(reference.id), let booth = exhibitor.booth
+      else { return reference.name }
+      let mark = exhibitor.provenance.isModelled("booth") ? "~" : ""
+      return reference.name
+        + t(" (booth \(mark)\(booth))", "（展位\(mark)\(booth)）", " (Stand \(mark)\(booth))")
+    }
     let more = distinct.count - shown.count
     suggestions = shown.map { t("Where is \($0)?", "\($0)在哪里？", "Wo ist \($0)?") }
     if more > 0 {
