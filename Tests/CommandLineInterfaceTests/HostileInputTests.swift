@@ -250,50 +250,46 @@ struct HostileInputTests {
 
   // MARK: - Packs that must not validate
 
+  /// The first floor's plan rectangle in the WAIC pack.
+  static func floor0Bounds() throws -> [String: Any] {
+    let venues = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: CLI.repository.appendingPathComponent("Data/waic2025/venues.json")))
+    let floors = (venues as? [String: Any])?["floors"] as? [[String: Any]]
+    return floors?.first?["bounds"] as? [String: Any] ?? [:]
+  }
+
   @Test("a pack with absurd magnitudes is refused by validate and by every command")
   func absurdPack() throws {
+    /// Sets `key` of record `index` in the array `array` of the object in `file`.
+    func set(_ file: String, _ array: String, _ index: Int, _ key: String, _ value: Any)
+      -> (inout [String: Any]) -> Void
+    {
+      { files in
+        var object = files[file] as? [String: Any] ?? [:]
+        var records = object[array] as? [[String: Any]] ?? []
+        records[index][key] = value
+        object[array] = records
+        files[file] = object
+      }
+    }
+    let floorBounds = (try? Self.floor0Bounds()) ?? [:]
     let edits: [(String, (inout [String: Any]) -> Void, String)] = [
       (
-        "edge length",
-        { files in
-          var graph = files["walkways.json"] as? [String: Any] ?? [:]
-          var edges = graph["edges"] as? [[String: Any]] ?? []
-          edges[3]["length"] = 1e300
-          graph["edges"] = edges
-          files["walkways.json"] = graph
-        }, "walkways.json $.edges[3].length"
+        "edge length", set("walkways.json", "edges", 3, "length", 1e300),
+        "walkways.json $.edges[3].length"
       ),
       (
-        "edge minutes",
-        { files in
-          var graph = files["walkways.json"] as? [String: Any] ?? [:]
-          var edges = graph["edges"] as? [[String: Any]] ?? []
-          edges[0]["minutes"] = 1e200
-          graph["edges"] = edges
-          files["walkways.json"] = graph
-        }, "walkways.json $.edges[0].minutes"
+        "edge minutes", set("walkways.json", "edges", 0, "minutes", 1e200),
+        "walkways.json $.edges[0].minutes"
       ),
       (
-        "floor level",
-        { files in
-          var venues = files["venues.json"] as? [String: Any] ?? [:]
-          var floors = venues["floors"] as? [[String: Any]] ?? []
-          floors[0]["level"] = Int.max
-          venues["floors"] = floors
-          files["venues.json"] = venues
-        }, "venues.json $.floors[0].level"
+        "floor level", set("venues.json", "floors", 0, "level", Int.max),
+        "venues.json $.floors[0].level"
       ),
       (
-        "hall size",
-        { files in
-          var venues = files["venues.json"] as? [String: Any] ?? [:]
-          var floors = venues["floors"] as? [[String: Any]] ?? []
-          var bounds = floors[0]["bounds"] as? [String: Any] ?? [:]
-          bounds["w"] = 1e300
-          floors[0]["bounds"] = bounds
-          venues["floors"] = floors
-          files["venues.json"] = venues
-        }, "venues.json $.floors[0].bounds"
+        "floor size",
+        set("venues.json", "floors", 0, "bounds", floorBounds.merging(["w": 1e300]) { $1 }),
+        "venues.json $.floors[0].bounds"
       ),
       (
         "case-only ids",
@@ -421,7 +417,8 @@ struct HostileInputTests {
     #expect(result.output.contains("\(exhibitors.count) records share that name"))
     // Equal names are told apart by booth.
     let booth = try #require(exhibitors.first?["booth"] as? String)
-    #expect(result.output.contains("Acme Robotics (booth ~\(booth))"), "\(result.output.prefix(300))")
+    #expect(
+      result.output.contains("Acme Robotics (booth ~\(booth))"), "\(result.output.prefix(300))")
     #expect(result.output.split(separator: "\n").allSatisfy { $0.count < 2_000 })
   }
 }
