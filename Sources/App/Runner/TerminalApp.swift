@@ -29,7 +29,7 @@ public enum TerminalApp {
     (state.width, state.height) = terminal.size
     // The PIN guard outlives the process: a restart must not give three fresh tries.
     let guardStore = state.kiosk?.settings.pinGuardStore
-    if let guardStore { state.kiosk?.pinGuard = guardStore.load(now: Date()) }
+    if let guardStore { state.kiosk?.pinGuard = guardStore.load(now: state.now) }
     var savedGuard = state.kiosk?.pinGuard
     func persistPinGuard() {
       guard let guardStore, let current = state.kiosk?.pinGuard, current != savedGuard else {
