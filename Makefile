@@ -13,7 +13,7 @@ TEST_PACKAGES := $(DEBIAN_PACKAGES) tmux zbar-tools
 # apt-get as root, or through sudo when there is one.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps test-deps install-packages build release run kiosk test bench soak fuzz fuzz-build install uninstall clean format validate
+.PHONY: all deps test-deps install-packages build release run kiosk test bench soak eval fuzz fuzz-build install uninstall clean format validate
 
 all: build
 
@@ -61,6 +61,10 @@ test: test-deps
 ## bench: speed and memory figures, release build
 bench: release
 	./.build/release/hiwaic-bench
+
+## eval: the assistant graded on the dev set (Data/evaluation/dev.json) and CLINC150 val
+eval: release
+	./.build/release/hiwaic-eval
 
 ## soak: the kiosk for SOAK_MINUTES (default 30) of generated use, memory at start and end
 soak: release test-deps

@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "hiwaic", targets: ["hiwaic"]),
     .executable(name: "hiwaic-bench", targets: ["HiwaicBench"]),
+    .executable(name: "hiwaic-eval", targets: ["HiwaicEval"]),
     // What each fuzz target does with one input, for the libFuzzer binaries in Fuzz/.
     .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
   ],
@@ -57,6 +58,9 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "hiwaic", dependencies: ["CommandLineInterface"]),
+    // Grading the assistant on labelled questions it was never tuned on (make eval).
+    .target(name: "Evaluation", dependencies: ["Assistant", "EventModel", "Matcher"]),
+    .executableTarget(name: "HiwaicEval", dependencies: ["Assistant", "Evaluation"]),
     .target(
       name: "FuzzTargets",
       dependencies: ["App", "Assistant", "EventModel", "Kiosk", "Matcher", "Planner", "TerminalUI"]),
@@ -67,6 +71,7 @@ let package = Package(
         "TerminalUI",
       ]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+    .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Assistant"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     // Test support: reads QR codes off rendered screens with zbarimg.
