@@ -114,6 +114,7 @@ struct HostileInputTests {
       let result = try CLI.run(["ask", question] + Self.now)
       #expect(result.status == 0, "\(question): \(result.error)")
       #expect(!result.output.isEmpty, "\(question)")
+      Self.expectClean(result, question)
       if !expected.isEmpty {
         #expect(result.output.contains(expected), "\(question): \(result.output.prefix(200))")
       }
@@ -166,6 +167,7 @@ struct HostileInputTests {
       #expect(result.status != 0, "\(arguments)")
       #expect(result.error.contains(expected), "\(arguments): \(result.error)")
       #expect(result.error.split(separator: "\n").count <= 3, "\(arguments): \(result.error)")
+      Self.expectClean(result, arguments.joined(separator: " "))
     }
   }
 
@@ -194,6 +196,7 @@ struct HostileInputTests {
       let result = try CLI.run(["optw", file.path, "--time-limit", "1000"])
       #expect(result.status != 0, "\(name)")
       #expect(result.error.contains(expected), "\(name): \(result.error)")
+      Self.expectClean(result, name)
     }
     let notAFile = try CLI.run(["optw", directory.path])
     #expect(notAFile.status != 0 && notAFile.error.contains("not a readable file"))
