@@ -141,6 +141,18 @@ struct HostileInputTests {
       (try JSONSerialization.jsonObject(with: Data(empty.output.utf8)) as? [Any])?.isEmpty == true)
   }
 
+  @Test("a line of megabytes without a newline is cut, answered, and the next line still is")
+  func hugeLine() throws {
+    var input = Data(repeating: UInt8(ascii: "x"), count: 5_000_000)
+    input += Data("\nwhere is unitree\r\n".utf8)
+    let result = try CLI.runWithInput(["ask", "--format", "jsonl"] + Self.now, input: input)
+    #expect(result.status == 0)
+    let lines = result.output.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines.last?.contains("H3-A01") == true)
+    #expect(lines.allSatisfy { $0.count < 200_000 }, "the cut line is not echoed whole")
+  }
+
   @Test("route and citywalk: budgets, weights and dwell out of range get one clear line")
   func planFlags() throws {
     let refusals: [([String], String)] = [

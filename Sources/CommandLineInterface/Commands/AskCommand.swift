@@ -49,7 +49,8 @@ struct AskCommand: ParsableCommand {
     // have been delivered. JSON is a streamed array, one object per line.
     var first = true
     if format == .json { print("[") }
-    while let line = readLine(strippingNewline: true) {
+    var lines = LineReader()
+    while let line = lines.next() {
       let reply = setup.assistant.reply(to: line, context: setup.context)
       switch format {
       case .json:
