@@ -63,15 +63,8 @@ public struct AdminPin: Sendable, Hashable {
     // guessing.
     guard let setting = crypt_gensalt_ra("$y$", 0, nil, 0) else { throw .hashingUnavailable }
     defer { free(setting) }
-    var data: UnsafeMutableRawPointer?
-    var size: Int32 = 0
-    defer {
-      hiwaic_scrub(data, Int(size))
-      free(data)
-    }
-    guard let result = crypt_ra(pin, setting, &data, &size), result.pointee != 0x2A  // "*"
-    else { throw .hashingUnavailable }
-    return String(cString: result)
+    guard let hash = crypt(pin, setting: setting) else { throw .hashingUnavailable }
+    return hash
   }
 
   /// Whether a typed PIN is the operator's: hashes it with the stored salt and compares in
@@ -88,16 +81,18 @@ public struct AdminPin: Sendable, Hashable {
     return difference == 0
   }
 
-  /// crypt_ra, which allocates its own work area; nil when the setting is not a hash it knows
-  /// (libxcrypt then returns a string starting with `*`).
-  static func crypt(_ phrase: String, setting: String) -> String? {
+  /// crypt_ra, which allocates its own work area (wiped before it is freed); nil when the
+  /// setting is not a hash it knows (libxcrypt then returns a string starting with `*`).
+  static func crypt(_ phrase: UnsafePointer<CChar>, setting: UnsafePointer<CChar>) -> String? {
     var data: UnsafeMutableRawPointer?
     var size: Int32 = 0
-    defer { free(data) }
-    guard let result = crypt_ra(phrase, setting, &data, &size) else { return nil }
-    let text = String(cString: result)
-    hiwaic_scrub(data, Int(size))
-    return text.hasPrefix("*") ? nil : text
+    defer {
+      hiwaic_scrub(data, Int(size))
+      free(data)
+    }
+    guard let result = crypt_ra(phrase, setting, &data, &size), result.pointee != 0x2A  // "*"
+    else { return nil }
+    return String(cString: result)
   }
 }
 

@@ -211,7 +211,7 @@ struct HostileInputTests {
       Self.expectClean(result, name)
     }
     let notAFile = try CLI.run(["optw", directory.path])
-    #expect(notAFile.status != 0 && notAFile.error.contains("not a readable file"))
+    #expect(notAFile.status != 0 && notAFile.error.contains("is a directory, not a file"))
   }
 
   // MARK: - Terminal injection

@@ -23,7 +23,6 @@ struct CheckedNumbersTests {
     #expect(Double.infinity.roundedInt == 1 << 53)
     #expect((-Double.infinity).roundedInt == -(1 << 53))
     #expect(1e300.roundedInt == 1 << 53)
-    #expect(1e300.roundedInt + 1_000_000 > 0)
     #expect(59.9.flooredInt == 59)
     #expect((-0.5).truncatedInt == 0)
   }

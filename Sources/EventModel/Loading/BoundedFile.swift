@@ -62,12 +62,6 @@ public enum BoundedFile {
     return data
   }
 
-  /// Whether a path names something at all (a dangling link does not).
-  public static func exists(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0
-  }
-
   static func size(_ bytes: Int) -> String {
     bytes >= 1 << 20
       ? "\(bytes >> 20) MB" : bytes >= 1 << 10 ? "\(bytes >> 10) KB" : "\(bytes) bytes"

@@ -262,9 +262,8 @@ public enum PackLoader {
     _ data: Data, file: PackFile, zone: TimeZone, issues: inout [PackIssue]
   ) -> T? {
     // Not UTF-8 at all: one located message for the file, not one per record it spoils.
-    if JSONDiagnostics.invalidUTF8(in: data) != nil {
-      issues.append(
-        issue(for: CocoaError(.fileReadInapplicableStringEncoding), data: data, file: file))
+    if let notText = utf8Issue(in: data, file: file.rawValue) {
+      issues.append(notText)
       return nil
     }
     do {
@@ -306,19 +305,23 @@ public enum PackLoader {
     decodingIssue(for: error, data: data, file: file.rawValue)
   }
 
+  /// Where `data` stops being UTF-8, as an issue; nil when it is UTF-8 throughout.
+  private static func utf8Issue(in data: Data, file: String) -> PackIssue? {
+    guard let bad = JSONDiagnostics.invalidUTF8(in: data) else { return nil }
+    return PackIssue(
+      .syntax, file: file, line: bad.line, column: bad.column,
+      message:
+        "is not UTF-8 text: byte 0x\(String(bad.byte, radix: 16, uppercase: true)) here is not part of a character"
+    )
+  }
+
   /// Why `data`, the contents of `file`, did not decode, located by line and column or JSON path
   /// in plain words: for a pack's other files (the lexicon) as for its records.
   public static func decodingIssue(for error: any Error, data: Data, file: String) -> PackIssue {
     if data.isEmpty {
       return PackIssue(.syntax, file: file, line: 1, column: 1, message: "is empty")
     }
-    if let bad = JSONDiagnostics.invalidUTF8(in: data) {
-      return PackIssue(
-        .syntax, file: file, line: bad.line, column: bad.column,
-        message:
-          "is not UTF-8 text: byte 0x\(String(bad.byte, radix: 16, uppercase: true)) here is not part of a character"
-      )
-    }
+    if let notText = utf8Issue(in: data, file: file) { return notText }
     if let syntax = JSONDiagnostics.syntaxError(in: data) {
       return PackIssue(
         .syntax, file: file, line: syntax.line, column: syntax.column,

@@ -82,8 +82,8 @@ struct AnswerComposer {
       }
     }
     guard let distinct = groups.first(where: { $0.count >= 2 }) else { return nil }
-    // A handful to choose from; beyond that, how many more there are.
-    // Records that share the very same name are told apart by their booth, where they have one.
+    // A handful to choose from, beyond that how many there are; records that share the very
+    // same name are told apart by their booth, where they have one.
     let names = distinct.prefix(Self.choicesShown).map(\.name)
     let shown = distinct.prefix(Self.choicesShown).map { reference -> String in
       guard names.filter({ $0 == reference.name }).count > 1, reference.type == .exhibitor,
@@ -570,17 +570,14 @@ struct AnswerComposer {
     slots["mustSee"] = .list(must)
     slots["sessions"] = .list(sessions.uniqued())
     // A budget beyond what a plan can cover ("10^20 hours") is answered, not passed on.
-    var duration = u.duration
+    var duration = u.duration.flatMap { $0 >= VisitLimits.budgetMinutes.lowerBound ? $0 : nil }
     var limitNote = ""
-    if let asked = duration, !VisitLimits.budgetMinutes.contains(asked) {
-      let longest = VisitLimits.budgetMinutes.upperBound
-      duration = asked > longest ? longest : nil
-      if asked > longest {
-        let hours = (longest / 60).truncatedInt
-        limitNote = t(
-          "I can plan up to \(hours) hours at a time. ", "我一次最多可以规划\(hours)小时。",
-          "Ich kann höchstens \(hours) Stunden am Stück planen. ")
-      }
+    if let asked = duration, asked > VisitLimits.budgetMinutes.upperBound {
+      duration = VisitLimits.budgetMinutes.upperBound
+      let hours = (VisitLimits.budgetMinutes.upperBound / 60).truncatedInt
+      limitNote = t(
+        "I can plan up to \(hours) hours at a time. ", "我一次最多可以规划\(hours)小时。",
+        "Ich kann höchstens \(hours) Stunden am Stück planen. ")
     }
     if let duration { slots["budgetMinutes"] = .number(duration) }
     if let day = u.time.day { slots["day"] = .text(day.description) }

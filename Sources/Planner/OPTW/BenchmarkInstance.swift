@@ -17,15 +17,14 @@ public struct BenchmarkInstance: Sendable {
   public static func load(path: String, decimals: Int? = nil) throws(ParseError)
     -> BenchmarkInstance
   {
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-    guard attributes?[.type] as? FileAttributeType == .typeRegular else {
-      throw ParseError(description: "\(path): not a readable file")
+    let data: Data
+    do {
+      data = try BoundedFile.read(path, limit: maximumFileBytes)
+    } catch {
+      throw ParseError(description: "\(path): \(error.description)")
     }
-    if let size = attributes?[.size] as? Int, size > maximumFileBytes {
-      throw ParseError(description: "\(path): \(size >> 20) MB; instances of up to 16 MB are read")
-    }
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      throw ParseError(description: "\(path): cannot be read as UTF-8 text")
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ParseError(description: "\(path): not UTF-8 text")
     }
     let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     do {
@@ -40,7 +39,7 @@ public struct BenchmarkInstance: Sendable {
   public static let maximumVertices = 2_000
   /// No coordinate, time or profit in a real instance comes near 10^9.
   static let maximumMagnitude = 1e9
-  /// Larger files are refused before they are read.
+  /// Larger files are refused.
   public static let maximumFileBytes = 16 << 20
 
   public static func parse(_ text: String, name: String, decimals: Int) throws(ParseError)
