@@ -13,7 +13,7 @@ TEST_PACKAGES := $(DEBIAN_PACKAGES) tmux zbar-tools
 # apt-get as root, or through sudo when there is one.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps test-deps install-packages build release run kiosk test bench soak eval fuzz fuzz-build install uninstall clean format validate
+.PHONY: all deps test-deps install-packages build release run kiosk test bench soak eval train train-check fuzz fuzz-build install uninstall clean format validate
 
 all: build
 
@@ -65,6 +65,14 @@ bench: release
 ## eval: the assistant graded on the dev set (Data/evaluation/dev.json) and CLINC150 val
 eval: release
 	./.build/release/hiwaic-eval
+
+## train: the intent model from Data/training into the WAIC pack's lexicon (about a second)
+train: release
+	./.build/release/hiwaic train
+
+## train-check: the committed intent model is exactly what training gives
+train-check: release
+	./.build/release/hiwaic train --check
 
 ## soak: the kiosk for SOAK_MINUTES (default 30) of generated use, memory at start and end
 soak: release test-deps

@@ -60,7 +60,8 @@ let package = Package(
     .executableTarget(name: "hiwaic", dependencies: ["CommandLineInterface"]),
     // Grading the assistant on labelled questions it was never tuned on (make eval).
     .target(name: "Evaluation", dependencies: ["Assistant", "EventModel", "Matcher"]),
-    .executableTarget(name: "HiwaicEval", dependencies: ["Assistant", "Evaluation"]),
+    .executableTarget(
+      name: "HiwaicEval", dependencies: ["Assistant", "EventModel", "Evaluation", "Matcher"]),
     .target(
       name: "FuzzTargets",
       dependencies: ["App", "Assistant", "EventModel", "Kiosk", "Matcher", "Planner", "TerminalUI"]),
@@ -71,7 +72,8 @@ let package = Package(
         "TerminalUI",
       ]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
-    .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Assistant"]),
+    .testTarget(
+      name: "EvaluationTests", dependencies: ["Evaluation", "Assistant", "EventModel", "Matcher"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     // Test support: reads QR codes off rendered screens with zbarimg.

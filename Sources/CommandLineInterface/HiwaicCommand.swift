@@ -18,7 +18,7 @@ public struct HiwaicCommand: ParsableCommand {
       ScheduleCommand.self,
       CityWalkCommand.self, DirectionsCommand.self, RouteCommand.self, OPTWCommand.self,
       HereCommand.self, QRPostersCommand.self, KioskPinCommand.self, ValidateCommand.self,
-      GenPackCommand.self,
+      GenPackCommand.self, TrainCommand.self,
     ],
     defaultSubcommand: UICommand.self
   )

@@ -1,6 +1,8 @@
 import Assistant
 import Evaluation
+import EventModel
 import Foundation
+import Matcher
 
 // `make eval`: the assistant on the dev set (Data/evaluation/dev.json, never trained or tuned
 // on) and on CLINC150's validation split (../shared/clinc/val.tsv, CC BY 3.0, Larson et al.
@@ -91,6 +93,26 @@ do {
     for row in (oosAccepted + otherAccepted).prefix(15) { print("  [\(row.label)] \(row.text)") }
   } else {
     print("== CLINC150 val: not found at \(clincURL.path) (set HIWAIC_CLINC)")
+  }
+
+  // HIWAIC_THRESHOLDS=0.3,0.5,0.7: the figures a threshold gives, to choose it on dev and val.
+  if let list = environment["HIWAIC_THRESHOLDS"], let rows = try? OffTopicQueries.load(clincURL) {
+    let pack = repository.appendingPathComponent("Data/waic2025")
+    let catalog = try PackLoader.load(from: pack)
+    var lexicon = try Lexicon.load(packDirectory: pack)
+    let offTopic = rows.filter { !OffTopicQueries.overlapping.contains($0.label) }
+    print("== thresholds: dev intent · dev all right · dev unknown kept · CLINC val accepted")
+    for threshold in list.split(separator: ",").compactMap({ Double($0) }) {
+      lexicon.intentModel = lexicon.intentModel?.with(threshold: threshold)
+      let trial = Evaluator(assistant: Assistant(catalog: catalog, lexicon: lexicon))
+      let graded = EvaluationReport(graded: questions.map(trial.grade))
+      let accepted = offTopic.filter { trial.acceptsOffTopic($0.text) }.count
+      let oosAccepted = offTopic.filter { $0.label == "oos" && trial.acceptsOffTopic($0.text) }
+        .count
+      print(
+        "  \(threshold): \(percent(graded.share { $0.intentRight })) · \(percent(graded.share { $0.right })) · \(percent(graded.share({ $0.question.intent == "unknown" }) { $0.intentRight })) · \(percent((accepted, offTopic.count))) (oos \(oosAccepted))"
+      )
+    }
   }
 } catch {
   FileHandle.standardError.write(Data("hiwaic-eval: \(error)\n".utf8))

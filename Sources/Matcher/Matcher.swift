@@ -16,7 +16,7 @@ public struct Matcher: Sendable {
   /// Answers one question.
   public func answer(_ question: String, context: AskContext) -> MatcherAnswer {
     let (understanding, _) = understand(question, context: context)
-    let decision = IntentRules.decide(understanding)
+    let decision = decide(understanding)
     let language = context.language ?? understanding.language
     var composer = AnswerComposer(
       index: index, understanding: understanding, context: context, language: language)
@@ -24,8 +24,31 @@ public struct Matcher: Sendable {
     return MatcherAnswer(
       question: question, language: understanding.language, intent: composed.intent,
       confidence: (decision.confidence * 100).rounded() / 100, answer: composed.text,
-      entities: understanding.entities.map(\.reference).uniqued(), slots: composed.slots,
+      entities: (understanding.entities.map(\.reference) + answered(composed, understanding))
+        .uniqued(),
+      slots: composed.slots,
       suggestions: composed.suggestions)
+  }
+
+  /// Records the question names in words rather than by their name, that the answer is about:
+  /// a session named by part of its title ("the healthcare forum"), an information entry named
+  /// by its keywords ("wifi password").
+  private func answered(
+    _ composed: (intent: Intent, text: String, slots: [String: SlotValue], suggestions: [String]),
+    _ u: Understanding
+  ) -> [EntityReference] {
+    var result: [EntityReference] = []
+    if case .list(let sessions)? = composed.slots["sessions"] {
+      for id in sessions where u.sessionParts[id] != nil {
+        if let session = index.catalog.session(id) {
+          result.append(EntityReference(type: .session, id: id, name: session.title.text(.en)))
+        }
+      }
+    }
+    if case .text(let id)? = composed.slots["info"], let info = index.catalog.info(id) {
+      result.append(EntityReference(type: .info, id: id, name: info.question.text(.en)))
+    }
+    return result
   }
 
   /// Units, phrase matches and the understanding of a question: the one pipeline that both
@@ -39,6 +62,27 @@ public struct Matcher: Sendable {
       units: units, matches: matches, index: index, now: context.now,
       hasGermanLetters: hasGermanLetters)
     return (understanding, matches)
+  }
+
+  /// The intent: the learned model's when the pack has one, else the rules'.
+  func decide(_ u: Understanding) -> IntentRules.Decision {
+    guard let model = index.lexicon.intentModel else { return IntentRules.decide(u) }
+    guard !u.units.isEmpty else { return IntentRules.Decision(intent: .unknown, confidence: 1) }
+    let probabilities = model.probabilities(IntentFeatures.extract(u, index: index))
+    guard
+      let top = probabilities.indices.max(by: { probabilities[$0] < probabilities[$1] })
+    else { return IntentRules.Decision(intent: .unknown, confidence: 1) }
+    let intent = model.classes[top]
+    // Small talk needs a word of small talk: a short question the model cannot place otherwise
+    // ("today", "all of it") is not a greeting.
+    if intent == .greeting && !u.cue(.greeting) {
+      return IntentRules.Decision(intent: .unknown, confidence: 1 - probabilities[top])
+    }
+    if intent != .unknown && probabilities[top] < model.threshold {
+      return IntentRules.Decision(intent: .unknown, confidence: 1 - probabilities[top])
+    }
+    // A corrected or homophone name makes the answer less certain, whatever the model says.
+    return IntentRules.Decision(intent: intent, confidence: probabilities[top] * u.quality.weight)
   }
 
   /// What the matcher understood, for pack authors tuning lexicons (`hiwaic ask --explain`).
@@ -65,7 +109,15 @@ public struct Matcher: Sendable {
     lines.append(
       "time: day \(u.time.day?.description ?? "-") part \(u.time.part ?? "-") clock \(u.time.clock.map(String.init) ?? "-") now \(u.time.isNow) next \(u.time.isNext); duration \(u.duration.map { String($0) } ?? "-")"
     )
-    lines.append("intent: \(IntentRules.decide(u).intent.rawValue)")
+    if let model = index.lexicon.intentModel {
+      let probabilities = model.probabilities(IntentFeatures.extract(u, index: index))
+      let ranked = zip(model.classes, probabilities).sorted { $0.1 > $1.1 }.prefix(3)
+      lines.append(
+        "model: "
+          + ranked.map { "\($0.0.rawValue) \(String(format: "%.2f", $0.1))" }
+          .joined(separator: ", "))
+    }
+    lines.append("intent: \(decide(u).intent.rawValue)")
     return lines.joined(separator: "\n")
   }
 

@@ -1,6 +1,7 @@
 import Assistant
 import EventModel
 import Foundation
+import Matcher
 import Testing
 
 @testable import Evaluation
@@ -67,14 +68,39 @@ struct DevSetTests {
     #expect(Set(Self.questions.map(\.q)).count == Self.questions.count, "a question twice")
   }
 
+  @Test("no dev question is written into the intent model's training questions")
+  func apartFromTraining() throws {
+    let pack = Self.repository.appendingPathComponent("Data/waic2025")
+    let corpus = try IntentCorpus.load(
+      directory: Self.repository.appendingPathComponent("Data/training"))
+    let catalog = try PackLoader.load(from: pack)
+    let lexicon = try Lexicon.load(packDirectory: pack)
+    func key(_ text: String) -> String {
+      String(
+        text.lowercased().unicodeScalars.filter {
+          $0.properties.isAlphabetic || $0.properties.numericType != nil
+        }.map(Character.init))
+    }
+    let written = Set(corpus.templates.map { key($0.text) })
+    let copied = Self.questions.filter { written.contains(key($0.q)) }.map(\.q)
+    #expect(copied.isEmpty, "\(copied)")
+    // A template filled with a name can say what a dev question says ("where is {exhibitor}"
+    // with Baidu); that is a common phrasing, not a copy, but it must stay rare (under 4 %).
+    let filled = Set(corpus.questions(catalog: catalog, lexicon: lexicon).map { key($0.text) })
+    let coincide = Self.questions.filter { filled.contains(key($0.q)) }.map(\.q)
+    print("dev questions a filled template also gives: \(coincide.count) \(coincide)")
+    #expect(coincide.count * 25 <= Self.questions.count, "\(coincide)")
+  }
+
   @Test("the assistant keeps at least the accuracy it had when the set was written")
   func noRegression() throws {
     let evaluator = Evaluator(assistant: try #require(Self.assistant))
     let report = EvaluationReport(graded: Self.questions.map(evaluator.grade))
     let right = report.share { $0.right }
     let intent = report.share { $0.intentRight }
-    // Reached on 2026-11-27, before any tuning for issue 12: 367/524 all right, 437/524 intent.
-    #expect(Double(right.right) / Double(right.total) >= 0.70, "\(right)")
-    #expect(Double(intent.right) / Double(intent.total) >= 0.83, "\(intent)")
+    // Before issue 12 (rules): 367/524 all right, 437/524 intent. With the learned intent model
+    // (threshold 0.6 chosen on this set and CLINC val): 454/524 and 484/524.
+    #expect(Double(right.right) / Double(right.total) >= 0.86, "\(right)")
+    #expect(Double(intent.right) / Double(intent.total) >= 0.92, "\(intent)")
   }
 }

@@ -108,11 +108,13 @@ public struct Room: Codable, Hashable, Sendable {
   public var capacity: Int?
   /// The walkway node at the room's door.
   public var node: String
+  /// Other names visitors use, e.g. inflected forms ("Roten Halle" for "Rote Halle").
+  public var aliases: [String]?
   public var provenance: Provenance
 
   public init(
     id: String, floor: String, name: LocalizedText, rect: PlaneRect, capacity: Int? = nil,
-    node: String, provenance: Provenance
+    node: String, aliases: [String]? = nil, provenance: Provenance
   ) {
     self.id = id
     self.floor = floor
@@ -120,6 +122,7 @@ public struct Room: Codable, Hashable, Sendable {
     self.rect = rect
     self.capacity = capacity
     self.node = node
+    self.aliases = aliases
     self.provenance = provenance
   }
 }

@@ -223,7 +223,7 @@ public final class MatcherIndex: Sendable {
       }
       for room in pack.venues.rooms {
         let payload = reference(.room, room.id, room.name)
-        for text in room.name.allTexts { add(text, payload) }
+        for text in room.name.allTexts + (room.aliases ?? []) { add(text, payload) }
       }
       for venue in pack.venues.venues where venue.kind != .outdoor {
         let payload = reference(.venue, venue.id, venue.name)

@@ -78,11 +78,18 @@ public struct LanguageLexicon: Codable, Sendable {
 public struct Lexicon: Sendable {
   public var languages: [LanguageLexicon]
   public var hanzi: HanziTable
+  /// The learned intent decision (`lexicon/intent-model.tsv`); without one the matcher decides
+  /// by its rules.
+  public var intentModel: IntentModel?
 
-  public init(languages: [LanguageLexicon], hanzi: HanziTable) {
+  public init(languages: [LanguageLexicon], hanzi: HanziTable, intentModel: IntentModel? = nil) {
     self.languages = languages
     self.hanzi = hanzi
+    self.intentModel = intentModel
   }
+
+  /// The model file's name inside a pack's `lexicon/` directory.
+  public static let intentModelFile = "intent-model.tsv"
 
   /// Why a lexicon could not be read, located in its file like a pack's problems.
   public struct LoadError: Error, CustomStringConvertible {
@@ -128,7 +135,22 @@ public struct Lexicon: Sendable {
     } else {
       hanzi = HanziTable(tsv: "")
     }
-    return Lexicon(languages: languages, hanzi: hanzi)
+    let modelPath = directory.appendingPathComponent(intentModelFile).path
+    var model: IntentModel?
+    if FileManager.default.fileExists(atPath: modelPath) {
+      let file = "lexicon/" + intentModelFile
+      let data: Data
+      do {
+        data = try BoundedFile.read(modelPath, limit: maximumFileBytes)
+      } catch {
+        throw LoadError(issue: PackIssue(.missingFile, file: file, message: error.description))
+      }
+      guard let text = String(data: data, encoding: .utf8) else {
+        throw LoadError(issue: PackIssue(.syntax, file: file, message: "is not UTF-8 text"))
+      }
+      model = try IntentModel.parse(text, file: file)
+    }
+    return Lexicon(languages: languages, hanzi: hanzi, intentModel: model)
   }
 }
 

@@ -1,0 +1,113 @@
+import ArgumentParser
+import EventModel
+import Foundation
+import Matcher
+
+/// `hiwaic train`: fits the intent model from the training corpus and writes it beside the
+/// pack's lexicon; the same corpus and pack give the same file, byte for byte.
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train the intent model from the training questions and write it into the pack.",
+    discussion: """
+      Reads the training questions (LANG.txt, fillers.tsv, clinc150-train.tsv), fills their
+      placeholders with the pack's names, and fits the intent model. Writes
+      PACK/lexicon/intent-model.tsv unless --output says otherwise. With --check nothing is
+      written: the exit status is 0 when the file on disk is exactly what training gives.
+      """)
+
+  @OptionGroup var packOptions: PackOptions
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The training directory (default: the 'training' directory beside the pack).",
+      valueName: "DIR"))
+  var training: String?
+
+  @Option(name: .long, help: ArgumentHelp("Where to write the model.", valueName: "FILE"))
+  var output: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "For experiments: how much off-topic questions weigh (default: the shipped setting).",
+      valueName: "WEIGHT", visibility: .hidden))
+  var unknownWeight: Double?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "For experiments: the probability under which the answer is \"I don't know\".",
+      valueName: "P", visibility: .hidden))
+  var threshold: Double?
+
+  @Flag(name: .long, help: "Only check that the model on disk is what training gives.")
+  var check = false
+
+  func run() throws {
+    let directory: URL
+    do {
+      directory = try PackLocator.locate(explicit: packOptions.pack)
+    } catch {
+      throw CommandError(error.description)
+    }
+    let catalog: EventCatalog
+    let lexicon: Lexicon
+    do {
+      catalog = try PackLoader.load(from: directory)
+    } catch {
+      throw CommandError(error.description)
+    }
+    do {
+      lexicon = try Lexicon.load(packDirectory: directory)
+    } catch {
+      throw CommandError(error.description)
+    }
+    let trainingDirectory =
+      training.map { URL(fileURLWithPath: $0) }
+      ?? directory.deletingLastPathComponent().appendingPathComponent("training")
+    let corpus: IntentCorpus
+    do {
+      corpus = try IntentCorpus.load(directory: trainingDirectory)
+    } catch {
+      throw CommandError("\(trainingDirectory.path)/\(error.description)")
+    }
+    let started = Date()
+    var settings = TrainingSettings()
+    if let unknownWeight, unknownWeight.isFinite, unknownWeight > 0 {
+      settings.unknownWeight = unknownWeight
+    }
+    if let threshold, threshold.isFinite, (0...1).contains(threshold) {
+      settings.threshold = threshold
+    }
+    let (model, summary) = IntentTraining.train(
+      corpus: corpus, catalog: catalog, lexicon: lexicon, settings: settings)
+    let seconds = Date().timeIntervalSince(started)
+    let text = model.serialized()
+    let target =
+      output.map { URL(fileURLWithPath: $0) }
+      ?? directory.appendingPathComponent("lexicon").appendingPathComponent(
+        Lexicon.intentModelFile)
+    let examples = summary.examples.sorted { $0.key.rawValue < $1.key.rawValue }
+      .map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+    let report =
+      "\(summary.examples.values.reduce(0, +)) questions (\(examples)); \(summary.features) features; training accuracy \(String(format: "%.1f", summary.trainingAccuracy * 100)) %; \(String(format: "%.1f", seconds)) s"
+    if check {
+      let current = (try? Data(contentsOf: target)).flatMap { String(data: $0, encoding: .utf8) }
+      guard current == text else {
+        throw CommandError(
+          "\(target.path) is not what training gives; run 'hiwaic train' (or 'make train') and commit it"
+        )
+      }
+      print("\(target.path) is up to date: \(report)")
+      return
+    }
+    do {
+      try Data(text.utf8).write(to: target, options: .atomic)
+    } catch {
+      throw CommandError("cannot write \(target.path): \(error.localizedDescription)")
+    }
+    print("wrote \(target.path): \(report)")
+  }
+}

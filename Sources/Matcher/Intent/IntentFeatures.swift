@@ -1,0 +1,106 @@
+import EventModel
+
+/// The features the intent model reads from one understood question: words and Han characters
+/// with named things replaced by their type (so "where is {exhibitor}" learns once for every
+/// exhibitor), their bigrams, and what the rules recognised (cues, times, facilities, how much
+/// of the question is known). The same function runs in training and when answering.
+enum IntentFeatures {
+  /// The order in which a span naming several kinds of record is written as one token.
+  static let typeOrder: [EntityType] = [
+    .exhibitor, .speaker, .session, .route, .topic, .room, .hall, .pavilion, .zone, .booth,
+    .venue, .place, .organiser, .facility, .info,
+  ]
+
+  /// The units read for words and n-grams.
+  static let maximumUnits = 64
+
+  static func extract(_ u: Understanding, index: MatcherIndex) -> [String] {
+    var features: [String] = ["bias", "lang:" + u.language.rawValue]
+    // One token per position; a name's span becomes one `<type>` token.
+    var spanAt: [Int: (end: Int, types: Set<EntityType>)] = [:]
+    for entity in u.entities where !entity.nested {
+      let start = entity.match.start
+      var span = spanAt[start] ?? (entity.match.end, [])
+      span.end = max(span.end, entity.match.end)
+      span.types.insert(entity.reference.type)
+      spanAt[start] = span
+    }
+    var tokens: [String] = ["^"]
+    var unknownWords = 0
+    var position = 0
+    // A question is a few dozen units; what comes after that in a paste is noise, and reading
+    // it would let one long line outweigh what it starts with.
+    let end = min(u.units.count, maximumUnits)
+    while position < end {
+      if let span = spanAt[position], span.end > position {
+        let type = typeOrder.first { span.types.contains($0) } ?? .exhibitor
+        tokens.append("<" + type.rawValue + ">")
+        position = span.end
+        continue
+      }
+      let unit = u.units[position]
+      switch unit.kind {
+      case .number: tokens.append("<num>")
+      case .han, .word:
+        tokens.append(unit.text)
+        if unit.kind == .word && index.unitIDs[unit.text] == nil
+          && !index.ordinaryWords.contains(unit.text)
+        {
+          unknownWords += 1
+        }
+      }
+      position += 1
+    }
+    tokens.append("$")
+    for token in tokens.dropFirst().dropLast() { features.append("w:" + token) }
+    for pair in zip(tokens, tokens.dropFirst()) { features.append("b:" + pair.0 + " " + pair.1) }
+    // Han words are two or three characters long: trigrams catch the three-character ones.
+    if tokens.count >= 3 {
+      for start in 0..<(tokens.count - 2) {
+        let a = tokens[start]
+        let b = tokens[start + 1]
+        let c = tokens[start + 2]
+        if isHan(a) || isHan(b) || isHan(c) { features.append("t:" + a + b + c) }
+      }
+    }
+
+    var types = Set<EntityType>()
+    for entity in u.entities where !entity.nested { types.insert(entity.reference.type) }
+    for type in types.sorted(by: { $0.rawValue < $1.rawValue }) {
+      features.append("e:" + type.rawValue)
+    }
+    if u.entities.contains(where: { $0.nested }) { features.append("e:nested") }
+    if u.quality < .exact && !types.isEmpty { features.append("e:corrected") }
+    for intent in u.strongCues.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+      features.append("cue:" + intent.rawValue)
+    }
+    for intent in u.weakCues.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+      features.append("weak:" + intent.rawValue)
+    }
+    if u.time.day != nil { features.append("time:day") }
+    if u.time.part != nil { features.append("time:part") }
+    if u.time.clock != nil { features.append("time:clock") }
+    if u.time.isNow { features.append("time:now") }
+    if u.time.isNext { features.append("time:next") }
+    if u.duration != nil { features.append("time:duration") }
+    if u.stepFree { features.append("step-free") }
+    if !u.facilities.isEmpty { features.append("facility") }
+    if (u.infoHits.values.max() ?? 0) >= 2 { features.append("info") }
+    if u.outOfScope { features.append("out-of-scope") }
+    let parts = u.sessionParts.values.max() ?? 0
+    if parts >= 1 { features.append("session-part") }
+    if parts >= 2 { features.append("session-part:2") }
+    features.append("coverage:" + String(min(4, Int((u.coverage * 5).rounded(.down)))))
+    features.append("unknown:" + String(min(3, unknownWords)))
+    let length = u.units.count
+    features.append("length:" + (length <= 2 ? String(length) : length <= 5 ? "3-5" : "6+"))
+    return features
+  }
+
+  private static func isHan(_ token: String) -> Bool {
+    guard let scalar = token.unicodeScalars.first, token.unicodeScalars.count == 1 else {
+      return false
+    }
+    return Unitizer.isHan(scalar.value)
+  }
+}

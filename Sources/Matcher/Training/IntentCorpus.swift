@@ -1,0 +1,219 @@
+import EventModel
+import Foundation
+
+/// The intent model's training questions: hand-written questions per language and intent with
+/// `{placeholders}` filled from the pack, and requests from other domains (CLINC150's training
+/// split) as the off-topic class. Built the same way every time.
+public struct IntentCorpus: Sendable {
+  /// One question as written, before its placeholders are filled.
+  public struct Template: Sendable, Equatable {
+    public var language: Language
+    public var intent: Intent
+    public var text: String
+  }
+
+  public var templates: [Template]
+  /// Off-topic and small-talk requests: text and the intent they teach.
+  public var requests: [(text: String, intent: Intent)]
+  /// `language → slot → values` for placeholders that are not pack names.
+  public var fillers: [Language: [String: [String]]]
+
+  /// Why a training file could not be read: file, line and what is wrong.
+  public struct ReadError: Error, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+    public var description: String { "\(file):\(line): \(message)" }
+  }
+
+  /// CLINC150 intents and what they teach an event kiosk. Small talk and questions about the
+  /// assistant itself are in scope (greeting, help); intents a visitor may fairly ask about the
+  /// event (its weather, dates, the way, food, lost things) are left out, because the kiosk
+  /// answers those from the pack and a negative example would teach it not to; everything else
+  /// (banking, cooking, cars, travel, ...) is off topic.
+  static func clincIntent(_ label: String) -> Intent?? {
+    switch label {
+    case "greeting", "goodbye", "thank_you": return .some(.greeting)
+    case "what_can_i_ask_you", "are_you_a_bot", "what_is_your_name", "who_made_you",
+      "change_language":
+      return .some(.help)
+    case "weather", "date", "time", "directions", "restaurant_suggestion", "meal_suggestion",
+      "lost_luggage", "where_are_you_from", "meaning_of_life", "tell_joke", "fun_fact", "yes",
+      "no", "maybe", "repeat", "cancel":
+      return .some(nil)
+    default: return .some(.unknown)
+    }
+  }
+
+  /// Reads `en.txt`, `zh.txt`, `de.txt` (any `LANG.txt`), `fillers.tsv` and `clinc150-train.tsv`
+  /// from a training directory.
+  public static func load(directory: URL) throws(ReadError) -> IntentCorpus {
+    var templates: [Template] = []
+    var fillers: [Language: [String: [String]]] = [:]
+    var requests: [(String, Intent)] = []
+    func text(_ name: String) throws(ReadError) -> String {
+      let path = directory.appendingPathComponent(name).path
+      do {
+        let data = try BoundedFile.read(path, limit: 8 << 20)
+        guard let text = String(data: data, encoding: .utf8) else {
+          throw ReadError(file: name, line: 1, message: "is not UTF-8 text")
+        }
+        return text
+      } catch let error as ReadError {
+        throw error
+      } catch {
+        throw ReadError(file: name, line: 1, message: "\(error)")
+      }
+    }
+    for language in Language.allCases {
+      let name = language.rawValue + ".txt"
+      guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path)
+      else { continue }
+      var intent: Intent?
+      for (offset, raw) in try text(name).split(separator: "\n", omittingEmptySubsequences: false)
+        .enumerated()
+      {
+        let line = raw.trimmingCharacters(in: .whitespaces)
+        if line.isEmpty || line.hasPrefix("#") { continue }
+        if line.hasPrefix("[") && line.hasSuffix("]") {
+          guard let named = Intent(rawValue: String(line.dropFirst().dropLast())) else {
+            throw ReadError(file: name, line: offset + 1, message: "unknown intent \(line)")
+          }
+          intent = named
+          continue
+        }
+        guard let intent else {
+          throw ReadError(file: name, line: offset + 1, message: "a question before any [intent]")
+        }
+        templates.append(Template(language: language, intent: intent, text: line))
+      }
+    }
+    for (offset, line) in try text("fillers.tsv").split(separator: "\n").enumerated()
+    where !line.hasPrefix("#") {
+      let fields = line.split(separator: "\t")
+      guard fields.count == 3, let language = Language(rawValue: String(fields[0])) else {
+        throw ReadError(
+          file: "fillers.tsv", line: offset + 1, message: "expected language<TAB>slot<TAB>value")
+      }
+      fillers[language, default: [:]][String(fields[1]), default: []].append(String(fields[2]))
+    }
+    for (offset, line) in try text("clinc150-train.tsv").split(separator: "\n").enumerated()
+    where !line.hasPrefix("#") {
+      let fields = line.split(separator: "\t")
+      guard fields.count == 2, let mapped = clincIntent(String(fields[1])) else {
+        throw ReadError(
+          file: "clinc150-train.tsv", line: offset + 1, message: "expected text<TAB>label")
+      }
+      if let intent = mapped { requests.append((String(fields[0]), intent)) }
+    }
+    return IntentCorpus(templates: templates, requests: requests, fillers: fillers)
+  }
+
+  /// Every question with its placeholders filled, in a fixed order: each template with names
+  /// three times (different names each time), a template without names once, and a copy with
+  /// a typo for some Latin-script questions.
+  public func questions(catalog: EventCatalog, lexicon: Lexicon) -> [(text: String, intent: Intent)]
+  {
+    var generator = SplitMix64(seed: 0x5741_4943)
+    let values = slotValues(catalog: catalog, lexicon: lexicon)
+    var result: [(String, Intent)] = []
+    for template in templates {
+      let slots = Self.placeholders(in: template.text)
+      let copies = slots.isEmpty ? 1 : 3
+      for _ in 0..<copies {
+        var text = template.text
+        for slot in slots {
+          let options = values[template.language]?[slot] ?? values[.en]?[slot] ?? []
+          guard !options.isEmpty else { continue }
+          let value = options[Int(generator.next() % UInt64(options.count))]
+          if let range = text.range(of: "{" + slot + "}") {
+            text.replaceSubrange(range, with: value)
+          }
+        }
+        result.append((text, template.intent))
+        if template.language != .zh && generator.next() % 5 == 0,
+          let typo = Self.typo(in: template.text, slots: slots, generator: &generator)
+        {
+          // The typo goes into the template's own words, then names are filled as above.
+          var noisy = typo
+          for slot in slots {
+            let options = values[template.language]?[slot] ?? values[.en]?[slot] ?? []
+            guard !options.isEmpty, let range = noisy.range(of: "{" + slot + "}") else { continue }
+            noisy.replaceSubrange(
+              range, with: options[Int(generator.next() % UInt64(options.count))])
+          }
+          result.append((noisy, template.intent))
+        }
+      }
+    }
+    return result + requests
+  }
+
+  static func placeholders(in text: String) -> [String] {
+    var result: [String] = []
+    var rest = text[...]
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+      result.append(String(rest[rest.index(after: open)..<close]))
+      rest = rest[rest.index(after: close)...]
+    }
+    return result
+  }
+
+  /// One letter dropped or two swapped in a word of five or more letters outside the names.
+  static func typo(in text: String, slots: [String], generator: inout SplitMix64) -> String? {
+    var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+    let candidates = words.indices.filter {
+      !words[$0].contains("{") && words[$0].count >= 5 && words[$0].allSatisfy(\.isLetter)
+    }
+    guard !candidates.isEmpty else { return nil }
+    let position = candidates[Int(generator.next() % UInt64(candidates.count))]
+    var letters = Array(words[position])
+    let at = 1 + Int(generator.next() % UInt64(letters.count - 2))
+    if generator.next() % 2 == 0 {
+      letters.remove(at: at)
+    } else {
+      letters.swapAt(at, at - 1)
+    }
+    words[position] = String(letters)
+    return words.joined(separator: " ")
+  }
+
+  /// Names from the pack per language (English names stand in where a language has none), and
+  /// lexicon words for facilities, days and parts of the day.
+  private func slotValues(catalog: EventCatalog, lexicon: Lexicon) -> [Language: [String: [String]]]
+  {
+    let pack = catalog.pack
+    var result: [Language: [String: [String]]] = [:]
+    for language in Language.allCases {
+      func names(_ texts: [LocalizedText]) -> [String] {
+        texts.compactMap { $0[language] ?? $0[.en] }
+      }
+      var slots: [String: [String]] = [:]
+      var exhibitors = names(pack.exhibitors.map(\.name))
+      // Chinese visitors type Latin brand names too ("Unitree在哪").
+      if language == .zh { exhibitors += pack.exhibitors.compactMap(\.name.en).prefix(20) }
+      slots["exhibitor"] = exhibitors
+      slots["topic"] = names(pack.topics.map(\.name))
+      slots["speaker"] = names(pack.speakers.map(\.name))
+      slots["session"] = names(pack.sessions.map(\.title))
+      slots["hall"] = names(pack.venues.halls.map(\.name))
+      slots["room"] = names(pack.venues.rooms.map(\.name))
+      slots["venue"] = names(pack.venues.venues.map(\.name))
+      slots["pavilion"] = names(pack.pavilions.map(\.name))
+      slots["route"] = names(pack.cityWalks.map(\.name))
+      if let words = lexicon.languages.first(where: { $0.language == language }) {
+        slots["facility"] =
+          words.facilities.keys.sorted().compactMap { words.facilities[$0]?.first }
+          + words.facilities.keys.sorted().compactMap { words.facilities[$0]?.last }
+        slots["day"] =
+          words.time.today + words.time.tomorrow + words.weekdays.keys.sorted()
+          + (fillers[language]?["day"] ?? [])
+        slots["part"] = words.time.parts.keys.sorted().flatMap { words.time.parts[$0] ?? [] }
+      }
+      slots["clock"] = fillers[language]?["clock"]
+      slots["duration"] = fillers[language]?["duration"]
+      result[language] = slots.filter { !$0.value.isEmpty }
+    }
+    return result
+  }
+}

@@ -1,0 +1,116 @@
+import EventModel
+import Foundation
+import Testing
+
+@testable import Matcher
+
+/// The learned intent decision: reproducible training, a file format that reads back exactly,
+/// located errors for broken model files.
+@Suite("Intent model")
+struct IntentModelTests {
+  static let trainingDirectory = MatcherFixture.repository.appendingPathComponent("Data/training")
+  static let modelURL = MatcherFixture.packDirectory.appendingPathComponent("lexicon")
+    .appendingPathComponent(Lexicon.intentModelFile)
+
+  @Test("training on the repository's corpus gives the shipped model, byte for byte")
+  func reproducible() throws {
+    let corpus = try IntentCorpus.load(directory: Self.trainingDirectory)
+    let (model, summary) = IntentTraining.train(
+      corpus: corpus, catalog: MatcherFixture.catalog, lexicon: MatcherFixture.lexicon)
+    let shipped = try String(contentsOf: Self.modelURL, encoding: .utf8)
+    #expect(model.serialized() == shipped, "run `make train` and commit the model")
+    #expect(model == MatcherFixture.lexicon.intentModel)
+    // At least 3,000 in-domain questions across the three languages.
+    #expect(summary.examples.filter { $0.key != .unknown }.values.reduce(0, +) >= 3_000)
+    for language in Language.allCases {
+      #expect(corpus.templates.filter { $0.language == language }.count >= 300, "\(language)")
+    }
+  }
+
+  @Test("the same questions trained twice give the same weights; the file reads back exactly")
+  func sameTwice() throws {
+    let questions: [(text: String, intent: Intent)] = [
+      ("where is unitree", .findExhibitor), ("宇树科技在哪", .findExhibitor),
+      ("when is the main forum", .findSession), ("how do i get to the red hall", .directions),
+      ("plan me two hours of robotics", .planRoute), ("hello", .greeting),
+      ("what's my credit score", .unknown), ("book a table for two", .unknown),
+    ]
+    var settings = TrainingSettings()
+    settings.minimumCount = 1
+    let first = IntentTraining.train(
+      questions: questions, matcher: MatcherFixture.matcher, settings: settings
+    ).model
+    let second = IntentTraining.train(
+      questions: questions, matcher: MatcherFixture.matcher, settings: settings
+    ).model
+    #expect(first.serialized() == second.serialized())
+    let read = try IntentModel.parse(first.serialized(), file: "m.tsv")
+    #expect(read == first)
+    #expect(read.serialized() == first.serialized())
+    settings.seed = 7
+    let reseeded = IntentTraining.train(
+      questions: questions, matcher: MatcherFixture.matcher, settings: settings
+    ).model
+    #expect(reseeded.serialized() != first.serialized(), "the seed must matter")
+  }
+
+  @Test(
+    "a broken model file is refused with its file and line",
+    arguments: [
+      ("", ":1:", "not an intent model"),
+      ("# hiwaic intent model 1\nclasses\tfind_exhibitor\tteleport\n", ":2:", "teleport"),
+      ("# hiwaic intent model 1\nclasses\thelp\thelp\n", ":2:", "once"),
+      ("# hiwaic intent model 1\nclasses\thelp\tunknown\nthreshold\t7\n", ":3:", "threshold"),
+      (
+        "# hiwaic intent model 1\nclasses\thelp\tunknown\nthreshold\t0.5\n@bias\t1 2\nw:x\t1\n",
+        ":5:",
+        "1 weights for 2",
+      ),
+      (
+        "# hiwaic intent model 1\nclasses\thelp\tunknown\nthreshold\t0.5\n@bias\t1 2\nw:x\t1 2.5\n",
+        ":5:", "whole number",
+      ),
+      (
+        "# hiwaic intent model 1\nclasses\thelp\tunknown\nthreshold\t0.5\n@bias\t1 2\nw:x\t1 2\nw:x\t1 2\n",
+        ":6:", "repeats",
+      ),
+      (
+        "# hiwaic intent model 1\nclasses\thelp\tunknown\nthreshold\t0.5\nw:x\t1 2\n", ":4:", "bias"
+      ),
+    ])
+  func broken(text: String, line: String, words: String) {
+    do {
+      _ = try IntentModel.parse(text, file: "lexicon/intent-model.tsv")
+      Issue.record("accepted a broken model")
+    } catch {
+      #expect(error.description.hasPrefix("lexicon/intent-model.tsv:"), "\(error)")
+      #expect(error.description.contains(line) && error.description.contains(words), "\(error)")
+    }
+  }
+
+  @Test("a pack whose model file is broken fails to load with the file named")
+  func brokenInPack() throws {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-model-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    try FileManager.default.copyItem(at: MatcherFixture.packDirectory, to: scratch)
+    let model = scratch.appendingPathComponent("lexicon").appendingPathComponent(
+      Lexicon.intentModelFile)
+    try Data("# hiwaic intent model 1\nclasses\tfind_exhibitor\n".utf8).write(to: model)
+    #expect(throws: Lexicon.LoadError.self) { try Lexicon.load(packDirectory: scratch) }
+    // Without a model file the matcher decides by its rules and still answers.
+    try FileManager.default.removeItem(at: model)
+    let lexicon = try Lexicon.load(packDirectory: scratch)
+    #expect(lexicon.intentModel == nil)
+    let matcher = Matcher(catalog: MatcherFixture.catalog, lexicon: lexicon)
+    let answer = matcher.answer("where is unitree", context: MatcherFixture.context())
+    #expect(answer.intent == .findExhibitor)
+  }
+
+  @Test("small talk needs a word of small talk; thanks and goodbyes are small talk")
+  func smallTalk() {
+    for question in ["thanks!", "bye bye", "谢谢你", "拜拜", "Vielen Dank", "Tschüss!"] {
+      #expect(MatcherFixture.ask(question).intent == .greeting, "\(question)")
+    }
+  }
+}
