@@ -13,7 +13,7 @@ TEST_PACKAGES := $(DEBIAN_PACKAGES) tmux zbar-tools
 # apt-get as root, or through sudo when there is one.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps test-deps install-packages build release run kiosk test bench soak eval train train-check fuzz fuzz-build install uninstall clean format validate
+.PHONY: all deps test-deps install-packages build release run kiosk test bench bench-adapt soak eval train train-check fuzz fuzz-build install uninstall clean format validate
 
 all: build
 
@@ -61,6 +61,16 @@ test: test-deps
 ## bench: speed and memory figures, release build
 bench: release
 	./.build/release/hiwaic-bench
+
+## bench-adapt: Mycroft Adapt 1.0 on the same questions (intent detection alone), the reference of
+## issue 12; needs python3-venv and pip access to adapt-parser 1.0.0
+ADAPT_VENV ?= .build/adapt-venv
+bench-adapt: release
+	test -x $(ADAPT_VENV)/bin/python || python3 -m venv $(ADAPT_VENV)
+	$(ADAPT_VENV)/bin/pip install -q adapt-parser==1.0.0
+	rm -rf .build/pack10 && ./.build/release/hiwaic gen-pack --scale 10 .build/pack10 > /dev/null
+	$(ADAPT_VENV)/bin/python contrib/bench/adapt_baseline.py Data/waic2025 Data/evaluation/dev.json ../shared/clinc/val.tsv
+	$(ADAPT_VENV)/bin/python contrib/bench/adapt_baseline.py .build/pack10 Data/evaluation/dev.json ../shared/clinc/val.tsv
 
 ## eval: the assistant graded on the dev set (Data/evaluation/dev.json) and CLINC150 val
 eval: release

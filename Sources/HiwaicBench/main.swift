@@ -75,8 +75,13 @@ let waic =
   ?? repository.appendingPathComponent("Data/waic2025")
 
 print("hiwaic-bench (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
+// HIWAIC_BENCH=load,matcher,ask,planner,interface,kiosk runs only those sections.
+let sections = ProcessInfo.processInfo.environment["HIWAIC_BENCH"].map {
+  Set($0.split(separator: ",").map(String.init))
+}
+func wanted(_ section: String) -> Bool { sections?.contains(section) ?? true }
 print("== Issue 2: loading and indexing packs")
-try benchLoad(name: "WAIC 2025 pack", directory: waic, runs: 30, target: 20)
+if wanted("load") { try benchLoad(name: "WAIC 2025 pack", directory: waic, runs: 30, target: 20) }
 
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
   "hiwaic-bench-\(getpid())")
@@ -86,32 +91,44 @@ let generateTime = milliseconds { generated = SyntheticPackGenerator(scale: 10).
 try PackWriter.write(generated!, to: scratch, pretty: false)
 generated = nil
 print(String(format: "gen-pack --scale 10: generated in %.0f ms", generateTime))
-try benchLoad(name: "10x synthetic pack", directory: scratch, runs: 10, target: 150)
+if wanted("load") {
+  try benchLoad(name: "10x synthetic pack", directory: scratch, runs: 10, target: 150)
+}
 try FileManager.default.copyItem(
   at: waic.appendingPathComponent("lexicon"), to: scratch.appendingPathComponent("lexicon"))
 print("")
-try MatcherBench.run(waic: waic, scaled: scratch, repository: repository)
-print("")
+if wanted("matcher") {
+  try MatcherBench.run(waic: waic, scaled: scratch, repository: repository)
+  print("")
+}
+if wanted("ask") {
+  try AskBench.run(waic: waic, scaled: scratch, repository: repository)
+  print("")
+}
 let optw =
   ProcessInfo.processInfo.environment["HIWAIC_OPTW"].map { URL(fileURLWithPath: $0) }
   ?? repository.deletingLastPathComponent().appendingPathComponent("shared/optw")
-print("== Issue 4: the route planner")
-try PersonalPlanBench.run(
-  name: "WAIC 2025 pack", packDirectory: waic, start: "eh-1f-north",
-  interests: ["robotics": 1, "foundation-models": 1])
-try PersonalPlanBench.run(
-  name: "10x synthetic pack", packDirectory: scratch, start: "expo-entrance",
-  interests: ["robotics": 1, "foundation-models": 1])
-print("(targets: under 20 ms on the WAIC pack, under 200 ms on the 10x pack)")
-if FileManager.default.fileExists(atPath: optw.path) {
-  try PlannerBench.run(optwDirectory: optw, timeLimit: 1000)
-  // The same with the wall-clock cap at the per-instance target: what a hard 100 ms costs.
-  try PlannerBench.run(optwDirectory: optw, timeLimit: 95, perInstance: false)
-} else {
-  print("== Issue 4: OPTW instances not found at \(optw.path) (set HIWAIC_OPTW)")
+if wanted("planner") {
+  print("== Issue 4: the route planner")
+  try PersonalPlanBench.run(
+    name: "WAIC 2025 pack", packDirectory: waic, start: "eh-1f-north",
+    interests: ["robotics": 1, "foundation-models": 1])
+  try PersonalPlanBench.run(
+    name: "10x synthetic pack", packDirectory: scratch, start: "expo-entrance",
+    interests: ["robotics": 1, "foundation-models": 1])
+  print("(targets: under 20 ms on the WAIC pack, under 200 ms on the 10x pack)")
+  if FileManager.default.fileExists(atPath: optw.path) {
+    try PlannerBench.run(optwDirectory: optw, timeLimit: 1000)
+    // The same with the wall-clock cap at the per-instance target: what a hard 100 ms costs.
+    try PlannerBench.run(optwDirectory: optw, timeLimit: 95, perInstance: false)
+  } else {
+    print("== Issue 4: OPTW instances not found at \(optw.path) (set HIWAIC_OPTW)")
+  }
+  print("")
 }
-print("")
-try InterfaceBench.run(waic: waic)
-print("")
-try KioskBench.run(waic: waic)
+if wanted("interface") {
+  try InterfaceBench.run(waic: waic)
+  print("")
+}
+if wanted("kiosk") { try KioskBench.run(waic: waic) }
 print("peak resident memory of the whole run: \(megabytes(peakResidentBytes()))")

@@ -73,18 +73,28 @@ public struct IntentModel: Sendable, Equatable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Reads a model file; `file` names it in errors.
+  /// Reads a model file; `file` names it in errors. Works on bytes: the file has tens of
+  /// thousands of lines and is read on every start.
   static func parse(_ text: String, file: String) throws(Lexicon.LoadError) -> IntentModel {
     func failure(_ line: Int, _ message: String) -> Lexicon.LoadError {
       Lexicon.LoadError(
         issue: PackIssue(.invalidValue, file: file, line: line, message: message))
     }
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-    guard lines.first == Substring(Self.header) else {
+    let bytes = Array(text.utf8)
+    var lines: [Range<Int>] = []
+    var lineStart = 0
+    for (position, byte) in bytes.enumerated() where byte == 0x0A {
+      lines.append(lineStart..<position)
+      lineStart = position + 1
+    }
+    if lineStart < bytes.count { lines.append(lineStart..<bytes.count) }
+    func line(_ number: Int) -> String? {
+      number <= lines.count ? String(decoding: bytes[lines[number - 1]], as: UTF8.self) : nil
+    }
+    guard line(1) == Self.header else {
       throw failure(1, "is not an intent model (the first line should be \"\(Self.header)\")")
     }
-    lines = lines.dropFirst()
-    guard let classLine = lines.first, classLine.hasPrefix("classes\t") else {
+    guard let classLine = line(2), classLine.hasPrefix("classes\t") else {
       throw failure(2, "should list the classes")
     }
     var classes: [Intent] = []
@@ -97,34 +107,53 @@ public struct IntentModel: Sendable, Equatable {
     guard !classes.isEmpty, Set(classes).count == classes.count else {
       throw failure(2, "should list each class once")
     }
-    lines = lines.dropFirst()
-    guard let thresholdLine = lines.first, thresholdLine.hasPrefix("threshold\t"),
+    guard let thresholdLine = line(3), thresholdLine.hasPrefix("threshold\t"),
       let threshold = Double(thresholdLine.dropFirst("threshold\t".count)),
       threshold.isFinite, (0...1).contains(threshold)
     else { throw failure(3, "should give the threshold, a number from 0 to 1") }
-    lines = lines.dropFirst()
 
     let count = classes.count
     var featureIndex: [String: Int32] = [:]
+    featureIndex.reserveCapacity(lines.count)
     var weights: [Float] = []
+    weights.reserveCapacity(lines.count * count)
     var bias: [Float] = []
-    var number = 3
-    for line in lines {
-      number += 1
-      if line.isEmpty { continue }
-      guard let tab = line.firstIndex(of: "\t") else { throw failure(number, "has no tab") }
-      let feature = String(line[..<tab])
-      var values: [Float] = []
-      values.reserveCapacity(count)
-      for field in line[line.index(after: tab)...].split(separator: " ") {
-        guard let value = Int32(field) else {
+    var values: [Float] = []
+    values.reserveCapacity(count)
+    for number in 4..<(lines.count + 1) {
+      let range = lines[number - 1]
+      if range.isEmpty { continue }
+      guard let tab = bytes[range].firstIndex(of: 0x09) else {
+        throw failure(number, "has no tab")
+      }
+      values.removeAll(keepingCapacity: true)
+      // Whole numbers separated by single spaces, each within ±10^9.
+      var position = tab + 1
+      while position < range.upperBound {
+        var negative = false
+        if bytes[position] == 0x2D {
+          negative = true
+          position += 1
+        }
+        var magnitude = 0
+        var digits = 0
+        while position < range.upperBound, bytes[position] >= 0x30, bytes[position] <= 0x39 {
+          if digits < 10 { magnitude = magnitude * 10 + Int(bytes[position] - 0x30) }
+          digits += 1
+          position += 1
+        }
+        let ended = position == range.upperBound || bytes[position] == 0x20
+        guard digits > 0, digits <= 9, ended else {
+          let field = String(decoding: bytes[(tab + 1)..<range.upperBound], as: UTF8.self)
           throw failure(number, "has a weight that is not a whole number: \(field)")
         }
-        values.append(Float(value) / Self.scale)
+        values.append(Float(negative ? -magnitude : magnitude) / Self.scale)
+        position += 1
       }
       guard values.count == count else {
         throw failure(number, "has \(values.count) weights for \(count) classes")
       }
+      let feature = String(decoding: bytes[range.lowerBound..<tab], as: UTF8.self)
       if feature == "@bias" {
         bias = values
         continue

@@ -1,0 +1,78 @@
+import EventModel
+import Foundation
+import Matcher
+
+/// Issue 12's figures: `hiwaic ask` over standard input on the real binary, answer and JSON
+/// included, per question; and what reading the lexicon and the intent model costs.
+enum AskBench {
+  static func run(waic: URL, scaled: URL, repository: URL) throws {
+    print("== Issue 12: ask over standard input (real binary, --format jsonl)")
+    var loads: [Double] = []
+    for _ in 0..<20 { loads.append(try milliseconds { _ = try Lexicon.load(packDirectory: waic) }) }
+    loads.sort()
+    print(
+      String(
+        format: "lexicon and intent model read: median %.1f ms, min %.1f ms", loads[10], loads[0]))
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("hiwaic").path
+    guard FileManager.default.isExecutableFile(atPath: binary) else {
+      print("skipped (needs \(binary))")
+      return
+    }
+    let catalog = try PackLoader.load(from: waic)
+    let exhibitorQuestions = catalog.pack.exhibitors.flatMap { exhibitor in
+      ["where is \(exhibitor.name.text(.en))", "\(exhibitor.name.text(.zh))在哪里"]
+    }
+    var mix = exhibitorQuestions
+    struct Labelled: Decodable { var q: String }
+    if let dev = try? JSONDecoder().decode(
+      [Labelled].self,
+      from: Data(contentsOf: repository.appendingPathComponent("Data/evaluation/dev.json")))
+    {
+      mix += dev.map(\.q)
+    }
+    let clinc = repository.deletingLastPathComponent().appendingPathComponent(
+      "shared/clinc/val.tsv")
+    if let rows = try? String(contentsOf: clinc, encoding: .utf8) {
+      mix += rows.split(separator: "\n").filter { !$0.hasPrefix("#") }.prefix(1_000)
+        .compactMap { $0.split(separator: "\t").first.map(String.init) }
+    }
+    for (name, pack) in [("WAIC 2025 pack", waic), ("10x synthetic pack", scaled)] {
+      for (label, questions) in [("exhibitor questions", exhibitorQuestions), ("a mix", mix)] {
+        let perQuestion = try timePerQuestion(binary: binary, pack: pack, questions: questions)
+        print(
+          String(
+            format: "%@, %@: %.0f µs per question over %d (start-up excluded)", name, label,
+            perQuestion, questions.count))
+      }
+    }
+  }
+
+  /// Wall time of answering `questions` repeated to at least 2,000, minus a one-question run.
+  static func timePerQuestion(binary: String, pack: URL, questions: [String]) throws -> Double {
+    var batch: [String] = []
+    while batch.count < 2_000 { batch += questions }
+    let one = try wallTime(binary: binary, pack: pack, input: questions[0] + "\n")
+    let all = try wallTime(
+      binary: binary, pack: pack, input: batch.joined(separator: "\n") + "\n")
+    return max(0, all - one) * 1000 / Double(batch.count - 1)
+  }
+
+  static func wallTime(binary: String, pack: URL, input: String) throws -> Double {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = [
+      "ask", "--pack", pack.path, "--format", "jsonl", "--now", "2025-07-26T10:00",
+    ]
+    let stdin = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    let start = DispatchTime.now().uptimeNanoseconds
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    process.waitUntilExit()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+  }
+}
