@@ -25,7 +25,7 @@ public struct Assistant: Sendable {
   public func reply(to question: String, context: AskContext) -> AssistantReply {
     let answer = matcher.answer(question, context: context)
     var reply = AssistantReply(answer: answer, text: answer.answer)
-    let language: Language = answer.language == .zh ? .zh : .en
+    let language = context.language ?? answer.language
     switch answer.intent {
     case .planRoute:
       let planned = plan(for: answer, context: context)
@@ -57,17 +57,21 @@ public struct Assistant: Sendable {
     let day = Labels(language: language).date(
       EventTime.localDate(planned.request.startTime, zone: zone))
     let clock = EventTime.clockTime(planned.request.startTime, zone: zone)
-    let zh = language == .zh
-    switch planned.startReason {
-    case .asked, .now: return nil
-    case .nextDay:
-      return zh
-        ? "活动尚未开始：按\(day) \(clock)规划（假定时间，来源未给出开放时间）。"
-        : "The event has not started yet: planned for \(day) at \(clock) (assumed; the sources give no opening hours)."
-    case .eventOver:
-      return zh
-        ? "活动已结束：按首日\(day) \(clock)规划，供参考（假定时间）。"
-        : "The event is over: this is how \(day) from \(clock) would have looked (time assumed)."
+    switch (planned.startReason, language) {
+    case (.asked, _), (.now, _): return nil
+    case (.nextDay, .zh): return "活动尚未开始：按\(day) \(clock)规划（假定时间，来源未给出开放时间）。"
+    case (.nextDay, .de):
+      return
+        "Die Veranstaltung hat noch nicht begonnen: geplant für \(day) ab \(clock) (angenommen; die Quellen nennen keine Öffnungszeiten)."
+    case (.nextDay, .en):
+      return
+        "The event has not started yet: planned for \(day) at \(clock) (assumed; the sources give no opening hours)."
+    case (.eventOver, .zh): return "活动已结束：按首日\(day) \(clock)规划，供参考（假定时间）。"
+    case (.eventOver, .de):
+      return
+        "Die Veranstaltung ist vorbei: So hätte \(day) ab \(clock) ausgesehen (Zeit angenommen)."
+    case (.eventOver, .en):
+      return "The event is over: this is how \(day) from \(clock) would have looked (time assumed)."
     }
   }
 

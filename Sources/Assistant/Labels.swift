@@ -1,46 +1,54 @@
 import EventModel
 import Foundation
 
-/// The fixed words of text output, in English and Chinese.
+/// The fixed words of text output, in English, Chinese and German.
 public struct Labels: Sendable {
   public let language: Language
 
   public init(language: Language) { self.language = language }
 
-  private func pick(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+  private func pick(_ en: String, _ zh: String, _ de: String) -> String {
+    switch language {
+    case .zh: zh
+    case .de: de
+    case .en: en
+    }
+  }
 
-  public var name: String { pick("Name", "名称") }
-  public var chineseName: String { pick("Chinese", "中文名") }
-  public var englishName: String { pick("English", "英文名") }
-  public var pavilion: String { pick("Pavilion", "展馆") }
-  public var booth: String { pick("Booth", "展位") }
-  public var topics: String { pick("Topics", "主题") }
-  public var time: String { pick("Time", "时间") }
-  public var session: String { pick("Session", "活动") }
-  public var room: String { pick("Room", "地点") }
-  public var speakers: String { pick("Speakers", "嘉宾") }
-  public var kind: String { pick("Kind", "类型") }
-  public var theme: String { pick("Theme", "主题") }
-  public var dates: String { pick("Dates", "日期") }
-  public var venues: String { pick("Venues", "场馆") }
-  public var pavilions: String { pick("Pavilions", "展馆") }
-  public var keyFigures: String { pick("Key figures", "关键数字") }
-  public var pack: String { pick("Pack", "数据包") }
-  public var stops: String { pick("stops", "站") }
-  public var minutes: String { pick("min", "分钟") }
-  public var route: String { pick("Route", "路线") }
-  public var distance: String { pick("Distance", "距离") }
-  public var duration: String { pick("Duration", "时长") }
-  public var nothingFound: String { pick("Nothing found.", "没有找到。") }
+  public var name: String { pick("Name", "名称", "Name") }
+  public var chineseName: String { pick("Chinese", "中文名", "Chinesisch") }
+  public var englishName: String { pick("English", "英文名", "Englisch") }
+  public var pavilion: String { pick("Pavilion", "展馆", "Pavillon") }
+  public var booth: String { pick("Booth", "展位", "Stand") }
+  public var topics: String { pick("Topics", "主题", "Themen") }
+  public var time: String { pick("Time", "时间", "Zeit") }
+  public var session: String { pick("Session", "活动", "Sitzung") }
+  public var room: String { pick("Room", "地点", "Raum") }
+  public var speakers: String { pick("Speakers", "嘉宾", "Redner") }
+  public var kind: String { pick("Kind", "类型", "Art") }
+  public var theme: String { pick("Theme", "主题", "Motto") }
+  public var dates: String { pick("Dates", "日期", "Daten") }
+  public var venues: String { pick("Venues", "场馆", "Veranstaltungsorte") }
+  public var pavilions: String { pick("Pavilions", "展馆", "Pavillons") }
+  public var keyFigures: String { pick("Key figures", "关键数字", "Kennzahlen") }
+  public var pack: String { pick("Pack", "数据包", "Datenpaket") }
+  public var stops: String { pick("stops", "站", "Stationen") }
+  public var minutes: String { pick("min", "分钟", "Min.") }
+  public var route: String { pick("Route", "路线", "Route") }
+  public var distance: String { pick("Distance", "距离", "Entfernung") }
+  public var duration: String { pick("Duration", "时长", "Dauer") }
+  public var nothingFound: String { pick("Nothing found.", "没有找到。", "Nichts gefunden.") }
   public var approximateNote: String {
     pick(
       "~ approximate: modelled, not from an official source.",
-      "~ 表示约略位置或时间：为模拟数据，并非官方信息。")
+      "~ 表示约略位置或时间：为模拟数据，并非官方信息。",
+      "~ ungefähr: modelliert, nicht aus einer offiziellen Quelle.")
   }
   public var syntheticNote: String {
     pick(
       "SYNTHETIC PACK: generated test data, not a real event.",
-      "合成数据包：生成的测试数据，并非真实活动。")
+      "合成数据包：生成的测试数据，并非真实活动。",
+      "SYNTHETISCHES DATENPAKET: erzeugte Testdaten, keine echte Veranstaltung.")
   }
 
   /// "3 sessions" or "3 场活动"; `plural` for English words that do not just add "s".
@@ -56,6 +64,14 @@ public struct Labels: Sendable {
       let names = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"]
       return "\(day.month)月\(day.day)日 \(names[weekday])"
     }
+    if language == .de {
+      let names = ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"]
+      let months = [
+        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+        "Oktober", "November", "Dezember",
+      ]
+      return "\(names[weekday]), \(day.day). \(months[day.month - 1])"
+    }
     let names = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     let months = [
       "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -66,32 +82,32 @@ public struct Labels: Sendable {
 
   public func sessionKind(_ kind: SessionKind) -> String {
     switch kind {
-    case .ceremony: pick("ceremony", "仪式")
-    case .plenary: pick("plenary", "全体会议")
-    case .forum: pick("forum", "论坛")
-    case .roundtable: pick("roundtable", "圆桌")
-    case .launch: pick("launch", "发布")
-    case .exchange: pick("exchange", "交流")
-    case .evening: pick("evening", "晚间活动")
-    case .gala: pick("gala", "晚会")
+    case .ceremony: pick("ceremony", "仪式", "Zeremonie")
+    case .plenary: pick("plenary", "全体会议", "Plenum")
+    case .forum: pick("forum", "论坛", "Forum")
+    case .roundtable: pick("roundtable", "圆桌", "Runder Tisch")
+    case .launch: pick("launch", "发布", "Vorstellung")
+    case .exchange: pick("exchange", "交流", "Austausch")
+    case .evening: pick("evening", "晚间活动", "Abendveranstaltung")
+    case .gala: pick("gala", "晚会", "Gala")
     }
   }
 
   public func facility(_ kind: FacilityKind) -> String {
     switch kind {
-    case .restroom: pick("Restroom", "洗手间")
-    case .accessibleRestroom: pick("Accessible restroom", "无障碍洗手间")
-    case .food: pick("Food", "餐饮")
-    case .water: pick("Drinking water", "饮水点")
-    case .firstAid: pick("First aid", "医疗点")
-    case .lostAndFound: pick("Lost and found", "失物招领")
-    case .infoDesk: pick("Information desk", "咨询台")
-    case .cloakroom: pick("Cloakroom", "衣帽间")
-    case .charging: pick("Charging", "充电")
-    case .nursing: pick("Nursing room", "母婴室")
-    case .prayer: pick("Prayer room", "祈祷室")
-    case .shuttle: pick("Shuttle", "接驳车")
-    case .taxi: pick("Taxi", "出租车")
+    case .restroom: pick("Restroom", "洗手间", "Toilette")
+    case .accessibleRestroom: pick("Accessible restroom", "无障碍洗手间", "Barrierefreie Toilette")
+    case .food: pick("Food", "餐饮", "Essen")
+    case .water: pick("Drinking water", "饮水点", "Trinkwasser")
+    case .firstAid: pick("First aid", "医疗点", "Erste Hilfe")
+    case .lostAndFound: pick("Lost and found", "失物招领", "Fundbüro")
+    case .infoDesk: pick("Information desk", "咨询台", "Information")
+    case .cloakroom: pick("Cloakroom", "衣帽间", "Garderobe")
+    case .charging: pick("Charging", "充电", "Laden")
+    case .nursing: pick("Nursing room", "母婴室", "Stillraum")
+    case .prayer: pick("Prayer room", "祈祷室", "Gebetsraum")
+    case .shuttle: pick("Shuttle", "接驳车", "Shuttle")
+    case .taxi: pick("Taxi", "出租车", "Taxi")
     }
   }
 

@@ -12,7 +12,13 @@ public struct PlanTimeline: Sendable {
     self.language = language
   }
 
-  func t(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+  func t(_ en: String, _ zh: String, _ de: String) -> String {
+    switch language {
+    case .zh: zh
+    case .de: de
+    case .en: en
+    }
+  }
 
   public func render(_ plan: VisitPlan, request: VisitRequest) -> String {
     let zone = catalog.timeZone
@@ -23,21 +29,24 @@ public struct PlanTimeline: Sendable {
     var lines = [
       t(
         "Plan for \(request.budgetMinutes.truncatedInt) min from \(writer.place(request.start)), \(day) \(clock(request.startTime))\(request.stepFree ? " (step-free)" : "")",
-        "\(day) \(clock(request.startTime)) 从\(writer.place(request.start))出发，共\(request.budgetMinutes.truncatedInt)分钟\(request.stepFree ? "（无障碍）" : "")"
+        "\(day) \(clock(request.startTime)) 从\(writer.place(request.start))出发，共\(request.budgetMinutes.truncatedInt)分钟\(request.stepFree ? "（无障碍）" : "")",
+        "Plan für \(request.budgetMinutes.truncatedInt) Min. ab \(writer.place(request.start)), \(day) \(clock(request.startTime))\(request.stepFree ? " (stufenlos)" : "")"
       )
     ]
     for stop in plan.stops {
-      let minutes = stop.walkMinutes < 0.5 ? t("<1", "不到1") : "\(stop.walkMinutes.roundedInt)"
+      let minutes = stop.walkMinutes < 0.5 ? t("<1", "不到1", "<1") : "\(stop.walkMinutes.roundedInt)"
       let walk =
         stop.walkMetres < 1
-        ? t("next door", "就在旁边")
+        ? t("next door", "就在旁边", "gleich nebenan")
         : t(
           "walk \(minutes) min, \(stop.walkMetres.roundedInt) m",
-          "步行\(minutes)分钟，\(stop.walkMetres.roundedInt)米")
+          "步行\(minutes)分钟，\(stop.walkMetres.roundedInt)米",
+          "\(minutes) Min. gehen, \(stop.walkMetres.roundedInt) m")
       let wait =
         stop.waitMinutes >= 1
         ? t(
-          ", wait \(stop.waitMinutes.roundedInt) min", "，等候\(stop.waitMinutes.roundedInt)分钟"
+          ", wait \(stop.waitMinutes.roundedInt) min", "，等候\(stop.waitMinutes.roundedInt)分钟",
+          ", \(stop.waitMinutes.roundedInt) Min. warten"
         ) : ""
       switch stop.kind {
       case .exhibitor:
@@ -57,12 +66,14 @@ public struct PlanTimeline: Sendable {
     lines.append(
       t(
         "\(clock(plan.finish))  end at \(writer.place(plan.end)) (walk \(plan.endWalkMinutes.roundedInt) min)",
-        "\(clock(plan.finish))  到达终点\(writer.place(plan.end))（步行\(plan.endWalkMinutes.roundedInt)分钟）"
+        "\(clock(plan.finish))  到达终点\(writer.place(plan.end))（步行\(plan.endWalkMinutes.roundedInt)分钟）",
+        "\(clock(plan.finish))  Ende bei \(writer.place(plan.end)) (\(plan.endWalkMinutes.roundedInt) Min. zu Fuß)"
       ))
     lines.append(
       t(
         "\(plan.stops.count) stops · interest score \(String(format: "%.1f", plan.score)) · walking \(Labels.distance(plan.walkingMetres)) (\(plan.walkingMinutes.roundedInt) min)\(plan.optimal ? " · best possible plan" : "")",
-        "共\(plan.stops.count)站 · 兴趣分\(String(format: "%.1f", plan.score)) · 步行\(Labels.distance(plan.walkingMetres))（\(plan.walkingMinutes.roundedInt)分钟）\(plan.optimal ? " · 最优方案" : "")"
+        "共\(plan.stops.count)站 · 兴趣分\(String(format: "%.1f", plan.score)) · 步行\(Labels.distance(plan.walkingMetres))（\(plan.walkingMinutes.roundedInt)分钟）\(plan.optimal ? " · 最优方案" : "")",
+        "\(plan.stops.count) Stationen · Interessenwert \(String(format: "%.1f", plan.score)) · zu Fuß \(Labels.distance(plan.walkingMetres)) (\(plan.walkingMinutes.roundedInt) Min.)\(plan.optimal ? " · bestmöglicher Plan" : "")"
       ))
     for item in plan.leftOut {
       let name =
@@ -70,14 +81,23 @@ public struct PlanTimeline: Sendable {
           language) ?? item.id
       let reason: String =
         switch item.reason {
-        case .notFound: t("not in this pack", "数据中没有")
-        case .alreadyOver: t("already started or over at the start time", "开始时已开始或结束")
-        case .unreachable: t("cannot be reached on this profile", "当前路线模式下无法到达")
-        case .noTime: t("does not fit in the time budget", "时间预算内放不下")
+        case .notFound: t("not in this pack", "数据中没有", "nicht in diesen Daten")
+        case .alreadyOver:
+          t(
+            "already started or over at the start time", "开始时已开始或结束",
+            "zum Startzeitpunkt schon begonnen oder vorbei")
+        case .unreachable:
+          t("cannot be reached on this profile", "当前路线模式下无法到达", "auf diesem Weg nicht erreichbar")
+        case .noTime: t("does not fit in the time budget", "时间预算内放不下", "passt nicht in die Zeit")
         case .clash:
-          t("clashes with \(item.with ?? "another session")", "与\(item.with ?? "其他活动")时间冲突")
+          t(
+            "clashes with \(item.with ?? "another session")", "与\(item.with ?? "其他活动")时间冲突",
+            "überschneidet sich mit \(item.with ?? "einer anderen Sitzung")")
         }
-      lines.append(t("Left out: \(name) — \(reason)", "未安排：\(name)——\(reason)"))
+      lines.append(
+        t(
+          "Left out: \(name) — \(reason)", "未安排：\(name)——\(reason)",
+          "Nicht eingeplant: \(name) — \(reason)"))
     }
     lines.append(labels.approximateNote)
     return lines.joined(separator: "\n")

@@ -78,8 +78,32 @@ public struct Matcher: Sendable {
     if intent == .greeting && !u.cue(.greeting) {
       return IntentRules.Decision(intent: .unknown, confidence: 1 - probabilities[top])
     }
-    if intent != .unknown && probabilities[top] < model.threshold {
+    // An intent acts on something: a name, a cue phrase, a time, a facility, a keyword. A bare
+    // "where" or "today" names nothing to find.
+    // A cue alone counts when it is more than a question word ("where" is also the cue
+    // "where's" once the apostrophe and plural s are folded away).
+    let cueSaysSomething =
+      !u.strongCues.isEmpty
+      && (u.units.count >= 2 || !index.stopUnits.contains(u.units.first?.text ?? ""))
+    let actsOnSomething =
+      cueSaysSomething || u.entities.contains { !$0.nested } || !u.time.isEmpty
+      || !u.facilities.isEmpty || (u.infoHits.values.max() ?? 0) >= 2 || !u.sessionParts.isEmpty
+      || u.duration != nil || u.stepFree
+      || (intent == .eventInfo
+        && u.containsAny(
+          of: ["pavilions", "theme", "history", "news", "figures", "next"].flatMap {
+            index.eventFacets[$0] ?? []
+          }))
+    if ![.unknown, .help, .greeting].contains(intent) && !actsOnSomething {
       return IntentRules.Decision(intent: .unknown, confidence: 1 - probabilities[top])
+    }
+    // Out of scope when the in-scope classes together are not likely enough: a question split
+    // between two in-scope readings ("how do I get to West Bund": the way or the metro) is
+    // still in scope, and the likelier reading answers it.
+    let unknownPosition = model.classes.firstIndex(of: .unknown)
+    let inScope = 1 - (unknownPosition.map { probabilities[$0] } ?? 0)
+    if intent != .unknown && inScope < model.threshold {
+      return IntentRules.Decision(intent: .unknown, confidence: 1 - inScope)
     }
     // A corrected or homophone name makes the answer less certain, whatever the model says.
     return IntentRules.Decision(intent: intent, confidence: probabilities[top] * u.quality.weight)

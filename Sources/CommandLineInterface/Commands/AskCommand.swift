@@ -70,7 +70,12 @@ struct AskCommand: ParsableCommand {
     case .text:
       var lines = [reply.text]
       if !reply.answer.suggestions.isEmpty {
-        let label = reply.answer.language == .zh && lang != .en ? "您还可以问：" : "You could ask: "
+        let label: String =
+          switch lang.language ?? reply.answer.language {
+          case .zh: "您还可以问："
+          case .de: "Sie könnten fragen: "
+          case .en: "You could ask: "
+          }
         lines.append(label + reply.answer.suggestions.joined(separator: " · "))
       }
       return lines.joined(separator: "\n") + "\n"

@@ -216,10 +216,26 @@ struct AnswerComposer {
       what.append(zone)
     }
     guard !found.isEmpty else {
-      return t(
-        "I found no exhibitor for \(what.joined(separator: ", ")) in this pack.",
-        "数据中没有与\(what.joined(separator: "、"))相关的展商。",
-        "Ich habe keinen Aussteller für \(what.joined(separator: ", ")) gefunden.")
+      var text = t(
+        "I found no exhibitor for \(what.joined(separator: ", ")) in my list (\(catalog.pack.exhibitors.count) exhibitors).",
+        "我的展商名单（\(catalog.pack.exhibitors.count)家）中没有与\(what.joined(separator: "、"))相关的展商。",
+        "In meiner Ausstellerliste (\(catalog.pack.exhibitors.count) Aussteller) gibt es keinen zu \(what.joined(separator: ", "))."
+      )
+      // The topic may still be on the City Walk or the programme: say where.
+      let topics = Set(u.primary(.topic).flatMap { catalog.topicAndNarrower($0.id) })
+      let routes = catalog.pack.cityWalks.filter { !topics.isDisjoint(with: $0.topics) }
+      if let route = routes.first {
+        slots["route"] = .text(route.id)
+        text += t(
+          " It is on the City Walk: \(name(route.name)).", "城市漫步路线中有：\(name(route.name))。",
+          " Es gehört zum Stadtspaziergang: \(name(route.name)).")
+        suggestions = [
+          t(
+            "Tell me about \(name(route.name))", "介绍\(name(route.name))",
+            "Erzähl mir von \(name(route.name))")
+        ]
+      }
+      return text
     }
     slots["exhibitors"] = .list(found.prefix(50).map { all[$0].id })
     slots["count"] = .number(Double(found.count))
@@ -375,7 +391,24 @@ struct AnswerComposer {
     }
     let sessions = positions.map { all[$0] }
     slots["sessions"] = .list(sessions.map(\.id))
+    // Every answer about a time says which day and part of it it is about.
+    let window =
+      note.isEmpty ? timeWindow(day: u.time.day, part: u.time.part, clock: u.time.clock) : nil
     guard !sessions.isEmpty else {
+      if let window {
+        let dayOnly = u.time.day.map { day in
+          catalog.sessionDays.contains(day) && (u.time.part != nil || u.time.clock != nil)
+        }
+        return t(
+          "Nothing on the programme for \(window)\(criteria.isEmpty ? "" : " (\(criteria.joined(separator: ", ")))").",
+          "\(window)没有相关活动\(criteria.isEmpty ? "" : "（\(criteria.joined(separator: "、"))）")。",
+          "Für \(window) steht nichts auf dem Programm\(criteria.isEmpty ? "" : " (\(criteria.joined(separator: ", ")))")."
+        )
+          + (dayOnly == true
+            ? t(
+              " Other times that day have sessions.", "当天其他时段有活动。",
+              " Zu anderen Zeiten an dem Tag gibt es Sitzungen.") : "")
+      }
       if let speaker = speakers.first.flatMap({ catalog.speaker($0) }) {
         return note
           + t(
@@ -393,6 +426,7 @@ struct AnswerComposer {
     }
     var lines: [String] = []
     if !note.isEmpty { lines.append(note) }
+    if let window { lines.append(window + t(":", "：", ":")) }
     for session in sessions.prefix(5) { lines.append("• " + describe(session)) }
     if sessions.count > 5 {
       lines.append(
@@ -417,6 +451,49 @@ struct AnswerComposer {
       ]
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// "Sunday 27 July, evening", "7月27日（周日）晚上", "Sonntag, 27. Juli, abends": the time an
+  /// answer is about, or nil when the question names none.
+  func timeWindow(day: LocalDate?, part: String?, clock: Int?) -> String? {
+    guard day != nil || part != nil || clock != nil else { return nil }
+    var pieces: [String] = []
+    if let day {
+      let weekday = max(0, min(6, day.weekday))
+      let month = max(1, min(12, day.month))
+      let english = [
+        "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+      ][weekday]
+      let chinese = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"][weekday]
+      let german = [
+        "Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
+      ][
+        weekday]
+      let englishMonth = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+      ][month - 1]
+      let germanMonth = [
+        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+        "Oktober", "November", "Dezember",
+      ][month - 1]
+      pieces.append(
+        t(
+          "\(english) \(day.day) \(englishMonth)", "\(day.month)月\(day.day)日（\(chinese)）",
+          "\(german), \(day.day). \(germanMonth)"))
+    }
+    if let part {
+      let names: [String: (String, String, String)] = [
+        "morning": ("morning", "上午", "vormittags"), "noon": ("midday", "中午", "mittags"),
+        "afternoon": ("afternoon", "下午", "nachmittags"), "evening": ("evening", "晚上", "abends"),
+      ]
+      if let name = names[part] { pieces.append(t(name.0, name.1, name.2)) }
+    }
+    if let clock {
+      let text = String(format: "%02d:%02d", clock / 60, clock % 60)
+      pieces.append(t("from \(text)", "\(text)起", "ab \(text)"))
+    }
+    return pieces.joined(separator: language == .zh ? "" : ", ")
   }
 
   func notAnEventDay(_ day: LocalDate) -> String {
@@ -460,11 +537,13 @@ struct AnswerComposer {
     slots["to"] = .text(target.node)
     if u.stepFree { slots["stepFree"] = .flag(true) }
     var from = context.here
-    // "from A to B": the first place named after a "from" cue is where the visitor starts.
+    // "from A to B", "to B from A": the words before the places say which is the start.
     let places = u.entities.filter {
       !$0.nested && [.exhibitor, .booth, .room, .venue, .place, .zone].contains($0.reference.type)
     }
-    if places.count >= 2, let start = catalog.node(for: places[0].reference), start != target.node {
+    if places.count >= 2, let origin = u.walkEnds(places, index: index).origin,
+      let start = catalog.node(for: origin.reference), start != target.node
+    {
       from = start
       slots["from"] = .text(start)
     } else if let here = context.here {
@@ -479,8 +558,10 @@ struct AnswerComposer {
         "\nAbout \(minutes) min on foot (\(metres.roundedInt) m)",
         "\n步行约\(minutes)分钟（\(metres.roundedInt)米）",
         "\nEtwa \(minutes) Min. zu Fuß (\(metres.roundedInt) m)")
+      let fromVenue = catalog.node(from).flatMap { catalog.venue(ofFloor: $0.floor) }
+      let toVenue = catalog.node(target.node).flatMap { catalog.venue(ofFloor: $0.floor) }
       if let fromFloor = catalog.node(from)?.floor, let toFloor = catalog.node(target.node)?.floor,
-        fromFloor != toFloor,
+        fromFloor != toFloor, fromVenue?.id == toVenue?.id,
         let floor = catalog.floor(toFloor)
       {
         text += t(
@@ -488,6 +569,10 @@ struct AnswerComposer {
           ", mit Aufzug oder Rolltreppe nach \(name(floor.name))")
       }
       text += t(".", "。", ".")
+      // Another venue across town: the metro, not a 7 km walk.
+      if metres > 2_000, let toVenue {
+        text += "\n" + transport(to: toVenue)
+      }
     } else if from == nil {
       text += t(
         "\nTell me where you are (or use a kiosk) for walking directions.",
@@ -501,10 +586,33 @@ struct AnswerComposer {
     return text + "\n" + approximateNote
   }
 
+  /// How to get to a distant venue: the pack's transport entry for it (the one the question
+  /// named first, else the one whose keywords name the venue), or a plain word that the metro or
+  /// a taxi is quicker.
+  private mutating func transport(to venue: Venue) -> String {
+    let transport = catalog.pack.info.filter { $0.category == .transport }
+    let names = (venue.name.allTexts + (venue.aliases ?? [])).map { $0.lowercased() }
+    let named =
+      transport.first { u.infoHits[$0.id] != nil && $0.id.hasPrefix("metro") }
+      ?? transport.first { entry in
+        entry.keywords.contains { keyword in names.contains { $0.contains(keyword.lowercased()) } }
+      }
+    if let entry = named {
+      slots["info"] = .text(entry.id)
+      return infoText(entry)
+    }
+    return t(
+      "It is a long walk: the metro or a taxi is quicker.", "步行较远，建议乘地铁或打车。",
+      "Zu Fuß ist das weit: Mit der U-Bahn oder dem Taxi geht es schneller.")
+  }
+
   private mutating func directionTarget() -> (node: String, description: String)? {
-    // "from A to B": B is the target.
+    // "from A to B", "to B from A": B is the target.
     let places = u.entities.filter { !$0.nested && catalog.node(for: $0.reference) != nil }
-    let ordered = places.count >= 2 ? Array(places.reversed()) : places
+    var ordered = places.count >= 2 ? Array(places.reversed()) : places
+    if places.count >= 2, let destination = u.walkEnds(places, index: index).destination {
+      ordered = [destination] + ordered.filter { $0.match.start != destination.match.start }
+    }
     if let kind = u.facilities.first {
       // Facilities by kind; "metro", "entrance" and "lift" are node kinds rather than facilities.
       let candidates = catalog.pack.walkways.nodes.filter {
@@ -666,7 +774,11 @@ struct AnswerComposer {
       "taxi": "traffic",
       "metro": "metro-expo-hall", "entrance": "venue-overview", "lift": "accessibility",
     ]
-    var best = u.infoHits.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    // On a tie the entry named last wins: the head of a noun phrase comes last in English and
+    // Chinese ("three day ticket" asks about tickets, "三日票" about 票).
+    var best = u.infoHits.max {
+      ($0.value, u.infoEnds[$0.key] ?? 0, $1.key) < ($1.value, u.infoEnds[$1.key] ?? 0, $0.key)
+    }?.key
     if best == nil, let facility = u.facilities.first { best = byFacility[facility] }
     guard let id = best, let entry = catalog.info(id) else { return "" }
     slots["info"] = .text(entry.id)
@@ -674,43 +786,84 @@ struct AnswerComposer {
       t("Where is the nearest restroom?", "最近的洗手间在哪里？", "Wo ist die nächste Toilette?"),
       t("What is on now?", "现在有什么活动？", "Was läuft gerade?"),
     ]
-    return name(entry.answer)
+    return infoText(entry)
+  }
+
+  /// An information entry's answer in the answer's language, or in English saying so.
+  func infoText(_ entry: VisitorInfo) -> String {
+    if language == .en || entry.answer[language] != nil { return name(entry.answer) }
+    return t("", "（以下信息仅有英文版本）\n", "(Diese Auskunft gibt es nur auf Englisch.)\n")
+      + name(entry.answer)
   }
 
   private mutating func eventInfo() -> String {
     let event = catalog.event
     let first = catalog.days.first?.description ?? ""
     let last = catalog.days.last?.description ?? ""
-    let words = Set(u.units.map(\.text))
-    if words.contains("theme") || words.contains("motto") || words.contains("主")
-      || words.contains("thema")
-    {
+    suggestions = [
+      t("What is the theme?", "大会主题是什么？", "Was ist das Motto?"),
+      t("What are the pavilions?", "有哪些展馆？", "Welche Pavillons gibt es?"),
+    ]
+    // The fact asked for, in the order the more specific ones win ("last day" over "when").
+    let order = [
+      "next", "last_day", "pavilions", "theme", "history", "news", "figures", "where", "when",
+    ]
+    let facet = order.first { u.containsAny(of: index.eventFacets[$0] ?? []) }
+    let dayLines = event.days.map { "• " + name($0.label) }
+    switch facet {
+    case "next":
+      let history = event.notes.filter { $0.kind == .history }.compactMap(\.date).sorted()
+      return t(
+        "The sources say nothing about the next edition.\(history.first.map { " It has been held every year since \($0)." } ?? "")",
+        "资料中没有关于下一届大会的信息。\(history.first.map { "大会自\($0)年起每年举办。" } ?? "")",
+        "Die Quellen sagen nichts über die nächste Ausgabe.\(history.first.map { " Sie findet seit \($0) jedes Jahr statt." } ?? "")"
+      )
+    case "last_day":
+      guard let lastDay = event.days.last else { break }
+      return t("The last day: ", "最后一天：", "Der letzte Tag: ") + name(lastDay.label)
+    case "pavilions":
+      let lines = catalog.pack.pavilions.map { pavilion in
+        "• " + name(pavilion.name) + " (~" + pavilion.halls.joined(separator: ", ") + ")"
+          + t(": ", "：", ": ") + name(pavilion.description)
+      }
+      suggestions = catalog.pack.pavilions.prefix(2).map {
+        t(
+          "What is in the \(name($0.name))?", "\(name($0.name))有什么？",
+          "Was gibt es im \(name($0.name))?")
+      }
+      return t(
+        "The exhibition has \(catalog.pack.pavilions.count) pavilions:",
+        "展览共有\(catalog.pack.pavilions.count)个展馆：",
+        "Die Ausstellung hat \(catalog.pack.pavilions.count) Pavillons:"
+      ) + "\n" + lines.joined(separator: "\n")
+    case "theme":
       return t(
         "The theme of \(name(event.shortName)) is “\(name(event.theme))”.",
         "\(name(event.shortName))的主题是“\(name(event.theme))”。",
         "Das Motto von \(name(event.shortName)) ist „\(name(event.theme))“.")
-    }
-    if words.contains("history") || words.contains("first") || words.contains("史")
-      || words.contains("首") || words.contains("geschichte")
-    {
-      let notes = event.notes.filter { $0.kind == .history }.map { "• " + name($0.text) }
-      return notes.joined(separator: "\n")
-    }
-    if words.contains("announce") || words.contains("announced") || words.contains("announcement")
-      || words.contains("宣")
-    {
+    case "history":
+      return event.notes.filter { $0.kind == .history }.map { "• " + name($0.text) }
+        .joined(separator: "\n")
+    case "news":
       return event.notes.filter { $0.kind != .history }.prefix(5).map { "• " + name($0.text) }
         .joined(separator: "\n")
-    }
-    if words.contains("many") || words.contains("figure") || words.contains("big")
-      || words.contains("少") || words.contains("viele")
-    {
+    case "figures":
       return event.figures.map { "• \(name($0.label)): \(name($0.value))" }.joined(separator: "\n")
+    case "where":
+      let venues = catalog.pack.venues.venues.filter { $0.kind != .outdoor }.map {
+        "• " + name($0.name) + ($0.address.map { t(", ", "，", ", ") + name($0) } ?? "")
+      }
+      return t(
+        "\(name(event.shortName)) was held in Shanghai, at these venues:",
+        "\(name(event.shortName))在上海举办，场馆如下：",
+        "Die \(name(event.shortName)) fand in Shanghai statt, an diesen Orten:"
+      ) + "\n" + venues.joined(separator: "\n")
+    case "when":
+      return t(
+        "\(name(event.name)): \(first) to \(last).", "\(name(event.name))：\(first)至\(last)。",
+        "\(name(event.name)): \(first) bis \(last).") + "\n" + dayLines.joined(separator: "\n")
+    default: break
     }
-    suggestions = [
-      t("What is the theme?", "大会主题是什么？", "Was ist das Motto?"),
-      t("How many exhibitors are there?", "有多少家展商？", "Wie viele Aussteller gibt es?"),
-    ]
     return t(
       "\(name(event.name)), \(first) to \(last) (exhibition to the last day), theme “\(name(event.theme))”.",
       "\(name(event.name))，\(first)至\(last)（展览至最后一天），主题“\(name(event.theme))”。",
@@ -775,6 +928,18 @@ struct AnswerComposer {
 
   private mutating func greeting() -> String {
     suggestions = examples
+    if u.containsAny(of: index.goodbyeMarkers) {
+      return t(
+        "Goodbye, and enjoy \(name(catalog.event.shortName))!",
+        "再见，祝您在\(name(catalog.event.shortName))玩得开心！",
+        "Auf Wiedersehen und viel Freude auf der \(name(catalog.event.shortName))!")
+    }
+    if u.containsAny(of: index.thanksMarkers) {
+      return t(
+        "You're welcome! Ask me anything else about \(name(catalog.event.shortName)).",
+        "不客气！关于\(name(catalog.event.shortName))还有什么可以问我。",
+        "Gern geschehen! Fragen Sie mich gern noch mehr zur \(name(catalog.event.shortName)).")
+    }
     return t(
       "Hello! I'm hiwaic, the \(name(catalog.event.shortName)) assistant. Ask me about exhibitors, forums, directions or the City Walk.",
       "您好！我是\(name(catalog.event.shortName))助手hiwaic。可以问我展商、论坛、路线或城市漫步。",
@@ -789,6 +954,20 @@ struct AnswerComposer {
       "这个我不清楚，但我可以帮您查找展商和展位、论坛和嘉宾、路线，规划参观行程，介绍城市漫步和实用信息。",
       "Das weiß ich nicht, aber ich finde Aussteller und Stände, Foren und Sprecher, Wege, eine Route für Ihre Zeit, den Stadtspaziergang und praktische Informationen."
     )
+    // "Is Nvidia here?": a name the pack does not have, asked where an exhibitor would be.
+    let asksForExhibitor =
+      u.cue(.findExhibitor) || u.cue(.directions) || (u.weakCues[.findExhibitor] ?? 0) > 0
+    if asksForExhibitor, !u.has(.exhibitor, .room, .hall, .venue, .pavilion), u.facilities.isEmpty,
+      let missing = u.unexplainedName
+    {
+      let listed = catalog.pack.exhibitors.count
+      let total = catalog.event.figures.first { $0.id == "exhibitors" }.map { name($0.value) }
+      return t(
+        "\(missing) is not in my exhibitor list (\(listed)\(total.map { " of the \($0)" } ?? "") exhibitors are): please ask at an information desk.",
+        "我的展商名单中没有“\(missing)”（收录\(listed)家\(total.map { "，共\($0)" } ?? "")）：请到咨询台询问。",
+        "\(missing) steht nicht in meiner Ausstellerliste (\(listed)\(total.map { " von \($0)" } ?? "") Ausstellern): Bitte fragen Sie an einem Informationsstand."
+      )
+    }
     if let known = u.entities.first(where: { !$0.nested && $0.reference.type == .exhibitor }) {
       text += t(
         " For example: where \(known.reference.name) is.", "例如：\(known.reference.name)在哪里。",

@@ -20,6 +20,9 @@ enum PhrasePayload: Hashable, Sendable {
 enum TimeWord: Hashable, Sendable {
   case today, tomorrow, dayAfterTomorrow, yesterday, now, next
   case part(String)
+  /// "am", "pm": a part of the day only right after an hour ("10 am"); alone, "am" is as likely
+  /// the German "am" (on the) as the English abbreviation.
+  case meridiem(pm: Bool)
   case month(Int)
   case weekday(Int)
   case day
@@ -60,15 +63,66 @@ public final class MatcherIndex: Sendable {
   let byPinyin: [String: [Int32]]
   let longestHanPhrase: Int
   let vocabulary: Vocabulary
+  /// Weekday words and part-of-day words that run together in a compound ("Sonntagabend",
+  /// "Montagvormittag"): weekday word → weekday, part word → part.
+  let compoundWeekdays: [(word: String, weekday: Int)]
+  let compoundParts: [String: String]
+  /// Unit sequences that mark a place as where a walk starts or ends, and single-unit stop
+  /// words that may stand between the marker and the place ("from the Red Hall").
+  let originMarkers: [[String]]
+  let destinationMarkers: [[String]]
+  let stopUnits: Set<String>
+  /// Small talk: thanks and goodbyes, as unit sequences.
+  let thanksMarkers: [[String]]
+  let goodbyeMarkers: [[String]]
+  /// Event facts a question can ask for, each with its marker words as unit sequences.
+  let eventFacets: [String: [[String]]]
 
   public init(catalog: EventCatalog, lexicon: Lexicon) {
     self.catalog = catalog
     self.lexicon = lexicon
     let unitizer = Unitizer(hanzi: lexicon.hanzi)
     self.unitizer = unitizer
+    var weekdays: [(String, Int)] = []
+    var parts: [String: String] = [:]
+    for language in lexicon.languages {
+      for (word, weekday) in language.weekdays where word.count >= 5 && !word.contains(" ") {
+        weekdays.append((word.lowercased(), weekday))
+      }
+      for (part, words) in language.time.parts {
+        for word in words where word.count >= 5 && !word.contains(" ") {
+          parts[word.lowercased()] = part
+        }
+      }
+    }
+    compoundWeekdays = weekdays.sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
+    compoundParts = parts
+    originMarkers = lexicon.languages.flatMap(\.originWords).map { unitizer.units($0).map(\.text) }
+      .filter { !$0.isEmpty }
+    destinationMarkers = lexicon.languages.flatMap(\.destinationWords).map {
+      unitizer.units($0).map(\.text)
+    }.filter { !$0.isEmpty }
+    thanksMarkers = lexicon.languages.flatMap(\.thanksWords).map { unitizer.units($0).map(\.text) }
+      .filter { !$0.isEmpty }
+    goodbyeMarkers = lexicon.languages.flatMap(\.goodbyeWords).map {
+      unitizer.units($0).map(\.text)
+    }.filter { !$0.isEmpty }
+    var facets: [String: [[String]]] = [:]
+    for language in lexicon.languages {
+      for (facet, words) in language.eventFacets {
+        facets[facet, default: []] += words.map { unitizer.units($0).map(\.text) }.filter {
+          !$0.isEmpty
+        }
+      }
+    }
+    eventFacets = facets
+    stopUnits = Set(
+      lexicon.languages.flatMap(\.stopwords).map { unitizer.units($0) }.filter { $0.count == 1 }
+        .map { $0[0].text })
     var builder = Builder(unitizer: unitizer)
     builder.addNames(catalog: catalog)
     for language in lexicon.languages { builder.addLexicon(language) }
+    builder.addDemoWords(catalog: catalog, lexicon: lexicon)
     let phrases = builder.phrases
     self.phrases = phrases
 
@@ -282,6 +336,81 @@ public final class MatcherIndex: Sendable {
       }
     }
 
+    /// The demos people come for, searchable like names: the telling words of exhibits ("mahjong
+    /// robot", "clothes-folding arm") point to their exhibitor, those of City Walk stops ("cola
+    /// hand-out", "drone delivery point") to their route. A word counts when it is not a topic,
+    /// a cue or an ordinary word and belongs to one record only; Chinese names count whole and
+    /// with the topic and exhibitor names in them taken out (麻将机器人 → 麻将).
+    mutating func addDemoWords(catalog: EventCatalog, lexicon: Lexicon) {
+      let pack = catalog.pack
+      var known = Set<String>()
+      var knownHan: [String] = []
+      func learn(_ text: String) {
+        let units = unitizer.units(text)
+        for unit in units where unit.kind == .word { known.insert(unit.text) }
+        let han = units.filter { $0.kind == .han }.map(\.text).joined()
+        if han.count >= 2 { knownHan.append(han) }
+      }
+      for topic in pack.topics { (topic.name.allTexts + topic.aliases).forEach(learn) }
+      for exhibitor in pack.exhibitors { exhibitor.name.allTexts.forEach(learn) }
+      for venue in pack.venues.venues {
+        (venue.name.allTexts + (venue.aliases ?? [])).forEach(learn)
+      }
+      for hall in pack.venues.halls { hall.name.allTexts.forEach(learn) }
+      for room in pack.venues.rooms { room.name.allTexts.forEach(learn) }
+      for pavilion in pack.pavilions { (pavilion.name.allTexts + pavilion.aliases).forEach(learn) }
+      for language in lexicon.languages {
+        let cueWords = language.cues.values.flatMap { $0.strong + $0.weak }
+        let facilityWords = language.facilities.values.flatMap { $0 }
+        (language.stopwords + language.commonWords + cueWords + facilityWords
+          + language.placeWords + Array(language.numbers.keys)).forEach(learn)
+      }
+      // Longest first, so that 智元机器人 is taken out before 机器人.
+      knownHan.sort { $0.count > $1.count }
+      var owners: [String: Set<EntityReference>] = [:]
+      var hanNames: [(String, EntityReference)] = []
+      func collect(_ texts: [String], _ reference: EntityReference, claimed: Set<String>) {
+        for text in texts {
+          for unit in unitizer.units(text)
+          where unit.kind == .word && unit.text.count >= 4 && !known.contains(unit.text)
+            && !claimed.contains(unit.text)
+          {
+            owners[unit.text, default: []].insert(reference)
+          }
+          let han = unitizer.units(text).filter { $0.kind == .han }.map(\.text).joined()
+          guard han.count >= 2 else { continue }
+          hanNames.append((han, reference))
+          var rest = han
+          for name in knownHan { rest = rest.replacingOccurrences(of: name, with: " ") }
+          for piece in rest.split(separator: " ") where piece.count >= 2 && String(piece) != han {
+            hanNames.append((String(piece), reference))
+          }
+        }
+      }
+      for exhibitor in pack.exhibitors {
+        let reference = EntityReference(
+          type: .exhibitor, id: exhibitor.id, name: exhibitor.name.text(.en))
+        for exhibit in exhibitor.exhibits {
+          collect(
+            exhibit.name.allTexts + (exhibit.description?.allTexts ?? []), reference, claimed: [])
+        }
+      }
+      let exhibitWords = Set(owners.keys)
+      for route in pack.cityWalks {
+        let reference = EntityReference(type: .route, id: route.id, name: route.name.text(.en))
+        for stop in route.stops { collect(stop.name.allTexts, reference, claimed: exhibitWords) }
+      }
+      for (word, references) in owners.sorted(by: { $0.key < $1.key }) where references.count == 1 {
+        if let reference = references.first { add(word, .entity(reference)) }
+      }
+      var hanOwners: [String: Set<EntityReference>] = [:]
+      for (name, reference) in hanNames { hanOwners[name, default: []].insert(reference) }
+      for (name, references) in hanOwners.sorted(by: { $0.key < $1.key })
+      where references.count == 1 {
+        if let reference = references.first { add(name, .entity(reference)) }
+      }
+    }
+
     /// Runs of two to four title words (Latin) or three to six characters (Han), so that a
     /// visitor can name a session by part of its title.
     mutating func addTitleParts(_ session: Session) {
@@ -328,7 +457,13 @@ public final class MatcherIndex: Sendable {
       for word in time.now { add(word, .time(.now), language: language) }
       for word in time.next { add(word, .time(.next), language: language) }
       for (part, words) in time.parts {
-        for word in words { add(word, .time(.part(part)), language: language) }
+        for word in words {
+          switch word {
+          case "am", "a.m.": add(word, .time(.meridiem(pm: false)), language: language)
+          case "pm", "p.m.": add(word, .time(.meridiem(pm: true)), language: language)
+          default: add(word, .time(.part(part)), language: language)
+          }
+        }
       }
       for (word, month) in lexicon.months { add(word, .time(.month(month)), language: language) }
       for (word, weekday) in lexicon.weekdays {

@@ -7,7 +7,8 @@ import Foundation
 public struct IntentModel: Sendable, Equatable {
   /// The intents the model tells apart, in the order of each feature's weights.
   public let classes: [Intent]
-  /// Below this probability the top intent is not trusted and the answer is "I don't know".
+  /// Below this probability that the question is in scope at all (every class but `unknown`),
+  /// the answer is "I don't know".
   public let threshold: Double
   let featureIndex: [String: Int32]
   /// Feature-major: the weights of feature `f` are `weights[f * classes.count ..< …]`.

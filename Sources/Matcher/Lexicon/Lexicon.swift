@@ -43,6 +43,16 @@ public struct LanguageLexicon: Codable, Sendable {
   public var placeWords: [String]
   /// Words that ask for a way without stairs or escalators.
   public var stepFreeWords: [String]
+  /// Words before a place that make it where the walk starts ("from", "von", "从").
+  public var originWords: [String]
+  /// Words before a place that make it where the walk ends ("to", "zur", "到").
+  public var destinationWords: [String]
+  /// Small talk that is not a greeting: thanks and goodbyes get an answer of their own.
+  public var thanksWords: [String]
+  public var goodbyeWords: [String]
+  /// Words that say which fact about the event a question wants: `when`, `where`, `last_day`,
+  /// `next`, `pavilions`, `theme`, `history`, `news`, `figures`.
+  public var eventFacets: [String: [String]]
 
   enum CodingKeys: String, CodingKey {
     case language, cues, stopwords, time, months, weekdays, numbers, facilities
@@ -52,6 +62,11 @@ public struct LanguageLexicon: Codable, Sendable {
     case durationUnits = "duration_units"
     case placeWords = "place_words"
     case stepFreeWords = "step_free"
+    case originWords = "origin_words"
+    case destinationWords = "destination_words"
+    case thanksWords = "thanks_words"
+    case goodbyeWords = "goodbye_words"
+    case eventFacets = "event_facets"
   }
 
   public init(from decoder: any Decoder) throws {
@@ -71,6 +86,13 @@ public struct LanguageLexicon: Codable, Sendable {
     facilities = try container.decodeIfPresent([String: [String]].self, forKey: .facilities) ?? [:]
     placeWords = try container.decodeIfPresent([String].self, forKey: .placeWords) ?? []
     stepFreeWords = try container.decodeIfPresent([String].self, forKey: .stepFreeWords) ?? []
+    originWords = try container.decodeIfPresent([String].self, forKey: .originWords) ?? []
+    destinationWords =
+      try container.decodeIfPresent([String].self, forKey: .destinationWords) ?? []
+    thanksWords = try container.decodeIfPresent([String].self, forKey: .thanksWords) ?? []
+    goodbyeWords = try container.decodeIfPresent([String].self, forKey: .goodbyeWords) ?? []
+    eventFacets =
+      try container.decodeIfPresent([String: [String]].self, forKey: .eventFacets) ?? [:]
   }
 }
 

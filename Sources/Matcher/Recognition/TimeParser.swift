@@ -40,7 +40,10 @@ struct TimeParser {
         continue
       }
       let unit = units[position]
-      if let token = Self.numberToken(unit) {
+      if unit.kind == .word, let (weekday, part) = Self.compound(unit.text, index: index) {
+        tokens.append((position, position + 1, .word(.weekday(weekday))))
+        tokens.append((position, position + 1, .word(.part(part))))
+      } else if let token = Self.numberToken(unit) {
         tokens.append((position, position + 1, token))
       } else if unit.kind == .han, "月日号点第天分".contains(unit.text) {
         tokens.append((position, position + 1, .han(unit.text)))
@@ -124,9 +127,23 @@ struct TimeParser {
           consume((index - 1)..<(index + 1))
         }
       case .word(.weekday(let weekday)):
+        // The event's day with that weekday; else that weekday in the event's week, so that
+        // the answer can say the event has nothing then ("Tuesday" when the event ends Monday).
         if let day = catalog.days.first(where: { $0.weekday == weekday }) {
           time.day = day
           consume(index..<(index + 1))
+        } else if let first = catalog.days.first {
+          let offset = (weekday - first.weekday + 7) % 7
+          time.day = EventTime.localDate(
+            EventTime.startOfDay(first, zone: zone).addingTimeInterval(
+              Double(offset) * 86_400 + 3600), zone: zone)
+          consume(index..<(index + 1))
+        }
+      case .word(.meridiem(let pm)):
+        if let hour = whole(at: index - 1), hour >= 0, hour <= 12 {
+          time.clock = (hour % 12 + (pm ? 12 : 0)) * 60
+          time.part = pm ? (hour % 12 >= 6 ? "evening" : "afternoon") : "morning"
+          consume((index - 1)..<(index + 1))
         }
       case .word(.day):
         if let day = eventDay(whole(at: index + 1)) {
@@ -195,6 +212,16 @@ struct TimeParser {
     if time.day == nil, time.part != nil || time.clock != nil, catalog.days.contains(today) {
       time.day = today
     }
+  }
+
+  /// A weekday and a part of the day written as one word ("sonntagabend"), or nil.
+  private static func compound(_ word: String, index: MatcherIndex) -> (Int, String)? {
+    for (prefix, weekday) in index.compoundWeekdays where word.hasPrefix(prefix) {
+      if let part = index.compoundParts[String(word.dropFirst(prefix.count))] {
+        return (weekday, part)
+      }
+    }
+    return nil
   }
 
   /// "27", "1.5", "15:00" (a clock), "3pm", "2h", "90min".

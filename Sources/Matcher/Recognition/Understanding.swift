@@ -40,11 +40,15 @@ struct Understanding: Sendable {
   var stepFree = false
   /// Information entries named by their keywords: 2 per telling word, 1 per question word.
   var infoHits: [String: Int] = [:]
+  /// Where each information entry's last keyword ends, to break ties by position.
+  var infoEnds: [String: Int] = [:]
   var time = TimeUnderstanding()
   /// Minutes ("two hours" → 120).
   var duration: Double?
   /// Share of the question's units that something explains (names, cues, times, stop words).
   var coverage: Double = 0
+  /// Per unit: whether a name, cue, time or stop word explains it.
+  var explained: [Bool] = []
   /// Lowest quality among the entities taken: exact, corrected, homophone.
   var quality: MatchQuality = .exact
 
@@ -61,6 +65,82 @@ struct Understanding: Sendable {
   }
 
   func cue(_ intent: Intent) -> Bool { (strongCues[intent] ?? 0) > 0 }
+
+  /// Whether one of these unit sequences occurs in the question.
+  func containsAny(of markers: [[String]]) -> Bool {
+    let texts = units.map(\.text)
+    return markers.contains { marker in
+      marker.count <= texts.count
+        && (0...(texts.count - marker.count)).contains {
+          Array(texts[$0..<($0 + marker.count)]) == marker
+        }
+    }
+  }
+
+  /// The longest run of units nothing explains, as the visitor typed it: the name of something
+  /// the pack does not have ("nvidia" in "is nvidia here", 英伟达 in 英伟达在哪).
+  var unexplainedName: String? {
+    var best: Range<Int>?
+    var start: Int?
+    for position in 0...units.count {
+      let open = position < units.count && !explained[position] && units[position].kind != .number
+      if open, start == nil { start = position }
+      if !open, let first = start {
+        if position - first > (best?.count ?? 0) { best = first..<position }
+        start = nil
+      }
+    }
+    guard let best else { return nil }
+    let run = units[best]
+    if run.allSatisfy({ $0.kind == .han }) {
+      return run.count >= 2 ? run.map(\.text).joined() : nil
+    }
+    return run.map { $0.text.prefix(1).uppercased() + $0.text.dropFirst() }.joined(separator: " ")
+  }
+
+  /// Where a walk starts or ends, as the words before a place say: "from the Red Hall" is the
+  /// start, "to Unitree", "zur Roten Halle", "到红厅" the end; nil when nothing says.
+  enum PlaceRole { case origin, destination }
+
+  func role(of entity: EntityMatch, index: MatcherIndex) -> PlaceRole? {
+    let texts = units.map(\.text)
+    func marked(_ markers: [[String]]) -> Bool {
+      // The marker right before the place, or before one stop word ("from the …").
+      for skip in 0...1 {
+        let end = entity.match.start - skip
+        if skip == 1 && (end < 0 || end >= texts.count || !index.stopUnits.contains(texts[end])) {
+          continue
+        }
+        for marker in markers where end - marker.count >= 0 {
+          if Array(texts[(end - marker.count)..<end]) == marker { return true }
+        }
+      }
+      return false
+    }
+    if marked(index.originMarkers) { return .origin }
+    if marked(index.destinationMarkers) { return .destination }
+    return nil
+  }
+
+  /// The places of a directions question as start and end: by the words before them when they
+  /// say ("to A from B"), else the first named is the start and the last the end.
+  func walkEnds(_ places: [EntityMatch], index: MatcherIndex) -> (
+    origin: EntityMatch?, destination: EntityMatch?
+  ) {
+    guard places.count >= 2 else { return (nil, places.first) }
+    let roles = places.map { role(of: $0, index: index) }
+    if let origin = roles.firstIndex(of: .origin) {
+      let destination =
+        roles.firstIndex(of: .destination)
+        ?? places.indices.last(where: { $0 != origin }) ?? origin
+      return (places[origin], places[destination])
+    }
+    if let destination = roles.firstIndex(of: .destination) {
+      let origin = places.indices.first(where: { $0 != destination }) ?? destination
+      return (places[origin], places[destination])
+    }
+    return (places.first, places.last)
+  }
 }
 
 extension Understanding {
@@ -102,6 +182,7 @@ extension Understanding {
           index.units(ofPhrase: match.phrase).contains { !index.isFunctionUnit[Int($0)] }
           || match.length > 1
         infoHits[id, default: 0] += telling ? 2 * match.length : 1
+        infoEnds[id] = max(infoEnds[id] ?? 0, match.end)
         explain(match)
       case .cue(let intent, let strong):
         if strong {
@@ -173,6 +254,7 @@ extension Understanding {
 
     let total = units.count
     coverage = total == 0 ? 0 : Double(explained.filter { $0 }.count) / Double(total)
+    self.explained = explained
   }
 
   private static func language(
