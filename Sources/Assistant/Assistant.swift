@@ -30,15 +30,12 @@ public struct Assistant: Sendable {
     case .planRoute:
       let planned = plan(for: answer, context: context)
       reply.plan = planned
-      // The matcher's headline, when and why the plan starts, the timeline, and the command
-      // that refines it (the matcher's last line).
-      let lines = answer.answer.split(separator: "\n", omittingEmptySubsequences: false)
-      var text = [String(lines.first ?? "")]
+      // The matcher's headline, when and why the plan starts, and the timeline itself.
+      var text = [answer.answer]
       if let note = startNote(planned, language: language) { text.append(note) }
       text.append(
         PlanTimeline(catalog: catalog, language: language).render(
           planned.plan, request: planned.request))
-      if lines.count > 1, let last = lines.last { text.append(String(last)) }
       reply.text = text.joined(separator: "\n")
     case .directions:
       if let way = directions(for: answer) {

@@ -37,6 +37,15 @@ struct AnswerComposer {
   ) {
     var intent = intent
     var text: String
+    // "Where is the Nvidia booth?": a name the pack does not have, where an exhibitor or a
+    // place would be. Saying so beats listing every exhibitor.
+    if [.findExhibitor, .directions].contains(intent)
+      || (intent == .venueInfo && !u.cue(.venueInfo)),
+      !u.has(.exhibitor, .booth, .room, .hall, .zone, .venue, .pavilion, .topic, .place, .route),
+      u.facilities.isEmpty, (u.infoHits.values.max() ?? 0) < 2, u.unexplainedName != nil
+    {
+      intent = .unknown
+    }
     if let clarification = ambiguity(for: intent) {
       text = clarification
     } else {
@@ -717,24 +726,6 @@ struct AnswerComposer {
           "我来围绕\(about)规划\(budget ?? "您的参观")。",
           "Ich plane \(budget ?? "Ihren Besuch") rund um \(about).")
     ]
-    var filter = ExhibitorFilter()
-    filter.topic = topics.first
-    let candidates =
-      topics.isEmpty
-      ? []
-      : catalog.exhibitorPositions(matching: filter).prefix(4).map {
-        name(catalog.pack.exhibitors[$0].name)
-      }
-    if !candidates.isEmpty {
-      lines.append(
-        t("Good stops: ", "推荐展位：", "Gute Stationen: ") + candidates.joined(separator: ", ")
-          + t(".", "。", "."))
-    }
-    var command = "hiwaic route"
-    if !topics.isEmpty { command += " --interests " + topics.joined(separator: ",") }
-    if !must.isEmpty { command += " --must " + must.joined(separator: ",") }
-    if let duration { command += " --budget \(duration.truncatedInt)m" }
-    lines.append(t("Route planner: ", "路线规划：", "Routenplaner: ") + command)
     suggestions = [
       t("Add a forum to my plan", "把一场论坛加入行程", "Ein Forum zum Plan hinzufügen"),
       t("Make it step-free", "改为无障碍路线", "Stufenlos planen"),

@@ -17,7 +17,7 @@ public struct TrainingSettings: Sendable, Equatable {
   public var minimumCount = 2
   /// How much the off-topic examples weigh against an in-scope intent's.
   public var unknownWeight = 4.0
-  public var threshold = 0.85
+  public var threshold = 0.8
   public var seed: UInt64 = 2025
 
   public init() {}

@@ -1,0 +1,209 @@
+import EventModel
+import Foundation
+import Testing
+
+@testable import Matcher
+
+/// The classes of issue 12, each in English, Chinese and German: the class is fixed, not the
+/// example, so every test asks in words of its own.
+@Suite("Answer classes of issue 12, in three languages")
+struct AnswerClassTests {
+  static func slot(_ answer: MatcherAnswer, _ key: String) -> String? {
+    switch answer.slots[key] {
+    case .text(let text)?: text
+    case .list(let list)?: list.joined(separator: ",")
+    default: nil
+    }
+  }
+
+  @Test(
+    "a weekday and part of the day are understood and named in the answer",
+    arguments: [
+      ("what's on sunday evening", "2025-07-27", "Sunday 27 July, evening"),
+      ("周日晚上有什么活动", "2025-07-27", "7月27日（周日）晚上"),
+      ("Was läuft am Sonntagabend?", "2025-07-27", "Sonntag, 27. Juli, abends"),
+      ("Was läuft am Montag Vormittag?", "2025-07-28", "Montag, 28. Juli, vormittags"),
+      ("星期一上午有哪些论坛", "2025-07-28", "7月28日（周一）上午"),
+    ])
+  func weekdayAndPart(question: String, day: String, window: String) {
+    let answer = MatcherFixture.ask(question)
+    #expect(answer.intent == .findSession, "\(question)")
+    #expect(Self.slot(answer, "day") == day, "\(question)")
+    #expect(answer.answer.hasPrefix(window), "\(answer.answer)")
+  }
+
+  @Test(
+    "a day of the event without sessions is said to have none, not answered with another day",
+    arguments: ["any forums on tuesday?", "周二有论坛吗", "Gibt es am Dienstag Foren?"])
+  func dayWithoutSessions(question: String) {
+    let answer = MatcherFixture.ask(question)
+    #expect(answer.intent == .findSession)
+    #expect(Self.slot(answer, "day") == "2025-07-29")
+    #expect(Self.slot(answer, "sessions") == "", "\(answer.slots)")
+    #expect(answer.answer.contains("29"), "\(answer.answer)")
+  }
+
+  @Test("'am' is a time only after an hour: German 'am Sonntag' is not the morning")
+  func meridiem() {
+    #expect(MatcherFixture.ask("Was ist am Sonntag los?").slots["partOfDay"] == nil)
+    let clock = MatcherFixture.ask("sessions on monday at 10 am")
+    #expect(Self.slot(clock, "time") == "10:00")
+  }
+
+  @Test(
+    "the start and the end of a walk follow the words before them, in any order",
+    arguments: [
+      "to the red hall from unitree", "from unitree to the red hall",
+      "zur Roten Halle von Unitree", "von Unitree zur Roten Halle",
+      "从宇树科技到红厅怎么走", "到红厅，从宇树科技出发",
+    ])
+  func walkEnds(question: String) {
+    let answer = MatcherFixture.ask(question, at: "eh-1f-north")
+    #expect(answer.intent == .directions, "\(question)")
+    #expect(Self.slot(answer, "to") == "ec-red-door", "\(question): \(answer.slots)")
+    #expect(Self.slot(answer, "from") != "ec-red-door", "\(question): \(answer.slots)")
+  }
+
+  @Test(
+    "a venue across town gets the metro, not only a walk",
+    arguments: [
+      ("how do I get to the west bund", "Line 11"), ("怎么去徐汇西岸", "11"),
+      ("Wie komme ich zum Westbund?", "Linie 11"),
+    ])
+  func distantVenue(question: String, line: String) {
+    let answer = MatcherFixture.ask(question, at: "eh-1f-north")
+    #expect(answer.intent == .directions || answer.intent == .venueInfo, "\(question)")
+    #expect(answer.answer.contains(line), "\(answer.answer)")
+  }
+
+  @Test(
+    "a room asked for by name is found, in every language",
+    arguments: ["where is the red hall?", "红厅在哪里", "Wo ist die Rote Halle?"])
+  func roomByName(question: String) {
+    let answer = MatcherFixture.ask(question, at: "eh-1f-north")
+    #expect(answer.intent == .directions, "\(question)")
+    #expect(answer.entities.contains { $0.type == .room && $0.id == "red-hall" })
+  }
+
+  @Test(
+    "a topic is not swallowed by a facility or information word",
+    arguments: [
+      ("which companies work on AI for healthcare", "topic", "healthcare"),
+      ("有哪些医疗健康方面的公司", "topic", "healthcare"),
+      ("Welche Firmen machen KI für das Gesundheitswesen?", "topic", "healthcare"),
+    ])
+  func topicOverFacility(question: String, type: String, id: String) {
+    let answer = MatcherFixture.ask(question)
+    #expect(answer.intent == .findExhibitor, "\(question)")
+    #expect(answer.entities.contains { $0.type.rawValue == type && $0.id == id })
+    #expect(answer.slots["facility"] == nil)
+  }
+
+  @Test(
+    "practical questions get their own entry: a multi-day ticket is about tickets, not dates",
+    arguments: [
+      ("what does a ticket for all three days cost", "ticket-prices"),
+      ("三日票多少钱", "ticket-prices"), ("Was kostet ein Ticket für drei Tage?", "ticket-prices"),
+      ("Mir ist übel, wo finde ich einen Arzt?", "first-aid"),
+    ])
+  func practical(question: String, info: String) {
+    let answer = MatcherFixture.ask(question)
+    #expect([.venueInfo, .directions].contains(answer.intent), "\(question)")
+    #expect(
+      Self.slot(answer, "info") == info || Self.slot(answer, "facility") == "first-aid",
+      "\(question): \(answer.slots)")
+  }
+
+  @Test(
+    "German practical answers are in German",
+    arguments: ["Gibt es hier WLAN?", "Was kosten die Eintrittskarten?"])
+  func germanInfo(question: String) {
+    let answer = MatcherFixture.ask(question)
+    #expect(answer.language == .de)
+    #expect(!answer.answer.contains("The sources") && !answer.answer.contains("Reports say"))
+  }
+
+  @Test(
+    "facts about the event answer the fact asked",
+    arguments: [
+      ("when does WAIC 2025 take place", "2025-07-26"), ("WAIC 2025是哪几天", "2025-07-26"),
+      ("Wann ist die WAIC?", "2025-07-26"),
+      ("in which city is the conference", "Shanghai"), ("大会在哪个城市举办", "上海"),
+      ("In welcher Stadt findet die Konferenz statt?", "Shanghai"),
+      ("which pavilions does the exhibition have", "Intelligent Terminals"),
+      ("展览有哪些展馆", "智能终端馆"), ("Welche Pavillons hat die Ausstellung?", "Pavillon für"),
+      ("is there another WAIC next year", "2018"), ("明年还会举办世界人工智能大会吗", "2018"),
+      ("Gibt es nächstes Jahr wieder eine WAIC?", "2018"),
+    ])
+  func eventFacts(question: String, contains: String) {
+    let answer = MatcherFixture.ask(question)
+    #expect(answer.intent == .eventInfo, "\(question)")
+    #expect(answer.answer.contains(contains), "\(question): \(answer.answer)")
+  }
+
+  @Test(
+    "the demos people come for are found like names",
+    arguments: [
+      ("which booth has the robot playing mahjong", "exhibitor", "psi-robot"),
+      ("打麻将的机器人在哪个展位", "exhibitor", "psi-robot"),
+      ("Wo spielt ein Roboter Mahjong?", "exhibitor", "psi-robot"),
+      ("where can I watch humanoid boxing", "exhibitor", "unitree"),
+      ("the robot that folds clothes, where is it", "exhibitor", "qianxun"),
+      ("where do robots hand out cola", "route", "robots-at-work"),
+    ])
+  func demos(question: String, type: String, id: String) {
+    let answer = MatcherFixture.ask(question)
+    #expect(answer.intent != .unknown, "\(question)")
+    #expect(
+      answer.entities.contains { $0.type.rawValue == type && $0.id == id },
+      "\(question): \(answer.entities)")
+  }
+
+  @Test(
+    "thanks and goodbyes are answered as such, not with a hello",
+    arguments: [
+      ("thank you so much", "welcome"), ("ok bye then", "Goodbye"), ("太感谢了", "不客气"),
+      ("拜拜啦", "再见"), ("Danke dir!", "Gern geschehen"), ("Tschüss und danke", "Wiedersehen"),
+    ])
+  func smallTalk(question: String, contains: String) {
+    let answer = MatcherFixture.ask(question)
+    #expect(answer.intent == .greeting, "\(question)")
+    #expect(answer.answer.contains(contains), "\(question): \(answer.answer)")
+    #expect(!answer.answer.contains("I'm hiwaic") && !answer.answer.contains("我是"))
+  }
+
+  @Test(
+    "an exhibitor the pack does not have is named, with the list's size, not a wrong booth",
+    arguments: [
+      ("is samsung exhibiting", "Samsung", "46"), ("英伟达的展位在哪", "英伟达", "46"),
+      ("Wo ist der Stand von Nvidia?", "Nvidia", "46"),
+    ])
+  func missingExhibitor(question: String, name: String, count: String) {
+    let answer = MatcherFixture.ask(question)
+    #expect(answer.intent == .unknown, "\(question)")
+    #expect(answer.answer.contains(name) && answer.answer.contains(count), "\(answer.answer)")
+  }
+
+  @Test(
+    "questions about other things are not answered from the event",
+    arguments: [
+      "What time does Shanghai Disneyland close?", "what was Huawei's revenue last year",
+      "北京明天天气怎么样", "Wie wird das Wetter morgen in Berlin?", "华为的股价是多少",
+    ])
+  func honest(question: String) {
+    #expect(MatcherFixture.ask(question).intent == .unknown, "\(question)")
+  }
+
+  @Test("visitor-facing text shows no file names, field names or command lines")
+  func noInternals() {
+    for question in [
+      "where is unitree", "plan me two hours of robotics", "when is the main forum",
+      "宇树科技在哪里", "Wann ist das Hauptforum?", "what's the wifi", "tell me about city walk 2",
+    ] {
+      let text = MatcherFixture.ask(question).answer
+      for marker in ["seed:", ".txt", ".json", "hiwaic ", "~ modelled:", "title.zh", "--"] {
+        #expect(!text.contains(marker), "\(question): \(marker) in \(text)")
+      }
+    }
+  }
+}
