@@ -45,6 +45,15 @@ extension EventCatalog {
     return nodes.first { $0.kind == .entrance }?.id ?? nodes.first?.id ?? ""
   }
 
+  /// How prominent an exhibitor is, 0 to 1, from what the pack sources: how many sources name
+  /// it beyond the first and how many of its demos they describe. Nothing modelled goes in, so
+  /// a plan that prefers Unitree (four sources, three named demos) does so on the record.
+  public func prominence(of exhibitor: Exhibitor) -> Double {
+    let sources = Set(exhibitor.provenance.sources).count
+    let score = 0.25 * Double(max(0, sources - 1)) + 0.2 * Double(exhibitor.exhibits.count)
+    return min(1, score)
+  }
+
   /// Topic ids at or below `topic` in the taxonomy.
   public func topicAndNarrower(_ topic: String) -> Set<String> {
     var result: Set<String> = [topic]

@@ -215,7 +215,12 @@ struct AnswerComposer {
     }
     // Positions, not records: a topic can cover thousands of exhibitors in a large pack.
     let all = catalog.pack.exhibitors
-    var found = catalog.exhibitorPositions(matching: filter)
+    // The best known first (sourced prominence), then by name.
+    var found = catalog.exhibitorPositions(matching: filter).enumerated().sorted { lhs, rhs in
+      let left = catalog.prominence(of: catalog.pack.exhibitors[lhs.element])
+      let right = catalog.prominence(of: catalog.pack.exhibitors[rhs.element])
+      return left != right ? left > right : lhs.offset < rhs.offset
+    }.map(\.element)
     if let hall = u.primary(.hall).first?.id {
       found = found.filter { all[$0].booth.flatMap { catalog.booth($0)?.hall } == hall }
       what.append(hall)
@@ -305,7 +310,8 @@ struct AnswerComposer {
         text += t(" — ", "，", " — ") + walk
       }
     } else if let pavilion = catalog.pavilion(exhibitor.pavilion) {
-      text += t(": ", "：", ": ") + name(pavilion.name)
+      let mark = exhibitor.provenance.isModelled("pavilion") ? "~" : ""
+      text += t(": ", "：", ": ") + mark + name(pavilion.name)
     }
     text += t(".", "。", ".")
     let exhibits = exhibitor.exhibits.prefix(3).map { name($0.name) }
@@ -445,12 +451,13 @@ struct AnswerComposer {
     }
     if sessions.contains(where: {
       $0.provenance.isModelled("start") || $0.provenance.isModelled("room")
+        || $0.provenance.isModelled("title") || $0.provenance.isModelled("speakers")
     }) {
       lines.append(
         t(
-          "(Times and rooms marked ~ are approximate: the sources do not give them.)",
-          "（标~的时间和地点为约略信息：来源中没有给出。）",
-          "(Mit ~ markierte Zeiten und Räume sind ungefähr: Die Quellen nennen sie nicht.)"))
+          "(What is marked ~ is approximate: the sources do not give it.)",
+          "（标~的内容为约略信息：来源中没有给出。）",
+          "(Mit ~ Markiertes ist ungefähr: Die Quellen nennen es nicht.)"))
     }
     if let first = sessions.first {
       let room = catalog.room(first.room).map { name($0.name) } ?? first.room
@@ -519,6 +526,12 @@ struct AnswerComposer {
     let zone = catalog.timeZone
     let day = EventTime.localDate(session.start, zone: zone)
     let timeMark = session.provenance.isModelled("start") ? "~" : ""
+    // A title no source gives (or no source gives in this language) is marked like a time.
+    let titleMark =
+      session.provenance.isModelled("title")
+        || (language != .en && session.title[language] != nil
+          && session.provenance.isModelled("title.\(language.rawValue)"))
+      ? "~" : ""
     let roomMark = session.provenance.isModelled("room") ? "~" : ""
     let place = catalog.place(ofRoom: session.room)
     var room = place.map { name($0.room.name) } ?? session.room
@@ -528,12 +541,15 @@ struct AnswerComposer {
       ? "\(day.month)月\(day.day)日" : "\(day.day) \(language == .de ? "Juli" : "July")"
     let monthFix = day.month == 7 ? dayText : day.description
     var text =
-      "\(monthFix) \(timeMark)\(EventTime.clockTime(session.start, zone: zone))–\(EventTime.clockTime(session.end, zone: zone)) \(name(session.title)) — \(roomMark)\(room)"
+      "\(monthFix) \(timeMark)\(EventTime.clockTime(session.start, zone: zone))–\(EventTime.clockTime(session.end, zone: zone)) \(titleMark)\(name(session.title)) — \(roomMark)\(room)"
     let speakers = session.speakers.prefix(3).compactMap {
       catalog.speaker($0).map { name($0.name) }
     }
     if !speakers.isEmpty {
-      text += t(" (with ", "（嘉宾：", " (mit ") + speakers.joined(separator: ", ") + t(")", "）", ")")
+      let mark = session.provenance.isModelled("speakers") ? "~" : ""
+      text +=
+        t(" (with ", "（嘉宾：", " (mit ") + mark + speakers.joined(separator: ", ")
+        + t(")", "）", ")")
     }
     if session.isOn(at: context.now) { text += t(" — on now", "——正在进行", " — läuft gerade") }
     return text

@@ -365,8 +365,35 @@ public final class MatcherIndex: Sendable {
         (language.stopwords + language.commonWords + cueWords + facilityWords
           + language.placeWords + Array(language.numbers.keys)).forEach(learn)
       }
-      // Longest first, so that 智元机器人 is taken out before 机器人.
-      knownHan.sort { $0.count > $1.count }
+      let knownHanSet = Set(knownHan)
+      let longestKnown = knownHan.map(\.count).max() ?? 0
+      // The pieces of a Chinese name left when the known names in it are taken out, longest
+      // first (智元机器人 before 机器人). Looks up the name's own substrings, so the cost does not
+      // grow with the number of names in the pack.
+      func unknownPieces(_ han: String) -> [String] {
+        let characters = Array(han)
+        var taken = [Bool](repeating: false, count: characters.count)
+        for length in stride(from: min(longestKnown, characters.count), through: 2, by: -1) {
+          for start in 0...(characters.count - length)
+          where !taken[start..<(start + length)].contains(true)
+            && knownHanSet.contains(String(characters[start..<(start + length)]))
+          {
+            for position in start..<(start + length) { taken[position] = true }
+          }
+        }
+        var pieces: [String] = []
+        var current = ""
+        for (position, character) in characters.enumerated() {
+          if taken[position] {
+            if !current.isEmpty { pieces.append(current) }
+            current = ""
+          } else {
+            current.append(character)
+          }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
+      }
       var owners: [String: Set<EntityReference>] = [:]
       var hanNames: [(String, EntityReference)] = []
       func collect(_ texts: [String], _ reference: EntityReference, claimed: Set<String>) {
@@ -380,10 +407,8 @@ public final class MatcherIndex: Sendable {
           let han = unitizer.units(text).filter { $0.kind == .han }.map(\.text).joined()
           guard han.count >= 2 else { continue }
           hanNames.append((han, reference))
-          var rest = han
-          for name in knownHan { rest = rest.replacingOccurrences(of: name, with: " ") }
-          for piece in rest.split(separator: " ") where piece.count >= 2 && String(piece) != han {
-            hanNames.append((String(piece), reference))
+          for piece in unknownPieces(han) where piece.count >= 2 && piece != han {
+            hanNames.append((piece, reference))
           }
         }
       }

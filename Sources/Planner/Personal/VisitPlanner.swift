@@ -121,6 +121,8 @@ public struct VisitPlanner: Sendable {
 
   /// Diminishing returns per topic: the k-th booth of a topic is worth `decay^(k-1)` of the first.
   public static let decay = 0.6
+  /// What full prominence adds to an exhibitor's value, against 1 for its first interest.
+  public static let prominenceWeight = 0.5
   /// A must-see or a chosen session outweighs any amount of general interest.
   static let requiredBonus = 1_000.0
 
@@ -163,12 +165,16 @@ public struct VisitPlanner: Sendable {
       if interests.isEmpty { weight = 1 }
       guard weight > 0 || required else { continue }
       let strong = weight >= 2
+      // Prominence (sourced: how many sources name it and its demos) adds a little on top of
+      // the interest, so that a robotics plan includes the robots everyone came to see.
+      let prominence = Self.prominenceWeight * catalog.prominence(of: exhibitor)
       let candidate = Candidate(
-        kind: .exhibitor, id: exhibitor.id, node: node, profit: interests.isEmpty ? 1 : 0,
+        kind: .exhibitor, id: exhibitor.id, node: node,
+        profit: (interests.isEmpty ? 1 : 0) + prominence * max(weight, 1),
         group: interests.isEmpty ? -1 : group,
         dwell: strong ? request.strongDwellMinutes : request.dwellMinutes,
         opens: 0, closes: request.budgetMinutes, required: required)
-      scored.append((candidate, weight))
+      scored.append((candidate, weight + prominence))
     }
     for id in request.mustSee
     where catalog.exhibitor(id) == nil || catalog.exhibitor(id)?.booth == nil {
