@@ -49,7 +49,7 @@ extension EventCatalog {
   /// it beyond the first and how many of its demos they describe. Nothing modelled goes in, so
   /// a plan that prefers Unitree (four sources, three named demos) does so on the record.
   public func prominence(of exhibitor: Exhibitor) -> Double {
-    let sources = Set(exhibitor.provenance.sources).count
+    let sources = exhibitor.provenance.sources.count
     let score = 0.25 * Double(max(0, sources - 1)) + 0.2 * Double(exhibitor.exhibits.count)
     return min(1, score)
   }

@@ -216,11 +216,9 @@ struct AnswerComposer {
     // Positions, not records: a topic can cover thousands of exhibitors in a large pack.
     let all = catalog.pack.exhibitors
     // The best known first (sourced prominence), then by name.
-    var found = catalog.exhibitorPositions(matching: filter).enumerated().sorted { lhs, rhs in
-      let left = catalog.prominence(of: catalog.pack.exhibitors[lhs.element])
-      let right = catalog.prominence(of: catalog.pack.exhibitors[rhs.element])
-      return left != right ? left > right : lhs.offset < rhs.offset
-    }.map(\.element)
+    var found = catalog.exhibitorPositions(matching: filter).enumerated()
+      .map { ($0.offset, $0.element, catalog.prominence(of: catalog.pack.exhibitors[$0.element])) }
+      .sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }.map(\.1)
     if let hall = u.primary(.hall).first?.id {
       found = found.filter { all[$0].booth.flatMap { catalog.booth($0)?.hall } == hall }
       what.append(hall)

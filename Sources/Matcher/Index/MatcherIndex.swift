@@ -352,7 +352,17 @@ public final class MatcherIndex: Sendable {
         if han.count >= 2 { knownHan.append(han) }
       }
       for topic in pack.topics { (topic.name.allTexts + topic.aliases).forEach(learn) }
-      for exhibitor in pack.exhibitors { exhibitor.name.allTexts.forEach(learn) }
+      // Exhibitor names are many (8,000 in a large pack): they are taken out of City Walk
+      // stops only ("智元机器人递可乐"), where they occur; exhibits are stripped of the rest.
+      var exhibitorHan = Set<String>()
+      for exhibitor in pack.exhibitors {
+        for text in exhibitor.name.allTexts {
+          let units = unitizer.units(text)
+          for unit in units where unit.kind == .word { known.insert(unit.text) }
+          let han = units.filter { $0.kind == .han }.map(\.text).joined()
+          if han.count >= 2 { exhibitorHan.insert(han) }
+        }
+      }
       for venue in pack.venues.venues {
         (venue.name.allTexts + (venue.aliases ?? [])).forEach(learn)
       }
@@ -366,11 +376,12 @@ public final class MatcherIndex: Sendable {
           + language.placeWords + Array(language.numbers.keys)).forEach(learn)
       }
       let knownHanSet = Set(knownHan)
-      let longestKnown = knownHan.map(\.count).max() ?? 0
+      let stopHanSet = knownHanSet.union(exhibitorHan)
+      let longestKnown = stopHanSet.map(\.count).max() ?? 0
       // The pieces of a Chinese name left when the known names in it are taken out, longest
       // first (智元机器人 before 机器人). Looks up the name's own substrings, so the cost does not
       // grow with the number of names in the pack.
-      func unknownPieces(_ han: String) -> [String] {
+      func unknownPieces(_ han: String, known knownHanSet: Set<String>) -> [String] {
         let characters = Array(han)
         var taken = [Bool](repeating: false, count: characters.count)
         for length in stride(from: min(longestKnown, characters.count), through: 2, by: -1) {
@@ -396,18 +407,22 @@ public final class MatcherIndex: Sendable {
       }
       var owners: [String: Set<EntityReference>] = [:]
       var hanNames: [(String, EntityReference)] = []
-      func collect(_ texts: [String], _ reference: EntityReference, claimed: Set<String>) {
+      func collect(
+        _ texts: [String], _ reference: EntityReference, claimed: Set<String>,
+        hanKnown: Set<String>
+      ) {
         for text in texts {
-          for unit in unitizer.units(text)
+          let units = unitizer.units(text)
+          for unit in units
           where unit.kind == .word && unit.text.count >= 4 && !known.contains(unit.text)
             && !claimed.contains(unit.text)
           {
             owners[unit.text, default: []].insert(reference)
           }
-          let han = unitizer.units(text).filter { $0.kind == .han }.map(\.text).joined()
+          let han = units.filter { $0.kind == .han }.map(\.text).joined()
           guard han.count >= 2 else { continue }
           hanNames.append((han, reference))
-          for piece in unknownPieces(han) where piece.count >= 2 && piece != han {
+          for piece in unknownPieces(han, known: hanKnown) where piece.count >= 2 && piece != han {
             hanNames.append((piece, reference))
           }
         }
@@ -417,13 +432,16 @@ public final class MatcherIndex: Sendable {
           type: .exhibitor, id: exhibitor.id, name: exhibitor.name.text(.en))
         for exhibit in exhibitor.exhibits {
           collect(
-            exhibit.name.allTexts + (exhibit.description?.allTexts ?? []), reference, claimed: [])
+            exhibit.name.allTexts + (exhibit.description?.allTexts ?? []), reference, claimed: [],
+            hanKnown: knownHanSet)
         }
       }
       let exhibitWords = Set(owners.keys)
       for route in pack.cityWalks {
         let reference = EntityReference(type: .route, id: route.id, name: route.name.text(.en))
-        for stop in route.stops { collect(stop.name.allTexts, reference, claimed: exhibitWords) }
+        for stop in route.stops {
+          collect(stop.name.allTexts, reference, claimed: exhibitWords, hanKnown: stopHanSet)
+        }
       }
       for (word, references) in owners.sorted(by: { $0.key < $1.key }) where references.count == 1 {
         if let reference = references.first { add(word, .entity(reference)) }
