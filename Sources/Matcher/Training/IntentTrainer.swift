@@ -17,7 +17,7 @@ public struct TrainingSettings: Sendable, Equatable {
   public var minimumCount = 2
   /// How much the off-topic examples weigh against an in-scope intent's.
   public var unknownWeight = 4.0
-  public var threshold = 0.8
+  public var threshold = 0.85
   public var seed: UInt64 = 2025
 
   public init() {}
@@ -50,7 +50,11 @@ enum IntentTrainer {
     var generator = SplitMix64(seed: settings.seed)
     var order = Array(examples.indices)
     var scores = [Double](repeating: 0, count: count)
-    for _ in 0..<settings.epochs {
+    // The weights at the end of each epoch of the second half, averaged: one late example
+    // moves them less, so retraining on a slightly different corpus flips fewer questions.
+    var averaged = [Double](repeating: 0, count: weights.count)
+    var snapshots = 0
+    for epoch in 0..<settings.epochs {
       // Fisher–Yates with the seeded generator: a fixed order per epoch.
       if order.count > 1 {
         for position in stride(from: order.count - 1, to: 0, by: -1) {
@@ -82,6 +86,13 @@ enum IntentTrainer {
           }
         }
       }
+      if epoch >= settings.epochs / 2 {
+        for slot in weights.indices { averaged[slot] += weights[slot] }
+        snapshots += 1
+      }
+    }
+    if snapshots > 0 {
+      for slot in weights.indices { weights[slot] = averaged[slot] / Double(snapshots) }
     }
 
     // Quantise as the file stores them, and drop features whose weights all round to zero, so
