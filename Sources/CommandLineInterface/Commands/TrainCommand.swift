@@ -46,19 +46,9 @@ struct TrainCommand: ParsableCommand {
   var check = false
 
   func run() throws {
-    let directory: URL
-    do {
-      directory = try PackLocator.locate(explicit: packOptions.pack)
-    } catch {
-      throw CommandError(error.description)
-    }
-    let catalog: EventCatalog
+    let catalog = try CommandContext(options: packOptions).catalog
+    let directory = try PackLocator.locate(explicit: packOptions.pack)
     let lexicon: Lexicon
-    do {
-      catalog = try PackLoader.load(from: directory)
-    } catch {
-      throw CommandError(error.description)
-    }
     do {
       lexicon = try Lexicon.load(packDirectory: directory)
     } catch {

@@ -122,6 +122,15 @@ public struct Lexicon: Sendable {
   /// The largest lexicon file read (the shipped ones are under 100 KB, hanzi.tsv 200 KB).
   static let maximumFileBytes = 16 << 20
 
+  /// A lexicon file's bytes, or the error that names it.
+  private static func read(_ path: String, file: String) throws(LoadError) -> Data {
+    do {
+      return try BoundedFile.read(path, limit: maximumFileBytes)
+    } catch {
+      throw LoadError(issue: PackIssue(.missingFile, file: file, message: error.description))
+    }
+  }
+
   /// Reads `lexicon/*.json` and `lexicon/hanzi.tsv` from a pack directory.
   public static func load(packDirectory: URL) throws(LoadError) -> Lexicon {
     let directory = packDirectory.appendingPathComponent("lexicon")
@@ -136,12 +145,7 @@ public struct Lexicon: Sendable {
     for name in names {
       let path = directory.appendingPathComponent(name).path
       let file = "lexicon/" + name
-      let data: Data
-      do {
-        data = try BoundedFile.read(path, limit: maximumFileBytes)
-      } catch {
-        throw LoadError(issue: PackIssue(.missingFile, file: file, message: error.description))
-      }
+      let data = try read(path, file: file)
       do {
         languages.append(try JSONDecoder().decode(LanguageLexicon.self, from: data))
       } catch {
@@ -161,12 +165,7 @@ public struct Lexicon: Sendable {
     var model: IntentModel?
     if FileManager.default.fileExists(atPath: modelPath) {
       let file = "lexicon/" + intentModelFile
-      let data: Data
-      do {
-        data = try BoundedFile.read(modelPath, limit: maximumFileBytes)
-      } catch {
-        throw LoadError(issue: PackIssue(.missingFile, file: file, message: error.description))
-      }
+      let data = try read(modelPath, file: file)
       guard let text = String(data: data, encoding: .utf8) else {
         throw LoadError(issue: PackIssue(.syntax, file: file, message: "is not UTF-8 text"))
       }
