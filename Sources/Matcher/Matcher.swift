@@ -39,11 +39,16 @@ public struct Matcher: Sendable {
   ) -> [EntityReference] {
     var result: [EntityReference] = []
     if case .list(let sessions)? = composed.slots["sessions"] {
-      for id in sessions where u.sessionParts[id] != nil {
+      // Named by part of the title, or the one session the question's words lead to ("the
+      // fintech forum").
+      for id in sessions where u.sessionParts[id] != nil || sessions.count == 1 {
         if let session = index.catalog.session(id) {
           result.append(EntityReference(type: .session, id: id, name: session.title.text(.en)))
         }
       }
+    }
+    if case .text(let id)? = composed.slots["route"], let route = index.catalog.cityWalk(id) {
+      result.append(EntityReference(type: .route, id: id, name: route.name.text(.en)))
     }
     if case .text(let id)? = composed.slots["info"], let info = index.catalog.info(id) {
       result.append(EntityReference(type: .info, id: id, name: info.question.text(.en)))

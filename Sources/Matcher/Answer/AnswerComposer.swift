@@ -750,7 +750,16 @@ struct AnswerComposer {
   private mutating func cityWalk() -> String {
     let routes = catalog.pack.cityWalks
     guard !routes.isEmpty else { return "" }
-    if let id = u.primary(.route).first?.id, let route = catalog.cityWalk(id) {
+    // No route named, but a topic: the route about it ("which city walk has drones").
+    let topics = Set(u.primary(.topic).flatMap { catalog.topicAndNarrower($0.id) })
+    // The route sharing most of the question's topics; the first of equals.
+    let byTopic = routes.map { route in (route, Set(route.topics).intersection(topics).count) }
+      .filter { $0.1 > 0 }
+    let best = byTopic.max { $0.1 < $1.1 }
+    let chosen =
+      u.primary(.route).first?.id
+      ?? byTopic.first(where: { $0.1 == best?.1 }).map(\.0.id)
+    if let id = chosen, let route = catalog.cityWalk(id) {
       slots["route"] = .text(route.id)
       let distance = route.legDistances.reduce(0, +)
       let stops = route.stops.map { name($0.name) }.joined(separator: " → ")

@@ -322,6 +322,8 @@ public final class MatcherIndex: Sendable {
         let payload = reference(.route, route.id, route.name)
         for text in route.name.allTexts + [
           route.id, "route \(index + 1)", "walk \(index + 1)", "路线\(index + 1)",
+          "city walk \(index + 1)", "城市漫步\(index + 1)", "漫步\(index + 1)",
+          "stadtspaziergang \(index + 1)", "spaziergang \(index + 1)",
         ] {
           add(text, payload)
         }

@@ -158,6 +158,7 @@ extension Understanding {
 
     // Names: keep the best match per span; drop shorter matches of the same entity; mark nested.
     var named: [(PhraseMatch, EntityReference)] = []
+    var cueSpans: [Range<Int>] = []
     var timeMatches: [(PhraseMatch, TimeWord)] = []
     for match in matches {
       let phrase = index.phrases[match.phrase]
@@ -185,6 +186,7 @@ extension Understanding {
         infoEnds[id] = max(infoEnds[id] ?? 0, match.end)
         explain(match)
       case .cue(let intent, let strong):
+        if strong && match.length >= 2 { cueSpans.append(match.start..<match.end) }
         if strong {
           strongCues[intent, default: 0] += match.length
         } else {
@@ -226,9 +228,14 @@ extension Understanding {
       if match.quality < .exact, spans.contains(where: { $0.hasExact && $0.overlaps(match) }) {
         continue
       }
+      // Inside a longer name, or inside a cue phrase of several words ("city" in "city walk").
       let nested =
         covering.contains { $0.length > match.length }
         || spans.contains { $0.hasPrimary && $0.length > match.length && $0.overlaps(match) }
+        || cueSpans.contains {
+          $0.lowerBound <= match.start && match.end <= $0.upperBound
+            && $0.count > match.length && match.quality == .exact
+        }
       kept.append(EntityMatch(reference: reference, match: match, nested: nested))
       let key = SIMD2(match.start, match.end)
       let position: Int
