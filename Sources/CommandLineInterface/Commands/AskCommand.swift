@@ -94,13 +94,7 @@ struct AskSetup {
 
   init(options: PackOptions, at: String?, lang: AnswerLanguage) throws {
     let packContext = try CommandContext(options: options)
-    let directory = try PackLocator.locate(explicit: options.pack)
-    let lexicon: Lexicon
-    do {
-      lexicon = try Lexicon.load(packDirectory: directory)
-    } catch {
-      throw CommandError(error.description)
-    }
+    let lexicon = try CommandContext.lexicon(options: options)
     let catalog = packContext.catalog
     assistant = Assistant(catalog: catalog, lexicon: lexicon)
     var here: String?

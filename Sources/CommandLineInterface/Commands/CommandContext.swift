@@ -1,5 +1,6 @@
 import EventModel
 import Foundation
+import Matcher
 
 /// What a query command works with: the loaded pack and the clock.
 struct CommandContext {
@@ -27,6 +28,17 @@ struct CommandContext {
       now = date
     } else {
       now = Date()
+    }
+  }
+
+  /// The matcher's lexicon (and intent model) of the pack the options name.
+  static func lexicon(options: PackOptions) throws -> Lexicon {
+    do {
+      return try Lexicon.load(packDirectory: try PackLocator.locate(explicit: options.pack))
+    } catch let error as Lexicon.LoadError {
+      throw CommandError(error.description)
+    } catch let error as PackLocator.NotFound {
+      throw CommandError(error.description)
     }
   }
 

@@ -47,13 +47,8 @@ struct TrainCommand: ParsableCommand {
 
   func run() throws {
     let catalog = try CommandContext(options: packOptions).catalog
+    let lexicon = try CommandContext.lexicon(options: packOptions)
     let directory = try PackLocator.locate(explicit: packOptions.pack)
-    let lexicon: Lexicon
-    do {
-      lexicon = try Lexicon.load(packDirectory: directory)
-    } catch {
-      throw CommandError(error.description)
-    }
     let trainingDirectory =
       training.map { URL(fileURLWithPath: $0) }
       ?? directory.deletingLastPathComponent().appendingPathComponent("training")
