@@ -207,3 +207,19 @@ struct AnswerClassTests {
     }
   }
 }
+
+@Suite("Suggestions under an answer")
+struct SuggestionTests {
+  @Test(
+    "a suggestion under a session answer works when chosen, on its own",
+    arguments: ["when is the main forum", "闭幕式什么时候", "Wann ist die Abschlusszeremonie?"])
+  func sessionSuggestions(question: String) {
+    let answer = MatcherFixture.ask(question)
+    #expect(!answer.suggestions.isEmpty)
+    for suggestion in answer.suggestions {
+      let followUp = MatcherFixture.ask(suggestion, at: "eh-1f-north")
+      #expect(followUp.intent != .unknown, "\(question) → \(suggestion)")
+      #expect(followUp.language == answer.language, "\(suggestion)")
+    }
+  }
+}

@@ -459,9 +459,12 @@ struct AnswerComposer {
     }
     if let first = sessions.first {
       let room = catalog.room(first.room).map { name($0.name) } ?? first.room
+      let day = EventTime.localDate(first.start, zone: catalog.timeZone)
+      let dayName = timeWindow(day: day, part: nil, clock: nil) ?? day.description
       suggestions = [
         t("How do I get to \(room)?", "怎么去\(room)？", "Wie komme ich zu \(room)?"),
-        t("What else is on that day?", "当天还有什么活动？", "Was gibt es an dem Tag noch?"),
+        // Says the day, so that choosing it works without the answer before it.
+        t("What is on \(dayName)?", "\(dayName)有什么活动？", "Was läuft am \(dayName)?"),
       ]
     }
     return lines.joined(separator: "\n")
