@@ -8,11 +8,7 @@ public struct Labels: Sendable {
   public init(language: Language) { self.language = language }
 
   private func pick(_ en: String, _ zh: String, _ de: String) -> String {
-    switch language {
-    case .zh: zh
-    case .de: de
-    case .en: en
-    }
+    language.choose(en, zh, de)
   }
 
   public var name: String { pick("Name", "名称", "Name") }
@@ -57,27 +53,13 @@ public struct Labels: Sendable {
     return "\(number) \(number == 1 ? en : plural ?? en + "s")"
   }
 
-  /// "Sat 26 July" or "7月26日 周六".
+  /// "Sat 26 July", "7月26日 周六" or "Sa, 26. Juli".
   public func date(_ day: LocalDate) -> String {
-    let weekday = day.weekday
-    if language == .zh {
-      let names = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"]
-      return "\(day.month)月\(day.day)日 \(names[weekday])"
+    switch language {
+    case .zh: "\(day.dayAndMonth(.zh)) \(day.weekdayName(.zh))"
+    case .de: "\(day.weekdayName(.de, short: true)), \(day.dayAndMonth(.de))"
+    case .en: "\(day.weekdayName(.en, short: true)) \(day.dayAndMonth(.en))"
     }
-    if language == .de {
-      let names = ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"]
-      let months = [
-        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-        "Oktober", "November", "Dezember",
-      ]
-      return "\(names[weekday]), \(day.day). \(months[day.month - 1])"
-    }
-    let names = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    let months = [
-      "January", "February", "March", "April", "May", "June", "July", "August", "September",
-      "October", "November", "December",
-    ]
-    return "\(names[weekday]) \(day.day) \(months[day.month - 1])"
   }
 
   public func sessionKind(_ kind: SessionKind) -> String {

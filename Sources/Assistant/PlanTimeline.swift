@@ -12,13 +12,7 @@ public struct PlanTimeline: Sendable {
     self.language = language
   }
 
-  func t(_ en: String, _ zh: String, _ de: String) -> String {
-    switch language {
-    case .zh: zh
-    case .de: de
-    case .en: en
-    }
-  }
+  func t(_ en: String, _ zh: String, _ de: String) -> String { language.choose(en, zh, de) }
 
   public func render(_ plan: VisitPlan, request: VisitRequest) -> String {
     let zone = catalog.timeZone

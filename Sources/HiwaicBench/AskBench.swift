@@ -50,9 +50,10 @@ enum AskBench {
 
   /// Wall time of answering `questions` repeated to at least 2,000, minus a one-question run.
   static func timePerQuestion(binary: String, pack: URL, questions: [String]) throws -> Double {
+    guard let first = questions.first else { return 0 }
     var batch: [String] = []
     while batch.count < 2_000 { batch += questions }
-    let one = try wallTime(binary: binary, pack: pack, input: questions[0] + "\n")
+    let one = try wallTime(binary: binary, pack: pack, input: first + "\n")
     let all = try wallTime(
       binary: binary, pack: pack, input: batch.joined(separator: "\n") + "\n")
     return max(0, all - one) * 1000 / Double(batch.count - 1)

@@ -23,11 +23,7 @@ struct AnswerComposer {
 
   /// English, Chinese or German, whichever the answer is in.
   func t(_ en: String, _ zh: String, _ de: String? = nil) -> String {
-    switch language {
-    case .en: en
-    case .zh: zh
-    case .de: de ?? en
-    }
+    language.choose(en, zh, de ?? en)
   }
 
   func name(_ text: LocalizedText) -> String { text.text(language) }
@@ -475,30 +471,7 @@ struct AnswerComposer {
   func timeWindow(day: LocalDate?, part: String?, clock: Int?) -> String? {
     guard day != nil || part != nil || clock != nil else { return nil }
     var pieces: [String] = []
-    if let day {
-      let weekday = max(0, min(6, day.weekday))
-      let month = max(1, min(12, day.month))
-      let english = [
-        "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-      ][weekday]
-      let chinese = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"][weekday]
-      let german = [
-        "Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
-      ][
-        weekday]
-      let englishMonth = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
-      ][month - 1]
-      let germanMonth = [
-        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-        "Oktober", "November", "Dezember",
-      ][month - 1]
-      pieces.append(
-        t(
-          "\(english) \(day.day) \(englishMonth)", "\(day.month)月\(day.day)日（\(chinese)）",
-          "\(german), \(day.day). \(germanMonth)"))
-    }
+    if let day { pieces.append(day.longName(language)) }
     if let part {
       let names: [String: (String, String, String)] = [
         "morning": ("morning", "上午", "vormittags"), "noon": ("midday", "中午", "mittags"),
@@ -537,12 +510,8 @@ struct AnswerComposer {
     let place = catalog.place(ofRoom: session.room)
     var room = place.map { name($0.room.name) } ?? session.room
     if let venue = place?.venue { room += t(", ", "，", ", ") + name(venue.name) }
-    let dayText =
-      language == .zh
-      ? "\(day.month)月\(day.day)日" : "\(day.day) \(language == .de ? "Juli" : "July")"
-    let monthFix = day.month == 7 ? dayText : day.description
     var text =
-      "\(monthFix) \(timeMark)\(EventTime.clockTime(session.start, zone: zone))–\(EventTime.clockTime(session.end, zone: zone)) \(titleMark)\(name(session.title)) — \(roomMark)\(room)"
+      "\(day.dayAndMonth(language)) \(timeMark)\(EventTime.clockTime(session.start, zone: zone))–\(EventTime.clockTime(session.end, zone: zone)) \(titleMark)\(name(session.title)) — \(roomMark)\(room)"
     let speakers = session.speakers.prefix(3).compactMap {
       catalog.speaker($0).map { name($0.name) }
     }
@@ -612,17 +581,17 @@ struct AnswerComposer {
     return text + "\n" + approximateNote
   }
 
-  /// How to get to a distant venue: the pack's transport entry for it (the one the question
-  /// named first, else the one whose keywords name the venue), or a plain word that the metro or
-  /// a taxi is quicker.
+  /// How to get to a distant venue: the pack's transport entry whose keywords name the venue
+  /// (the one the question named, if several), or a plain word that the metro or a taxi is
+  /// quicker.
   private mutating func transport(to venue: Venue) -> String {
-    let transport = catalog.pack.info.filter { $0.category == .transport }
     let names = (venue.name.allTexts + (venue.aliases ?? [])).map { $0.lowercased() }
-    let named =
-      transport.first { u.infoHits[$0.id] != nil && $0.id.hasPrefix("metro") }
-      ?? transport.first { entry in
-        entry.keywords.contains { keyword in names.contains { $0.contains(keyword.lowercased()) } }
-      }
+    let aboutVenue = catalog.pack.info.filter { entry in
+      entry.category == .transport
+        && entry.keywords.contains { keyword in names.contains { $0.contains(keyword.lowercased()) }
+        }
+    }
+    let named = aboutVenue.first { u.infoHits[$0.id] != nil } ?? aboutVenue.first
     if let entry = named {
       slots["info"] = .text(entry.id)
       return infoText(entry)
@@ -823,7 +792,7 @@ struct AnswerComposer {
     ]
     // The fact asked for, in the order the more specific ones win ("last day" over "when").
     let order = [
-      "next", "last_day", "pavilions", "theme", "history", "news", "figures", "where", "when",
+      "next", "last_day", "pavilions", "theme", "history", "news", "figures", "when", "where",
     ]
     let facet = order.first { u.containsAny(of: index.eventFacets[$0] ?? []) }
     let dayLines = event.days.map { "• " + name($0.label) }

@@ -97,23 +97,17 @@ public final class MatcherIndex: Sendable {
     }
     compoundWeekdays = weekdays.sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
     compoundParts = parts
-    originMarkers = lexicon.languages.flatMap(\.originWords).map { unitizer.units($0).map(\.text) }
-      .filter { !$0.isEmpty }
-    destinationMarkers = lexicon.languages.flatMap(\.destinationWords).map {
-      unitizer.units($0).map(\.text)
-    }.filter { !$0.isEmpty }
-    thanksMarkers = lexicon.languages.flatMap(\.thanksWords).map { unitizer.units($0).map(\.text) }
-      .filter { !$0.isEmpty }
-    goodbyeMarkers = lexicon.languages.flatMap(\.goodbyeWords).map {
-      unitizer.units($0).map(\.text)
-    }.filter { !$0.isEmpty }
+    // Marker words of every language, as the unit sequences questions are matched in.
+    func markers(_ words: [String]) -> [[String]] {
+      words.map { unitizer.units($0).map(\.text) }.filter { !$0.isEmpty }
+    }
+    originMarkers = markers(lexicon.languages.flatMap(\.originWords))
+    destinationMarkers = markers(lexicon.languages.flatMap(\.destinationWords))
+    thanksMarkers = markers(lexicon.languages.flatMap(\.thanksWords))
+    goodbyeMarkers = markers(lexicon.languages.flatMap(\.goodbyeWords))
     var facets: [String: [[String]]] = [:]
     for language in lexicon.languages {
-      for (facet, words) in language.eventFacets {
-        facets[facet, default: []] += words.map { unitizer.units($0).map(\.text) }.filter {
-          !$0.isEmpty
-        }
-      }
+      for (facet, words) in language.eventFacets { facets[facet, default: []] += markers(words) }
     }
     eventFacets = facets
     stopUnits = Set(

@@ -53,11 +53,13 @@ struct TimeParser {
 
     let eventYear = catalog.days.first?.year ?? EventTime.localDate(now, zone: zone).year
     let today = EventTime.localDate(now, zone: zone)
-    func shifted(_ days: Int) -> LocalDate {
+    // An hour past midnight, so that a day with a clock change still lands on the right date.
+    func adding(_ days: Int, to day: LocalDate) -> LocalDate {
       EventTime.localDate(
-        EventTime.startOfDay(today, zone: zone).addingTimeInterval(Double(days) * 86_400 + 3600),
+        EventTime.startOfDay(day, zone: zone).addingTimeInterval(Double(days) * 86_400 + 3600),
         zone: zone)
     }
+    func shifted(_ days: Int) -> LocalDate { adding(days, to: today) }
     func consume(_ range: Range<Int>) {
       for index in range {
         explained.append(contentsOf: tokens[index].position..<tokens[index].end)
@@ -133,10 +135,8 @@ struct TimeParser {
           time.day = day
           consume(index..<(index + 1))
         } else if let first = catalog.days.first {
-          let offset = (weekday - first.weekday + 7) % 7
-          time.day = EventTime.localDate(
-            EventTime.startOfDay(first, zone: zone).addingTimeInterval(
-              Double(offset) * 86_400 + 3600), zone: zone)
+          // The lexicon is pack data: a weekday number of any size stays in 0...6 here.
+          time.day = adding((weekday % 7 - first.weekday + 14) % 7, to: first)
           consume(index..<(index + 1))
         }
       case .word(.meridiem(let pm)):

@@ -10,13 +10,7 @@ public struct DirectionsWriter: Sendable {
     self.language = language
   }
 
-  func t(_ en: String, _ zh: String, _ de: String) -> String {
-    switch language {
-    case .zh: zh
-    case .de: de
-    case .en: en
-    }
-  }
+  func t(_ en: String, _ zh: String, _ de: String) -> String { language.choose(en, zh, de) }
 
   /// What a node is called: its name, the booths in front of it, its room, or its floor.
   public func place(_ nodeID: String) -> String {
