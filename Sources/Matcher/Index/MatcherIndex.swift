@@ -401,52 +401,67 @@ public final class MatcherIndex: Sendable {
         if !current.isEmpty { pieces.append(current) }
         return pieces
       }
-      var owners: [String: Set<EntityReference>] = [:]
-      var hanNames: [(String, EntityReference)] = []
-      func collect(
-        _ texts: [String], _ reference: EntityReference, claimed: Set<String>,
-        hanKnown: Set<String>
-      ) {
-        for text in texts {
-          let units = unitizer.units(text)
-          for unit in units
-          where unit.kind == .word && unit.text.count >= 4 && !known.contains(unit.text)
-            && !claimed.contains(unit.text)
-          {
-            owners[unit.text, default: []].insert(reference)
-          }
-          let han = units.filter { $0.kind == .han }.map(\.text).joined()
-          guard han.count >= 2 else { continue }
-          hanNames.append((han, reference))
-          for piece in unknownPieces(han, known: hanKnown) where piece.count >= 2 && piece != han {
-            hanNames.append((piece, reference))
-          }
+      // Who a word belongs to: one record (its position in `references`) or several (-1).
+      var references: [EntityReference] = []
+      var owners: [String: Int] = [:]
+      var hanOwners: [String: Int] = [:]
+      func claim(_ word: String, _ owner: Int, in table: inout [String: Int]) {
+        if let current = table[word] {
+          if current != owner { table[word] = -1 }
+        } else {
+          table[word] = owner
         }
       }
-      for exhibitor in pack.exhibitors {
-        let reference = EntityReference(
-          type: .exhibitor, id: exhibitor.id, name: exhibitor.name.text(.en))
+      // The words and Han pieces of a text, once per distinct text: packs repeat descriptions
+      // ("A synthetic exhibit." thousands of times).
+      var splitTexts: [String: (words: [String], han: [String])] = [:]
+      func split(_ text: String, hanKnown: Set<String>) -> (words: [String], han: [String]) {
+        if let known = splitTexts[text] { return known }
+        let units = unitizer.units(text)
+        let words = units.filter { $0.kind == .word && $0.text.count >= 4 }.map(\.text)
+        let han = units.filter { $0.kind == .han }.map(\.text).joined()
+        var pieces: [String] = []
+        if han.count >= 2 {
+          pieces =
+            [han]
+            + unknownPieces(han, known: hanKnown).filter { $0.count >= 2 && $0 != han }
+        }
+        splitTexts[text] = (words, pieces)
+        return (words, pieces)
+      }
+      func collect(_ texts: [String], _ owner: Int, claimed: Set<String>, hanKnown: Set<String>) {
+        for text in texts {
+          let (words, han) = split(text, hanKnown: hanKnown)
+          for word in words where !known.contains(word) && !claimed.contains(word) {
+            claim(word, owner, in: &owners)
+          }
+          for piece in han { claim(piece, owner, in: &hanOwners) }
+        }
+      }
+      for exhibitor in pack.exhibitors where !exhibitor.exhibits.isEmpty {
+        references.append(
+          EntityReference(type: .exhibitor, id: exhibitor.id, name: exhibitor.name.text(.en)))
         for exhibit in exhibitor.exhibits {
           collect(
-            exhibit.name.allTexts + (exhibit.description?.allTexts ?? []), reference, claimed: [],
-            hanKnown: knownHanSet)
+            exhibit.name.allTexts + (exhibit.description?.allTexts ?? []), references.count - 1,
+            claimed: [], hanKnown: knownHanSet)
         }
       }
       let exhibitWords = Set(owners.keys)
+      // Stops are stripped of exhibitor names too: split their texts afresh.
+      splitTexts = [:]
       for route in pack.cityWalks {
-        let reference = EntityReference(type: .route, id: route.id, name: route.name.text(.en))
+        references.append(
+          EntityReference(type: .route, id: route.id, name: route.name.text(.en)))
         for stop in route.stops {
-          collect(stop.name.allTexts, reference, claimed: exhibitWords, hanKnown: stopHanSet)
+          collect(
+            stop.name.allTexts, references.count - 1, claimed: exhibitWords, hanKnown: stopHanSet)
         }
       }
-      for (word, references) in owners.sorted(by: { $0.key < $1.key }) where references.count == 1 {
-        if let reference = references.first { add(word, .entity(reference)) }
-      }
-      var hanOwners: [String: Set<EntityReference>] = [:]
-      for (name, reference) in hanNames { hanOwners[name, default: []].insert(reference) }
-      for (name, references) in hanOwners.sorted(by: { $0.key < $1.key })
-      where references.count == 1 {
-        if let reference = references.first { add(name, .entity(reference)) }
+      for table in [owners, hanOwners] {
+        for (word, owner) in table.sorted(by: { $0.key < $1.key }) where owner >= 0 {
+          add(word, .entity(references[owner]))
+        }
       }
     }
 
