@@ -33,6 +33,7 @@ public struct Assistant: Sendable {
       // The matcher's headline, when and why the plan starts, and the timeline itself.
       var text = [answer.answer]
       if let note = startNote(planned, language: language) { text.append(note) }
+      if let note = sessionNote(planned, language: language) { text.append(note) }
       text.append(
         PlanTimeline(catalog: catalog, language: language).render(
           planned.plan, request: planned.request))
@@ -46,6 +47,30 @@ public struct Assistant: Sendable {
     default: break
     }
     return reply
+  }
+
+  /// Says which forum a plan took in when the visitor asked for one, or that none fits.
+  public func sessionNote(_ planned: PlannedVisit, language: Language) -> String? {
+    guard case .some(let added) = planned.sessionAdded else { return nil }
+    guard let id = added, let session = catalog.session(id) else {
+      return language.choose(
+        "No forum starts and ends within this plan's time; ask for a longer plan or another day.",
+        "这段时间内没有能赶上并结束的论坛；可以延长行程或换一天。",
+        "In dieser Zeit beginnt und endet kein Forum; planen Sie länger oder an einem anderen Tag.")
+    }
+    let timeline = PlanTimeline(catalog: catalog, language: language)
+    let clock = EventTime.clockTime(session.start, zone: catalog.timeZone)
+    let title = timeline.title(session)
+    guard planned.plan.stops.contains(where: { $0.id == id }) else {
+      // The timeline says why it was left out.
+      return language.choose(
+        "The forum \(title) at \(clock) would fit the time, but not with this plan.",
+        "论坛\(title)（\(clock)）时间上可行，但与本行程冲突。",
+        "Das Forum \(title) um \(clock) passt zeitlich, aber nicht in diesen Plan.")
+    }
+    return language.choose(
+      "Added the forum \(title) at \(clock).", "已加入论坛：\(title)，\(clock)开始。",
+      "Forum hinzugefügt: \(title) um \(clock).")
   }
 
   /// Says why a plan starts when it does, unless it starts when asked or now.
@@ -87,14 +112,44 @@ public struct Assistant: Sendable {
     var stepFree = false
     if case .flag(let flag) = answer.slots["stepFree"] { stepFree = flag }
     let start = planStart(for: answer, now: context.now)
+    var sessions = list("sessions")
+    var added: String?
+    let addsSession = answer.slots["addSession"] == .flag(true) && sessions.isEmpty
+    if addsSession {
+      added = forum(
+        about: list("interests"), from: start.time, minutes: budget,
+        here: context.here ?? catalog.mainEntrance, stepFree: stepFree)
+      sessions += added.map { [$0] } ?? []
+    }
     let request = VisitRequest(
       interests: Dictionary(list("interests").map { ($0, 1.0) }, uniquingKeysWith: max),
-      mustSee: list("mustSee"), attend: list("sessions"),
+      mustSee: list("mustSee"), attend: sessions,
       start: context.here ?? catalog.mainEntrance,
       startTime: start.time, budgetMinutes: budget, stepFree: stepFree)
     return PlannedVisit(
-      request: request, plan: VisitPlanner(catalog: catalog).plan(request),
-      startReason: start.reason)
+      request: request, plan: VisitPlanner(catalog: catalog, solver: .answer).plan(request),
+      startReason: start.reason, sessionAdded: addsSession ? .some(added) : .none)
+  }
+
+  /// The forum to add to a plan ("add a forum"): one the visitor can walk to in time and back
+  /// from before the plan ends, on the plan's interests when one is, the earliest first.
+  func forum(
+    about interests: [String], from start: Date, minutes: Double, here: String, stepFree: Bool
+  ) -> String? {
+    let end = start.addingTimeInterval(minutes * 60)
+    let topics = Set(interests.flatMap { catalog.topicAndNarrower($0) })
+    // Walking is the same both ways on the walkway graph.
+    let travel = WalkingRouter(catalog: catalog).travel(from: here, stepFree: stepFree)
+    let fitting = catalog.sessionsByStart.map { catalog.pack.sessions[$0] }.filter { session in
+      guard
+        let node = catalog.room(session.room).flatMap({ catalog.walkways.nodePosition[$0.node] }),
+        let walk = travel?.minutes(to: node)
+      else { return false }
+      return session.start >= start.addingTimeInterval(walk * 60)
+        && session.end.addingTimeInterval(walk * 60) <= end
+    }
+    let onTopic = fitting.first { !topics.isDisjoint(with: $0.topics) }
+    return (onTopic ?? fitting.first)?.id
   }
 
   /// When a plan starts: the day and time the question names, else now while the event is on,
@@ -182,11 +237,17 @@ public struct PlannedVisit: Sendable {
   public var request: VisitRequest
   public var plan: VisitPlan
   public var startReason: PlanStartReason
+  /// When the visitor asked to add a forum: the one added, or nil inside when none fits.
+  public var sessionAdded: String??
 
-  public init(request: VisitRequest, plan: VisitPlan, startReason: PlanStartReason) {
+  public init(
+    request: VisitRequest, plan: VisitPlan, startReason: PlanStartReason,
+    sessionAdded: String?? = .none
+  ) {
     self.request = request
     self.plan = plan
     self.startReason = startReason
+    self.sessionAdded = sessionAdded
   }
 }
 

@@ -63,7 +63,9 @@ public struct HereAndNowGuide: Sendable {
     let router = WalkingRouter(catalog: catalog)
     let travel = router.travel(from: node, stepFree: false)
     let positions = catalog.walkways.nodePosition
-    func minutes(to target: String) -> Double? { positions[target].flatMap { travel.minutes[$0] } }
+    func minutes(to target: String) -> Double? {
+      positions[target].flatMap { travel?.minutes(to: $0) }
+    }
 
     let booths: [HereAndNow.BoothEntry] =
       code.kind == .zone
@@ -96,10 +98,11 @@ public struct HereAndNowGuide: Sendable {
 
     var nearest: [FacilityKind: HereAndNow.FacilityEntry] = [:]
     for (index, walkNode) in catalog.pack.walkways.nodes.enumerated() {
-      guard let kind = walkNode.facility, let walk = travel.minutes[index] else { continue }
+      guard let kind = walkNode.facility, let walk = travel?.minutes(to: index) else { continue }
       if walk < nearest[kind]?.walkMinutes ?? .infinity {
         nearest[kind] = HereAndNow.FacilityEntry(
-          node: walkNode.id, kind: kind, walkMinutes: walk, walkMetres: travel.metres[index] ?? 0)
+          node: walkNode.id, kind: kind, walkMinutes: walk,
+          walkMetres: travel?.metres(to: index) ?? 0)
       }
     }
     let facilities = nearest.values.sorted {

@@ -51,9 +51,8 @@ public struct PlanTimeline: Sendable {
         )
       case .session:
         let session = catalog.session(stop.id)
-        let room = session.flatMap { catalog.room($0.room) }?.name.text(language) ?? ""
         lines.append(
-          "\(clock(stop.start))–\(clock(stop.leave))  \(session?.title.text(language) ?? stop.id) — \(room)  (\(walk)\(wait))"
+          "\(clock(stop.start))–\(clock(stop.leave))  \(session.map(title) ?? stop.id) — \(session.map(room) ?? "")  (\(walk)\(wait))"
         )
       }
     }
@@ -65,9 +64,9 @@ public struct PlanTimeline: Sendable {
       ))
     lines.append(
       t(
-        "\(plan.stops.count) stops · interest score \(String(format: "%.1f", plan.score)) · walking \(Labels.distance(plan.walkingMetres)) (\(plan.walkingMinutes.roundedInt) min)\(plan.optimal ? " · best possible plan" : "")",
+        "\(plan.stops.count) stop\(plan.stops.count == 1 ? "" : "s") · interest score \(String(format: "%.1f", plan.score)) · walking \(Labels.distance(plan.walkingMetres)) (\(plan.walkingMinutes.roundedInt) min)\(plan.optimal ? " · best possible plan" : "")",
         "共\(plan.stops.count)站 · 兴趣分\(String(format: "%.1f", plan.score)) · 步行\(Labels.distance(plan.walkingMetres))（\(plan.walkingMinutes.roundedInt)分钟）\(plan.optimal ? " · 最优方案" : "")",
-        "\(plan.stops.count) Stationen · Interessenwert \(String(format: "%.1f", plan.score)) · zu Fuß \(Labels.distance(plan.walkingMetres)) (\(plan.walkingMinutes.roundedInt) Min.)\(plan.optimal ? " · bestmöglicher Plan" : "")"
+        "\(plan.stops.count) Station\(plan.stops.count == 1 ? "" : "en") · Interessenwert \(String(format: "%.1f", plan.score)) · zu Fuß \(Labels.distance(plan.walkingMetres)) (\(plan.walkingMinutes.roundedInt) Min.)\(plan.optimal ? " · bestmöglicher Plan" : "")"
       ))
     for item in plan.leftOut {
       let name =
@@ -95,5 +94,16 @@ public struct PlanTimeline: Sendable {
     }
     lines.append(labels.approximateNote)
     return lines.joined(separator: "\n")
+  }
+
+  /// A session's title, marked `~` where the pack models it.
+  func title(_ session: Session) -> String {
+    (session.provenance.isModelled("title") ? "~" : "") + session.title.text(language)
+  }
+
+  /// A session's room, marked `~` where the pack models which room it is in.
+  func room(_ session: Session) -> String {
+    guard let room = catalog.room(session.room) else { return "" }
+    return (session.provenance.isModelled("room") ? "~" : "") + room.name.text(language)
   }
 }

@@ -15,8 +15,9 @@ public struct Matcher: Sendable {
 
   /// Answers one question.
   public func answer(_ question: String, context: AskContext) -> MatcherAnswer {
-    let (understanding, _) = understand(question, context: context)
-    let decision = decide(understanding)
+    let (own, _) = understand(question, context: context)
+    let (understanding, decision) = resolve(
+      own, decision: decide(own), earlier: context.earlier, context: context)
     let language = context.language ?? understanding.language
     var composer = AnswerComposer(
       index: index, understanding: understanding, context: context, language: language)

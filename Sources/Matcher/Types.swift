@@ -74,11 +74,16 @@ public struct AskContext: Sendable {
   public var here: String?
   /// Answer in this language instead of the question's.
   public var language: Language?
+  /// The questions asked before in this conversation, oldest first: a follow-up ("make it
+  /// step-free", "and tomorrow?", "how do I get there") acts on them. Empty for questions that
+  /// stand alone, as in scripts.
+  public var earlier: [String]
 
-  public init(now: Date, here: String? = nil, language: Language? = nil) {
+  public init(now: Date, here: String? = nil, language: Language? = nil, earlier: [String] = []) {
     self.now = now
     self.here = here
     self.language = language
+    self.earlier = earlier
   }
 }
 

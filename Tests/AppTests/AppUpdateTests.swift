@@ -33,6 +33,28 @@ struct AppUpdateTests {
     #expect(app.state.conversation.count == 2)
   }
 
+  @Test("follow-ups act on the conversation: the way there, then a plan changed by its suggestion")
+  func followUps() throws {
+    var app = AppHarness()
+    app.ask("is Unitree here?")
+    app.ask("how do I get there?")
+    let way = try #require(app.state.conversation.last?.reply)
+    #expect(way.answer.intent == .directions)
+    #expect(way.directions?.to == "h3-b111")
+    app.ask("plan me two hours of robotics")
+    let actions = try #require(app.state.conversation.last?.actions)
+    let stepFree = try #require(
+      actions.firstIndex {
+        if case .ask(let text) = $0 { text == "Make it step-free" } else { false }
+      })
+    app.click(.action(stepFree))
+    let plan = try #require(app.state.conversation.last?.reply.plan)
+    #expect(plan.request.stepFree)
+    #expect(plan.request.interests.keys.contains("robotics"))
+    #expect(plan.request.budgetMinutes == 120)
+    #expect(app.state.planned?.request.stepFree == true)
+  }
+
   @Test("show on map draws the way from here to the booth")
   func mapRoute() {
     var app = AppHarness(width: 120, height: 40)

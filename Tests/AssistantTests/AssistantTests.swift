@@ -22,6 +22,45 @@ struct AssistantTests {
   let assistant = AssistantFixture.assistant
   let catalog = AssistantFixture.catalog
 
+  @Test(
+    "a forum added to a plan on request is one the visitor can reach, and the reply names it",
+    arguments: [
+      (
+        "plan five hours on AI governance from 1pm on Sunday", "add a forum please",
+        "Added the forum"
+      ),
+      ("周日下午一点开始规划五小时的人工智能治理参观", "再加一场论坛", "已加入论坛"),
+      (
+        "Plane fünf Stunden KI-Governance ab 13 Uhr am Sonntag", "füge ein Forum hinzu",
+        "Forum hinzugefügt"
+      ),
+    ])
+  func addForum(first: String, followUp: String, said: String) throws {
+    var context = AssistantFixture.context("2025-07-26T10:00")
+    let before = assistant.reply(to: first, context: context)
+    #expect(before.plan?.plan.stops.contains { $0.kind == .session } == false)
+    context.earlier = [first]
+    let reply = assistant.reply(to: followUp, context: context)
+    let planned = try #require(reply.plan, "\(reply.text)")
+    let added = try #require(planned.sessionAdded ?? nil, "\(reply.text)")
+    let session = try #require(catalog.session(added))
+    #expect(planned.plan.stops.contains { $0.id == added })
+    #expect(session.start >= planned.request.startTime)
+    #expect(session.topics.contains { catalog.topicAndNarrower("ai-governance").contains($0) })
+    #expect(reply.text.contains(said), "\(reply.text)")
+  }
+
+  @Test("a forum asked for where none fits is said not to fit, and the plan stays without one")
+  func noForumFits() throws {
+    var context = AssistantFixture.context("2025-07-26T10:00")
+    context.earlier = ["plan me one hour of robotics"]
+    let reply = assistant.reply(to: "add a forum to it", context: context)
+    let planned = try #require(reply.plan)
+    #expect(planned.sessionAdded == .some(nil))
+    #expect(!planned.plan.stops.contains { $0.kind == .session })
+    #expect(reply.text.contains("No forum starts and ends within"))
+  }
+
   @Test("a plan question gets a feasible plan with its must-see, within its budget")
   func planReply() throws {
     let reply = assistant.reply(

@@ -29,7 +29,7 @@ struct HereAndNowTests {
     // order.
     let travel = WalkingRouter(catalog: catalog).travel(from: here.node, stepFree: false)
     func minutes(to node: String) -> Double {
-      catalog.walkways.nodePosition[node].flatMap { travel.minutes[$0] } ?? .infinity
+      catalog.walkways.nodePosition[node].flatMap { travel?.minutes(to: $0) } ?? .infinity
     }
     let nearby = Set(
       catalog.pack.venues.rooms.filter { minutes(to: $0.node) <= HereAndNow.nearbyMinutes }.map(

@@ -22,6 +22,42 @@ struct EventTimePropertyTests {
     }
   }
 
+  @Test("property: local dates and clocks agree with Foundation's calendar in any zone")
+  func agreesWithCalendar() throws {
+    var random = SystemRandomNumberGenerator()
+    let zones = try [
+      "Asia/Shanghai", "Europe/Berlin", "America/St_Johns", "Pacific/Kiritimati", "UTC",
+    ]
+    .map { try #require(EventTime.timeZone(named: $0)) }
+    for _ in 0..<2_000 {
+      // From 1900 to 2100, with fractions of a second and instants before 1970.
+      let date = Date(timeIntervalSince1970: Double.random(in: -2.2e9...4.1e9, using: &random))
+      let zone = zones.randomElement(using: &random) ?? zones[0]
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = zone
+      let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+      let day = try #require(
+        parts.year.flatMap { year in
+          parts.month.flatMap { month in
+            parts.day.map { LocalDate(year: year, month: month, day: $0) }
+          }
+        })
+      #expect(EventTime.localDate(date, zone: zone) == day, "\(date) in \(zone.identifier)")
+      #expect(
+        EventTime.minutesAfterMidnight(date, zone: zone) == (parts.hour ?? 0) * 60
+          + (parts.minute ?? 0),
+        "\(date) in \(zone.identifier)")
+      let written = EventTime.format(date, zone: zone)
+      #expect(written.hasPrefix(day.description + "T"), "\(written)")
+      // Offsets are written in whole minutes; local mean time before 1930 had seconds.
+      if zone.secondsFromGMT(for: date) % 60 == 0 {
+        #expect(
+          EventTime.parse(written, zone: zone).map { abs($0.timeIntervalSince(date)) < 1 } == true,
+          "\(written)")
+      }
+    }
+  }
+
   @Test("property: digits in any arrangement never trap, and a parsed time is a real one")
   func noTraps() {
     var random = SystemRandomNumberGenerator()

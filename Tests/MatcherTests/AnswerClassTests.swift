@@ -33,6 +33,21 @@ struct AnswerClassTests {
   }
 
   @Test(
+    "an hour with a clock word is a clock time, in the afternoon unless the question says morning",
+    arguments: [
+      ("anything starting at 2 o'clock on sunday?", "2025-07-27", 14 * 60),
+      ("Was beginnt am Sonntag um 14 Uhr?", "2025-07-27", 14 * 60),
+      ("周日两点有什么活动", "2025-07-27", 14 * 60),
+      ("Gibt es morgen um 9 Uhr etwas?", "2025-07-27", 9 * 60),
+    ])
+  func clockWords(question: String, day: String, minutes: Int) {
+    let (u, _) = MatcherFixture.matcher.understand(question, context: MatcherFixture.context())
+    #expect(u.time.day?.description == day, "\(question)")
+    #expect(u.time.clock == minutes, "\(question)")
+    #expect(MatcherFixture.ask(question).intent == .findSession, "\(question)")
+  }
+
+  @Test(
     "a day of the event without sessions is said to have none, not answered with another day",
     arguments: ["any forums on tuesday?", "周二有论坛吗", "Gibt es am Dienstag Foren?"])
   func dayWithoutSessions(question: String) {

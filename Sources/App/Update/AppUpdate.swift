@@ -301,7 +301,10 @@ public enum AppUpdate {
 
   /// Asks the assistant and keeps the exchange (the last 50).
   public static func ask(_ question: String, _ state: inout AppState, _ env: AppEnvironment) {
-    let context = AskContext(now: state.now, here: state.here, language: state.language)
+    // The questions before give follow-ups ("make it step-free", "and tomorrow?") their subject.
+    let context = AskContext(
+      now: state.now, here: state.here, language: state.language,
+      earlier: state.conversation.suffix(Matcher.conversationDepth).map(\.question))
     let reply = env.assistant.reply(to: question, context: context)
     let actions = Lists(catalog: env.catalog, state: state).actions(for: reply)
     state.conversation.append(Exchange(question: question, reply: reply, actions: actions))

@@ -31,6 +31,14 @@ struct AskCommand: ParsableCommand {
   @Flag(name: .long, help: "Show what the matcher understood: units, matches, cues, times.")
   var explain = false
 
+  @Flag(
+    name: .long,
+    help: """
+      Read standard input as one conversation: a follow-up ("make it step-free", "and \
+      tomorrow?", "how do I get there") acts on the questions before it, as in the assistant.
+      """)
+  var conversation = false
+
   @OptionGroup var packOptions: PackOptions
 
   func run() throws {
@@ -50,8 +58,12 @@ struct AskCommand: ParsableCommand {
     var first = true
     if format == .json { print("[") }
     var lines = LineReader()
+    var context = setup.context
     while let line = lines.next() {
-      let reply = setup.assistant.reply(to: line, context: setup.context)
+      let reply = setup.assistant.reply(to: line, context: context)
+      if conversation {
+        context.earlier = (context.earlier + [line]).suffix(Matcher.conversationDepth)
+      }
       switch format {
       case .json:
         let record = try OutputFormatting.jsonLine(

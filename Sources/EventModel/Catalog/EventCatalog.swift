@@ -34,6 +34,8 @@ public struct EventCatalog: Sendable {
   public let sessionsByStart: [Int]
   /// Exhibitor positions in alphabetical order of their folded English names.
   public let exhibitorsByName: [Int]
+  /// The same, the best known first (`prominence(of:)`), then by name.
+  public let exhibitorsByProminence: [Int]
   /// Per session (same positions as `pack.sessions`): its local day and its start and end as
   /// minutes after local midnight, computed once because calendar arithmetic is slow.
   public let sessionDays: [LocalDate]
@@ -99,6 +101,12 @@ public struct EventCatalog: Sendable {
 
     let sortKeys = pack.exhibitors.map { TextFolding.fold($0.name.text(.en)) }
     exhibitorsByName = pack.exhibitors.indices.sorted { (sortKeys[$0], $0) < (sortKeys[$1], $1) }
+    let prominence = pack.exhibitors.map(Self.prominence(of:))
+    var rank = [Int](repeating: 0, count: pack.exhibitors.count)
+    for (order, position) in exhibitorsByName.enumerated() { rank[position] = order }
+    exhibitorsByProminence = exhibitorsByName.sorted {
+      (prominence[$0], rank[$1]) > (prominence[$1], rank[$0])
+    }
 
     let topics = pack.topics
     topicNames = NameIndex(

@@ -48,7 +48,9 @@ extension EventCatalog {
   /// How prominent an exhibitor is, 0 to 1, from what the pack sources: how many sources name
   /// it beyond the first and how many of its demos they describe. Nothing modelled goes in, so
   /// a plan that prefers Unitree (four sources, three named demos) does so on the record.
-  public func prominence(of exhibitor: Exhibitor) -> Double {
+  public func prominence(of exhibitor: Exhibitor) -> Double { Self.prominence(of: exhibitor) }
+
+  static func prominence(of exhibitor: Exhibitor) -> Double {
     let sources = exhibitor.provenance.sources.count
     let score = 0.25 * Double(max(0, sources - 1)) + 0.2 * Double(exhibitor.exhibits.count)
     return min(1, score)
@@ -88,8 +90,10 @@ extension EventCatalog {
 
   /// Positions (in `pack.exhibitors`) of the exhibitors on a topic and in a pavilion, by name;
   /// the text of the filter is not looked at.
-  public func exhibitorPositions(matching filter: ExhibitorFilter) -> [Int] {
-    var candidates = exhibitorsByName
+  public func exhibitorPositions(matching filter: ExhibitorFilter, bestKnownFirst: Bool = false)
+    -> [Int]
+  {
+    var candidates = bestKnownFirst ? exhibitorsByProminence : exhibitorsByName
     if let topic = filter.topic {
       var allowed = [Bool](repeating: false, count: pack.exhibitors.count)
       for position in exhibitorsByTopic[topic] ?? [] { allowed[position] = true }

@@ -1,4 +1,5 @@
 import HeapModule
+import Synchronization
 
 /// The walkway graph as adjacency lists with resolved edge lengths, for routing and checks.
 public struct WalkwayIndex: Sendable {
@@ -12,6 +13,16 @@ public struct WalkwayIndex: Sendable {
   public let links: [[Link]]
   /// Metres per edge: the given length, else the straight line on one floor, else `nil`.
   public let lengths: [Double?]
+  /// Seconds per edge for each profile (infinity where the step-free profile may not pass),
+  /// worked out once so that the search reads two numbers per link.
+  private let walkSeconds: [Double]
+  private let stepFreeSeconds: [Double]
+  private let metresOrZero: [Double]
+  /// The links again, flat (compressed rows), for the search's inner loop.
+  private let linkStart: [Int]
+  private let flatLinks: [Link]
+  /// Trees already searched, shared by every copy of the index.
+  private let cache: TravelCache
 
   init(graph: WalkwayGraph) {
     var positions: [String: Int] = [:]
@@ -36,6 +47,26 @@ public struct WalkwayIndex: Sendable {
     nodePosition = positions
     self.links = links
     self.lengths = lengths
+    metresOrZero = lengths.map { $0 ?? 0 }
+    var walk: [Double] = []
+    var stepFree: [Double] = []
+    walk.reserveCapacity(graph.edges.count)
+    stepFree.reserveCapacity(graph.edges.count)
+    for (index, edge) in graph.edges.enumerated() {
+      let metres = lengths[index] ?? 0
+      let walking = edge.minutes.map { $0 * 60 } ?? metres / Self.walkingSpeed
+      let rolling = edge.minutes.map { $0 * 60 } ?? metres / Self.stepFreeSpeed
+      walk.append(walking)
+      stepFree.append(edge.kind.isStepFree ? rolling : .infinity)
+    }
+    walkSeconds = walk
+    stepFreeSeconds = stepFree
+    var starts = [0]
+    starts.reserveCapacity(links.count + 1)
+    for row in links { starts.append(starts[starts.count - 1] + row.count) }
+    linkStart = starts
+    flatLinks = links.flatMap { $0 }
+    cache = TravelCache(nodeCount: links.count)
   }
 
   /// Nodes reachable from `start`, optionally over step-free edges only.
@@ -62,37 +93,71 @@ extension WalkwayIndex {
   /// Slower walking for the step-free profile (wheelchairs, prams, crowds at the lifts).
   public static let stepFreeSpeed = 0.9
 
-  /// Shortest travel from one node to every other: seconds and metres along the fastest way,
-  /// `nil` where a node cannot be reached. Walking edges cost their length at `speed`; metro and
-  /// shuttle edges their fixed minutes. With `stepFree`, stairs and escalators are never taken.
-  public func travel(
-    from start: Int, edges: [WalkwayEdge], speed: Double = walkingSpeed, stepFree: Bool = false
-  ) -> (seconds: [Double?], metres: [Double?]) {
-    var seconds = [Double?](repeating: nil, count: links.count)
-    var metres = [Double?](repeating: nil, count: links.count)
-    guard start < links.count else { return (seconds, metres) }
-    var settled = [Bool](repeating: false, count: links.count)
+  /// The fastest ways from `start` to every node, for one profile: walking edges cost their
+  /// length at the profile's speed, metro and shuttle edges their fixed minutes, and the
+  /// step-free profile never takes stairs or escalators. Trees are kept (up to a memory budget)
+  /// because a plan, a list of nearby places and every answer with a walking time ask again from
+  /// the same booths and rooms.
+  public func travel(from start: Int, stepFree: Bool = false) -> WalkTree {
+    if let tree = cache.tree(from: start, stepFree: stepFree) { return tree }
+    let tree = search(from: start, to: nil, stepFree: stepFree)
+    cache.keep(tree, from: start, stepFree: stepFree)
+    return tree
+  }
+
+  /// The fastest way from `start` to `target` as nodes and edges, or nil when there is none.
+  /// The same search as `travel`, stopped once the target is settled.
+  public func path(from start: Int, to target: Int, stepFree: Bool = false) -> (
+    nodes: [Int], edges: [Int]
+  )? {
+    search(from: start, to: target, stepFree: stepFree).path(to: target)
+  }
+
+  /// Dijkstra's search over the flat links; the one shortest-path search of the project.
+  private func search(from start: Int, to target: Int?, stepFree: Bool) -> WalkTree {
+    let count = links.count
+    var seconds = [Double](repeating: .infinity, count: count)
+    var metres = [Double](repeating: .infinity, count: count)
+    var previousNode = [Int32](repeating: -1, count: count)
+    var previousEdge = [Int32](repeating: -1, count: count)
+    guard start >= 0 && start < count else {
+      return WalkTree(
+        seconds: seconds, metres: metres, previousNode: previousNode, previousEdge: previousEdge)
+    }
+    var settled = [Bool](repeating: false, count: count)
+    let costs = stepFree ? stepFreeSeconds : walkSeconds
     var queue = Heap<QueueItem>()
     seconds[start] = 0
     metres[start] = 0
     queue.insert(QueueItem(seconds: 0, node: start))
-    while let item = queue.popMin() {
-      if settled[item.node] { continue }
-      settled[item.node] = true
-      for link in links[item.node] where !settled[link.node] {
-        let edge = edges[link.edge]
-        if stepFree && !edge.kind.isStepFree { continue }
-        let length = lengths[link.edge] ?? 0
-        let cost = edge.minutes.map { $0 * 60 } ?? length / speed
-        let candidate = item.seconds + cost
-        if seconds[link.node].map({ candidate < $0 }) ?? true {
-          seconds[link.node] = candidate
-          metres[link.node] = (metres[item.node] ?? 0) + length
-          queue.insert(QueueItem(seconds: candidate, node: link.node))
+    costs.withUnsafeBufferPointer { costs in
+      metresOrZero.withUnsafeBufferPointer { lengths in
+        flatLinks.withUnsafeBufferPointer { flat in
+          while let item = queue.popMin() {
+            let node = item.node
+            if settled[node] { continue }
+            settled[node] = true
+            if node == target { break }
+            for index in linkStart[node]..<linkStart[node + 1] {
+              let link = flat[index]
+              if settled[link.node] { continue }
+              let cost = costs[link.edge]
+              if !cost.isFinite { continue }
+              let candidate = item.seconds + cost
+              if candidate < seconds[link.node] {
+                seconds[link.node] = candidate
+                metres[link.node] = metres[node] + lengths[link.edge]
+                previousNode[link.node] = Int32(truncatingIfNeeded: node)
+                previousEdge[link.node] = Int32(truncatingIfNeeded: link.edge)
+                queue.insert(QueueItem(seconds: candidate, node: link.node))
+              }
+            }
+          }
         }
       }
     }
-    return (seconds, metres)
+    return WalkTree(
+      seconds: seconds, metres: metres, previousNode: previousNode, previousEdge: previousEdge)
   }
 
   private struct QueueItem: Comparable {
@@ -101,6 +166,97 @@ extension WalkwayIndex {
 
     static func < (lhs: QueueItem, rhs: QueueItem) -> Bool {
       (lhs.seconds, lhs.node) < (rhs.seconds, rhs.node)
+    }
+  }
+}
+
+/// The fastest ways from one node to every other: seconds and metres along them (`nil` where a
+/// node cannot be reached) and the way itself.
+public struct WalkTree: Sendable {
+  private let secondsTo: [Double]
+  private let metresTo: [Double]
+  private let previousNode: [Int32]
+  private let previousEdge: [Int32]
+
+  init(seconds: [Double], metres: [Double], previousNode: [Int32], previousEdge: [Int32]) {
+    secondsTo = seconds
+    metresTo = metres
+    self.previousNode = previousNode
+    self.previousEdge = previousEdge
+  }
+
+  /// How many nodes the tree spans (every node of the graph).
+  public var count: Int { secondsTo.count }
+
+  /// Seconds to a node, or nil when it cannot be reached (or is not a node).
+  public func seconds(to node: Int) -> Double? {
+    node >= 0 && node < secondsTo.count && secondsTo[node].isFinite ? secondsTo[node] : nil
+  }
+
+  /// Minutes to a node, or nil when it cannot be reached.
+  public func minutes(to node: Int) -> Double? { seconds(to: node).map { $0 / 60 } }
+
+  /// Metres to a node along the fastest way, or nil when it cannot be reached.
+  public func metres(to node: Int) -> Double? {
+    node >= 0 && node < metresTo.count && metresTo[node].isFinite ? metresTo[node] : nil
+  }
+
+  /// Nodes (start first) and edges of the fastest way to `target`, or nil when there is none.
+  public func path(to target: Int) -> (nodes: [Int], edges: [Int])? {
+    guard seconds(to: target) != nil else { return nil }
+    var nodes = [target]
+    var edges: [Int] = []
+    var node = target
+    while previousNode[node] >= 0 && nodes.count <= previousNode.count {
+      edges.append(Int(previousEdge[node]))
+      node = Int(previousNode[node])
+      nodes.append(node)
+    }
+    return (nodes.reversed(), edges.reversed())
+  }
+}
+
+/// Trees searched before, per start and profile, within a memory budget; when full, the oldest
+/// go first. Shared between threads (the TUI plans off the main thread).
+final class TravelCache: Sendable {
+  /// About 32 MB of trees: every tree of the WAIC pack, a few hundred of a pack ten times larger.
+  static let budgetBytes = 32 << 20
+
+  private struct Key: Hashable {
+    var start: Int
+    var stepFree: Bool
+  }
+  private struct State {
+    var trees: [Key: WalkTree] = [:]
+    var order: [Key] = []
+    var oldest = 0
+  }
+  private let state = Mutex(State())
+  private let capacity: Int
+
+  init(nodeCount: Int) {
+    // A kept tree holds two doubles and two 32-bit numbers per node.
+    capacity = max(16, Self.budgetBytes / max(1, nodeCount * 24))
+  }
+
+  func tree(from start: Int, stepFree: Bool) -> WalkTree? {
+    state.withLock { $0.trees[Key(start: start, stepFree: stepFree)] }
+  }
+
+  func keep(_ tree: WalkTree, from start: Int, stepFree: Bool) {
+    let key = Key(start: start, stepFree: stepFree)
+    state.withLock { state in
+      guard state.trees[key] == nil else { return }
+      if state.trees.count >= capacity, state.oldest < state.order.count {
+        state.trees[state.order[state.oldest]] = nil
+        state.oldest += 1
+        if state.oldest > 4096 {
+          state.order.removeFirst(state.oldest)
+          state.oldest = 0
+        }
+      }
+      state.trees[key] = tree
+      state.order.append(key)
     }
   }
 }

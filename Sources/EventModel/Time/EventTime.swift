@@ -27,7 +27,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   public var description: String {
-    String(format: "%04d-%02d-%02d", year, month, day)
+    EventTime.padded(year, 4) + "-" + EventTime.padded(month, 2) + "-" + EventTime.padded(day, 2)
   }
 
   /// Day of the week, 0 = Sunday (Zeller's congruence on the Gregorian calendar).
@@ -118,18 +118,25 @@ public enum EventTime {
   public static func format(_ date: Date, zone: TimeZone) -> String {
     let parts = components(of: date, zone: zone)
     let offset = zone.secondsFromGMT(for: date)
-    let sign = offset < 0 ? "-" : "+"
     let magnitude = abs(offset)
-    return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", parts.year ?? 0, parts.month ?? 0,
-      parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0, sign,
-      magnitude / 3600, (magnitude % 3600) / 60)
+    return padded(parts.year, 4) + "-" + padded(parts.month, 2) + "-" + padded(parts.day, 2) + "T"
+      + padded(parts.hour, 2) + ":" + padded(parts.minute, 2) + ":" + padded(parts.second, 2)
+      + (offset < 0 ? "-" : "+") + padded(magnitude / 3600, 2) + ":"
+      + padded((magnitude % 3600) / 60, 2)
   }
 
   /// `09:30`, local to `zone`.
   public static func clockTime(_ date: Date, zone: TimeZone) -> String {
     let parts = components(of: date, zone: zone)
-    return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    return padded(parts.hour, 2) + ":" + padded(parts.minute, 2)
+  }
+
+  /// A number with leading zeros to `width` digits (`padded(7, 2)` is `07`); answers print
+  /// many times, and `String(format:)` costs more than the rest of a line.
+  static func padded(_ number: Int, _ width: Int) -> String {
+    let digits = String(number.magnitude)
+    let zeros = String(repeating: "0", count: max(0, width - digits.count))
+    return (number < 0 ? "-" : "") + zeros + digits
   }
 
   /// Minutes after local midnight in `zone` (09:30 → 570).
@@ -144,13 +151,13 @@ public enum EventTime {
 
   public static func minutesAfterMidnight(_ date: Date, zone: TimeZone) -> Int {
     let parts = components(of: date, zone: zone)
-    return (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+    return parts.hour * 60 + parts.minute
   }
 
   /// The local calendar date of an instant in `zone`.
   public static func localDate(_ date: Date, zone: TimeZone) -> LocalDate {
     let parts = components(of: date, zone: zone)
-    return LocalDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
+    return LocalDate(year: parts.year, month: parts.month, day: parts.day)
   }
 
   /// Midnight at the start of a local date in `zone`.
@@ -161,9 +168,34 @@ public enum EventTime {
       ?? Date(timeIntervalSince1970: 0)
   }
 
-  private static func components(of date: Date, zone: TimeZone) -> DateComponents {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = zone
-    return calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+  /// Local calendar fields of an instant in `zone`: the zone's offset at that instant, then
+  /// days to a civil date (Hinnant's algorithm), because `Calendar` is slow on every answer line.
+  private static func components(of date: Date, zone: TimeZone) -> LocalFields {
+    let seconds = date.timeIntervalSince1970
+    guard seconds.isFinite, abs(seconds) < 1e12 else { return LocalFields() }
+    let local = Int(seconds.rounded(.down)) + zone.secondsFromGMT(for: date)
+    let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+    let inDay = local - days * 86_400
+    let shifted = days + 719_468
+    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    return LocalFields(
+      year: year, month: month, day: day, hour: inDay / 3600, minute: (inDay % 3600) / 60,
+      second: inDay % 60)
+  }
+
+  private struct LocalFields {
+    var year = 0
+    var month = 0
+    var day = 0
+    var hour = 0
+    var minute = 0
+    var second = 0
   }
 }

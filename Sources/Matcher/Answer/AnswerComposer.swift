@@ -144,11 +144,10 @@ struct AnswerComposer {
     guard let start = walkways.nodePosition[from], let end = walkways.nodePosition[to] else {
       return nil
     }
-    let result = walkways.travel(
-      from: start, edges: catalog.pack.walkways.edges,
-      speed: u.stepFree ? WalkwayIndex.stepFreeSpeed : WalkwayIndex.walkingSpeed,
-      stepFree: u.stepFree)
-    guard let seconds = result.seconds[end], let metres = result.metres[end] else { return nil }
+    let result = walkways.travel(from: start, stepFree: u.stepFree)
+    guard let seconds = result.seconds(to: end), let metres = result.metres(to: end) else {
+      return nil
+    }
     return (seconds, metres)
   }
 
@@ -212,9 +211,7 @@ struct AnswerComposer {
     // Positions, not records: a topic can cover thousands of exhibitors in a large pack.
     let all = catalog.pack.exhibitors
     // The best known first (sourced prominence), then by name.
-    var found = catalog.exhibitorPositions(matching: filter).enumerated()
-      .map { ($0.offset, $0.element, catalog.prominence(of: catalog.pack.exhibitors[$0.element])) }
-      .sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }.map(\.1)
+    var found = catalog.exhibitorPositions(matching: filter, bestKnownFirst: true)
     if let hall = u.primary(.hall).first?.id {
       found = found.filter { all[$0].booth.flatMap { catalog.booth($0)?.hall } == hall }
       what.append(hall)
@@ -617,11 +614,11 @@ struct AnswerComposer {
       guard !candidates.isEmpty else { return nil }
       slots["facility"] = .text(kind)
       if let here = context.here, let start = catalog.walkways.nodePosition[here] {
-        let travel = catalog.walkways.travel(from: start, edges: catalog.pack.walkways.edges)
-        let nearest = candidates.min { lhs, rhs in
-          (travel.seconds[catalog.walkways.nodePosition[lhs.id]!] ?? .infinity)
-            < (travel.seconds[catalog.walkways.nodePosition[rhs.id]!] ?? .infinity)
-        }!
+        let travel = catalog.walkways.travel(from: start)
+        func seconds(_ node: WalkwayNode) -> Double {
+          catalog.walkways.nodePosition[node.id].flatMap { travel.seconds(to: $0) } ?? .infinity
+        }
+        let nearest = candidates.min { seconds($0) < seconds($1) } ?? candidates[0]
         return (
           nearest.id,
           t("Nearest: ", "最近的：", "Am nächsten: ") + "~" + (nearest.name.map(name) ?? nearest.id)
@@ -689,6 +686,7 @@ struct AnswerComposer {
       slots["time"] = .text(String(format: "%02d:%02d", clock / 60, clock % 60))
     }
     if u.stepFree { slots["stepFree"] = .flag(true) }
+    if u.addsSession && sessions.isEmpty { slots["addSession"] = .flag(true) }
     let budget = duration.map { minutes -> String in
       minutes.truncatingRemainder(dividingBy: 60) == 0
         ? t(
@@ -712,10 +710,15 @@ struct AnswerComposer {
           "我来围绕\(about)规划\(budget ?? "您的参观")。",
           "Ich plane \(budget ?? "Ihren Besuch") rund um \(about).")
     ]
-    suggestions = [
-      t("Add a forum to my plan", "把一场论坛加入行程", "Ein Forum zum Plan hinzufügen"),
-      t("Make it step-free", "改为无障碍路线", "Stufenlos planen"),
-    ]
+    // Changes the plan can still take; chosen, they act on it as follow-ups.
+    suggestions = []
+    if !u.addsSession && sessions.isEmpty {
+      suggestions.append(
+        t("Add a forum to my plan", "把一场论坛加入行程", "Ein Forum zum Plan hinzufügen"))
+    }
+    if !u.stepFree {
+      suggestions.append(t("Make it step-free", "改为无障碍路线", "Stufenlos planen"))
+    }
     return lines.joined(separator: "\n")
   }
 
@@ -869,10 +872,10 @@ struct AnswerComposer {
       $0.start <= soon
     }
     if let here = context.here, let start = catalog.walkways.nodePosition[here] {
-      let travel = catalog.walkways.travel(from: start, edges: catalog.pack.walkways.edges)
+      let travel = catalog.walkways.travel(from: start)
       func seconds(_ session: Session) -> Double {
         catalog.room(session.room).flatMap { catalog.walkways.nodePosition[$0.node] }.flatMap {
-          travel.seconds[$0]
+          travel.seconds(to: $0)
         } ?? .infinity
       }
       sessions.sort { (seconds($0), $0.start) < (seconds($1), $1.start) }

@@ -28,6 +28,8 @@ enum TimeWord: Hashable, Sendable {
   case day
   case number(Double)
   case durationUnit(Double)
+  /// "Uhr", "o'clock": the hour before it is a clock time.
+  case oclock
 }
 
 /// A name, cue or word as a sequence of units, with what it stands for and in which language.
@@ -75,6 +77,9 @@ public final class MatcherIndex: Sendable {
   /// Small talk: thanks and goodbyes, as unit sequences.
   let thanksMarkers: [[String]]
   let goodbyeMarkers: [[String]]
+  /// Follow-ups: words that change the answer before, and words that point back at its subject.
+  let followUpMarkers: [[String]]
+  let referenceMarkers: [[String]]
   /// Event facts a question can ask for, each with its marker words as unit sequences.
   let eventFacets: [String: [[String]]]
 
@@ -105,6 +110,8 @@ public final class MatcherIndex: Sendable {
     destinationMarkers = markers(lexicon.languages.flatMap(\.destinationWords))
     thanksMarkers = markers(lexicon.languages.flatMap(\.thanksWords))
     goodbyeMarkers = markers(lexicon.languages.flatMap(\.goodbyeWords))
+    followUpMarkers = markers(lexicon.languages.flatMap(\.followUpWords))
+    referenceMarkers = markers(lexicon.languages.flatMap(\.referenceWords))
     var facets: [String: [[String]]] = [:]
     for language in lexicon.languages {
       for (facet, words) in language.eventFacets { facets[facet, default: []] += markers(words) }
@@ -510,6 +517,7 @@ public final class MatcherIndex: Sendable {
       for word in time.yesterday { add(word, .time(.yesterday), language: language) }
       for word in time.now { add(word, .time(.now), language: language) }
       for word in time.next { add(word, .time(.next), language: language) }
+      for word in time.clock ?? [] { add(word, .time(.oclock), language: language) }
       for (part, words) in time.parts {
         for word in words {
           switch word {

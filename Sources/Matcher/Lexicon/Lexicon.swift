@@ -20,9 +20,11 @@ public struct LanguageLexicon: Codable, Sendable {
     public var now: [String]
     public var next: [String]
     public var parts: [String: [String]]
+    /// Words after an hour that make it a clock time ("15 Uhr", "3 o'clock").
+    public var clock: [String]?
 
     enum CodingKeys: String, CodingKey {
-      case today, tomorrow, yesterday, now, next, parts
+      case today, tomorrow, yesterday, now, next, parts, clock
       case dayAfterTomorrow = "day_after_tomorrow"
     }
   }
@@ -50,6 +52,10 @@ public struct LanguageLexicon: Codable, Sendable {
   /// Small talk that is not a greeting: thanks and goodbyes get an answer of their own.
   public var thanksWords: [String]
   public var goodbyeWords: [String]
+  /// Words of a follow-up that changes the answer before ("make", "instead", "und", "改成").
+  public var followUpWords: [String]
+  /// Words that point back at what the conversation was about ("there", "dorthin", "那里").
+  public var referenceWords: [String]
   /// Words that say which fact about the event a question wants: `when`, `where`, `last_day`,
   /// `next`, `pavilions`, `theme`, `history`, `news`, `figures`.
   public var eventFacets: [String: [String]]
@@ -66,6 +72,8 @@ public struct LanguageLexicon: Codable, Sendable {
     case destinationWords = "destination_words"
     case thanksWords = "thanks_words"
     case goodbyeWords = "goodbye_words"
+    case followUpWords = "follow_up_words"
+    case referenceWords = "reference_words"
     case eventFacets = "event_facets"
   }
 
@@ -91,6 +99,8 @@ public struct LanguageLexicon: Codable, Sendable {
       try container.decodeIfPresent([String].self, forKey: .destinationWords) ?? []
     thanksWords = try container.decodeIfPresent([String].self, forKey: .thanksWords) ?? []
     goodbyeWords = try container.decodeIfPresent([String].self, forKey: .goodbyeWords) ?? []
+    followUpWords = try container.decodeIfPresent([String].self, forKey: .followUpWords) ?? []
+    referenceWords = try container.decodeIfPresent([String].self, forKey: .referenceWords) ?? []
     eventFacets =
       try container.decodeIfPresent([String: [String]].self, forKey: .eventFacets) ?? [:]
   }

@@ -78,6 +78,10 @@ struct TimeParser {
       guard let ordinal, ordinal >= 1, ordinal <= catalog.days.count else { return nil }
       return catalog.days[ordinal - 1]
     }
+    func isClockWord(_ index: Int) -> Bool {
+      guard index < tokens.count, case .word(.oclock) = tokens[index].token else { return false }
+      return true
+    }
     func isHan(_ index: Int, _ characters: String) -> Bool {
       guard index < tokens.count, case .han(let text) = tokens[index].token else { return false }
       return characters.contains(text)
@@ -195,9 +199,14 @@ struct TimeParser {
           time.day = date
           consume(index..<(index + 2))
           index += 1
-        } else if isHan(index + 1, "点"), let hour = wholeValue, hour >= 0, hour <= 24 {
+        } else if isHan(index + 1, "点") || isClockWord(index + 1), let hour = wholeValue, hour >= 0,
+          hour <= 24
+        {
           var minutes = hour * 60
           if let part = time.part, part == "afternoon" || part == "evening", minutes < 12 * 60 {
+            minutes += 12 * 60
+          } else if time.part == nil, (1...7).contains(hour) {
+            // "3 o'clock", "3点" with no part of the day: the afternoon, when sessions run.
             minutes += 12 * 60
           }
           time.clock = minutes

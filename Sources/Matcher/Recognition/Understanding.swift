@@ -51,6 +51,8 @@ struct Understanding: Sendable {
   var explained: [Bool] = []
   /// Lowest quality among the entities taken: exact, corrected, homophone.
   var quality: MatchQuality = .exact
+  /// A follow-up asked to add a forum to the plan before it ("add a forum").
+  var addsSession = false
 
   func primary(_ type: EntityType) -> [EntityReference] {
     var seen = Set<String>()
@@ -75,6 +77,23 @@ struct Understanding: Sendable {
           Array(texts[$0..<($0 + marker.count)]) == marker
         }
     }
+  }
+
+  /// How many units nothing explains, numbers and the given marker words left out.
+  func unexplainedCount(besides markers: [[String]]) -> Int {
+    let texts = units.map(\.text)
+    var covered = explained
+    for marker in markers where !marker.isEmpty && marker.count <= texts.count {
+      for start in 0...(texts.count - marker.count)
+      where Array(texts[start..<(start + marker.count)]) == marker {
+        for position in start..<(start + marker.count) where position < covered.count {
+          covered[position] = true
+        }
+      }
+    }
+    return units.indices.filter { position in
+      units[position].kind != .number && !(position < covered.count && covered[position])
+    }.count
   }
 
   /// The longest run of units nothing explains, as the visitor typed it: the name of something

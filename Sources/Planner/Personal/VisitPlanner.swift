@@ -210,16 +210,12 @@ public struct VisitPlanner: Sendable {
     let count = nodes.count
     var minutes = [Double](repeating: 0, count: count * count)
     var metres = [Double](repeating: 0, count: count * count)
-    var rows: [String: (minutes: [Double?], metres: [Double?])] = [:]
+    let positions = nodes.map { catalog.walkways.nodePosition[$0] ?? -1 }
     for (i, node) in nodes.enumerated() {
-      let row = rows[node] ?? router.travel(from: node, stepFree: request.stepFree)
-      rows[node] = row
-      for (j, other) in nodes.enumerated() {
-        let position = catalog.walkways.nodePosition[other]
-        minutes[i * count + j] =
-          position.flatMap { row.minutes.isEmpty ? nil : row.minutes[$0] } ?? 1e9
-        metres[i * count + j] =
-          position.flatMap { row.metres.isEmpty ? nil : row.metres[$0] } ?? 1e9
+      let row = router.travel(from: node, stepFree: request.stepFree)
+      for (j, position) in positions.enumerated() {
+        minutes[i * count + j] = row?.minutes(to: position) ?? 1e9
+        metres[i * count + j] = row?.metres(to: position) ?? 1e9
       }
     }
     let weights = expanded.map { $0.weight }

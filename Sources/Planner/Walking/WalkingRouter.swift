@@ -1,5 +1,4 @@
 import EventModel
-import HeapModule
 
 /// One step of a walk a person can follow: walk along a floor, change floors, ride the metro.
 public struct WalkingLeg: Codable, Hashable, Sendable {
@@ -39,55 +38,20 @@ public struct WalkingRouter: Sendable {
     stepFree ? WalkwayIndex.stepFreeSpeed : WalkwayIndex.walkingSpeed
   }
 
-  /// Travel minutes and metres from one node to every node (nil where unreachable).
-  public func travel(from node: String, stepFree: Bool) -> (minutes: [Double?], metres: [Double?]) {
-    guard let start = catalog.walkways.nodePosition[node] else { return ([], []) }
-    let travel = catalog.walkways.travel(
-      from: start, edges: catalog.pack.walkways.edges, speed: Self.speed(stepFree: stepFree),
-      stepFree: stepFree)
-    return (travel.seconds.map { $0.map { $0 / 60 } }, travel.metres)
+  /// The fastest ways from one node to every node (minutes, metres; nil where unreachable), or
+  /// nil for a node the graph does not have.
+  public func travel(from node: String, stepFree: Bool) -> WalkTree? {
+    guard let start = catalog.walkways.nodePosition[node] else { return nil }
+    return catalog.walkways.travel(from: start, stepFree: stepFree)
   }
 
   /// The fastest way between two nodes, or nil when there is none (for example step-free).
   public func route(from: String, to: String, stepFree: Bool) -> WalkingRoute? {
     let walkways = catalog.walkways
-    let edges = catalog.pack.walkways.edges
-    guard let start = walkways.nodePosition[from], let target = walkways.nodePosition[to] else {
-      return nil
-    }
-    let speed = Self.speed(stepFree: stepFree)
-    var seconds = [Double](repeating: .infinity, count: walkways.links.count)
-    var previousNode = [Int](repeating: -1, count: walkways.links.count)
-    var previousEdge = [Int](repeating: -1, count: walkways.links.count)
-    var queue = Heap<Item>()
-    seconds[start] = 0
-    queue.insert(Item(seconds: 0, node: start))
-    while let item = queue.popMin() {
-      if item.seconds > seconds[item.node] { continue }
-      if item.node == target { break }
-      for link in walkways.links[item.node] {
-        let edge = edges[link.edge]
-        if stepFree && !edge.kind.isStepFree { continue }
-        let cost = edge.minutes.map { $0 * 60 } ?? (walkways.lengths[link.edge] ?? 0) / speed
-        let candidate = item.seconds + cost
-        if candidate < seconds[link.node] {
-          seconds[link.node] = candidate
-          previousNode[link.node] = item.node
-          previousEdge[link.node] = link.edge
-          queue.insert(Item(seconds: candidate, node: link.node))
-        }
-      }
-    }
-    guard seconds[target].isFinite else { return nil }
-    var nodes = [target]
-    var edgesTaken: [Int] = []
-    var node = target
-    while previousNode[node] >= 0 {
-      edgesTaken.append(previousEdge[node])
-      node = previousNode[node]
-      nodes.append(node)
-    }
-    return makeRoute(nodes: nodes.reversed(), edges: edgesTaken.reversed(), speed: speed)
+    guard let start = walkways.nodePosition[from], let target = walkways.nodePosition[to],
+      let path = walkways.path(from: start, to: target, stepFree: stepFree)
+    else { return nil }
+    return makeRoute(nodes: path.nodes, edges: path.edges, speed: Self.speed(stepFree: stepFree))
   }
 
   /// Legs from a node path: consecutive edges of one mode on one floor become one leg that ends at
@@ -140,14 +104,5 @@ public struct WalkingRouter: Sendable {
     return WalkingRoute(
       nodes: nodes.map { graph.nodes[$0].id }, legs: legs, metres: totalMetres,
       minutes: totalMinutes)
-  }
-
-  private struct Item: Comparable {
-    var seconds: Double
-    var node: Int
-
-    static func < (lhs: Item, rhs: Item) -> Bool {
-      (lhs.seconds, lhs.node) < (rhs.seconds, rhs.node)
-    }
   }
 }
