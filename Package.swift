@@ -94,7 +94,7 @@ let package = Package(
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "EventModel"]),
     .testTarget(name: "AssistantTests", dependencies: ["Assistant", "EventModel", "Matcher"]),
     .testTarget(
-      name: "MatcherTests", dependencies: ["Matcher", "EventModel", "PackGenerator"],
+      name: "MatcherTests", dependencies: ["Matcher", "Assistant", "EventModel", "PackGenerator"],
       exclude: ["Questions"]),
     .testTarget(
       name: "CommandLineInterfaceTests",

@@ -3,9 +3,9 @@ import Foundation
 import Matcher
 import Planner
 
-/// The assistant every front end talks to: the matcher's answer to a question and, for route
-/// plans and directions, what the planner made of it. Pure: the same question, pack and context
-/// give the same reply.
+/// The assistant every front end talks to: what the matcher understood of a question, answered
+/// in the visitor's words and, for route plans and directions, worked out by the planner. Pure:
+/// the same question, pack and context give the same reply.
 public struct Assistant: Sendable {
   public let catalog: EventCatalog
   public let matcher: Matcher
@@ -21,9 +21,52 @@ public struct Assistant: Sendable {
     return Assistant(catalog: catalog, lexicon: try Lexicon.load(packDirectory: packDirectory))
   }
 
+  /// The answer to a question as the matcher understood it, worded from the pack.
+  public func answer(_ question: String, context: AskContext) -> MatcherAnswer {
+    answer(matcher.request(for: question, context: context), context: context)
+  }
+
+  /// The answer to an understood request.
+  public func answer(_ request: VisitorRequest, context: AskContext) -> MatcherAnswer {
+    let language = context.language ?? request.language
+    var composer = AnswerComposer(
+      catalog: catalog, request: request, context: context, language: language)
+    let composed = composer.compose(request.intent)
+    return MatcherAnswer(
+      question: request.question, language: request.language, intent: composed.intent,
+      confidence: request.confidence, answer: composed.text,
+      entities: (request.entities.map(\.reference) + answered(composed.slots, request)).uniqued(),
+      slots: composed.slots, suggestions: composed.suggestions)
+  }
+
+  /// Records the question names in words rather than by their name, that the answer is about:
+  /// a session named by part of its title ("the healthcare forum"), an information entry named
+  /// by its keywords ("wifi password").
+  private func answered(_ slots: [String: SlotValue], _ request: VisitorRequest)
+    -> [EntityReference]
+  {
+    var result: [EntityReference] = []
+    if case .list(let sessions)? = slots["sessions"] {
+      // Named by part of the title, or the one session the question's words lead to ("the
+      // fintech forum").
+      for id in sessions where request.sessionParts[id] != nil || sessions.count == 1 {
+        if let session = catalog.session(id) {
+          result.append(EntityReference(type: .session, id: id, name: session.title.text(.en)))
+        }
+      }
+    }
+    if case .text(let id)? = slots["route"], let route = catalog.cityWalk(id) {
+      result.append(EntityReference(type: .route, id: id, name: route.name.text(.en)))
+    }
+    if case .text(let id)? = slots["info"], let info = catalog.info(id) {
+      result.append(EntityReference(type: .info, id: id, name: info.question.text(.en)))
+    }
+    return result
+  }
+
   /// Answers a question; plans and directions come worked out, not just described.
   public func reply(to question: String, context: AskContext) -> AssistantReply {
-    let answer = matcher.answer(question, context: context)
+    let answer = answer(question, context: context)
     var reply = AssistantReply(answer: answer, text: answer.answer)
     let language = context.language ?? answer.language
     switch answer.intent {

@@ -100,7 +100,7 @@ public enum FuzzTargets {
     // The matcher's own reading of times (planning the result is the question target's job).
     guard let assistant else { return }
     for prefix in ["plan ", "what's on ", "有什么论坛 ", "Was läuft "] {
-      _ = assistant.matcher.answer(prefix + text, context: contexts[0])
+      _ = assistant.answer(prefix + text, context: contexts[0])
     }
   }
 

@@ -1,3 +1,4 @@
+import Assistant
 import EventModel
 import Foundation
 import Matcher
@@ -18,9 +19,9 @@ enum MatcherBench {
     let catalog = try PackLoader.load(from: waic)
     let lexicon = try Lexicon.load(packDirectory: waic)
     var builds: [Double] = []
-    var matcher: Matcher?
+    var matcher: Assistant?
     for _ in 0..<20 {
-      builds.append(milliseconds { matcher = Matcher(catalog: catalog, lexicon: lexicon) })
+      builds.append(milliseconds { matcher = Assistant(catalog: catalog, lexicon: lexicon) })
     }
     builds.sort()
     print(
@@ -67,9 +68,9 @@ enum MatcherBench {
 
     let scaledCatalog = try PackLoader.load(from: scaled)
     let scaledLexicon = try Lexicon.load(packDirectory: scaled)
-    var scaledMatcher: Matcher?
+    var scaledMatcher: Assistant?
     let scaledBuild = milliseconds {
-      scaledMatcher = Matcher(catalog: scaledCatalog, lexicon: scaledLexicon)
+      scaledMatcher = Assistant(catalog: scaledCatalog, lexicon: scaledLexicon)
     }
     print(String(format: "10x synthetic pack: index build %.0f ms", scaledBuild))
     let names = scaledCatalog.pack.exhibitors.prefix(200).flatMap { exhibitor -> [String] in
@@ -85,7 +86,7 @@ enum MatcherBench {
   }
 
   static func latency(
-    name: String, matcher: Matcher, questions: [String], context: AskContext, targets: String
+    name: String, matcher: Assistant, questions: [String], context: AskContext, targets: String
   ) {
     for question in questions.prefix(50) { _ = matcher.answer(question, context: context) }  // warm up
     var samples: [Double] = []

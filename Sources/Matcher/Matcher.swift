@@ -13,48 +13,36 @@ public struct Matcher: Sendable {
     self.init(index: MatcherIndex(catalog: catalog, lexicon: lexicon))
   }
 
-  /// Answers one question.
-  public func answer(_ question: String, context: AskContext) -> MatcherAnswer {
+  /// Understands one question: the typed request the assistant answers, with follow-ups
+  /// resolved against `context.earlier`.
+  public func request(for question: String, context: AskContext) -> VisitorRequest {
     let (own, _) = understand(question, context: context)
-    let (understanding, decision) = resolve(
+    let (u, decision) = resolve(
       own, decision: decide(own), earlier: context.earlier, context: context)
-    let language = context.language ?? understanding.language
-    var composer = AnswerComposer(
-      index: index, understanding: understanding, context: context, language: language)
-    let composed = composer.compose(decision.intent)
-    return MatcherAnswer(
-      question: question, language: understanding.language, intent: composed.intent,
-      confidence: (decision.confidence * 100).rounded() / 100, answer: composed.text,
-      entities: (understanding.entities.map(\.reference) + answered(composed, understanding))
-        .uniqued(),
-      slots: composed.slots,
-      suggestions: composed.suggestions)
-  }
-
-  /// Records the question names in words rather than by their name, that the answer is about:
-  /// a session named by part of its title ("the healthcare forum"), an information entry named
-  /// by its keywords ("wifi password").
-  private func answered(
-    _ composed: (intent: Intent, text: String, slots: [String: SlotValue], suggestions: [String]),
-    _ u: Understanding
-  ) -> [EntityReference] {
-    var result: [EntityReference] = []
-    if case .list(let sessions)? = composed.slots["sessions"] {
-      // Named by part of the title, or the one session the question's words lead to ("the
-      // fintech forum").
-      for id in sessions where u.sessionParts[id] != nil || sessions.count == 1 {
-        if let session = index.catalog.session(id) {
-          result.append(EntityReference(type: .session, id: id, name: session.title.text(.en)))
-        }
-      }
+    let facets = Set(
+      index.eventFacets.compactMap { facet, markers in u.containsAny(of: markers) ? facet : nil })
+    var smallTalk: SmallTalk?
+    if u.containsAny(of: index.goodbyeMarkers) {
+      smallTalk = .goodbye
+    } else if u.containsAny(of: index.thanksMarkers) {
+      smallTalk = .thanks
     }
-    if case .text(let id)? = composed.slots["route"], let route = index.catalog.cityWalk(id) {
-      result.append(EntityReference(type: .route, id: id, name: route.name.text(.en)))
-    }
-    if case .text(let id)? = composed.slots["info"], let info = index.catalog.info(id) {
-      result.append(EntityReference(type: .info, id: id, name: info.question.text(.en)))
-    }
-    return result
+    return VisitorRequest(
+      question: question, language: u.language, intent: decision.intent,
+      confidence: (decision.confidence * 100).rounded() / 100,
+      entities: u.entities.map { entity in
+        RequestEntity(
+          reference: entity.reference, nested: entity.nested,
+          span: entity.match.start..<max(entity.match.start, entity.match.end),
+          role: u.role(of: entity, index: index))
+      },
+      sessionParts: u.sessionParts, strongCues: u.strongCues, weakCues: u.weakCues,
+      facilities: u.facilities, stepFree: u.stepFree, infoHits: u.infoHits, infoEnds: u.infoEnds,
+      time: TimeQuery(
+        day: u.time.day, part: u.time.part, clock: u.time.clock, isNow: u.time.isNow,
+        isNext: u.time.isNext),
+      duration: u.duration, unexplainedName: u.unexplainedName, addsSession: u.addsSession,
+      smallTalk: smallTalk, eventFacets: facets)
   }
 
   /// Units, phrase matches and the understanding of a question: the one pipeline that both
@@ -166,13 +154,6 @@ public struct Matcher: Sendable {
       }
     }
     return String(result)
-  }
-}
-
-extension Array where Element: Hashable {
-  func uniqued() -> [Element] {
-    var seen = Set<Element>()
-    return filter { seen.insert($0).inserted }
   }
 }
 

@@ -87,7 +87,8 @@ public struct AskContext: Sendable {
   }
 }
 
-/// The matcher's answer: the JSON object of `hiwaic ask --format json`.
+/// An answer: the JSON object of `hiwaic ask --format json` (the matcher's understanding, the
+/// assistant's words).
 public struct MatcherAnswer: Codable, Hashable, Sendable {
   public var question: String
   /// The language the question was understood in.
@@ -99,4 +100,18 @@ public struct MatcherAnswer: Codable, Hashable, Sendable {
   public var entities: [EntityReference]
   public var slots: [String: SlotValue]
   public var suggestions: [String]
+
+  public init(
+    question: String, language: Language, intent: Intent, confidence: Double, answer: String,
+    entities: [EntityReference], slots: [String: SlotValue], suggestions: [String]
+  ) {
+    self.question = question
+    self.language = language
+    self.intent = intent
+    self.confidence = confidence
+    self.answer = answer
+    self.entities = entities
+    self.slots = slots
+    self.suggestions = suggestions
+  }
 }

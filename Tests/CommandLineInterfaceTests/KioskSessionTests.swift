@@ -95,7 +95,11 @@ struct KioskSessionTests {
     try tmux.keys("Enter")
     tmux.waitFor("Take this to my phone (QR code)")
     try tmux.keys("Down", "Down", "Enter")
-    let screen = tmux.waitFor("Scan with your phone's camera")
+    // The title comes before the code is drawn: wait for the whole code.
+    let screen = tmux.waitFor("a QR code under “Scan with your phone's camera”") {
+      $0.contains("Scan with your phone's camera")
+        && QRScreenDecoder.code(inScreen: $0.components(separatedBy: "\n")) != nil
+    }
     let lines = try #require(QRScreenDecoder.code(inScreen: screen.components(separatedBy: "\n")))
     let decoded = try QRScreenDecoder.decode(halfBlocks: lines)
     let ask = try CLI.run([

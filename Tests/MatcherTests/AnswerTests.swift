@@ -1,3 +1,4 @@
+import Assistant
 import EventModel
 import Foundation
 import Testing
@@ -87,8 +88,8 @@ struct AnswerTests {
     var pack = MatcherFixture.catalog.pack
     let index = try #require(pack.exhibitors.firstIndex { $0.id == "moore-threads" })
     pack.exhibitors[index].aliases.append("Unitree")
-    let matcher = Matcher(catalog: EventCatalog(pack: pack), lexicon: MatcherFixture.lexicon)
-    let answer = matcher.answer("where is Unitree", context: MatcherFixture.context())
+    let assistant = Assistant(catalog: EventCatalog(pack: pack), lexicon: MatcherFixture.lexicon)
+    let answer = assistant.answer("where is Unitree", context: MatcherFixture.context())
     #expect(answer.answer.hasPrefix("Did you mean"))
     #expect(answer.answer.contains("Moore Threads") && answer.answer.contains("Unitree Robotics"))
     #expect(answer.suggestions.count == 2)

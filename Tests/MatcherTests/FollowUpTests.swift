@@ -13,7 +13,7 @@ struct FollowUpTests {
     var context = MatcherFixture.context(now: now)
     var answers: [MatcherAnswer] = []
     for question in questions {
-      answers.append(MatcherFixture.matcher.answer(question, context: context))
+      answers.append(MatcherFixture.assistant.answer(question, context: context))
       context.earlier.append(question)
     }
     return answers

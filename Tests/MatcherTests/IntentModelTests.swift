@@ -103,8 +103,8 @@ struct IntentModelTests {
     let lexicon = try Lexicon.load(packDirectory: scratch)
     #expect(lexicon.intentModel == nil)
     let matcher = Matcher(catalog: MatcherFixture.catalog, lexicon: lexicon)
-    let answer = matcher.answer("where is unitree", context: MatcherFixture.context())
-    #expect(answer.intent == .findExhibitor)
+    let request = matcher.request(for: "where is unitree", context: MatcherFixture.context())
+    #expect(request.intent == .findExhibitor)
   }
 
   @Test("small talk needs a word of small talk; thanks and goodbyes are small talk")

@@ -1,16 +1,19 @@
+import Assistant
 import EventModel
 import Foundation
 
 @testable import Matcher
 
-/// The WAIC pack, its lexicon and a matcher, loaded once for all matcher tests.
+/// The WAIC pack, its lexicon, a matcher and the assistant that words its answers, loaded once
+/// for all matcher tests.
 enum MatcherFixture {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
   static let packDirectory = repository.appendingPathComponent("Data/waic2025")
   static let catalog = try! PackLoader.load(from: packDirectory)
   static let lexicon = try! Lexicon.load(packDirectory: packDirectory)
-  static let matcher = Matcher(catalog: catalog, lexicon: lexicon)
+  static let assistant = Assistant(catalog: catalog, lexicon: lexicon)
+  static var matcher: Matcher { assistant.matcher }
   static let zone = catalog.timeZone
 
   static func context(
@@ -24,7 +27,7 @@ enum MatcherFixture {
   static func ask(_ question: String, now: String = "2025-07-26T10:00", at: String? = nil)
     -> MatcherAnswer
   {
-    matcher.answer(question, context: context(now: now, at: at))
+    assistant.answer(question, context: context(now: now, at: at))
   }
 
   /// One labelled question of the quality set.

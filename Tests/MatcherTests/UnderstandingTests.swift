@@ -111,7 +111,7 @@ struct UnderstandingTests {
     #expect(MatcherFixture.ask("where is Huawei").language == .en)
     #expect(MatcherFixture.ask("华为在哪里").language == .zh)
     #expect(MatcherFixture.ask("Wo ist Huawei?").language == .de)
-    let forced = MatcherFixture.matcher.answer(
+    let forced = MatcherFixture.assistant.answer(
       "where is Huawei", context: MatcherFixture.context(language: .zh))
     #expect(forced.answer.contains("展位"))
     #expect(MatcherFixture.ask("Wo ist Huawei?").answer.contains("Stand"))

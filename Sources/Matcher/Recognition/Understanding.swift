@@ -119,8 +119,6 @@ struct Understanding: Sendable {
 
   /// Where a walk starts or ends, as the words before a place say: "from the Red Hall" is the
   /// start, "to Unitree", "zur Roten Halle", "到红厅" the end; nil when nothing says.
-  enum PlaceRole { case origin, destination }
-
   func role(of entity: EntityMatch, index: MatcherIndex) -> PlaceRole? {
     let texts = units.map(\.text)
     func marked(_ markers: [[String]]) -> Bool {
@@ -130,7 +128,7 @@ struct Understanding: Sendable {
         if skip == 1 && (end < 0 || end >= texts.count || !index.stopUnits.contains(texts[end])) {
           continue
         }
-        for marker in markers where end - marker.count >= 0 {
+        for marker in markers where end - marker.count >= 0 && end <= texts.count {
           if Array(texts[(end - marker.count)..<end]) == marker { return true }
         }
       }
@@ -139,26 +137,6 @@ struct Understanding: Sendable {
     if marked(index.originMarkers) { return .origin }
     if marked(index.destinationMarkers) { return .destination }
     return nil
-  }
-
-  /// The places of a directions question as start and end: by the words before them when they
-  /// say ("to A from B"), else the first named is the start and the last the end.
-  func walkEnds(_ places: [EntityMatch], index: MatcherIndex) -> (
-    origin: EntityMatch?, destination: EntityMatch?
-  ) {
-    guard places.count >= 2 else { return (nil, places.first) }
-    let roles = places.map { role(of: $0, index: index) }
-    if let origin = roles.firstIndex(of: .origin) {
-      let destination =
-        roles.firstIndex(of: .destination)
-        ?? places.indices.last(where: { $0 != origin }) ?? origin
-      return (places[origin], places[destination])
-    }
-    if let destination = roles.firstIndex(of: .destination) {
-      let origin = places.indices.first(where: { $0 != destination }) ?? destination
-      return (places[origin], places[destination])
-    }
-    return (places.first, places.last)
   }
 }
 

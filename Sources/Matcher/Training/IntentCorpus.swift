@@ -38,7 +38,8 @@ public struct IntentCorpus: Sendable {
       "change_language":
       return .some(.help)
     case "weather", "date", "time", "directions", "restaurant_suggestion", "meal_suggestion",
-      "lost_luggage", "where_are_you_from", "meaning_of_life", "tell_joke", "fun_fact", "yes",
+      "lost_luggage", "find_phone", "where_are_you_from", "meaning_of_life", "tell_joke",
+      "fun_fact", "yes",
       "no", "maybe", "repeat", "cancel":
       return .some(nil)
     default: return .some(.unknown)

@@ -1,25 +1,26 @@
 import EventModel
 import Foundation
+import Matcher
 
-/// Builds the answer for an intent from the pack: concrete facts (hall, floor, booth, walking
-/// minutes, times, rooms), approximate where the pack says modelled, in the visitor's language.
+/// Words the answer to a visitor's request from the pack: concrete facts (hall, floor, booth,
+/// walking minutes, times, rooms), approximate where the pack says modelled, in the visitor's
+/// language.
 struct AnswerComposer {
-  let index: MatcherIndex
-  let understanding: Understanding
+  let catalog: EventCatalog
+  let request: VisitorRequest
   let context: AskContext
   let language: Language
   var slots: [String: SlotValue] = [:]
   var suggestions: [String] = []
 
-  init(index: MatcherIndex, understanding: Understanding, context: AskContext, language: Language) {
-    self.index = index
-    self.understanding = understanding
+  init(catalog: EventCatalog, request: VisitorRequest, context: AskContext, language: Language) {
+    self.catalog = catalog
+    self.request = request
     self.context = context
     self.language = language
   }
 
-  var catalog: EventCatalog { index.catalog }
-  var u: Understanding { understanding }
+  var u: VisitorRequest { request }
 
   /// English, Chinese or German, whichever the answer is in.
   func t(_ en: String, _ zh: String, _ de: String? = nil) -> String {
@@ -77,7 +78,8 @@ struct AnswerComposer {
     var groupOf: [String: Int] = [:]
     var seen = Set<String>()
     for entity in u.entities where !entity.nested {
-      let key = "\(entity.reference.type.rawValue) \(entity.match.start) \(entity.match.end)"
+      let key =
+        "\(entity.reference.type.rawValue) \(entity.span.lowerBound) \(entity.span.upperBound)"
       guard seen.insert(key + " " + entity.reference.id).inserted else { continue }
       if let group = groupOf[key] {
         groups[group].append(entity.reference)
@@ -533,7 +535,7 @@ struct AnswerComposer {
     let places = u.entities.filter {
       !$0.nested && [.exhibitor, .booth, .room, .venue, .place, .zone].contains($0.reference.type)
     }
-    if places.count >= 2, let origin = u.walkEnds(places, index: index).origin,
+    if places.count >= 2, let origin = u.walkEnds(places).origin,
       let start = catalog.node(for: origin.reference), start != target.node
     {
       from = start
@@ -602,8 +604,8 @@ struct AnswerComposer {
     // "from A to B", "to B from A": B is the target.
     let places = u.entities.filter { !$0.nested && catalog.node(for: $0.reference) != nil }
     var ordered = places.count >= 2 ? Array(places.reversed()) : places
-    if places.count >= 2, let destination = u.walkEnds(places, index: index).destination {
-      ordered = [destination] + ordered.filter { $0.match.start != destination.match.start }
+    if places.count >= 2, let destination = u.walkEnds(places).destination {
+      ordered = [destination] + ordered.filter { $0.span.lowerBound != destination.span.lowerBound }
     }
     if let kind = u.facilities.first {
       // Facilities by kind; "metro", "entrance" and "lift" are node kinds rather than facilities.
@@ -797,7 +799,7 @@ struct AnswerComposer {
     let order = [
       "next", "last_day", "pavilions", "theme", "history", "news", "figures", "when", "where",
     ]
-    let facet = order.first { u.containsAny(of: index.eventFacets[$0] ?? []) }
+    let facet = order.first { u.eventFacets.contains($0) }
     let dayLines = event.days.map { "• " + name($0.label) }
     switch facet {
     case "next":
@@ -917,13 +919,13 @@ struct AnswerComposer {
 
   private mutating func greeting() -> String {
     suggestions = examples
-    if u.containsAny(of: index.goodbyeMarkers) {
+    if u.smallTalk == .goodbye {
       return t(
         "Goodbye, and enjoy \(name(catalog.event.shortName))!",
         "再见，祝您在\(name(catalog.event.shortName))玩得开心！",
         "Auf Wiedersehen und viel Freude auf der \(name(catalog.event.shortName))!")
     }
-    if u.containsAny(of: index.thanksMarkers) {
+    if u.smallTalk == .thanks {
       return t(
         "You're welcome! Ask me anything else about \(name(catalog.event.shortName)).",
         "不客气！关于\(name(catalog.event.shortName))还有什么可以问我。",
@@ -967,5 +969,13 @@ struct AnswerComposer {
           "Wo ist \(known.reference.name)?"), at: 0)
     }
     return text
+  }
+}
+
+extension Array where Element: Hashable {
+  /// The elements in order, each once.
+  func uniqued() -> [Element] {
+    var seen = Set<Element>()
+    return filter { seen.insert($0).inserted }
   }
 }

@@ -1,4 +1,5 @@
 import EventModel
+import Matcher
 
 extension EventCatalog {
   /// The walkway node where a named thing is: a booth's, a room's, a zone's; for a hall or a
