@@ -92,7 +92,8 @@ let package = Package(
     ),
     .testTarget(name: "PackGeneratorTests", dependencies: ["PackGenerator", "EventModel"]),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "EventModel"]),
-    .testTarget(name: "AssistantTests", dependencies: ["Assistant", "EventModel", "Matcher"]),
+    .testTarget(
+      name: "AssistantTests", dependencies: ["Assistant", "EventModel", "Matcher", "Planner"]),
     .testTarget(
       name: "MatcherTests", dependencies: ["Matcher", "Assistant", "EventModel", "PackGenerator"],
       exclude: ["Questions"]),

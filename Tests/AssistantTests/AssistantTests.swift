@@ -1,6 +1,7 @@
 import EventModel
 import Foundation
 import Matcher
+import Planner
 import Testing
 
 @testable import Assistant
@@ -162,6 +163,23 @@ struct AssistantTests {
     for (a, b) in zip(stepFree.route.nodes, stepFree.route.nodes.dropFirst()) {
       let edge = edges.first { ($0.from == a && $0.to == b) || ($0.from == b && $0.to == a) }
       #expect(edge?.kind.isStepFree != false, "\(a) → \(b)")
+    }
+  }
+
+  @Test(
+    "walking steps are written in the visitor's language, with the total last",
+    arguments: [(Language.en, "Total:"), (.zh, "全程"), (.de, "Insgesamt ")])
+  func directionsWording(language: Language, total: String) throws {
+    let route = try #require(
+      WalkingRouter(catalog: catalog).route(from: "eh-1f-north", to: "h3-j12", stepFree: true))
+    let lines = DirectionsWriter(catalog: catalog, language: language).lines(route)
+    #expect(lines.count == route.legs.count + 1)
+    #expect(lines.last?.hasPrefix(total) == true, "\(lines)")
+    if language != .en {
+      // Not one English step word in Chinese or German directions.
+      for word in ["Take the", "Walk", "lift to", "escalator"] {
+        #expect(!lines.joined().contains(word), "\(word) in \(lines)")
+      }
     }
   }
 

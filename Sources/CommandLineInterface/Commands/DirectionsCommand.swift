@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assistant
 import EventModel
 import Foundation
 import Planner

@@ -1,4 +1,5 @@
 import EventModel
+import Planner
 
 /// Turns a walking route into sentences a visitor can follow, in English, Chinese or German.
 public struct DirectionsWriter: Sendable {
