@@ -19,13 +19,19 @@ public struct Matcher: Sendable {
     let (own, _) = understand(question, context: context)
     let (u, decision) = resolve(
       own, decision: decide(own), earlier: context.earlier, context: context)
-    let facets = Set(
-      index.eventFacets.compactMap { facet, markers in u.containsAny(of: markers) ? facet : nil })
+    // Marker words are looked for only where they matter: every question would pay for them.
+    var facets: Set<String> = []
+    if decision.intent == .eventInfo {
+      facets = Set(
+        index.eventFacets.compactMap { facet, markers in u.containsAny(of: markers) ? facet : nil })
+    }
     var smallTalk: SmallTalk?
-    if u.containsAny(of: index.goodbyeMarkers) {
-      smallTalk = .goodbye
-    } else if u.containsAny(of: index.thanksMarkers) {
-      smallTalk = .thanks
+    if decision.intent == .greeting {
+      if u.containsAny(of: index.goodbyeMarkers) {
+        smallTalk = .goodbye
+      } else if u.containsAny(of: index.thanksMarkers) {
+        smallTalk = .thanks
+      }
     }
     return VisitorRequest(
       question: question, language: u.language, intent: decision.intent,

@@ -39,6 +39,13 @@ struct AskCommand: ParsableCommand {
       """)
   var conversation = false
 
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      "Report on standard error how long the answers took, start-up left out (for benchmarks).",
+      visibility: .hidden))
+  var timing = false
+
   @OptionGroup var packOptions: PackOptions
 
   func run() throws {
@@ -59,7 +66,17 @@ struct AskCommand: ParsableCommand {
     if format == .json { print("[") }
     var lines = LineReader()
     var context = setup.context
+    let started = DispatchTime.now().uptimeNanoseconds
+    var answered = 0
+    defer {
+      if timing {
+        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+        FileHandle.standardError.write(
+          Data("answered \(answered) questions in \(milliseconds) ms\n".utf8))
+      }
+    }
     while let line = lines.next() {
+      answered += 1
       let reply = setup.assistant.reply(to: line, context: context)
       if conversation {
         context.earlier = (context.earlier + [line]).suffix(Matcher.conversationDepth)

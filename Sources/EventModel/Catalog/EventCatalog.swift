@@ -164,6 +164,9 @@ public struct EventCatalog: Sendable {
     pavilionPosition[id].map { pack.pavilions[$0] }
   }
   public func booth(_ id: String) -> Booth? { boothPosition[id].map { pack.booths[$0] } }
+  /// Where an exhibitor is in the pack's list, for the indexes that hold positions.
+  public func position(ofExhibitor id: String) -> Int? { exhibitorPosition[id] }
+
   public func exhibitor(_ id: String) -> Exhibitor? {
     exhibitorPosition[id].map { pack.exhibitors[$0] }
   }

@@ -100,7 +100,7 @@ extension WalkwayIndex {
   /// the same booths and rooms.
   public func travel(from start: Int, stepFree: Bool = false) -> WalkTree {
     if let tree = cache.tree(from: start, stepFree: stepFree) { return tree }
-    let tree = search(from: start, to: nil, stepFree: stepFree)
+    let tree = search(from: start, until: [], stepFree: stepFree)
     cache.keep(tree, from: start, stepFree: stepFree)
     return tree
   }
@@ -110,11 +110,27 @@ extension WalkwayIndex {
   public func path(from start: Int, to target: Int, stepFree: Bool = false) -> (
     nodes: [Int], edges: [Int]
   )? {
-    search(from: start, to: target, stepFree: stepFree).path(to: target)
+    search(from: start, until: [target], stepFree: stepFree).path(to: target)
   }
 
-  /// Dijkstra's search over the flat links; the one shortest-path search of the project.
-  private func search(from start: Int, to target: Int?, stepFree: Bool) -> WalkTree {
+  /// The fastest ways from `start` to a few nodes: the same search, stopped once every target is
+  /// settled (a plan needs the times between its stops only, and they lie close together).
+  /// Nil for a target that cannot be reached.
+  public func travel(from start: Int, to targets: [Int], stepFree: Bool = false) -> [(
+    seconds: Double, metres: Double
+  )?] {
+    let tree = search(from: start, until: targets, stepFree: stepFree)
+    return targets.map { target in
+      guard let seconds = tree.seconds(to: target), let metres = tree.metres(to: target) else {
+        return nil
+      }
+      return (seconds, metres)
+    }
+  }
+
+  /// Dijkstra's search over the flat links, the one shortest-path search of the project: to
+  /// every node, or until each of `targets` is settled.
+  private func search(from start: Int, until targets: [Int], stepFree: Bool) -> WalkTree {
     let count = links.count
     var seconds = [Double](repeating: .infinity, count: count)
     var metres = [Double](repeating: .infinity, count: count)
@@ -125,6 +141,12 @@ extension WalkwayIndex {
         seconds: seconds, metres: metres, previousNode: previousNode, previousEdge: previousEdge)
     }
     var settled = [Bool](repeating: false, count: count)
+    var isTarget = [Bool](repeating: false, count: targets.isEmpty ? 0 : count)
+    var targetsLeft = 0
+    for target in targets where target >= 0 && target < count && !isTarget[target] {
+      isTarget[target] = true
+      targetsLeft += 1
+    }
     let costs = stepFree ? stepFreeSeconds : walkSeconds
     var queue = Heap<QueueItem>()
     seconds[start] = 0
@@ -137,7 +159,10 @@ extension WalkwayIndex {
             let node = item.node
             if settled[node] { continue }
             settled[node] = true
-            if node == target { break }
+            if !isTarget.isEmpty && isTarget[node] {
+              targetsLeft -= 1
+              if targetsLeft == 0 { break }
+            }
             for index in linkStart[node]..<linkStart[node + 1] {
               let link = flat[index]
               if settled[link.node] { continue }

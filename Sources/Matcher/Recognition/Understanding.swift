@@ -70,22 +70,27 @@ struct Understanding: Sendable {
 
   /// Whether one of these unit sequences occurs in the question.
   func containsAny(of markers: [[String]]) -> Bool {
-    let texts = units.map(\.text)
-    return markers.contains { marker in
-      marker.count <= texts.count
-        && (0...(texts.count - marker.count)).contains {
-          Array(texts[$0..<($0 + marker.count)]) == marker
-        }
+    markers.contains { !starts(of: $0).isEmpty }
+  }
+
+  /// Where a unit sequence occurs in the question. Compares in place: this runs for every
+  /// marker list on every question.
+  func starts(of marker: [String]) -> [Int] {
+    guard let first = marker.first, marker.count <= units.count else { return [] }
+    var found: [Int] = []
+    for start in 0...(units.count - marker.count) where units[start].text == first {
+      var offset = 1
+      while offset < marker.count && units[start + offset].text == marker[offset] { offset += 1 }
+      if offset == marker.count { found.append(start) }
     }
+    return found
   }
 
   /// How many units nothing explains, numbers and the given marker words left out.
   func unexplainedCount(besides markers: [[String]]) -> Int {
-    let texts = units.map(\.text)
     var covered = explained
-    for marker in markers where !marker.isEmpty && marker.count <= texts.count {
-      for start in 0...(texts.count - marker.count)
-      where Array(texts[start..<(start + marker.count)]) == marker {
+    for marker in markers {
+      for start in starts(of: marker) {
         for position in start..<(start + marker.count) where position < covered.count {
           covered[position] = true
         }

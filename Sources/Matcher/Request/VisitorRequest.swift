@@ -32,9 +32,10 @@ public struct VisitorRequest: Sendable {
   public var unexplainedName: String?
   /// A follow-up asked to add a forum to the plan before it.
   public var addsSession: Bool
-  /// Thanks or goodbye, when the question is small talk of that kind.
+  /// Thanks or goodbye, when the question is small talk (`greeting`) of that kind.
   public var smallTalk: SmallTalk?
-  /// Facts about the event the question's words ask for (`when`, `where`, `pavilions`, …).
+  /// Facts about the event an `event_info` question's words ask for (`when`, `where`,
+  /// `pavilions`, …).
   public var eventFacets: Set<String>
 
   /// The records of one type the question is about (not those inside a longer name).

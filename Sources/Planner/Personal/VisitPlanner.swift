@@ -128,7 +128,6 @@ public struct VisitPlanner: Sendable {
 
   public func plan(_ asked: VisitRequest) -> VisitPlan {
     let request = asked.bounded
-    let router = WalkingRouter(catalog: catalog)
     var leftOut: [LeftOut] = []
     let endNode = request.end ?? request.start
 
@@ -152,8 +151,23 @@ public struct VisitPlanner: Sendable {
     var candidates: [Candidate] = []
     var scored: [(Candidate, Double)] = []
     let must = Set(request.mustSee)
-    for exhibitor in catalog.pack.exhibitors where !request.done.contains(exhibitor.id) {
-      guard let node = exhibitor.booth.flatMap({ catalog.booth($0)?.node }) else { continue }
+    // With interests, only the exhibitors of their topics (and the must-sees) can score: a
+    // large pack has thousands of others.
+    var scanned: [Int]
+    if interests.isEmpty {
+      scanned = Array(catalog.pack.exhibitors.indices)
+    } else {
+      var chosen = Set(request.mustSee.compactMap { catalog.position(ofExhibitor: $0) })
+      for interest in expanded {
+        for topic in interest.covers { chosen.formUnion(catalog.exhibitorsByTopic[topic] ?? []) }
+      }
+      scanned = chosen.sorted()
+    }
+    for position in scanned {
+      let exhibitor = catalog.pack.exhibitors[position]
+      guard !request.done.contains(exhibitor.id),
+        let node = exhibitor.booth.flatMap({ catalog.booth($0)?.node })
+      else { continue }
       var group = -1
       var weight = 0.0
       for (index, interest) in expanded.enumerated()
@@ -210,12 +224,26 @@ public struct VisitPlanner: Sendable {
     let count = nodes.count
     var minutes = [Double](repeating: 0, count: count * count)
     var metres = [Double](repeating: 0, count: count * count)
+    // Walking is symmetric on the walkway graph, so each search needs only the vertices after
+    // its own, and stops once it has settled them.
     let positions = nodes.map { catalog.walkways.nodePosition[$0] ?? -1 }
-    for (i, node) in nodes.enumerated() {
-      let row = router.travel(from: node, stepFree: request.stepFree)
-      for (j, position) in positions.enumerated() {
-        minutes[i * count + j] = row?.minutes(to: position) ?? 1e9
-        metres[i * count + j] = row?.metres(to: position) ?? 1e9
+    for i in 0..<count {
+      minutes[i * count + i] = positions[i] >= 0 ? 0 : 1e9
+      metres[i * count + i] = positions[i] >= 0 ? 0 : 1e9
+      guard i + 1 < count else { continue }
+      let later = Array(positions[(i + 1)...])
+      let row: [(seconds: Double, metres: Double)?] =
+        positions[i] >= 0
+        ? catalog.walkways.travel(from: positions[i], to: later, stepFree: request.stepFree)
+        : Array(repeating: nil, count: later.count)
+      for (offset, way) in row.enumerated() {
+        let j = i + 1 + offset
+        let minutesThere = way.map { $0.seconds / 60 } ?? 1e9
+        let metresThere = way?.metres ?? 1e9
+        minutes[i * count + j] = minutesThere
+        minutes[j * count + i] = minutesThere
+        metres[i * count + j] = metresThere
+        metres[j * count + i] = metresThere
       }
     }
     let weights = expanded.map { $0.weight }
