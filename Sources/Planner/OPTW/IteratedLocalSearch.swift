@@ -213,44 +213,33 @@ struct Route {
     // obey the triangle inequality, dropping a visit from a feasible route leaves it feasible. So
     // each scan only looks at the vertices that still fitted in the one before.
     var open = candidates.filter { !visited[$0] }
-    // An insertion adds at least the visit's service time, so value per minute can be bounded
-    // before the insertion scan, the hot loop. Scanning in order of that bound, the scan stops
-    // once no bound can beat the best ratio found: the same choice as scanning them all.
-    var order: [(bound: Double, ratioTop: Double, index: Int)] = []
-    order.reserveCapacity(open.count)
     while true {
-      order.removeAll(keepingCapacity: true)
-      for (index, vertex) in open.enumerated() {
+      var best: (vertex: Int, position: Int, ratio: Double)?
+      var kept = 0
+      for index in open.indices {
+        let vertex = open[index]
         let g = gain(vertex)
-        var top = exponent == 2 ? g * g : g
-        if noise > 0 { top *= 1 + noise * (random.nextUnit() - 0.5) }
-        let leastShift = max(problem.service[vertex] * (1 - 1e-9) - 1e-9, 1e-6)
-        order.append((top > 0 ? top / leastShift : 0, top, index))
-      }
-      order.sort { ($0.bound, $1.index) > ($1.bound, $0.index) }
-      var best: (vertex: Int, position: Int, ratio: Double, index: Int)?
-      var fits = [Bool](repeating: true, count: open.count)
-      for entry in order {
-        if let best, entry.bound < best.ratio { break }
-        let vertex = open[entry.index]
-        guard let place = bestInsertion(of: vertex) else {
-          fits[entry.index] = false
+        let top = exponent == 2 ? g * g : g
+        // An insertion adds at least the visit's service time: when even that ratio cannot
+        // beat the best so far, the insertion scan (the hot loop) is skipped and the vertex
+        // stays open for the next round. The same choice as scanning it; with noise every
+        // scan draws, so all are scanned to keep the draws the same.
+        if noise == 0, let best, top / max(problem.service[vertex] - 1e-9, 1e-6) < best.ratio {
+          open[kept] = vertex
+          kept += 1
           continue
         }
-        let ratio = entry.ratioTop / max(place.shift, 1e-6)
-        if best == nil || ratio > best!.ratio || (ratio == best!.ratio && entry.index < best!.index)
-        {
-          best = (vertex, place.position, ratio, entry.index)
-        }
-      }
-      guard let chosen = best else { return }
-      insert(chosen.vertex, at: chosen.position)
-      var kept = 0
-      for index in open.indices where fits[index] && index != chosen.index {
-        open[kept] = open[index]
+        guard let place = bestInsertion(of: vertex) else { continue }
+        open[kept] = vertex
         kept += 1
+        var ratio = top / max(place.shift, 1e-6)
+        if noise > 0 { ratio *= 1 + noise * (random.nextUnit() - 0.5) }
+        if best == nil || ratio > best!.ratio { best = (vertex, place.position, ratio) }
       }
       open.removeLast(open.count - kept)
+      guard let chosen = best else { return }
+      insert(chosen.vertex, at: chosen.position)
+      if let index = open.firstIndex(of: chosen.vertex) { open.remove(at: index) }
     }
   }
 
