@@ -261,6 +261,20 @@ public struct AssistantReply: Sendable {
     self.plan = plan
     self.directions = directions
   }
+
+  /// The walkway node the answer leads to: where the way ends, else the place a directions
+  /// answer names (without a start to walk from).
+  public var destination: String? {
+    if let directions { return directions.to }
+    if case .text(let node)? = answer.slots["to"] { return node }
+    return nil
+  }
+
+  /// The sessions the answer lists, in its order.
+  public var sessions: [String] {
+    if case .list(let ids)? = answer.slots["sessions"] { return ids }
+    return []
+  }
 }
 
 /// Why a plan starts when it does.

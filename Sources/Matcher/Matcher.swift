@@ -55,7 +55,7 @@ public struct Matcher: Sendable {
   /// `answer` and `explain` run.
   func understand(_ question: String, context: AskContext) -> (Understanding, [PhraseMatch]) {
     let cleaned = Self.clean(question)
-    let units = index.unitizer.units(cleaned)
+    let units = index.splittingCompounds(index.unitizer.units(cleaned))
     let matches = Recognizer(index: index).matches(in: units)
     let hasGermanLetters = cleaned.unicodeScalars.contains { "äöüßÄÖÜ".unicodeScalars.contains($0) }
     let understanding = Understanding(

@@ -99,8 +99,9 @@ struct DevSetTests {
     let right = report.share { $0.right }
     let intent = report.share { $0.intentRight }
     // Before issue 12 (rules): 367/524 all right, 437/524 intent. With the learned intent model
-    // (in-scope threshold 0.85 chosen on this set and CLINC val): 467/524 and 484/524.
-    #expect(Double(right.right) / Double(right.total) >= 0.89, "\(right)")
-    #expect(Double(intent.right) / Double(intent.total) >= 0.92, "\(intent)")
+    // (in-scope threshold 0.85 chosen on this set and CLINC val): 467/524 and 484/524; with
+    // German compounds and wider information keywords: 481/524 and 497/524.
+    #expect(Double(right.right) / Double(right.total) >= 0.91, "\(right)")
+    #expect(Double(intent.right) / Double(intent.total) >= 0.94, "\(intent)")
   }
 }

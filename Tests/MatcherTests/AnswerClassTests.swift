@@ -48,6 +48,30 @@ struct AnswerClassTests {
   }
 
   @Test(
+    "a German compound of two known words is read as both; known words and other languages stay whole",
+    arguments: [
+      ("Gibt es morgen ein Robotikforum?", Intent.findSession, "topic:robotics"),
+      ("Wann ist das Sicherheitsforum", .findSession, "topic:ai-safety"),
+      ("Wer zeigt Roboterhunde?", .findExhibitor, "topic:quadruped-robots"),
+    ])
+  func germanCompounds(question: String, intent: Intent, entity: String) {
+    let answer = MatcherFixture.ask(question)
+    #expect(answer.intent == intent, "\(answer.answer)")
+    #expect(
+      answer.entities.contains { "\($0.type.rawValue):\($0.id)" == entity }, "\(answer.entities)")
+  }
+
+  @Test("words that are known, short, not Latin or not two known words are not split")
+  func notCompounds() {
+    let index = MatcherFixture.matcher.index
+    for word in ["offnungszeiten", "basketball", "restaurant", "governance", "unitree", "robotik"] {
+      #expect(index.compoundParts(word) == nil, "\(word)")
+    }
+    #expect(index.compoundParts("robotikforum")?.0 == "robotik")
+    #expect(index.compoundParts("gesundheitsforum")?.1 == "forum")
+  }
+
+  @Test(
     "a day of the event without sessions is said to have none, not answered with another day",
     arguments: ["any forums on tuesday?", "周二有论坛吗", "Gibt es am Dienstag Foren?"])
   func dayWithoutSessions(question: String) {

@@ -86,7 +86,7 @@ struct Lists {
     var actions: [AskAction] = []
     if let way = reply.directions {
       actions.append(.showOnMap(node: way.to, route: way.route.nodes))
-    } else if case .text(let to) = reply.answer.slots["to"], catalog.node(to) != nil {
+    } else if let to = reply.destination, catalog.node(to) != nil {
       actions.append(.showOnMap(node: to, route: []))
     } else if let node = reply.answer.entities.lazy.compactMap({ self.node(for: $0) }).first {
       actions.append(.showOnMap(node: node, route: []))
@@ -95,9 +95,7 @@ struct Lists {
     if let exhibitor = reply.answer.entities.first(where: { $0.type == .exhibitor }) {
       actions.append(.favouriteExhibitor(exhibitor.id))
     }
-    if case .list(let ids) = reply.answer.slots["sessions"], let first = ids.first,
-      reply.answer.intent == .findSession
-    {
+    if let first = reply.sessions.first, reply.answer.intent == .findSession {
       actions.append(.favouriteSession(first))
     } else if let session = reply.answer.entities.first(where: { $0.type == .session }) {
       actions.append(.favouriteSession(session.id))

@@ -1,0 +1,44 @@
+/// German runs words together ("Gesundheitsforum", "Datenbrillen"): a long word the index does
+/// not know is read as two words it does know, with the linking "s" or "n" between them dropped.
+extension MatcherIndex {
+  /// Shortest part a compound is split into.
+  static let shortestCompoundPart = 3
+
+  /// The units, each unknown long Latin word that is two known words replaced by them.
+  func splittingCompounds(_ units: [Unit]) -> [Unit] {
+    guard units.contains(where: { $0.kind == .word && $0.text.count >= 7 }) else { return units }
+    var result: [Unit] = []
+    result.reserveCapacity(units.count + 2)
+    for unit in units {
+      if unit.kind == .word, unit.text.count >= 7, let (left, right) = compoundParts(unit.text) {
+        result.append(Unit(text: left, kind: .word))
+        result.append(Unit(text: right, kind: .word))
+      } else {
+        result.append(unit)
+      }
+    }
+    return result
+  }
+
+  /// Two known words a compound is made of, the longest last part first; nil for a known word
+  /// or one that is not two known words.
+  func compoundParts(_ word: String) -> (String, String)? {
+    guard unitIDs[word] == nil, !vocabulary.contains(word), !ordinaryWords.contains(word),
+      word.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic })
+    else { return nil }
+    let letters = Array(word)
+    let shortest = Self.shortestCompoundPart
+    guard letters.count >= 2 * shortest else { return nil }
+    for cut in shortest...(letters.count - shortest) {
+      let right = String(letters[cut...])
+      guard unitIDs[right] != nil else { continue }
+      let head = String(letters[..<cut])
+      // The head as it is, or without a linking "s", "es" or "n" ("Gesundheits-", "Finanzierungs-").
+      for link in ["", "s", "es", "n"] where head.hasSuffix(link) {
+        let stem = String(head.dropLast(link.count))
+        if stem.count >= shortest, unitIDs[stem] != nil { return (stem, right) }
+      }
+    }
+    return nil
+  }
+}
