@@ -73,7 +73,7 @@ extension Matcher {
       let allowed: Set<Intent> = [.directions, .venueInfo]
       guard u.stepFree, u.strongCues.keys.allSatisfy(allowed.contains) else { return nil }
     } else if previousDecision.intent == .findSession || previousDecision.intent == .nowNearby {
-      // "And tomorrow?", "und am Nachmittag?": the same question for another time.
+      // "And tomorrow?", "明天呢": the same question for another time.
       guard !u.time.isEmpty, elliptical || decision.intent == .findSession else { return nil }
       intent = .findSession
     } else {
@@ -86,8 +86,7 @@ extension Matcher {
   }
 
   /// The time a follow-up asks about: its own, with what it leaves out taken from the question
-  /// before ("this afternoon" then "and tomorrow?" is tomorrow afternoon; "und am Nachmittag?"
-  /// keeps the day).
+  /// before ("this afternoon" then "and tomorrow?" is tomorrow afternoon).
   static func time(_ new: TimeUnderstanding, after old: TimeUnderstanding) -> TimeUnderstanding {
     guard !new.isEmpty else { return old }
     guard !new.isNow && !new.isNext else { return new }
