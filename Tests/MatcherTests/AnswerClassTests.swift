@@ -111,8 +111,24 @@ struct AnswerClassTests {
     ])
   func distantVenue(question: String, line: String) {
     let answer = MatcherFixture.ask(question, at: "eh-1f-north")
-    #expect(answer.intent == .directions || answer.intent == .venueInfo, "\(question)")
+    #expect(answer.intent == .directions, "\(question)")
     #expect(answer.answer.contains(line), "\(answer.answer)")
+  }
+
+  @Test(
+    "without a start, the way to a venue across town is the metro, not a request for a place",
+    arguments: [
+      ("what's the best way to reach the West Bund?", "Line 11"), ("去西岸该怎么走", "11号线"),
+      ("Wie gelange ich zum Westbund?", "Linie 11"),
+    ])
+  func distantVenueWithoutStart(question: String, line: String) {
+    let answer = MatcherFixture.ask(question)
+    #expect(answer.intent == .directions, "\(question)")
+    #expect(answer.answer.contains(line), "\(answer.answer)")
+    #expect(!answer.answer.contains("Tell me where you are") && !answer.answer.contains("告诉我"))
+    // The area is named once, not as its own floor too.
+    #expect(
+      !answer.answer.contains("West Bund, Xuhui West Bund") && !answer.answer.contains("西岸西岸"))
   }
 
   @Test(

@@ -568,10 +568,17 @@ struct AnswerComposer {
         text += "\n" + transport(to: toVenue)
       }
     } else if from == nil {
-      text += t(
-        "\nTell me where you are (or use a kiosk) for walking directions.",
-        "\n告诉我您所在的位置（或使用导览终端），即可获得步行路线。",
-        "\nSagen Sie mir, wo Sie sind, dann zeige ich den Weg.")
+      // Without a start, a venue across town still has its way there: the metro.
+      if let toVenue = catalog.node(target.node).flatMap({ catalog.venue(ofFloor: $0.floor) }),
+        let (_, metres) = travel(from: catalog.mainEntrance, to: target.node), metres > 2_000
+      {
+        text += "\n" + transport(to: toVenue)
+      } else {
+        text += t(
+          "\nTell me where you are (or use a kiosk) for walking directions.",
+          "\n告诉我您所在的位置（或使用导览终端），即可获得步行路线。",
+          "\nSagen Sie mir, wo Sie sind, dann zeige ich den Weg.")
+      }
     }
     suggestions = [
       t("Show it on the map", "在地图上显示", "Auf der Karte zeigen"),
@@ -653,6 +660,10 @@ struct AnswerComposer {
   func floorSuffix(_ floorID: String) -> String {
     guard let floor = catalog.floor(floorID) else { return "" }
     let venue = catalog.venue(floor.venue).map { name($0.name) } ?? ""
+    // An outdoor area's one "floor" is named like the area: say it once.
+    if venue.localizedCaseInsensitiveContains(name(floor.name)) {
+      return t(" (\(venue))", "（\(venue)）", " (\(venue))")
+    }
     return t(
       " (\(name(floor.name)), \(venue))", "（\(venue)\(name(floor.name))）",
       " (\(name(floor.name)), \(venue))")
