@@ -47,10 +47,18 @@ public struct Assistant: Sendable {
   {
     var result: [EntityReference] = []
     if case .list(let sessions)? = slots["sessions"] {
-      // Named by part of the title, or the one session the question's words lead to ("the
-      // fintech forum").
-      for id in sessions where request.sessionParts[id] != nil || sessions.count == 1 {
-        if let session = catalog.session(id) {
+      // Named by part of the title, the one session the question's words lead to ("the fintech
+      // forum"), or one whose title names a topic the question asks about ("a forum on smart
+      // cities": the International AI City Forum, not every session touching cities).
+      let topicWords = request.primary(.topic).compactMap { catalog.topic($0.id) }.flatMap {
+        ($0.name.allTexts + $0.aliases).map { $0.lowercased() }
+      }
+      for id in sessions {
+        guard let session = catalog.session(id) else { continue }
+        let named =
+          request.sessionParts[id] != nil || sessions.count == 1
+          || Self.title(session.title, names: topicWords)
+        if named {
           result.append(EntityReference(type: .session, id: id, name: session.title.text(.en)))
         }
       }
@@ -62,6 +70,22 @@ public struct Assistant: Sendable {
       result.append(EntityReference(type: .info, id: id, name: info.question.text(.en)))
     }
     return result
+  }
+
+  /// Whether a title holds one of the words: a whole Latin word of four letters or more, or Han
+  /// text of two characters or more ("City" in "International AI City Forum", 城市 in
+  /// 国际人工智能城市论坛).
+  static func title(_ title: LocalizedText, names words: [String]) -> Bool {
+    let texts = title.allTexts.map { $0.lowercased() }
+    return words.contains { word in
+      let isHan = word.unicodeScalars.contains { $0.properties.isIdeographic }
+      if isHan { return word.count >= 2 && texts.contains { $0.contains(word) } }
+      guard word.count >= 4 else { return false }
+      return texts.contains { text in
+        text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { $0 == word }
+          || (word.contains(" ") && text.contains(word))
+      }
+    }
   }
 
   /// Answers a question; plans and directions come worked out, not just described.

@@ -95,10 +95,13 @@ struct KioskSessionTests {
     try tmux.keys("Enter")
     tmux.waitFor("Take this to my phone (QR code)")
     try tmux.keys("Down", "Down", "Enter")
-    // The title comes before the code is drawn: wait for the whole code.
-    let screen = tmux.waitFor("a QR code under “Scan with your phone's camera”") {
-      $0.contains("Scan with your phone's camera")
-        && QRScreenDecoder.code(inScreen: $0.components(separatedBy: "\n")) != nil
+    // The title comes before the code is drawn, and the code is drawn in pieces: wait until a
+    // code is on screen and the screen has stopped changing.
+    var previous = ""
+    let screen = tmux.waitFor("a settled QR code under “Scan with your phone's camera”") { now in
+      defer { previous = now }
+      return now.contains("Scan with your phone's camera") && now == previous
+        && QRScreenDecoder.code(inScreen: now.components(separatedBy: "\n")) != nil
     }
     let lines = try #require(QRScreenDecoder.code(inScreen: screen.components(separatedBy: "\n")))
     let decoded = try QRScreenDecoder.decode(halfBlocks: lines)

@@ -72,6 +72,20 @@ struct AnswerClassTests {
   }
 
   @Test(
+    "a forum asked for by its topic is named by the session whose title holds the topic",
+    arguments: [
+      "is there any forum covering smart cities", "有讲智慧城市的论坛吗",
+      "Gibt es ein Forum zum Thema Smart City?",
+    ])
+  func sessionByTopicTitle(question: String) {
+    let answer = MatcherFixture.ask(question)
+    #expect(answer.intent == .findSession)
+    #expect(answer.entities.contains { $0.type == .session && $0.id == "ai-city-forum" })
+    // Listed too, but its title does not name the topic.
+    #expect(!answer.entities.contains { $0.id == "closing-ceremony" }, "\(answer.entities)")
+  }
+
+  @Test(
     "a day of the event without sessions is said to have none, not answered with another day",
     arguments: ["any forums on tuesday?", "周二有论坛吗", "Gibt es am Dienstag Foren?"])
   func dayWithoutSessions(question: String) {
