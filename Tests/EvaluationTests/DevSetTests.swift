@@ -100,9 +100,9 @@ struct DevSetTests {
     let intent = report.share { $0.intentRight }
     // Before issue 12 (rules): 367/524 all right, 437/524 intent. With the learned intent model
     // (in-scope threshold 0.85 chosen on this set and CLINC val): 467/524 and 484/524; with
-    // German compounds, wider information keywords, ways across town labelled as directions and
-    // sessions named by a topic in their title: 491/524 and 501/524.
-    #expect(Double(right.right) / Double(right.total) >= 0.93, "\(right)")
+    // German compounds, wider information keywords, ways across town labelled as directions,
+    // sessions named by a topic in their title and German session titles: 493/524 and 502/524.
+    #expect(Double(right.right) / Double(right.total) >= 0.94, "\(right)")
     #expect(Double(intent.right) / Double(intent.total) >= 0.95, "\(intent)")
   }
 }

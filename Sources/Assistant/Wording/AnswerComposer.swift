@@ -500,11 +500,7 @@ struct AnswerComposer {
     let day = EventTime.localDate(session.start, zone: zone)
     let timeMark = session.provenance.isModelled("start") ? "~" : ""
     // A title no source gives (or no source gives in this language) is marked like a time.
-    let titleMark =
-      session.provenance.isModelled("title")
-        || (language != .en && session.title[language] != nil
-          && session.provenance.isModelled("title.\(language.rawValue)"))
-      ? "~" : ""
+    let titleMark = session.isTitleModelled(in: language) ? "~" : ""
     let roomMark = session.provenance.isModelled("room") ? "~" : ""
     let place = catalog.place(ofRoom: session.room)
     var room = place.map { name($0.room.name) } ?? session.room

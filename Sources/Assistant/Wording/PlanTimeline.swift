@@ -98,7 +98,7 @@ public struct PlanTimeline: Sendable {
 
   /// A session's title, marked `~` where the pack models it.
   func title(_ session: Session) -> String {
-    (session.provenance.isModelled("title") ? "~" : "") + session.title.text(language)
+    (session.isTitleModelled(in: language) ? "~" : "") + session.title.text(language)
   }
 
   /// A session's room, marked `~` where the pack models which room it is in.

@@ -56,3 +56,13 @@ public struct Speaker: Codable, Hashable, Sendable {
     self.provenance = provenance
   }
 }
+
+extension Session {
+  /// Whether the title shown in `language` is modelled: the title itself, or its translation
+  /// into that language where no source gives one.
+  public func isTitleModelled(in language: Language) -> Bool {
+    provenance.isModelled("title")
+      || (language != .en && title[language] != nil
+        && provenance.isModelled("title.\(language.rawValue)"))
+  }
+}
