@@ -86,6 +86,17 @@ struct AnswerClassTests {
   }
 
   @Test(
+    "words both languages have (WAIC, names, was) do not decide the language; the others do",
+    arguments: [
+      ("Was ist WAIC eigentlich?", Language.de), ("what is WAIC exactly?", .en),
+      ("Hi WAIC, was kannst du?", .de), ("where is the Huawei stand?", .en),
+      ("Wo ist Unitree?", .de), ("WAIC是什么", .zh),
+    ])
+  func sharedWordsAndLanguage(question: String, language: Language) {
+    #expect(MatcherFixture.ask(question).language == language, "\(question)")
+  }
+
+  @Test(
     "a day of the event without sessions is said to have none, not answered with another day",
     arguments: ["any forums on tuesday?", "周二有论坛吗", "Gibt es am Dienstag Foren?"])
   func dayWithoutSessions(question: String) {

@@ -272,14 +272,22 @@ extension Understanding {
     let han = units.filter { $0.kind == .han }.count
     let words = units.filter { $0.kind == .word }.count
     if han > 0 && han >= words { return .zh }
-    var english = 0
-    var german = hasGermanLetters ? 2 : 0
+    // A span both lexicons have ("waic", "hi waic", "was") says nothing about the language.
+    var languages: [SIMD2<Int>: (english: Bool, german: Bool, length: Int)] = [:]
     for match in matches {
+      let key = SIMD2(match.start, match.end)
+      var seen = languages[key] ?? (false, false, match.length)
       switch index.phrases[match.phrase].language {
-      case .en: english += match.length
-      case .de: german += match.length
+      case .en: seen.english = true
+      case .de: seen.german = true
       default: break
       }
+      languages[key] = seen
+    }
+    var english = 0
+    var german = hasGermanLetters ? 2 : 0
+    for (_, seen) in languages where seen.english != seen.german {
+      if seen.english { english += seen.length } else { german += seen.length }
     }
     return german > english ? .de : .en
   }
