@@ -345,6 +345,7 @@ extension ScreenContext {
         展商和展位（“宇树科技在哪里？”）、论坛和嘉宾（“明天下午有哪些论坛？”）、
         路线（“怎么去华为展台？”）、参观规划（“帮我规划两小时机器人参观”）、
         城市漫步、交通、洗手间、餐饮等实用信息。不知道的我会直说。
+        接着可以追问：“改成无障碍路线”“明天呢？”“怎么去那里？”
 
       ~ 表示模拟的位置或时间：2025年官方平面图未公开。
       """
@@ -364,6 +365,7 @@ extension ScreenContext {
         governance are tomorrow afternoon?”), the way (“How do I get to Huawei?”), a plan
         (“plan me two hours of robotics”), the City Walk, transport, restrooms, food and other
         practical information, in English, Chinese or German. When I don't know, I say so.
+        Then go on from the answer: “make it step-free”, “and tomorrow?”, “how do I get there?”
 
       ~ marks modelled positions and times: no official 2025 floor plan was published.
       """
