@@ -1,9 +1,9 @@
 import EventModel
 import Foundation
 
-/// The keyword and intent matcher: understands a visitor's question against an event pack and
-/// answers it from the pack, or says plainly that it does not know. Deterministic and pure: the
-/// same question, clock and place give the same answer.
+/// The keyword and intent matcher: understands a visitor's question against an event pack as a
+/// typed request (or `unknown`, when it cannot place it); the assistant words the answer.
+/// Deterministic and pure: the same question, clock, place and conversation give the same request.
 public struct Matcher: Sendable {
   public let index: MatcherIndex
 
