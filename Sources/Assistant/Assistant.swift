@@ -51,7 +51,7 @@ public struct Assistant: Sendable {
       // forum"), or one whose title names a topic the question asks about ("a forum on smart
       // cities": the International AI City Forum, not every session touching cities).
       let topicWords = request.primary(.topic).compactMap { catalog.topic($0.id) }.flatMap {
-        ($0.name.allTexts + $0.aliases).map { $0.lowercased() }
+        ($0.name.allTexts + $0.aliases).map { TextFolding.fold($0) }
       }
       for id in sessions {
         guard let session = catalog.session(id) else { continue }
@@ -76,7 +76,7 @@ public struct Assistant: Sendable {
   /// text of two characters or more ("City" in "International AI City Forum", 城市 in
   /// 国际人工智能城市论坛).
   static func title(_ title: LocalizedText, names words: [String]) -> Bool {
-    let texts = title.allTexts.map { $0.lowercased() }
+    let texts = title.allTexts.map { TextFolding.fold($0) }
     return words.contains { word in
       let isHan = word.unicodeScalars.contains { $0.properties.isIdeographic }
       if isHan { return word.count >= 2 && texts.contains { $0.contains(word) } }
@@ -118,8 +118,8 @@ public struct Assistant: Sendable {
 
   /// Says which forum a plan took in when the visitor asked for one, or that none fits.
   public func sessionNote(_ planned: PlannedVisit, language: Language) -> String? {
-    guard case .some(let added) = planned.sessionAdded else { return nil }
-    guard let id = added, let session = catalog.session(id) else {
+    guard let forum = planned.forum else { return nil }
+    guard case .added(let id) = forum, let session = catalog.session(id) else {
       return language.choose(
         "No forum starts and ends within this plan's time; ask for a longer plan or another day.",
         "这段时间内没有能赶上并结束的论坛；可以延长行程或换一天。",
@@ -180,13 +180,13 @@ public struct Assistant: Sendable {
     if case .flag(let flag) = answer.slots["stepFree"] { stepFree = flag }
     let start = planStart(for: answer, now: context.now)
     var sessions = list("sessions")
-    var added: String?
-    let addsSession = answer.slots["addSession"] == .flag(true) && sessions.isEmpty
-    if addsSession {
-      added = forum(
+    var forumAsked: AddedForum?
+    if answer.slots["addSession"] == .flag(true) && sessions.isEmpty {
+      let found = forum(
         about: list("interests"), from: start.time, minutes: budget,
         here: context.here ?? catalog.mainEntrance, stepFree: stepFree)
-      sessions += added.map { [$0] } ?? []
+      forumAsked = found.map { .added($0) } ?? .noneFits
+      sessions += found.map { [$0] } ?? []
     }
     let request = VisitRequest(
       interests: Dictionary(list("interests").map { ($0, 1.0) }, uniquingKeysWith: max),
@@ -195,7 +195,7 @@ public struct Assistant: Sendable {
       startTime: start.time, budgetMinutes: budget, stepFree: stepFree)
     return PlannedVisit(
       request: request, plan: VisitPlanner(catalog: catalog, solver: .answer).plan(request),
-      startReason: start.reason, sessionAdded: addsSession ? .some(added) : .none)
+      startReason: start.reason, forum: forumAsked)
   }
 
   /// The forum to add to a plan ("add a forum"): one the visitor can walk to in time and back
@@ -318,18 +318,24 @@ public struct PlannedVisit: Sendable {
   public var request: VisitRequest
   public var plan: VisitPlan
   public var startReason: PlanStartReason
-  /// When the visitor asked to add a forum: the one added, or nil inside when none fits.
-  public var sessionAdded: String??
+  /// What came of asking to add a forum ("add a forum"); nil when nobody asked.
+  public var forum: AddedForum?
 
   public init(
     request: VisitRequest, plan: VisitPlan, startReason: PlanStartReason,
-    sessionAdded: String?? = .none
+    forum: AddedForum? = nil
   ) {
     self.request = request
     self.plan = plan
     self.startReason = startReason
-    self.sessionAdded = sessionAdded
+    self.forum = forum
   }
+}
+
+/// The forum a plan took in on request, or that none fits its time.
+public enum AddedForum: Sendable, Hashable {
+  case added(String)
+  case noneFits
 }
 
 /// A walking route between two walkway nodes.

@@ -43,7 +43,10 @@ struct AssistantTests {
     context.earlier = [first]
     let reply = assistant.reply(to: followUp, context: context)
     let planned = try #require(reply.plan, "\(reply.text)")
-    let added = try #require(planned.sessionAdded ?? nil, "\(reply.text)")
+    guard case .added(let added) = planned.forum else {
+      Issue.record("no forum added: \(reply.text)")
+      return
+    }
     let session = try #require(catalog.session(added))
     #expect(planned.plan.stops.contains { $0.id == added })
     #expect(session.start >= planned.request.startTime)
@@ -57,7 +60,7 @@ struct AssistantTests {
     context.earlier = ["plan me one hour of robotics"]
     let reply = assistant.reply(to: "add a forum to it", context: context)
     let planned = try #require(reply.plan)
-    #expect(planned.sessionAdded == .some(nil))
+    #expect(planned.forum == .noneFits)
     #expect(!planned.plan.stops.contains { $0.kind == .session })
     #expect(reply.text.contains("No forum starts and ends within"))
   }
@@ -181,6 +184,15 @@ struct AssistantTests {
         #expect(!lines.joined().contains(word), "\(word) in \(lines)")
       }
     }
+  }
+
+  @Test("counts are written in each language, with German's own plural")
+  func counts() {
+    let forms = ("Sitzung", "Sitzungen")
+    #expect(Labels(language: .de).count(1, "session", "场活动", forms) == "1 Sitzung")
+    #expect(Labels(language: .de).count(3, "session", "场活动", forms) == "3 Sitzungen")
+    #expect(Labels(language: .en).count(3, "session", "场活动", forms) == "3 sessions")
+    #expect(Labels(language: .zh).count(3, "session", "场活动", forms) == "3 场活动")
   }
 
   @Test("without a place to start, directions stay an answer without legs")

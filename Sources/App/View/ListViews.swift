@@ -42,7 +42,8 @@ extension ScreenContext {
     let exhibitors = lists.exhibitors
     let body = Rect(x: area.x, y: y + 1, width: area.width, height: area.maxY - y - 1)
     frame.canvas.write(
-      Labels(language: language).count(exhibitors.count, "exhibitor", "家展商"), x: area.x + 1, y: y,
+      Labels(language: language).count(
+        exhibitors.count, "exhibitor", "家展商", ("Aussteller", "Aussteller")), x: area.x + 1, y: y,
       style: Style(.dim))
     let (listRect, detailRect) = listAndDetail(body)
     if exhibitors.isEmpty {

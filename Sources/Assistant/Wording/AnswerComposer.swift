@@ -385,7 +385,7 @@ struct AnswerComposer {
       }
     }
     if let clock = u.time.clock {
-      slots["time"] = .text(String(format: "%02d:%02d", clock / 60, clock % 60))
+      slots["time"] = .text(EventTime.clockText(clock))
       positions = positions.filter {
         starts[$0] >= clock || (starts[$0] <= clock && clock < ends[$0])
       }
@@ -479,7 +479,7 @@ struct AnswerComposer {
       if let name = names[part] { pieces.append(t(name.0, name.1, name.2)) }
     }
     if let clock {
-      let text = String(format: "%02d:%02d", clock / 60, clock % 60)
+      let text = EventTime.clockText(clock)
       pieces.append(t("from \(text)", "\(text)起", "ab \(text)"))
     }
     return pieces.joined(separator: language == .zh ? "" : ", ")
@@ -692,7 +692,7 @@ struct AnswerComposer {
     if let day = u.time.day { slots["day"] = .text(day.description) }
     if let part = u.time.part { slots["partOfDay"] = .text(part) }
     if let clock = u.time.clock {
-      slots["time"] = .text(String(format: "%02d:%02d", clock / 60, clock % 60))
+      slots["time"] = .text(EventTime.clockText(clock))
     }
     if u.stepFree { slots["stepFree"] = .flag(true) }
     if u.addsSession && sessions.isEmpty { slots["addSession"] = .flag(true) }

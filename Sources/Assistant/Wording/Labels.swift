@@ -47,10 +47,17 @@ public struct Labels: Sendable {
       "SYNTHETISCHES DATENPAKET: erzeugte Testdaten, keine echte Veranstaltung.")
   }
 
-  /// "3 sessions" or "3 场活动"; `plural` for English words that do not just add "s".
-  public func count(_ number: Int, _ en: String, _ zh: String, plural: String? = nil) -> String {
-    if language == .zh { return "\(number) \(zh)" }
-    return "\(number) \(number == 1 ? en : plural ?? en + "s")"
+  /// "3 sessions", "3 场活动" or "3 Sitzungen"; `plural` for English words that do not just add
+  /// "s"; German gives both forms.
+  public func count(
+    _ number: Int, _ en: String, _ zh: String, _ de: (one: String, many: String),
+    plural: String? = nil
+  ) -> String {
+    switch language {
+    case .zh: "\(number) \(zh)"
+    case .de: "\(number) \(number == 1 ? de.one : de.many)"
+    case .en: "\(number) \(number == 1 ? en : plural ?? en + "s")"
+    }
   }
 
   /// "Sat 26 July", "7月26日 周六" or "Sa, 26. Juli".

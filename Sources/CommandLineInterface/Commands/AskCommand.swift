@@ -123,7 +123,7 @@ struct AskSetup {
 
   init(options: PackOptions, at: String?, lang: AnswerLanguage) throws {
     let packContext = try CommandContext(options: options)
-    let lexicon = try CommandContext.lexicon(options: options)
+    let lexicon = try packContext.lexicon()
     let catalog = packContext.catalog
     assistant = Assistant(catalog: catalog, lexicon: lexicon)
     var here: String?

@@ -103,7 +103,7 @@ struct CityWalkCommand: RenderingCommand {
       let rows = catalog.pack.cityWalks.enumerated().map { index, walk in
         [
           "\(index + 1)", walk.id, walk.name.text(language), walk.theme.text(language),
-          labels.count(walk.stops.count, "stop", "站"),
+          labels.count(walk.stops.count, "stop", "站", ("Station", "Stationen")),
           Labels.distance(walk.legDistances.reduce(0, +)),
         ]
       }

@@ -4,11 +4,12 @@ import Matcher
 
 /// What a query command works with: the loaded pack and the clock.
 struct CommandContext {
+  /// The pack's directory, found once.
+  let directory: URL
   let catalog: EventCatalog
   let now: Date
 
   init(options: PackOptions) throws {
-    let directory: URL
     do {
       directory = try PackLocator.locate(explicit: options.pack)
     } catch {
@@ -31,13 +32,11 @@ struct CommandContext {
     }
   }
 
-  /// The matcher's lexicon (and intent model) of the pack the options name.
-  static func lexicon(options: PackOptions) throws -> Lexicon {
+  /// The matcher's lexicon (and intent model) of the pack.
+  func lexicon() throws -> Lexicon {
     do {
-      return try Lexicon.load(packDirectory: try PackLocator.locate(explicit: options.pack))
-    } catch let error as Lexicon.LoadError {
-      throw CommandError(error.description)
-    } catch let error as PackLocator.NotFound {
+      return try Lexicon.load(packDirectory: directory)
+    } catch {
       throw CommandError(error.description)
     }
   }

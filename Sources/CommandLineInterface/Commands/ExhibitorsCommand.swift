@@ -70,7 +70,7 @@ struct ExhibitorsCommand: RenderingCommand {
         .init(labels.pavilion, maxWidth: 34), .init(labels.booth), .init(labels.topics),
       ], rows: rows)
     var text = table.render(totalWidth: OutputFormatting.terminalColumns())
-    text += "\n" + labels.count(found.count, "exhibitor", "家展商")
+    text += "\n" + labels.count(found.count, "exhibitor", "家展商", ("Aussteller", "Aussteller"))
     if anyModelled { text += "\n" + labels.approximateNote }
     return text
   }

@@ -61,12 +61,14 @@ struct InfoCommand: RenderingCommand {
     lines.append(
       "\(labels.pack): "
         + [
-          labels.count(pack.exhibitors.count, "exhibitor", "家展商"),
-          labels.count(pack.sessions.count, "session", "场活动"),
-          labels.count(pack.cityWalks.count, "City Walk route", "条城市漫步路线"),
+          labels.count(pack.exhibitors.count, "exhibitor", "家展商", ("Aussteller", "Aussteller")),
+          labels.count(pack.sessions.count, "session", "场活动", ("Sitzung", "Sitzungen")),
+          labels.count(
+            pack.cityWalks.count, "City Walk route", "条城市漫步路线",
+            ("Stadtspaziergang", "Stadtspaziergänge")),
           labels.count(
             pack.info.count, "visitor-information entry", "条参观信息",
-            plural: "visitor-information entries"),
+            ("Besucherinformation", "Besucherinformationen"), plural: "visitor-information entries"),
         ].joined(separator: ", "))
     lines.append(nowLine(context: context, labels: labels))
     lines.append(labels.approximateNote)
@@ -104,21 +106,26 @@ struct InfoCommand: RenderingCommand {
     let zone = catalog.timeZone
     let clock = EventTime.format(context.now, zone: zone)
     guard let span = catalog.span else { return "" }
+    let language = labels.language
     if context.now < span.lowerBound {
-      return labels.language == .zh
-        ? "现在 \(clock)：活动尚未开始。" : "Now \(clock): the event has not started yet."
+      return language.choose(
+        "Now \(clock): the event has not started yet.", "现在 \(clock)：活动尚未开始。",
+        "Jetzt \(clock): Die Veranstaltung hat noch nicht begonnen.")
     }
     if context.now > span.upperBound {
-      return labels.language == .zh
-        ? "现在 \(clock)：活动已结束。用 --now 2025-07-27T10:00 查看当时的情形。"
-        : "Now \(clock): the event is over. Use --now 2025-07-27T10:00 to see it as it was."
+      return language.choose(
+        "Now \(clock): the event is over. Use --now 2025-07-27T10:00 to see it as it was.",
+        "现在 \(clock)：活动已结束。用 --now 2025-07-27T10:00 查看当时的情形。",
+        "Jetzt \(clock): Die Veranstaltung ist vorbei. Mit --now 2025-07-27T10:00 sehen Sie sie, wie sie war."
+      )
     }
     let running = catalog.sessions(matching: SessionFilter()).filter { $0.isOn(at: context.now) }
-    let day = catalog.dayNumber(of: context.now).map { "Day \($0)" } ?? ""
-    if labels.language == .zh {
-      return "现在 \(clock)（第\(catalog.dayNumber(of: context.now) ?? 0)天）：\(running.count) 场活动正在进行。"
-    }
-    return "Now \(clock) (\(day)): \(labels.count(running.count, "session", "场活动")) running."
+    let day = catalog.dayNumber(of: context.now) ?? 0
+    let sessions = labels.count(running.count, "session", "场活动", ("Sitzung", "Sitzungen"))
+    return language.choose(
+      "Now \(clock) (Day \(day)): \(sessions) running.",
+      "现在 \(clock)（第\(day)天）：\(running.count) 场活动正在进行。",
+      "Jetzt \(clock) (Tag \(day)): \(sessions) \(running.count == 1 ? "läuft" : "laufen").")
   }
 
   private func hallLabel(_ hallID: String, catalog: EventCatalog, language: Language) -> String {

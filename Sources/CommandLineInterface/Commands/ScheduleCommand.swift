@@ -121,7 +121,7 @@ struct ScheduleCommand: RenderingCommand {
       blocks.append(heading + "\n" + table.render(totalWidth: width))
     }
     var text = blocks.joined(separator: "\n\n")
-    text += "\n\n" + labels.count(sessions.count, "session", "场活动")
+    text += "\n\n" + labels.count(sessions.count, "session", "场活动", ("Sitzung", "Sitzungen"))
     if anyModelled { text += "\n" + labels.approximateNote }
     return text
   }

@@ -46,9 +46,10 @@ struct TrainCommand: ParsableCommand {
   var check = false
 
   func run() throws {
-    let catalog = try CommandContext(options: packOptions).catalog
-    let lexicon = try CommandContext.lexicon(options: packOptions)
-    let directory = try PackLocator.locate(explicit: packOptions.pack)
+    let pack = try CommandContext(options: packOptions)
+    let catalog = pack.catalog
+    let lexicon = try pack.lexicon()
+    let directory = pack.directory
     let trainingDirectory =
       training.map { URL(fileURLWithPath: $0) }
       ?? directory.deletingLastPathComponent().appendingPathComponent("training")

@@ -127,8 +127,12 @@ public enum EventTime {
 
   /// `09:30`, local to `zone`.
   public static func clockTime(_ date: Date, zone: TimeZone) -> String {
-    let parts = components(of: date, zone: zone)
-    return padded(parts.hour, 2) + ":" + padded(parts.minute, 2)
+    clockText(minutesAfterMidnight(date, zone: zone))
+  }
+
+  /// `14:00` for 840 minutes after midnight (the inverse of `clockMinutes`).
+  public static func clockText(_ minutes: Int) -> String {
+    padded(minutes / 60, 2) + ":" + padded(minutes % 60, 2)
   }
 
   /// A number with leading zeros to `width` digits (`padded(7, 2)` is `07`); answers print
@@ -139,8 +143,7 @@ public enum EventTime {
     return (number < 0 ? "-" : "") + zeros + digits
   }
 
-  /// Minutes after local midnight in `zone` (09:30 → 570).
-  /// Minutes after midnight of a clock time written "14:00" (the inverse of `clockTime`).
+  /// Minutes after midnight of a clock time written "14:00" (the inverse of `clockText`).
   public static func clockMinutes(_ text: some StringProtocol) -> Int? {
     let parts = text.split(separator: ":")
     guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
@@ -149,6 +152,7 @@ public enum EventTime {
     return hours * 60 + minutes
   }
 
+  /// Minutes after local midnight in `zone` (09:30 → 570).
   public static func minutesAfterMidnight(_ date: Date, zone: TimeZone) -> Int {
     let parts = components(of: date, zone: zone)
     return parts.hour * 60 + parts.minute

@@ -65,10 +65,6 @@ public final class MatcherIndex: Sendable {
   let byPinyin: [String: [Int32]]
   let longestHanPhrase: Int
   let vocabulary: Vocabulary
-  /// Weekday words and part-of-day words that run together in a compound ("Sonntagabend",
-  /// "Montagvormittag"): weekday word → weekday, part word → part.
-  let compoundWeekdays: [(word: String, weekday: Int)]
-  let compoundParts: [String: String]
   /// Unit sequences that mark a place as where a walk starts or ends, and single-unit stop
   /// words that may stand between the marker and the place ("from the Red Hall").
   let originMarkers: [[String]]
@@ -88,20 +84,6 @@ public final class MatcherIndex: Sendable {
     self.lexicon = lexicon
     let unitizer = Unitizer(hanzi: lexicon.hanzi)
     self.unitizer = unitizer
-    var weekdays: [(String, Int)] = []
-    var parts: [String: String] = [:]
-    for language in lexicon.languages {
-      for (word, weekday) in language.weekdays where word.count >= 5 && !word.contains(" ") {
-        weekdays.append((word.lowercased(), weekday))
-      }
-      for (part, words) in language.time.parts {
-        for word in words where word.count >= 5 && !word.contains(" ") {
-          parts[word.lowercased()] = part
-        }
-      }
-    }
-    compoundWeekdays = weekdays.sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
-    compoundParts = parts
     // Marker words of every language, as the unit sequences questions are matched in.
     func markers(_ words: [String]) -> [[String]] {
       words.map { unitizer.units($0).map(\.text) }.filter { !$0.isEmpty }

@@ -40,10 +40,7 @@ struct TimeParser {
         continue
       }
       let unit = units[position]
-      if unit.kind == .word, let (weekday, part) = Self.compound(unit.text, index: index) {
-        tokens.append((position, position + 1, .word(.weekday(weekday))))
-        tokens.append((position, position + 1, .word(.part(part))))
-      } else if let token = Self.numberToken(unit) {
+      if let token = Self.numberToken(unit) {
         tokens.append((position, position + 1, token))
       } else if unit.kind == .han, "月日号点第天分".contains(unit.text) {
         tokens.append((position, position + 1, .han(unit.text)))
@@ -221,16 +218,6 @@ struct TimeParser {
     if time.day == nil, time.part != nil || time.clock != nil, catalog.days.contains(today) {
       time.day = today
     }
-  }
-
-  /// A weekday and a part of the day written as one word ("sonntagabend"), or nil.
-  private static func compound(_ word: String, index: MatcherIndex) -> (Int, String)? {
-    for (prefix, weekday) in index.compoundWeekdays where word.hasPrefix(prefix) {
-      if let part = index.compoundParts[String(word.dropFirst(prefix.count))] {
-        return (weekday, part)
-      }
-    }
-    return nil
   }
 
   /// "27", "1.5", "15:00" (a clock), "3pm", "2h", "90min".

@@ -1,4 +1,4 @@
-/// German runs words together ("Gesundheitsforum", "Datenbrillen"): a long word the index does
+/// German runs words together ("Gesundheitsforum", "Sonntagabend"): a long word the index does
 /// not know is read as two words it does know, with the linking "s" or "n" between them dropped.
 extension MatcherIndex {
   /// Shortest part a compound is split into.
