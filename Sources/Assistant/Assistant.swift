@@ -76,6 +76,7 @@ public struct Assistant: Sendable {
   /// text of two characters or more ("City" in "International AI City Forum", 城市 in
   /// 国际人工智能城市论坛).
   static func title(_ title: LocalizedText, names words: [String]) -> Bool {
+    guard !words.isEmpty else { return false }
     let texts = title.allTexts.map { TextFolding.fold($0) }
     return words.contains { word in
       let isHan = word.unicodeScalars.contains { $0.properties.isIdeographic }
