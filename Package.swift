@@ -13,7 +13,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-    .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
   ],
   targets: [
     // C shim: glibc's wcwidth under a fixed UTF-8 locale, whatever the process locale is.
@@ -39,13 +38,9 @@ let package = Package(
         "Assistant", "EventModel", "Kiosk", "Matcher", "Planner", "QRCode", "TerminalUI",
         "TextLayout",
       ]),
-    .target(
-      name: "EventModel",
-      dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
+    .target(name: "EventModel"),
     .target(name: "Matcher", dependencies: ["EventModel"]),
-    .target(
-      name: "Planner",
-      dependencies: ["EventModel", .product(name: "HeapModule", package: "swift-collections")]),
+    .target(name: "Planner", dependencies: ["EventModel"]),
     .target(name: "PackGenerator", dependencies: ["EventModel"]),
     // What every front end shares: answers with plans and directions worked out, labels.
     .target(name: "Assistant", dependencies: ["EventModel", "Matcher", "Planner"]),

@@ -165,6 +165,15 @@ public struct Assistant: Sendable {
     }
   }
 
+  /// How many of the best-matching exhibitors a plan in an answer weighs: twice the stops its
+  /// budget has room for at ten minutes a booth, at least 24 and at most the planner's 60. On
+  /// the dev set's plan questions this gives the same scores as 60 on both packs, and plans four
+  /// times faster on the 10x pack (`hiwaic ask --timing`).
+  static func planCandidates(budgetMinutes: Double) -> Int {
+    let stops = budgetMinutes.isFinite ? Int((budgetMinutes / 10).rounded(.up)) : 60
+    return min(60, max(24, 2 * stops))
+  }
+
   /// The personal plan a `plan_route` answer asks for: its interests, must-sees, sessions, budget
   /// and time, from the visitor's place (or the main entrance).
   public func plan(for answer: MatcherAnswer, context: AskContext) -> PlannedVisit {
@@ -193,7 +202,8 @@ public struct Assistant: Sendable {
       interests: Dictionary(list("interests").map { ($0, 1.0) }, uniquingKeysWith: max),
       mustSee: list("mustSee"), attend: sessions,
       start: context.here ?? catalog.mainEntrance,
-      startTime: start.time, budgetMinutes: budget, stepFree: stepFree)
+      startTime: start.time, budgetMinutes: budget, stepFree: stepFree,
+      candidateLimit: Self.planCandidates(budgetMinutes: budget))
     return PlannedVisit(
       request: request, plan: VisitPlanner(catalog: catalog, solver: .answer).plan(request),
       startReason: start.reason, forum: forumAsked)

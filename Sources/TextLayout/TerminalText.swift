@@ -12,6 +12,23 @@ public enum TerminalText {
     return isBidiControl(value)
   }
 
+  /// False when no byte of the text can start an unsafe scalar, found by one pass over the
+  /// bytes: every output line goes through here, and most are ASCII or Chinese. C1 controls
+  /// start with 0xC2, U+061C with 0xD8, the other bidirectional controls with 0xE2.
+  static func mayBeUnsafe(_ text: String, lineBreaks: Bool) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      for byte in bytes {
+        if byte < 0x20 {
+          if !(lineBreaks && (byte == 0x0A || byte == 0x09)) { return true }
+        } else if byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 {
+          return true
+        }
+      }
+      return false
+    }
+  }
+
   /// U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069.
   @inline(__always)
   public static func isBidiControl(_ value: UInt32) -> Bool {
@@ -22,7 +39,9 @@ public enum TerminalText {
   /// The text with every unsafe scalar shown instead of obeyed: a C0 control as its control
   /// picture (ESC as ␛, CR as ␍), DEL as ␡, C1 and bidirectional controls as �.
   public static func sanitized(_ text: String, lineBreaks: Bool = true) -> String {
-    guard text.unicodeScalars.contains(where: { isUnsafe($0.value, lineBreaks: lineBreaks) }) else {
+    guard mayBeUnsafe(text, lineBreaks: lineBreaks),
+      text.unicodeScalars.contains(where: { isUnsafe($0.value, lineBreaks: lineBreaks) })
+    else {
       return text
     }
     var result = String.UnicodeScalarView()
@@ -45,7 +64,9 @@ public enum TerminalText {
   /// `\uXXXX` too (the encoder escapes only C0). Outside strings JSON is ASCII, so every such
   /// scalar is inside a string, where the escape means the same character.
   public static func escapingJSON(_ json: String) -> String {
-    guard json.unicodeScalars.contains(where: { $0.value >= 0x7F && isUnsafe($0.value) }) else {
+    guard mayBeUnsafe(json, lineBreaks: true),
+      json.unicodeScalars.contains(where: { $0.value >= 0x7F && isUnsafe($0.value) })
+    else {
       return json
     }
     var result = String.UnicodeScalarView()

@@ -37,7 +37,9 @@ struct TerminalTextTests {
   @Test("property: for random scalars, the result holds nothing unsafe and keeps every safe one")
   func property() {
     var random = SystemRandomNumberGenerator()
-    let pools: [ClosedRange<UInt32>] = [0...0x40, 0x70...0xB0, 0x2000...0x2070, 0x4E00...0x4E40]
+    let pools: [ClosedRange<UInt32>] = [
+      0...0x40, 0x70...0xB0, 0x600...0x620, 0x2000...0x2070, 0x4E00...0x4E40,
+    ]
     for _ in 0..<500 {
       var scalars = String.UnicodeScalarView()
       for _ in 0..<Int.random(in: 0...40, using: &random) {
@@ -47,6 +49,13 @@ struct TerminalTextTests {
         }
       }
       let text = String(scalars)
+      // The byte pre-check never lets an unsafe scalar through.
+      for lineBreaks in [true, false]
+      where text.unicodeScalars.contains(where: {
+        TerminalText.isUnsafe($0.value, lineBreaks: lineBreaks)
+      }) {
+        #expect(TerminalText.mayBeUnsafe(text, lineBreaks: lineBreaks))
+      }
       let safe = TerminalText.sanitized(text)
       #expect(!safe.unicodeScalars.contains { TerminalText.isUnsafe($0.value) })
       #expect(safe.unicodeScalars.count == text.unicodeScalars.count)

@@ -83,8 +83,7 @@ struct AskCommand: ParsableCommand {
       }
       switch format {
       case .json:
-        let record = try OutputFormatting.jsonLine(
-          AskRecord(reply: reply, catalog: setup.assistant.catalog))
+        let record = try AskRecord(reply: reply, catalog: setup.assistant.catalog).jsonLine()
         print((first ? "" : ",\n") + record, terminator: "")
       default: print(try render(reply, format: format, catalog: setup.assistant.catalog))
       }
@@ -111,7 +110,7 @@ struct AskCommand: ParsableCommand {
     case .json:
       return try OutputFormatting.json(AskRecord(reply: reply, catalog: catalog))
     case .jsonl:
-      return try OutputFormatting.jsonLine(AskRecord(reply: reply, catalog: catalog))
+      return try AskRecord(reply: reply, catalog: catalog).jsonLine()
     }
   }
 }

@@ -38,6 +38,13 @@ enum OutputFormatting {
     try encode(value, [.sortedKeys, .withoutEscapingSlashes])
   }
 
+  /// The same without the terminal escaping, for a part of a record escaped as a whole.
+  static func plainJSONLine<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+
   private static func encode<T: Encodable>(
     _ value: T, _ formatting: JSONEncoder.OutputFormatting
   ) throws -> String {

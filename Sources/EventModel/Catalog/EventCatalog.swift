@@ -32,6 +32,10 @@ public struct EventCatalog: Sendable {
   public let exhibitorsByBooth: [String: [Int]]
   /// Session positions ordered by start, then end, then id.
   public let sessionsByStart: [Int]
+  /// Per exhibitor (same positions as `pack.exhibitors`): the walkway node of its booth, and its
+  /// prominence, so that a planner scanning thousands of exhibitors copies none of them.
+  public let exhibitorNodes: [String?]
+  public let exhibitorProminence: [Double]
   /// Exhibitor positions in alphabetical order of their folded English names.
   public let exhibitorsByName: [Int]
   /// The same, the best known first (`prominence(of:)`), then by name.
@@ -88,6 +92,11 @@ public struct EventCatalog: Sendable {
     }
     exhibitorsByTopic = byTopic
     exhibitorsByBooth = byBooth
+    let booths = boothPosition
+    exhibitorNodes = pack.exhibitors.map { exhibitor in
+      exhibitor.booth.flatMap { booths[$0] }.map { pack.booths[$0].node }
+    }
+    exhibitorProminence = pack.exhibitors.map(Self.prominence(of:))
     sessionsByStart = pack.sessions.indices.sorted {
       let a = pack.sessions[$0]
       let b = pack.sessions[$1]

@@ -1,4 +1,3 @@
-import HeapModule
 import Synchronization
 
 /// The walkway graph as adjacency lists with resolved edge lengths, for routing and checks.
@@ -105,6 +104,15 @@ extension WalkwayIndex {
     return tree
   }
 
+  /// Whether the cache can keep a tree from every node in both profiles (a venue of a few
+  /// hundred nodes), so that searching whole trees pays off across plans.
+  public var keepsEveryTree: Bool { cache.capacity >= 2 * links.count }
+
+  /// The tree from `start` when an earlier search kept it, without searching.
+  public func keptTree(from start: Int, stepFree: Bool = false) -> WalkTree? {
+    cache.tree(from: start, stepFree: stepFree)
+  }
+
   /// The fastest way from `start` to `target` as nodes and edges, or nil when there is none.
   /// The same search as `travel`, stopped once the target is settled.
   public func path(from start: Int, to target: Int, stepFree: Bool = false) -> (
@@ -148,10 +156,10 @@ extension WalkwayIndex {
       targetsLeft += 1
     }
     let costs = stepFree ? stepFreeSeconds : walkSeconds
-    var queue = Heap<QueueItem>()
+    var queue = SearchQueue()
     seconds[start] = 0
     metres[start] = 0
-    queue.insert(QueueItem(seconds: 0, node: start))
+    queue.insert(seconds: 0, node: start)
     costs.withUnsafeBufferPointer { costs in
       metresOrZero.withUnsafeBufferPointer { lengths in
         flatLinks.withUnsafeBufferPointer { flat in
@@ -174,7 +182,7 @@ extension WalkwayIndex {
                 metres[link.node] = metres[node] + lengths[link.edge]
                 previousNode[link.node] = Int32(truncatingIfNeeded: node)
                 previousEdge[link.node] = Int32(truncatingIfNeeded: link.edge)
-                queue.insert(QueueItem(seconds: candidate, node: link.node))
+                queue.insert(seconds: candidate, node: link.node)
               }
             }
           }
@@ -185,13 +193,53 @@ extension WalkwayIndex {
       seconds: seconds, metres: metres, previousNode: previousNode, previousEdge: previousEdge)
   }
 
-  private struct QueueItem: Comparable {
-    var seconds: Double
-    var node: Int
+}
 
-    static func < (lhs: QueueItem, rhs: QueueItem) -> Bool {
-      (lhs.seconds, lhs.node) < (rhs.seconds, rhs.node)
+/// The search's queue: a binary min-heap of (seconds, node), ties to the lower node so that
+/// searches are repeatable. Written for the one loop that uses it: a general heap (swift-
+/// collections' min-max heap) spent more time ordering than the search spent walking.
+struct SearchQueue {
+  private var seconds: [Double] = []
+  private var nodes: [Int] = []
+
+  var isEmpty: Bool { nodes.isEmpty }
+
+  private func precedes(_ a: Int, _ b: Int) -> Bool {
+    seconds[a] < seconds[b] || (seconds[a] == seconds[b] && nodes[a] < nodes[b])
+  }
+
+  mutating func insert(seconds value: Double, node: Int) {
+    seconds.append(value)
+    nodes.append(node)
+    var child = nodes.count - 1
+    while child > 0 {
+      let parent = (child - 1) / 2
+      guard precedes(child, parent) else { break }
+      seconds.swapAt(child, parent)
+      nodes.swapAt(child, parent)
+      child = parent
     }
+  }
+
+  mutating func popMin() -> (seconds: Double, node: Int)? {
+    guard let lastSeconds = seconds.popLast(), let lastNode = nodes.popLast() else { return nil }
+    guard !nodes.isEmpty else { return (lastSeconds, lastNode) }
+    let top = (seconds: seconds[0], node: nodes[0])
+    seconds[0] = lastSeconds
+    nodes[0] = lastNode
+    var parent = 0
+    let count = nodes.count
+    while true {
+      let left = 2 * parent + 1
+      guard left < count else { break }
+      let right = left + 1
+      let child = right < count && precedes(right, left) ? right : left
+      guard precedes(child, parent) else { break }
+      seconds.swapAt(child, parent)
+      nodes.swapAt(child, parent)
+      parent = child
+    }
+    return top
   }
 }
 
@@ -257,7 +305,7 @@ final class TravelCache: Sendable {
     var oldest = 0
   }
   private let state = Mutex(State())
-  private let capacity: Int
+  let capacity: Int
 
   init(nodeCount: Int) {
     // A kept tree holds two doubles and two 32-bit numbers per node.

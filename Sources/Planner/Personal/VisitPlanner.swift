@@ -163,27 +163,30 @@ public struct VisitPlanner: Sendable {
       }
       scanned = chosen.sorted()
     }
+    let exhibitors = catalog.pack.exhibitors
     for position in scanned {
-      let exhibitor = catalog.pack.exhibitors[position]
-      guard !request.done.contains(exhibitor.id),
-        let node = exhibitor.booth.flatMap({ catalog.booth($0)?.node })
-      else { continue }
+      // Fields are read one by one: a whole exhibitor copied per position costs more than the
+      // rest of the scan on a large pack.
+      let id = exhibitors[position].id
+      guard !request.done.contains(id), let node = catalog.exhibitorNodes[position] else {
+        continue
+      }
       var group = -1
       var weight = 0.0
       for (index, interest) in expanded.enumerated()
-      where exhibitor.topics.contains(where: interest.covers.contains) {
+      where exhibitors[position].topics.contains(where: interest.covers.contains) {
         if group < 0 { group = index }
         weight += interest.weight
       }
-      let required = must.contains(exhibitor.id)
+      let required = must.contains(id)
       if interests.isEmpty { weight = 1 }
       guard weight > 0 || required else { continue }
       let strong = weight >= 2
       // Prominence (sourced: how many sources name it and its demos) adds a little on top of
       // the interest, so that a robotics plan includes the robots everyone came to see.
-      let prominence = Self.prominenceWeight * catalog.prominence(of: exhibitor)
+      let prominence = Self.prominenceWeight * catalog.exhibitorProminence[position]
       let candidate = Candidate(
-        kind: .exhibitor, id: exhibitor.id, node: node,
+        kind: .exhibitor, id: id, node: node,
         profit: (interests.isEmpty ? 1 : 0) + prominence * max(weight, 1),
         group: interests.isEmpty ? -1 : group,
         dwell: strong ? request.strongDwellMinutes : request.dwellMinutes,
@@ -222,30 +225,7 @@ public struct VisitPlanner: Sendable {
     let separateEnd = endNode != request.start
     if separateEnd { nodes.append(endNode) }
     let count = nodes.count
-    var minutes = [Double](repeating: 0, count: count * count)
-    var metres = [Double](repeating: 0, count: count * count)
-    // Walking is symmetric on the walkway graph, so each search needs only the vertices after
-    // its own, and stops once it has settled them.
-    let positions = nodes.map { catalog.walkways.nodePosition[$0] ?? -1 }
-    for i in 0..<count {
-      minutes[i * count + i] = positions[i] >= 0 ? 0 : 1e9
-      metres[i * count + i] = positions[i] >= 0 ? 0 : 1e9
-      guard i + 1 < count else { continue }
-      let later = Array(positions[(i + 1)...])
-      let row: [(seconds: Double, metres: Double)?] =
-        positions[i] >= 0
-        ? catalog.walkways.travel(from: positions[i], to: later, stepFree: request.stepFree)
-        : Array(repeating: nil, count: later.count)
-      for (offset, way) in row.enumerated() {
-        let j = i + 1 + offset
-        let minutesThere = way.map { $0.seconds / 60 } ?? 1e9
-        let metresThere = way?.metres ?? 1e9
-        minutes[i * count + j] = minutesThere
-        minutes[j * count + i] = minutesThere
-        metres[i * count + j] = metresThere
-        metres[j * count + i] = metresThere
-      }
-    }
+    let (minutes, metres) = walkingTable(between: nodes, stepFree: request.stepFree)
     let weights = expanded.map { $0.weight }
     var problem = OrienteeringProblem(
       travel: minutes, count: count,
@@ -309,6 +289,72 @@ public struct VisitPlanner: Sendable {
       walkingMinutes: (walkedMinutes * 10).rounded() / 10, end: endNode, endWalkMinutes: endWalk,
       finish: request.startTime.addingTimeInterval(finishMinutes * 60), leftOut: leftOut,
       optimal: solution.optimal)
+  }
+
+  /// Minutes and metres between every two of `nodes` (1e9 where there is no way). Walking is
+  /// symmetric on the walkway graph, so a pair needs one search, from either end: trees kept
+  /// from earlier plans and answers (the start, popular booths) answer first, and every other
+  /// vertex searches once, keeping its tree for the next plan where the cache holds a tree of
+  /// every node. Minutes are rounded to a microminute so that the table does not depend on
+  /// which end was searched.
+  func walkingTable(between nodes: [String], stepFree: Bool) -> (
+    minutes: [Double], metres: [Double]
+  ) {
+    let count = nodes.count
+    let walkways = catalog.walkways
+    var minutes = [Double](repeating: 1e9, count: count * count)
+    var metres = [Double](repeating: 1e9, count: count * count)
+    var known = [Bool](repeating: false, count: count * count)
+    let positions = nodes.map { walkways.nodePosition[$0] ?? -1 }
+    func fill(from i: Int, with tree: WalkTree) {
+      for j in 0..<count where !known[i * count + j] {
+        known[i * count + j] = true
+        known[j * count + i] = true
+        guard positions[j] >= 0, let seconds = tree.seconds(to: positions[j]) else { continue }
+        let way = (seconds / 60 * 1e6).rounded() / 1e6
+        let length = tree.metres(to: positions[j]) ?? 1e9
+        minutes[i * count + j] = way
+        minutes[j * count + i] = way
+        metres[i * count + j] = length
+        metres[j * count + i] = length
+      }
+    }
+    for i in 0..<count where positions[i] < 0 {
+      for j in 0..<count {
+        known[i * count + j] = true
+        known[j * count + i] = true
+      }
+    }
+    var pending: [Int] = []
+    for i in 0..<count where positions[i] >= 0 {
+      if let tree = walkways.keptTree(from: positions[i], stepFree: stepFree) {
+        fill(from: i, with: tree)
+      } else {
+        pending.append(i)
+      }
+    }
+    for i in pending {
+      let missing = (0..<count).filter { !known[i * count + $0] }
+      guard !missing.isEmpty else { continue }
+      if walkways.keepsEveryTree {
+        fill(from: i, with: walkways.travel(from: positions[i], stepFree: stepFree))
+      } else {
+        // Too many nodes to keep a tree from each: search only until the missing are settled.
+        let ways = walkways.travel(
+          from: positions[i], to: missing.map { positions[$0] }, stepFree: stepFree)
+        for (j, way) in zip(missing, ways) {
+          known[i * count + j] = true
+          known[j * count + i] = true
+          guard let way else { continue }
+          let minutesThere = (way.seconds / 60 * 1e6).rounded() / 1e6
+          minutes[i * count + j] = minutesThere
+          minutes[j * count + i] = minutesThere
+          metres[i * count + j] = way.metres
+          metres[j * count + i] = way.metres
+        }
+      }
+    }
+    return (minutes, metres)
   }
 
   /// A chosen session that overlaps the given one.

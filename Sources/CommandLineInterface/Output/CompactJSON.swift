@@ -1,0 +1,170 @@
+import Assistant
+import Foundation
+import Matcher
+import TextLayout
+
+/// One line of compact JSON with sorted keys, written straight into bytes: what `JSONEncoder`
+/// writes with `.sortedKeys` and `.withoutEscapingSlashes`, for the record `hiwaic ask` prints
+/// per question, where the encoder took longer than understanding the question. The tests hold
+/// it to the encoder byte for byte.
+struct CompactJSONWriter {
+  private(set) var bytes: [UInt8] = []
+  /// Per open object or array: whether it has a member yet.
+  private var open: [Bool] = []
+
+  init() { bytes.reserveCapacity(1_024) }
+
+  mutating func string(_ text: String) {
+    bytes.append(UInt8(ascii: "\""))
+    var text = text
+    text.withUTF8 { utf8 in
+      // Runs of bytes that need no escape go in at once.
+      var runStart = 0
+      for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+        runStart = index + 1
+        escape(byte)
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// A quote, a backslash or a C0 control, as the encoder escapes it.
+  private mutating func escape(_ byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+    case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+    case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+    case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+    case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+    case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+    case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+    default:
+      let hex = Array("0123456789abcdef".utf8)
+      bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
+      bytes.append(hex[Int(byte >> 4)])
+      bytes.append(hex[Int(byte & 0x0F)])
+    }
+  }
+
+  /// A finite number as the encoder writes it: the shortest form that reads back, without a
+  /// trailing ".0".
+  mutating func number(_ value: Double) {
+    var text = value.description
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  mutating func flag(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+
+  /// Already encoded JSON, as it is.
+  mutating func raw(_ json: String) { bytes.append(contentsOf: json.utf8) }
+
+  mutating func beginObject() {
+    bytes.append(UInt8(ascii: "{"))
+    open.append(false)
+  }
+
+  /// A member's key; its value is written next. Keys must come in sorted order.
+  mutating func key(_ name: String) {
+    separate()
+    string(name)
+    bytes.append(UInt8(ascii: ":"))
+  }
+
+  mutating func endObject() {
+    open.removeLast()
+    bytes.append(UInt8(ascii: "}"))
+  }
+
+  mutating func array<Element>(_ elements: [Element], _ write: (inout Self, Element) -> Void) {
+    bytes.append(UInt8(ascii: "["))
+    open.append(false)
+    for element in elements {
+      separate()
+      write(&self, element)
+    }
+    open.removeLast()
+    bytes.append(UInt8(ascii: "]"))
+  }
+
+  /// A comma before every member or element but the first of its container.
+  private mutating func separate() {
+    guard let last = open.indices.last else { return }
+    if open[last] { bytes.append(UInt8(ascii: ",")) }
+    open[last] = true
+  }
+
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+extension AskRecord {
+  /// The record on one line, as `OutputFormatting.jsonLine` writes it but several times faster;
+  /// the plan and the directions, rare and nested, still go through the encoder.
+  func jsonLine() throws -> String {
+    let answer = reply.answer
+    let numbersAreFinite =
+      answer.confidence.isFinite
+      && answer.slots.values.allSatisfy {
+        if case .number(let number) = $0 { return number.isFinite }
+        return true
+      }
+    // The encoder reports a number JSON cannot hold; leave that to it.
+    guard numbersAreFinite else { return try OutputFormatting.jsonLine(self) }
+    var json = CompactJSONWriter()
+    json.beginObject()
+    json.key("answer")
+    json.string(answer.answer)
+    json.key("confidence")
+    json.number(answer.confidence)
+    if let directions {
+      json.key("directions")
+      json.raw(try OutputFormatting.plainJSONLine(directions))
+    }
+    json.key("entities")
+    json.array(answer.entities) { json, entity in
+      json.beginObject()
+      json.key("id")
+      json.string(entity.id)
+      json.key("name")
+      json.string(entity.name)
+      json.key("type")
+      json.string(entity.type.rawValue)
+      json.endObject()
+    }
+    json.key("intent")
+    json.string(answer.intent.rawValue)
+    json.key("language")
+    json.string(answer.language.rawValue)
+    if let plan {
+      json.key("plan")
+      json.raw(try OutputFormatting.plainJSONLine(plan))
+    }
+    if let start = reply.plan?.startReason {
+      json.key("planStart")
+      json.string(start.rawValue)
+    }
+    json.key("question")
+    json.string(answer.question)
+    json.key("slots")
+    json.beginObject()
+    for name in answer.slots.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+      json.key(name)
+      switch answer.slots[name] {
+      case .flag(let flag): json.flag(flag)
+      case .text(let text): json.string(text)
+      case .number(let number): json.number(number)
+      case .list(let list): json.array(list) { $0.string($1) }
+      case nil: json.raw("null")
+      }
+    }
+    json.endObject()
+    json.key("suggestions")
+    json.array(answer.suggestions) { $0.string($1) }
+    json.key("text")
+    json.string(reply.text)
+    json.endObject()
+    return TerminalText.escapingJSON(json.text)
+  }
+}
