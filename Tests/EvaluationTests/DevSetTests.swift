@@ -102,8 +102,9 @@ struct DevSetTests {
     // (in-scope threshold 0.85 chosen on this set and CLINC val): 467/524 and 484/524; with
     // German compounds, wider information keywords, ways across town labelled as directions,
     // sessions named by a topic in their title, German session titles and shared words left
-    // out of the language decision: 495/524 and 502/524.
-    #expect(Double(right.right) / Double(right.total) >= 0.94, "\(right)")
-    #expect(Double(intent.right) / Double(intent.total) >= 0.95, "\(intent)")
+    // out of the language decision: 495/524 and 502/524; with more varied German and Chinese
+    // training questions (none a dev question): 498/524 and 505/524.
+    #expect(Double(right.right) / Double(right.total) >= 0.95, "\(right)")
+    #expect(Double(intent.right) / Double(intent.total) >= 0.96, "\(intent)")
   }
 }
