@@ -30,7 +30,7 @@ enum MatcherBench {
         builds[10], builds[0]))
 
     let questionsURL = repository.appendingPathComponent(
-      "Tests/MatcherTests/Questions/questions.json")
+      "Tests/AssistantTests/Questions/questions.json")
     let questions = try JSONDecoder().decode(
       [BenchQuestion].self, from: Data(contentsOf: questionsURL))
     let zone = catalog.timeZone
@@ -49,7 +49,8 @@ enum MatcherBench {
         format: "accuracy on the labelled set: %.1f %% (%d of %d)",
         100 * Double(right) / Double(questions.count), right, questions.count))
 
-    let oosURL = repository.appendingPathComponent("Tests/MatcherTests/Questions/clinc_oos_val.txt")
+    let oosURL = repository.appendingPathComponent(
+      "Tests/AssistantTests/Questions/clinc_oos_val.txt")
     let oos = try String(contentsOf: oosURL, encoding: .utf8).split(separator: "\n").map(
       String.init)
     let context = AskContext(now: EventTime.parse("2025-07-26T10:00", zone: zone)!)

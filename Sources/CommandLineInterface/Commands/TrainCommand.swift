@@ -42,6 +42,13 @@ struct TrainCommand: ParsableCommand {
       valueName: "P", visibility: .hidden))
   var threshold: Double?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "For experiments: the L2 penalty (default: the shipped setting).", valueName: "L2",
+      visibility: .hidden))
+  var l2: Double?
+
   @Flag(name: .long, help: "Only check that the model on disk is what training gives.")
   var check = false
 
@@ -61,6 +68,7 @@ struct TrainCommand: ParsableCommand {
     }
     let started = Date()
     var settings = TrainingSettings()
+    if let l2, l2.isFinite, l2 >= 0 { settings.l2 = l2 }
     if let unknownWeight, unknownWeight.isFinite, unknownWeight > 0 {
       settings.unknownWeight = unknownWeight
     }

@@ -85,7 +85,14 @@ enum IntentFeatures {
     if u.duration != nil { features.append("time:duration") }
     if u.stepFree { features.append("step-free") }
     if !u.facilities.isEmpty { features.append("facility") }
-    if (u.infoHits.values.max() ?? 0) >= 2 { features.append("info") }
+    // An information keyword counts when it says more than a name the question gives: "the
+    // metro to West Bund" asks for information, "how do I get to West Bund" for the way.
+    let names = u.entities.filter { !$0.nested }.map { $0.match.start..<$0.match.end }
+    if u.infoSpans.contains(where: { span in
+      !names.contains { $0.lowerBound <= span.lowerBound && span.upperBound <= $0.upperBound }
+    }) {
+      features.append("info")
+    }
     if u.outOfScope { features.append("out-of-scope") }
     let parts = u.sessionParts.values.max() ?? 0
     if parts >= 1 { features.append("session-part") }

@@ -42,6 +42,9 @@ struct Understanding: Sendable {
   var infoHits: [String: Int] = [:]
   /// Where each information entry's last keyword ends, to break ties by position.
   var infoEnds: [String: Int] = [:]
+  /// Where each telling information keyword stands, to tell a keyword of its own from one that
+  /// is only a place's name ("West Bund" names the venue and keys its metro entry).
+  var infoSpans: [Range<Int>] = []
   var time = TimeUnderstanding()
   /// Minutes ("two hours" → 120).
   var duration: Double?
@@ -186,6 +189,7 @@ extension Understanding {
           || match.length > 1
         infoHits[id, default: 0] += telling ? 2 * match.length : 1
         infoEnds[id] = max(infoEnds[id] ?? 0, match.end)
+        if telling { infoSpans.append(match.start..<match.end) }
         explain(match)
       case .cue(let intent, let strong):
         if strong && match.length >= 2 { cueSpans.append(match.start..<match.end) }

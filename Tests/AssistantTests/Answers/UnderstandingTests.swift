@@ -12,7 +12,7 @@ struct UnderstandingTests {
 
   @Test("nested names are reported: 智元机器人 is an exhibitor and contains the topic 机器人")
   func nested() {
-    let answer = MatcherFixture.ask("智元机器人在哪里")
+    let answer = AnswerFixture.ask("智元机器人在哪里")
     #expect(answer.intent == .findExhibitor)
     #expect(entities(answer).isSuperset(of: ["exhibitor:agibot", "topic:robotics"]))
     #expect(
@@ -22,38 +22,38 @@ struct UnderstandingTests {
 
   @Test("Traditional and full-width input is folded before matching")
   func folding() {
-    #expect(entities(MatcherFixture.ask("宇樹科技在哪裡")).contains("exhibitor:unitree"))
-    #expect(entities(MatcherFixture.ask("ＷＨＥＲＥ ＩＳ ＨＵＡＷＥＩ")).contains("exhibitor:huawei"))
+    #expect(entities(AnswerFixture.ask("宇樹科技在哪裡")).contains("exhibitor:unitree"))
+    #expect(entities(AnswerFixture.ask("ＷＨＥＲＥ ＩＳ ＨＵＡＷＥＩ")).contains("exhibitor:huawei"))
   }
 
   @Test("homophone typos in Chinese are caught by toneless pinyin, and marked less certain")
   func homophones() {
-    let typo = MatcherFixture.ask("宇数科技在哪里")
-    let exact = MatcherFixture.ask("宇树科技在哪里")
+    let typo = AnswerFixture.ask("宇数科技在哪里")
+    let exact = AnswerFixture.ask("宇树科技在哪里")
     #expect(entities(typo).contains("exhibitor:unitree"))
     #expect(typo.confidence < exact.confidence)
   }
 
   @Test("typo limits grow with word length, and short words are never corrected")
   func typoLimits() {
-    #expect(entities(MatcherFixture.ask("where is unitre")).contains("exhibitor:unitree"))  // 6 letters, 1 edit
-    #expect(entities(MatcherFixture.ask("where is sensetme")).contains("exhibitor:sensetime"))
-    #expect(MatcherFixture.ask("where is bidu").entities.isEmpty, "four letters: no correction")
-    #expect(MatcherFixture.ask("where is unitreeeee").entities.isEmpty, "too many edits")
+    #expect(entities(AnswerFixture.ask("where is unitre")).contains("exhibitor:unitree"))  // 6 letters, 1 edit
+    #expect(entities(AnswerFixture.ask("where is sensetme")).contains("exhibitor:sensetime"))
+    #expect(AnswerFixture.ask("where is bidu").entities.isEmpty, "four letters: no correction")
+    #expect(AnswerFixture.ask("where is unitreeeee").entities.isEmpty, "too many edits")
   }
 
   @Test("codes and numbers are never corrected: H2 is not H3, H5 is nothing")
   func codes() {
-    #expect(entities(MatcherFixture.ask("what is in hall H2")) == ["hall:H2"])
-    #expect(MatcherFixture.ask("where is H5").intent == .unknown)
-    #expect(MatcherFixture.ask("who is at booth H3-A99").entities.allSatisfy { $0.id != "H3-A01" })
+    #expect(entities(AnswerFixture.ask("what is in hall H2")) == ["hall:H2"])
+    #expect(AnswerFixture.ask("where is H5").intent == .unknown)
+    #expect(AnswerFixture.ask("who is at booth H3-A99").entities.allSatisfy { $0.id != "H3-A01" })
   }
 
   @Test("ordinary words are never turned into names: both is not booth, all is not hall")
   func ordinaryWords() {
-    #expect(MatcherFixture.ask("both of them").intent == .unknown)
-    #expect(MatcherFixture.ask("all of it").intent == .unknown)
-    #expect(MatcherFixture.ask("is android better than iphone").intent == .unknown)
+    #expect(AnswerFixture.ask("both of them").intent == .unknown)
+    #expect(AnswerFixture.ask("all of it").intent == .unknown)
+    #expect(AnswerFixture.ask("is android better than iphone").intent == .unknown)
   }
 
   @Test("a generic word alone does not make an exhibitor search")
@@ -62,16 +62,16 @@ struct UnderstandingTests {
       "how", "where", "today", "my robot vacuum is broken",
       "program my new robot to bring me snacks",
     ] {
-      #expect(MatcherFixture.ask(question).intent == .unknown, "\(question)")
+      #expect(AnswerFixture.ask(question).intent == .unknown, "\(question)")
     }
   }
 
   @Test("a known name asked about out of scope is unknown, and the answer offers what it can do")
   func outOfScopeWithName() {
-    let answer = MatcherFixture.ask("what is Alibaba's share price")
+    let answer = AnswerFixture.ask("what is Alibaba's share price")
     #expect(answer.intent == .unknown)
     #expect(answer.answer.contains("Alibaba"))
-    #expect(MatcherFixture.ask("百度地图怎么下载").intent == .unknown)
+    #expect(AnswerFixture.ask("百度地图怎么下载").intent == .unknown)
   }
 
   @Test(
@@ -84,7 +84,7 @@ struct UnderstandingTests {
       ("Foren morgen Nachmittag", "2025-07-27", "afternoon"), ("第三天的论坛", "2025-07-28", nil),
       ("7月27日的论坛", "2025-07-27", nil), ("forums on Sunday", "2025-07-27", nil),
     ] {
-      let answer = MatcherFixture.ask(question, now: "2025-07-26T09:00")
+      let answer = AnswerFixture.ask(question, now: "2025-07-26T09:00")
       #expect(answer.intent == .findSession, "\(question)")
       #expect(answer.slots["day"] == .text(day), "\(question): \(answer.slots)")
       if let part { #expect(answer.slots["partOfDay"] == .text(part), "\(question)") }
@@ -99,7 +99,7 @@ struct UnderstandingTests {
       ("帮我规划两小时的机器人参观", 120), ("帮我规划一个半小时的机器人参观", 90),
       ("Plane mir zwei Stunden Robotik", 120), ("plan me 1.5 hours of robotics", 90),
     ] {
-      let answer = MatcherFixture.ask(question)
+      let answer = AnswerFixture.ask(question)
       #expect(answer.intent == .planRoute, "\(question)")
       #expect(answer.slots["budgetMinutes"] == .number(minutes), "\(question): \(answer.slots)")
       #expect(answer.slots["interests"] == .list(["robotics"]), "\(question)")
@@ -108,12 +108,12 @@ struct UnderstandingTests {
 
   @Test("the question's language is detected, and --lang overrides the answer's")
   func languages() {
-    #expect(MatcherFixture.ask("where is Huawei").language == .en)
-    #expect(MatcherFixture.ask("华为在哪里").language == .zh)
-    #expect(MatcherFixture.ask("Wo ist Huawei?").language == .de)
-    let forced = MatcherFixture.assistant.answer(
-      "where is Huawei", context: MatcherFixture.context(language: .zh))
+    #expect(AnswerFixture.ask("where is Huawei").language == .en)
+    #expect(AnswerFixture.ask("华为在哪里").language == .zh)
+    #expect(AnswerFixture.ask("Wo ist Huawei?").language == .de)
+    let forced = AnswerFixture.assistant.answer(
+      "where is Huawei", context: AnswerFixture.context(language: .zh))
     #expect(forced.answer.contains("展位"))
-    #expect(MatcherFixture.ask("Wo ist Huawei?").answer.contains("Stand"))
+    #expect(AnswerFixture.ask("Wo ist Huawei?").answer.contains("Stand"))
   }
 }

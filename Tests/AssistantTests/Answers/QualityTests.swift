@@ -13,7 +13,7 @@ struct QualityTests {
 
   @Test("the labelled set is big and mixed: 300+ questions in English, Chinese and German")
   func setShape() {
-    let questions = MatcherFixture.questions
+    let questions = AnswerFixture.questions
     #expect(questions.count >= 300)
     let intents = Set(questions.map(\.intent))
     #expect(intents == Set(Intent.allCases.map(\.rawValue)))
@@ -25,8 +25,8 @@ struct QualityTests {
   @Test("intent and entities are right for at least the recorded share of the set")
   func accuracy() {
     var failures: [String] = []
-    for labelled in MatcherFixture.questions {
-      let (ok, answer) = MatcherFixture.check(labelled)
+    for labelled in AnswerFixture.questions {
+      let (ok, answer) = AnswerFixture.check(labelled)
       if !ok {
         let entities = answer.entities.map { "\($0.type.rawValue):\($0.id)" }.joined(separator: ",")
         failures.append(
@@ -34,9 +34,9 @@ struct QualityTests {
         )
       }
     }
-    let accuracy = 1 - Double(failures.count) / Double(MatcherFixture.questions.count)
+    let accuracy = 1 - Double(failures.count) / Double(AnswerFixture.questions.count)
     print(
-      "matcher accuracy \(String(format: "%.1f", accuracy * 100)) % (\(failures.count) wrong of \(MatcherFixture.questions.count))"
+      "matcher accuracy \(String(format: "%.1f", accuracy * 100)) % (\(failures.count) wrong of \(AnswerFixture.questions.count))"
     )
     for failure in failures { print("  ✗ \(failure)") }
     #expect(accuracy >= Self.minimumAccuracy)
@@ -44,16 +44,16 @@ struct QualityTests {
 
   @Test("real out-of-scope questions (CLINC150) are almost never answered as in scope")
   func outOfScope() throws {
-    let url = MatcherFixture.repository.appendingPathComponent(
-      "Tests/MatcherTests/Questions/clinc_oos_val.txt")
+    let url = AnswerFixture.repository.appendingPathComponent(
+      "Tests/AssistantTests/Questions/clinc_oos_val.txt")
     let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
     #expect(lines.count == 100)
     let answered = lines.filter { line in
-      let intent = MatcherFixture.ask(line).intent
+      let intent = AnswerFixture.ask(line).intent
       return ![.unknown, .help, .greeting].contains(intent)
     }
     for line in answered {
-      print("  out of scope but answered: \(line) → \(MatcherFixture.ask(line).intent.rawValue)")
+      print("  out of scope but answered: \(line) → \(AnswerFixture.ask(line).intent.rawValue)")
     }
     #expect(Double(answered.count) / Double(lines.count) <= 0.02)
   }

@@ -26,7 +26,7 @@ struct AnswerClassTests {
       ("星期一上午有哪些论坛", "2025-07-28", "7月28日（周一）上午"),
     ])
   func weekdayAndPart(question: String, day: String, window: String) {
-    let answer = MatcherFixture.ask(question)
+    let answer = AnswerFixture.ask(question)
     #expect(answer.intent == .findSession, "\(question)")
     #expect(Self.slot(answer, "day") == day, "\(question)")
     #expect(answer.answer.hasPrefix(window), "\(answer.answer)")
@@ -41,10 +41,10 @@ struct AnswerClassTests {
       ("Gibt es morgen um 9 Uhr etwas?", "2025-07-27", 9 * 60),
     ])
   func clockWords(question: String, day: String, minutes: Int) {
-    let (u, _) = MatcherFixture.matcher.understand(question, context: MatcherFixture.context())
+    let (u, _) = AnswerFixture.matcher.understand(question, context: AnswerFixture.context())
     #expect(u.time.day?.description == day, "\(question)")
     #expect(u.time.clock == minutes, "\(question)")
-    #expect(MatcherFixture.ask(question).intent == .findSession, "\(question)")
+    #expect(AnswerFixture.ask(question).intent == .findSession, "\(question)")
   }
 
   @Test(
@@ -55,7 +55,7 @@ struct AnswerClassTests {
       ("Wer zeigt Roboterhunde?", .findExhibitor, "topic:quadruped-robots"),
     ])
   func germanCompounds(question: String, intent: Intent, entity: String) {
-    let answer = MatcherFixture.ask(question)
+    let answer = AnswerFixture.ask(question)
     #expect(answer.intent == intent, "\(answer.answer)")
     #expect(
       answer.entities.contains { "\($0.type.rawValue):\($0.id)" == entity }, "\(answer.entities)")
@@ -63,7 +63,7 @@ struct AnswerClassTests {
 
   @Test("words that are known, short, not Latin or not two known words are not split")
   func notCompounds() {
-    let index = MatcherFixture.matcher.index
+    let index = AnswerFixture.matcher.index
     for word in ["offnungszeiten", "basketball", "restaurant", "governance", "unitree", "robotik"] {
       #expect(index.compoundParts(word) == nil, "\(word)")
     }
@@ -78,7 +78,7 @@ struct AnswerClassTests {
       "Gibt es ein Forum zum Thema Smart City?",
     ])
   func sessionByTopicTitle(question: String) {
-    let answer = MatcherFixture.ask(question)
+    let answer = AnswerFixture.ask(question)
     #expect(answer.intent == .findSession)
     #expect(answer.entities.contains { $0.type == .session && $0.id == "ai-city-forum" })
     // Listed too, but its title does not name the topic.
@@ -93,14 +93,14 @@ struct AnswerClassTests {
       ("Wo ist Unitree?", .de), ("WAIC是什么", .zh),
     ])
   func sharedWordsAndLanguage(question: String, language: Language) {
-    #expect(MatcherFixture.ask(question).language == language, "\(question)")
+    #expect(AnswerFixture.ask(question).language == language, "\(question)")
   }
 
   @Test(
     "a day of the event without sessions is said to have none, not answered with another day",
     arguments: ["any forums on tuesday?", "周二有论坛吗", "Gibt es am Dienstag Foren?"])
   func dayWithoutSessions(question: String) {
-    let answer = MatcherFixture.ask(question)
+    let answer = AnswerFixture.ask(question)
     #expect(answer.intent == .findSession)
     #expect(Self.slot(answer, "day") == "2025-07-29")
     #expect(Self.slot(answer, "sessions") == "", "\(answer.slots)")
@@ -109,8 +109,8 @@ struct AnswerClassTests {
 
   @Test("'am' is a time only after an hour: German 'am Sonntag' is not the morning")
   func meridiem() {
-    #expect(MatcherFixture.ask("Was ist am Sonntag los?").slots["partOfDay"] == nil)
-    let clock = MatcherFixture.ask("sessions on monday at 10 am")
+    #expect(AnswerFixture.ask("Was ist am Sonntag los?").slots["partOfDay"] == nil)
+    let clock = AnswerFixture.ask("sessions on monday at 10 am")
     #expect(Self.slot(clock, "time") == "10:00")
   }
 
@@ -122,7 +122,7 @@ struct AnswerClassTests {
       "从宇树科技到红厅怎么走", "到红厅，从宇树科技出发",
     ])
   func walkEnds(question: String) {
-    let answer = MatcherFixture.ask(question, at: "eh-1f-north")
+    let answer = AnswerFixture.ask(question, at: "eh-1f-north")
     #expect(answer.intent == .directions, "\(question)")
     #expect(Self.slot(answer, "to") == "ec-red-door", "\(question): \(answer.slots)")
     #expect(Self.slot(answer, "from") != "ec-red-door", "\(question): \(answer.slots)")
@@ -135,7 +135,7 @@ struct AnswerClassTests {
       ("Wie komme ich zum Westbund?", "Linie 11"),
     ])
   func distantVenue(question: String, line: String) {
-    let answer = MatcherFixture.ask(question, at: "eh-1f-north")
+    let answer = AnswerFixture.ask(question, at: "eh-1f-north")
     #expect(answer.intent == .directions, "\(question)")
     #expect(answer.answer.contains(line), "\(answer.answer)")
   }
@@ -147,7 +147,7 @@ struct AnswerClassTests {
       ("Wie gelange ich zum Westbund?", "Linie 11"),
     ])
   func distantVenueWithoutStart(question: String, line: String) {
-    let answer = MatcherFixture.ask(question)
+    let answer = AnswerFixture.ask(question)
     #expect(answer.intent == .directions, "\(question)")
     #expect(answer.answer.contains(line), "\(answer.answer)")
     #expect(!answer.answer.contains("Tell me where you are") && !answer.answer.contains("告诉我"))
@@ -160,7 +160,7 @@ struct AnswerClassTests {
     "a room asked for by name is found, in every language",
     arguments: ["where is the red hall?", "红厅在哪里", "Wo ist die Rote Halle?"])
   func roomByName(question: String) {
-    let answer = MatcherFixture.ask(question, at: "eh-1f-north")
+    let answer = AnswerFixture.ask(question, at: "eh-1f-north")
     #expect(answer.intent == .directions, "\(question)")
     #expect(answer.entities.contains { $0.type == .room && $0.id == "red-hall" })
   }
@@ -173,7 +173,7 @@ struct AnswerClassTests {
       ("Welche Firmen machen KI für das Gesundheitswesen?", "topic", "healthcare"),
     ])
   func topicOverFacility(question: String, type: String, id: String) {
-    let answer = MatcherFixture.ask(question)
+    let answer = AnswerFixture.ask(question)
     #expect(answer.intent == .findExhibitor, "\(question)")
     #expect(answer.entities.contains { $0.type.rawValue == type && $0.id == id })
     #expect(answer.slots["facility"] == nil)
@@ -187,7 +187,7 @@ struct AnswerClassTests {
       ("Mir ist übel, wo finde ich einen Arzt?", "first-aid"),
     ])
   func practical(question: String, info: String) {
-    let answer = MatcherFixture.ask(question)
+    let answer = AnswerFixture.ask(question)
     #expect([.venueInfo, .directions].contains(answer.intent), "\(question)")
     #expect(
       Self.slot(answer, "info") == info || Self.slot(answer, "facility") == "first-aid",
@@ -198,7 +198,7 @@ struct AnswerClassTests {
     "German practical answers are in German",
     arguments: ["Gibt es hier WLAN?", "Was kosten die Eintrittskarten?"])
   func germanInfo(question: String) {
-    let answer = MatcherFixture.ask(question)
+    let answer = AnswerFixture.ask(question)
     #expect(answer.language == .de)
     #expect(!answer.answer.contains("The sources") && !answer.answer.contains("Reports say"))
   }
@@ -216,7 +216,7 @@ struct AnswerClassTests {
       ("Gibt es nächstes Jahr wieder eine WAIC?", "2018"),
     ])
   func eventFacts(question: String, contains: String) {
-    let answer = MatcherFixture.ask(question)
+    let answer = AnswerFixture.ask(question)
     #expect(answer.intent == .eventInfo, "\(question)")
     #expect(answer.answer.contains(contains), "\(question): \(answer.answer)")
   }
@@ -232,7 +232,7 @@ struct AnswerClassTests {
       ("where do robots hand out cola", "route", "robots-at-work"),
     ])
   func demos(question: String, type: String, id: String) {
-    let answer = MatcherFixture.ask(question)
+    let answer = AnswerFixture.ask(question)
     #expect(answer.intent != .unknown, "\(question)")
     #expect(
       answer.entities.contains { $0.type.rawValue == type && $0.id == id },
@@ -246,7 +246,7 @@ struct AnswerClassTests {
       ("拜拜啦", "再见"), ("Danke dir!", "Gern geschehen"), ("Tschüss und danke", "Wiedersehen"),
     ])
   func smallTalk(question: String, contains: String) {
-    let answer = MatcherFixture.ask(question)
+    let answer = AnswerFixture.ask(question)
     #expect(answer.intent == .greeting, "\(question)")
     #expect(answer.answer.contains(contains), "\(question): \(answer.answer)")
     #expect(!answer.answer.contains("I'm hiwaic") && !answer.answer.contains("我是"))
@@ -259,7 +259,7 @@ struct AnswerClassTests {
       ("Wo ist der Stand von Nvidia?", "Nvidia", "46"),
     ])
   func missingExhibitor(question: String, name: String, count: String) {
-    let answer = MatcherFixture.ask(question)
+    let answer = AnswerFixture.ask(question)
     #expect(answer.intent == .unknown, "\(question)")
     #expect(answer.answer.contains(name) && answer.answer.contains(count), "\(answer.answer)")
   }
@@ -271,7 +271,7 @@ struct AnswerClassTests {
       "北京明天天气怎么样", "Wie wird das Wetter morgen in Berlin?", "华为的股价是多少",
     ])
   func honest(question: String) {
-    #expect(MatcherFixture.ask(question).intent == .unknown, "\(question)")
+    #expect(AnswerFixture.ask(question).intent == .unknown, "\(question)")
   }
 
   @Test("visitor-facing text shows no file names, field names or command lines")
@@ -280,7 +280,7 @@ struct AnswerClassTests {
       "where is unitree", "plan me two hours of robotics", "when is the main forum",
       "宇树科技在哪里", "Wann ist das Hauptforum?", "what's the wifi", "tell me about city walk 2",
     ] {
-      let text = MatcherFixture.ask(question).answer
+      let text = AnswerFixture.ask(question).answer
       for marker in ["seed:", ".txt", ".json", "hiwaic ", "~ modelled:", "title.zh", "--"] {
         #expect(!text.contains(marker), "\(question): \(marker) in \(text)")
       }
@@ -294,10 +294,10 @@ struct SuggestionTests {
     "a suggestion under a session answer works when chosen, on its own",
     arguments: ["when is the main forum", "闭幕式什么时候", "Wann ist die Abschlusszeremonie?"])
   func sessionSuggestions(question: String) {
-    let answer = MatcherFixture.ask(question)
+    let answer = AnswerFixture.ask(question)
     #expect(!answer.suggestions.isEmpty)
     for suggestion in answer.suggestions {
-      let followUp = MatcherFixture.ask(suggestion, at: "eh-1f-north")
+      let followUp = AnswerFixture.ask(suggestion, at: "eh-1f-north")
       #expect(followUp.intent != .unknown, "\(question) → \(suggestion)")
       #expect(followUp.language == answer.language, "\(suggestion)")
     }

@@ -10,10 +10,10 @@ import Testing
 struct FollowUpTests {
   /// Asks `questions` in turn as one conversation; the answers in order.
   static func converse(_ questions: [String], now: String = "2025-07-26T10:00") -> [MatcherAnswer] {
-    var context = MatcherFixture.context(now: now)
+    var context = AnswerFixture.context(now: now)
     var answers: [MatcherAnswer] = []
     for question in questions {
-      answers.append(MatcherFixture.assistant.answer(question, context: context))
+      answers.append(AnswerFixture.assistant.answer(question, context: context))
       context.earlier.append(question)
     }
     return answers
@@ -54,7 +54,7 @@ struct FollowUpTests {
       "plan 90 minutes of embodied AI for me", "帮我规划两个小时的具身智能", "Plane 2 Stunden Embodied AI",
     ])
   func planSuggestionsWork(question: String) {
-    let first = MatcherFixture.ask(question)
+    let first = AnswerFixture.ask(question)
     #expect(first.intent == .planRoute)
     #expect(first.suggestions.count == 2)
     for suggestion in first.suggestions {
@@ -112,7 +112,7 @@ struct FollowUpTests {
     ])
   func standsAlone(first: String, second: String, intent: Intent) {
     let answers = Self.converse([first, second])
-    let alone = MatcherFixture.ask(second)
+    let alone = AnswerFixture.ask(second)
     #expect(answers[1].intent == intent, "\(second): \(answers[1].answer)")
     #expect(answers[1].intent == alone.intent, "\(second)")
     #expect(answers[1].entities == alone.entities, "\(second)")
@@ -123,7 +123,7 @@ struct FollowUpTests {
     "without a conversation a follow-up is not a plan or a way",
     arguments: ["make it step-free", "无障碍的呢", "und morgen?", "how do I get there"])
   func noConversation(question: String) {
-    let answer = MatcherFixture.ask(question)
+    let answer = AnswerFixture.ask(question)
     #expect(answer.intent != .planRoute && answer.intent != .directions, "\(answer.answer)")
   }
 

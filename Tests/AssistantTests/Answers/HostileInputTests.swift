@@ -16,7 +16,7 @@ struct HostileInputTests {
       "a\u{301}\u{301}\u{301}",
     ])
   func hostile(question: String) {
-    let answer = MatcherFixture.ask(question)
+    let answer = AnswerFixture.ask(question)
     #expect(!answer.answer.isEmpty)
     #expect(!answer.answer.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
   }
@@ -24,7 +24,7 @@ struct HostileInputTests {
   @Test("a 100 KB line is cut to its start and still understood")
   func longLine() {
     let line = String(repeating: "where is unitree ", count: 6_000)
-    let answer = MatcherFixture.ask(line)
+    let answer = AnswerFixture.ask(line)
     // Where Unitree is, or the way there: either answers a line that asks it over and over.
     #expect([.findExhibitor, .directions].contains(answer.intent))
     #expect(answer.entities.map(\.id) == ["unitree"])

@@ -10,21 +10,21 @@ struct AnswerTests {
   @Test(
     "an exhibitor answer names hall, floor, booth and venue, says approximate, and walks from here")
   func exhibitorAnswer() {
-    let answer = MatcherFixture.ask("where is Unitree", at: "eh-1f-north")
+    let answer = AnswerFixture.ask("where is Unitree", at: "eh-1f-north")
     #expect(answer.answer.contains("H3-A01"))
     #expect(answer.answer.contains("2F"))
     #expect(answer.answer.contains("Shanghai World Expo Exhibition"))
     #expect(answer.answer.contains("approximate"))
     #expect(answer.answer.contains("min walk"))
     #expect(!answer.suggestions.isEmpty)
-    let nowhere = MatcherFixture.ask("where is Unitree")
+    let nowhere = AnswerFixture.ask("where is Unitree")
     #expect(!nowhere.answer.contains("min walk"), "no walking time without a place")
   }
 
   @Test("walking time grows with distance and the lift is used for another floor")
   func walking() {
-    let near = MatcherFixture.ask("how do I get to Huawei", at: "eh-1f-north")
-    let far = MatcherFixture.ask("how do I get to the Red Hall", at: "eh-1f-north")
+    let near = AnswerFixture.ask("how do I get to Huawei", at: "eh-1f-north")
+    let far = AnswerFixture.ask("how do I get to the Red Hall", at: "eh-1f-north")
     func metres(_ answer: MatcherAnswer) -> Double {
       if case .number(let value) = answer.slots["walkingMetres"] { return value }
       return -1
@@ -37,15 +37,15 @@ struct AnswerTests {
 
   @Test("the nearest facility is chosen from where the visitor stands")
   func nearestFacility() {
-    let first = MatcherFixture.ask("where is the nearest restroom", at: "eh-1f-north")
+    let first = AnswerFixture.ask("where is the nearest restroom", at: "eh-1f-north")
     #expect(first.slots["to"] == .text("eh-1f-wc"))
-    let upstairs = MatcherFixture.ask("where is the nearest restroom", at: "h3-j12")
+    let upstairs = AnswerFixture.ask("where is the nearest restroom", at: "h3-j12")
     #expect(upstairs.slots["to"] == .text("eh-2f-wc"))
   }
 
   @Test("session answers list times and rooms, marked approximate when modelled")
   func sessionAnswer() {
-    let answer = MatcherFixture.ask("when does Hinton speak")
+    let answer = AnswerFixture.ask("when does Hinton speak")
     #expect(answer.answer.contains("Main Forum"))
     #expect(answer.answer.contains("~11:15"))
     #expect(answer.slots["sessions"] == .list(["main-forum"]))
@@ -53,30 +53,30 @@ struct AnswerTests {
 
   @Test("a speaker without a session is said so, not invented")
   func speakerWithoutSession() {
-    let answer = MatcherFixture.ask("when does Yoshua Bengio speak")
+    let answer = AnswerFixture.ask("when does Yoshua Bengio speak")
     #expect(answer.intent == .findSession)
     #expect(answer.answer.contains("no session"))
   }
 
   @Test("a day outside the event is said so")
   func dayOutsideEvent() {
-    let answer = MatcherFixture.ask("which forums are tomorrow", now: "2026-11-23T10:00")
+    let answer = AnswerFixture.ask("which forums are tomorrow", now: "2026-11-23T10:00")
     #expect(answer.answer.contains("not a day of"))
   }
 
   @Test("now and nearby: sessions running now, and an honest answer outside the event")
   func nowNearby() {
-    let during = MatcherFixture.ask(
+    let during = AnswerFixture.ask(
       "what's happening now", now: "2025-07-27T15:00", at: "eh-1f-north")
     #expect(during.intent == .nowNearby)
     #expect(during.answer.contains("on now"))
-    let after = MatcherFixture.ask("what's happening now", now: "2026-01-01T10:00")
+    let after = AnswerFixture.ask("what's happening now", now: "2026-01-01T10:00")
     #expect(after.answer.contains("not on right now"))
   }
 
   @Test("plan_route returns interests, must-sees and budget as slots")
   func planSlots() {
-    let answer = MatcherFixture.ask("plan me two hours of robotics with Unitree")
+    let answer = AnswerFixture.ask("plan me two hours of robotics with Unitree")
     #expect(answer.intent == .planRoute)
     #expect(answer.slots["interests"] == .list(["robotics"]))
     #expect(answer.slots["mustSee"] == .list(["unitree"]))
@@ -85,11 +85,11 @@ struct AnswerTests {
 
   @Test("two records named by the same words get a clarifying question, not a coin toss")
   func ambiguity() throws {
-    var pack = MatcherFixture.catalog.pack
+    var pack = AnswerFixture.catalog.pack
     let index = try #require(pack.exhibitors.firstIndex { $0.id == "moore-threads" })
     pack.exhibitors[index].aliases.append("Unitree")
-    let assistant = Assistant(catalog: EventCatalog(pack: pack), lexicon: MatcherFixture.lexicon)
-    let answer = assistant.answer("where is Unitree", context: MatcherFixture.context())
+    let assistant = Assistant(catalog: EventCatalog(pack: pack), lexicon: AnswerFixture.lexicon)
+    let answer = assistant.answer("where is Unitree", context: AnswerFixture.context())
     #expect(answer.answer.hasPrefix("Did you mean"))
     #expect(answer.answer.contains("Moore Threads") && answer.answer.contains("Unitree Robotics"))
     #expect(answer.suggestions.count == 2)
@@ -97,18 +97,18 @@ struct AnswerTests {
 
   @Test("City Walk answers list the routes or one route's stops, and say the stops are modelled")
   func cityWalk() {
-    let all = MatcherFixture.ask("city walk routes")
+    let all = AnswerFixture.ask("city walk routes")
     #expect(all.answer.contains("three routes"))
-    let one = MatcherFixture.ask("tell me about City Walk 2")
+    let one = AnswerFixture.ask("tell me about City Walk 2")
     #expect(one.slots["route"] == .text("low-altitude-autonomous"))
     #expect(one.answer.contains("modelled"))
   }
 
   @Test("the same question gives the same answer")
   func determinism() {
-    for labelled in MatcherFixture.questions.prefix(40) {
-      let a = MatcherFixture.ask(labelled.q)
-      let b = MatcherFixture.ask(labelled.q)
+    for labelled in AnswerFixture.questions.prefix(40) {
+      let a = AnswerFixture.ask(labelled.q)
+      let b = AnswerFixture.ask(labelled.q)
       #expect(a == b)
     }
   }

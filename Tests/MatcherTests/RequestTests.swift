@@ -1,0 +1,86 @@
+import EventModel
+import Foundation
+import Testing
+
+@testable import Matcher
+
+/// The typed request, without any wording: places with their roles, the time asked about, the
+/// length of a visit, step-free, the language, in English, Chinese and German.
+@Suite("What the matcher understands: typed requests")
+struct RequestTests {
+  @Test(
+    "a way: origin and destination by the words before them, whichever comes first",
+    arguments: [
+      "how do I get to the Red Hall from Unitree", "from Unitree to the Red Hall",
+      "从宇树科技到红厅怎么走", "去红厅，从宇树科技出发", "Wie komme ich von Unitree zur Roten Halle?",
+    ])
+  func roles(question: String) {
+    let request = MatcherFixture.understand(question)
+    #expect(request.intent == .directions, "\(question)")
+    let destination = request.entities.first { $0.role == .destination }
+    let origin = request.entities.first { $0.role == .origin }
+    #expect(destination?.reference.id == "red-hall", "\(question): \(request.entities)")
+    #expect(origin?.reference.id == "unitree", "\(question): \(request.entities)")
+    // Neither is reported as the other: the way is not walked backwards.
+    #expect(!request.entities.contains { $0.reference.id == "red-hall" && $0.role == .origin })
+  }
+
+  @Test(
+    "the time asked about: day and part of day against the clock, in three languages",
+    arguments: [
+      ("sessions tomorrow afternoon", "2025-07-27", "afternoon"),
+      ("明天下午有什么论坛", "2025-07-27", "afternoon"),
+      ("Was läuft morgen Nachmittag?", "2025-07-27", "afternoon"),
+      ("what's on Monday morning", "2025-07-28", "morning"),
+      ("周一上午有哪些论坛", "2025-07-28", "morning"),
+      ("Was läuft am Montagvormittag?", "2025-07-28", "morning"),
+    ])
+  func time(question: String, day: String, part: String) {
+    let request = MatcherFixture.understand(question, now: "2025-07-26T09:00")
+    #expect(request.time.day?.description == day, "\(question): \(request.time)")
+    #expect(request.time.part == part, "\(question): \(request.time)")
+  }
+
+  @Test(
+    "a clock time without a part of the day: 3 pm, 15 Uhr, 下午三点",
+    arguments: [
+      "talks at 3 pm", "Vorträge um 15 Uhr", "下午三点的论坛",
+    ])
+  func clock(question: String) {
+    #expect(MatcherFixture.understand(question).time.clock == 15 * 60, "\(question)")
+  }
+
+  @Test(
+    "a plan: its length, its interest and step-free, in three languages",
+    arguments: [
+      "plan me two hours of robotics without stairs", "帮我规划两小时的机器人路线，要无障碍",
+      "Plane mir zwei Stunden Robotik ohne Treppen",
+    ])
+  func plan(question: String) {
+    let request = MatcherFixture.understand(question)
+    #expect(request.intent == .planRoute, "\(question)")
+    #expect(request.duration == 120, "\(question)")
+    #expect(request.stepFree, "\(question)")
+    #expect(request.entities.contains { $0.reference.id == "robotics" }, "\(question)")
+  }
+
+  @Test("the language is the question's; a name alone does not decide it")
+  func language() {
+    #expect(MatcherFixture.understand("where is Huawei").language == .en)
+    #expect(MatcherFixture.understand("华为在哪里").language == .zh)
+    #expect(MatcherFixture.understand("Wo ist Huawei?").language == .de)
+    #expect(MatcherFixture.understand("Wo ist der Stand von Hi WAIC?").language == .de)
+  }
+
+  @Test(
+    "a follow-up is laid over the question it follows; a question that names something stands alone"
+  )
+  func followUp() {
+    let plan = "plan me two hours of robotics"
+    let stepFree = MatcherFixture.understand("make it step-free", earlier: [plan])
+    #expect(stepFree.intent == .planRoute)
+    #expect(stepFree.stepFree && stepFree.duration == 120)
+    let alone = MatcherFixture.understand("where is Huawei", earlier: [plan])
+    #expect(alone.intent == .findExhibitor && !alone.stepFree)
+  }
+}
