@@ -89,7 +89,7 @@ let package = Package(
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "EventModel"]),
     .testTarget(
       name: "AssistantTests",
-      dependencies: ["Assistant", "EventModel", "Matcher", "Planner"],
+      dependencies: ["Assistant", "EventModel", "Matcher", "PackGenerator", "Planner"],
       exclude: ["Questions"]),
     .testTarget(
       name: "MatcherTests", dependencies: ["Matcher", "EventModel"]),

@@ -9,10 +9,13 @@ import Planner
 public struct Assistant: Sendable {
   public let catalog: EventCatalog
   public let matcher: Matcher
+  /// What the suggested questions are about, chosen once per pack.
+  let examples: ExampleRecords
 
   public init(catalog: EventCatalog, lexicon: Lexicon) {
     self.catalog = catalog
     matcher = Matcher(catalog: catalog, lexicon: lexicon)
+    examples = ExampleRecords(catalog: catalog)
   }
 
   /// Loads a pack and its lexicon.
@@ -30,7 +33,8 @@ public struct Assistant: Sendable {
   public func answer(_ request: VisitorRequest, context: AskContext) -> MatcherAnswer {
     let language = context.language ?? request.language
     var composer = AnswerComposer(
-      catalog: catalog, request: request, context: context, language: language)
+      catalog: catalog, request: request, context: context, language: language,
+      examples: examples)
     let composed = composer.compose(request.intent)
     return MatcherAnswer(
       question: request.question, language: request.language, intent: composed.intent,

@@ -10,14 +10,19 @@ struct AnswerComposer {
   let request: VisitorRequest
   let context: AskContext
   let language: Language
+  let exampleRecords: ExampleRecords
   var slots: [String: SlotValue] = [:]
   var suggestions: [String] = []
 
-  init(catalog: EventCatalog, request: VisitorRequest, context: AskContext, language: Language) {
+  init(
+    catalog: EventCatalog, request: VisitorRequest, context: AskContext, language: Language,
+    examples: ExampleRecords
+  ) {
     self.catalog = catalog
     self.request = request
     self.context = context
     self.language = language
+    exampleRecords = examples
   }
 
   var u: VisitorRequest { request }
@@ -913,15 +918,35 @@ struct AnswerComposer {
       + "\n" + examples.map { "• " + $0 }.joined(separator: "\n")
   }
 
+  /// Questions to try, in the answer's language, about records of this pack. German quotes the
+  /// names, which then need no declension ("zu „Goldene Halle“").
   var examples: [String] {
-    [
-      t("Where is Unitree?", "宇树科技在哪里？", "Wo ist Unitree?"),
-      t(
-        "Which forums on AI governance are tomorrow afternoon?", "明天下午有哪些AI治理论坛？",
-        "Welche Foren zur KI-Governance gibt es morgen Nachmittag?"),
-      t("Plan me two hours of robotics", "帮我规划两小时的机器人参观", "Plane mir zwei Stunden Robotik"),
-      t("How do I get to the Red Hall?", "怎么去红厅？", "Wie komme ich zur Red Hall?"),
-    ]
+    var examples: [String] = []
+    if let exhibitor = exampleRecords.exhibitor.map(name) {
+      examples.append(t("Where is \(exhibitor)?", "\(exhibitor)在哪里？", "Wo ist \(exhibitor)?"))
+    }
+    if let topic = exampleRecords.sessionTopic.map(name) {
+      examples.append(
+        t(
+          "Which forums on \(topic) are tomorrow afternoon?", "明天下午有哪些\(topic)论坛？",
+          "Welche Foren gibt es morgen Nachmittag zum Thema „\(topic)“?"))
+    } else if exampleRecords.hasSessions {
+      examples.append(
+        t(
+          "Which forums are tomorrow afternoon?", "明天下午有哪些论坛？",
+          "Welche Foren gibt es morgen Nachmittag?"))
+    }
+    if let topic = exampleRecords.exhibitorTopic.map(name) {
+      examples.append(
+        t(
+          "Plan me two hours of \(topic)", "帮我规划两小时的\(topic)参观",
+          "Plane mir zwei Stunden zum Thema „\(topic)“"))
+    }
+    if let room = exampleRecords.room.map(name) {
+      examples.append(
+        t("How do I get to \(room)?", "怎么去\(room)？", "Wie komme ich zu „\(room)“?"))
+    }
+    return examples
   }
 
   private mutating func greeting() -> String {
