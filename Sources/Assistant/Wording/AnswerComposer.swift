@@ -41,8 +41,14 @@ struct AnswerComposer {
     var text: String
     // "Where is the Nvidia booth?": a name the pack does not have, where an exhibitor or a
     // place would be. Saying so beats listing every exhibitor.
-    if [.findExhibitor, .directions].contains(intent)
-      || (intent == .venueInfo && !u.cue(.venueInfo)),
+    // The same when the model, finding no name it knows, leans to "now" or the event while the
+    // question asks where something is ("百度在哪里" on a pack without Baidu).
+    let asksWhere =
+      [.findExhibitor, .directions].contains(intent)
+      || (intent == .venueInfo && !u.cue(.venueInfo))
+      || ([.nowNearby, .eventInfo].contains(intent) && u.cue(.findExhibitor) && u.time.isEmpty
+        && u.eventFacets.isEmpty)
+    if asksWhere,
       !u.has(.exhibitor, .booth, .room, .hall, .zone, .venue, .pavilion, .topic, .place, .route),
       u.facilities.isEmpty, (u.infoHits.values.max() ?? 0) < 2, u.unexplainedName != nil
     {

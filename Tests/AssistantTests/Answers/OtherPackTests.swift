@@ -5,10 +5,10 @@ import Matcher
 import PackGenerator
 import Testing
 
-/// The questions offered under an answer are made of the pack's own records, so each works when
-/// chosen, on WAIC's pack and on one that is not WAIC's.
-@Suite("Suggested questions of help work when chosen, on any pack")
-struct HelpSuggestionTests {
+/// Answers on a pack that is not WAIC's (a synthetic one), beside WAIC's: suggestions made of
+/// the pack's own records, and names the pack does not have said to be missing.
+@Suite("Answers on any pack: suggestions that work, names that are missing")
+struct OtherPackTests {
   static let synthetic = Assistant(
     catalog: EventCatalog(pack: SyntheticPackGenerator(scale: 2).generate()),
     lexicon: AnswerFixture.lexicon)
@@ -17,7 +17,7 @@ struct HelpSuggestionTests {
     "every suggestion of help, in three languages, is understood and names a record",
     arguments: [false, true])
   func suggestionsWork(synthetic: Bool) {
-    let assistant = synthetic ? HelpSuggestionTests.synthetic : AnswerFixture.assistant
+    let assistant = synthetic ? OtherPackTests.synthetic : AnswerFixture.assistant
     for help in ["help", "帮助", "Hilfe"] {
       let offered = assistant.answer(help, context: AnswerFixture.context()).suggestions
       #expect(offered.count >= 3, "\(help)")
@@ -42,5 +42,15 @@ struct HelpSuggestionTests {
     let chinese = AnswerFixture.assistant.answer("帮助", context: AnswerFixture.context())
       .suggestions
     #expect(chinese.allSatisfy { $0.unicodeScalars.contains { $0.value >= 0x4E00 } })
+  }
+
+  @Test(
+    "where a name the pack does not have is asked for, the answer says it is missing",
+    arguments: ["百度在哪里", "where is Huawei", "Wo ist Huawei?"])
+  func missingName(question: String) {
+    let answer = Self.synthetic.answer(question, context: AnswerFixture.context())
+    #expect(answer.intent == .unknown, "\(question): \(answer.answer)")
+    let name = question.hasPrefix("百度") ? "百度" : "Huawei"
+    #expect(answer.answer.contains(name), "\(answer.answer)")
   }
 }
