@@ -658,7 +658,19 @@ struct AnswerComposer {
           return (node, "~" + name(room.name) + floorSuffix(room.floor))
         }
       default:
-        return (node, entity.reference.name + floorSuffix(catalog.node(node)?.floor ?? ""))
+        // The record's name in the answer's language; the recognised name is the question's.
+        let id = entity.reference.id
+        let localized: LocalizedText? =
+          switch entity.reference.type {
+          case .hall: catalog.hall(id)?.name
+          case .zone: catalog.zone(id)?.name
+          case .venue: catalog.venue(id)?.name
+          case .pavilion: catalog.pavilion(id)?.name
+          case .place, .facility: catalog.node(id)?.name
+          default: nil
+          }
+        let title = localized.map(name) ?? entity.reference.name
+        return (node, title + floorSuffix(catalog.node(node)?.floor ?? ""))
       }
     }
     return nil

@@ -112,4 +112,19 @@ struct AnswerTests {
       #expect(a == b)
     }
   }
+
+  @Test("a way in German names halls, facilities and walkway stops in German")
+  func germanPlaceNames() {
+    let hall = AnswerFixture.ask("Wie weit ist es von Halle H1 nach Halle H3?", at: "eh-1f-north")
+    #expect(hall.intent == .directions)
+    #expect(hall.answer.contains("Halle H3") && !hall.answer.contains("Hall H3"), "\(hall.answer)")
+    let toilet = AnswerFixture.ask("Wo ist die nächste Toilette?", at: "eh-1f-north")
+    #expect(toilet.answer.contains("Toiletten") && !toilet.answer.contains("Restrooms"))
+    let way = AnswerFixture.assistant.reply(
+      to: "Wie komme ich mit dem Rollstuhl zu Unitree?",
+      context: AnswerFixture.context(at: "eh-1f-north"))
+    for english in ["Drinking water", "Escalators", "Lift 1F", "boxing"] {
+      #expect(!way.text.contains(english), "\(english) in \(way.text)")
+    }
+  }
 }
