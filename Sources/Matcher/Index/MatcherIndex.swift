@@ -38,6 +38,10 @@ struct Phrase: Sendable {
   var payload: PhrasePayload
   /// Nil for names, which count in every language.
   var language: Language?
+  /// Whether a misspelt word may be corrected to this phrase's words. Not for words taken from
+  /// exhibit descriptions: they are ordinary words of a sentence ("unter", "shown"), and a
+  /// correction to them ("enter" → "unter") names an exhibitor nobody asked for.
+  var correctable = true
 }
 
 /// Everything the matcher looks things up in, built once from a catalog and a lexicon. Immutable
@@ -154,6 +158,7 @@ public final class MatcherIndex: Sendable {
       }
       // Information keywords are ordinary words, not names: never a correction target.
       if case .info = phrase.payload { continue }
+      if !phrase.correctable { continue }
       for unit in phrase.units where unit.utf8.first.map({ $0 < 0x80 }) ?? false {
         if let language = phrase.language {
           lexiconWords[unit, default: []].insert(language)
@@ -227,12 +232,15 @@ public final class MatcherIndex: Sendable {
       var language: Language?
     }
 
-    mutating func add(_ text: String, _ payload: PhrasePayload, language: Language? = nil) {
+    mutating func add(
+      _ text: String, _ payload: PhrasePayload, language: Language? = nil, correctable: Bool = true
+    ) {
       let units = unitizer.units(text).map(\.text)
       guard !units.isEmpty else { return }
       guard seen.insert(PhraseKey(units: units, payload: payload, language: language)).inserted
       else { return }
-      phrases.append(Phrase(units: units, payload: payload, language: language))
+      phrases.append(
+        Phrase(units: units, payload: payload, language: language, correctable: correctable))
     }
 
     mutating func addNames(catalog: EventCatalog) {
@@ -427,6 +435,9 @@ public final class MatcherIndex: Sendable {
           for piece in han { claim(piece, owner, in: &hanOwners) }
         }
       }
+      // Words of exhibit names and City Walk stops may be reached by a misspelling; words only
+      // a description has must be typed as they are.
+      var named = Set<String>()
       for exhibitor in pack.exhibitors where !exhibitor.exhibits.isEmpty {
         references.append(
           EntityReference(type: .exhibitor, id: exhibitor.id, name: exhibitor.name.text(.en)))
@@ -434,6 +445,9 @@ public final class MatcherIndex: Sendable {
           collect(
             exhibit.name.allTexts + (exhibit.description?.allTexts ?? []), references.count - 1,
             claimed: [], hanKnown: knownHanSet)
+          for text in exhibit.name.allTexts {
+            named.formUnion(split(text, hanKnown: knownHanSet).words)
+          }
         }
       }
       let exhibitWords = Set(owners.keys)
@@ -445,12 +459,16 @@ public final class MatcherIndex: Sendable {
         for stop in route.stops {
           collect(
             stop.name.allTexts, references.count - 1, claimed: exhibitWords, hanKnown: stopHanSet)
+          for text in stop.name.allTexts {
+            named.formUnion(split(text, hanKnown: stopHanSet).words)
+          }
         }
       }
-      for table in [owners, hanOwners] {
-        for (word, owner) in table.sorted(by: { $0.key < $1.key }) where owner >= 0 {
-          add(word, .entity(references[owner]))
-        }
+      for (word, owner) in owners.sorted(by: { $0.key < $1.key }) where owner >= 0 {
+        add(word, .entity(references[owner]), correctable: named.contains(word))
+      }
+      for (word, owner) in hanOwners.sorted(by: { $0.key < $1.key }) where owner >= 0 {
+        add(word, .entity(references[owner]))
       }
     }
 

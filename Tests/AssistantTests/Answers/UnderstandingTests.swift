@@ -116,4 +116,14 @@ struct UnderstandingTests {
     #expect(forced.answer.contains("展位"))
     #expect(AnswerFixture.ask("Wo ist Huawei?").answer.contains("Stand"))
   }
+
+  @Test("a word is never corrected to a word of an exhibit's description, only to names")
+  func descriptionsAreNotCorrectionTargets() {
+    // "enter" is one letter from "unter" of a German description of Unitree's R1.
+    let entry = AnswerFixture.ask("do I need my passport to enter")
+    #expect(!entry.entities.contains { $0.id == "unitree" }, "\(entry.entities)")
+    // Description words still find their exhibitor when typed as they are.
+    #expect(
+      entities(AnswerFixture.ask("Wo faltet ein Roboter Wäsche?")).contains("exhibitor:qianxun"))
+  }
 }
