@@ -27,6 +27,24 @@ struct AnswerComposer {
 
   var u: VisitorRequest { request }
 
+  /// A name the question gives that the pack does not have ("Nvidia"), as the visitor wrote
+  /// it. German writes names and nouns with a capital: a word typed in lower case in a German
+  /// question that has capitals elsewhere is a verb or an adjective ("Wo kann ich mein Handy
+  /// aufladen?"), not a missing exhibitor.
+  var missingName: String? {
+    guard let missing = u.unexplainedName else { return nil }
+    guard u.language == .de, let first = missing.split(separator: " ").first?.lowercased() else {
+      return missing
+    }
+    let words = u.question.split { !$0.isLetter }
+    let capitalsElsewhere = words.dropFirst().contains { $0.first?.isUppercase == true }
+    let typed = words.filter { $0.lowercased() == first }
+    if capitalsElsewhere, !typed.isEmpty, typed.allSatisfy({ $0.first?.isLowercase == true }) {
+      return nil
+    }
+    return missing
+  }
+
   /// English, Chinese or German, whichever the answer is in.
   func t(_ en: String, _ zh: String, _ de: String? = nil) -> String {
     language.choose(en, zh, de ?? en)
@@ -50,7 +68,7 @@ struct AnswerComposer {
         && u.eventFacets.isEmpty)
     if asksWhere,
       !u.has(.exhibitor, .booth, .room, .hall, .zone, .venue, .pavilion, .topic, .place, .route),
-      u.facilities.isEmpty, (u.infoHits.values.max() ?? 0) < 2, u.unexplainedName != nil
+      u.facilities.isEmpty, (u.infoHits.values.max() ?? 0) < 2, missingName != nil
     {
       intent = .unknown
     }
@@ -999,7 +1017,7 @@ struct AnswerComposer {
     let asksForExhibitor =
       u.cue(.findExhibitor) || u.cue(.directions) || (u.weakCues[.findExhibitor] ?? 0) > 0
     if asksForExhibitor, !u.has(.exhibitor, .room, .hall, .venue, .pavilion), u.facilities.isEmpty,
-      let missing = u.unexplainedName
+      let missing = missingName
     {
       let listed = catalog.pack.exhibitors.count
       let total = catalog.event.figures.first { $0.id == "exhibitors" }.map { name($0.value) }

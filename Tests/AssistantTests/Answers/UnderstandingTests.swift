@@ -126,4 +126,14 @@ struct UnderstandingTests {
     #expect(
       entities(AnswerFixture.ask("Wo faltet ein Roboter Wäsche?")).contains("exhibitor:qianxun"))
   }
+
+  @Test("a German verb in lower case is not taken for a missing exhibitor; a missing name is")
+  func germanVerbsAreNotNames() {
+    let charge = AnswerFixture.ask("Wo kann ich mein Handy aufladen?")
+    #expect(!charge.answer.contains("Ausstellerliste"), "\(charge.answer)")
+    for question in ["Wo ist Nvidia?", "Ist Nvidia hier?", "wo ist nvidia"] {
+      let answer = AnswerFixture.ask(question)
+      #expect(answer.answer.contains("Nvidia steht nicht in meiner Ausstellerliste"), "\(question)")
+    }
+  }
 }
