@@ -486,7 +486,7 @@ struct AnswerComposer {
       let day = EventTime.localDate(first.start, zone: catalog.timeZone)
       let dayName = timeWindow(day: day, part: nil, clock: nil) ?? day.description
       suggestions = [
-        t("How do I get to \(room)?", "怎么去\(room)？", "Wie komme ich zu \(room)?"),
+        t("How do I get to \(room)?", "怎么去\(room)？", "Wie komme ich zu „\(room)“?"),
         // Says the day, so that choosing it works without the answer before it.
         t("What is on \(dayName)?", "\(dayName)有什么活动？", "Was läuft am \(dayName)?"),
       ]
