@@ -48,7 +48,21 @@ public struct Matcher: Sendable {
         day: u.time.day, part: u.time.part, clock: u.time.clock, isNow: u.time.isNow,
         isNext: u.time.isNext),
       duration: u.duration, unexplainedName: u.unexplainedName, addsSession: u.addsSession,
-      smallTalk: smallTalk, eventFacets: facets)
+      smallTalk: smallTalk, eventFacets: facets, ordinal: ordinal(in: u.units))
+  }
+
+  /// The first ordinal of the question: a word the lexicons list ("first", "zweite"), or 第
+  /// and a Chinese number.
+  func ordinal(in units: [Unit]) -> Int? {
+    for (position, unit) in units.enumerated() {
+      if unit.kind == .word, let ordinal = index.ordinalWords[unit.text] { return ordinal }
+      if unit.text == "第", position + 1 < units.count,
+        let ordinal = index.hanNumbers[units[position + 1].text]
+      {
+        return ordinal
+      }
+    }
+    return nil
   }
 
   /// Units, phrase matches and the understanding of a question: the one pipeline that both

@@ -83,4 +83,14 @@ struct RequestTests {
     let alone = MatcherFixture.understand("where is Huawei", earlier: [plan])
     #expect(alone.intent == .findExhibitor && !alone.stepFree)
   }
+
+  @Test(
+    "an ordinal names a position: the first, zweiten, 第三",
+    arguments: [
+      ("where does the first city walk start", 1), ("Erzähl mir vom zweiten City Walk", 2),
+      ("第三条城市漫步有哪些站", 3), ("what is the city walk", 0),
+    ])
+  func ordinal(question: String, position: Int) {
+    #expect(MatcherFixture.understand(question).ordinal == (position == 0 ? nil : position))
+  }
 }

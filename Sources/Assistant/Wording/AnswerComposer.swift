@@ -781,8 +781,10 @@ struct AnswerComposer {
     let byTopic = routes.map { route in (route, Set(route.topics).intersection(topics).count) }
       .filter { $0.1 > 0 }
     let best = byTopic.max { $0.1 < $1.1 }
+    // A route by its position ("the second City Walk", "第三条") when none is named.
+    let byPosition = u.ordinal.flatMap { $0 >= 1 && $0 <= routes.count ? routes[$0 - 1].id : nil }
     let chosen =
-      u.primary(.route).first?.id
+      u.primary(.route).first?.id ?? byPosition
       ?? byTopic.first(where: { $0.1 == best?.1 }).map(\.0.id)
     if let id = chosen, let route = catalog.cityWalk(id) {
       slots["route"] = .text(route.id)
@@ -798,8 +800,20 @@ struct AnswerComposer {
     let list = routes.enumerated().map { index, route in
       "\(index + 1). \(name(route.name)) — \(name(route.theme)) (\(route.stops.count) \(t("stops", "站", "Stationen")))"
     }
+    // Small counts read as words, as in the sources ("three routes").
+    let count = routes.count
+    let spelled =
+      (1...10).contains(count)
+      ? t(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][count - 1],
+        ["一", "两", "三", "四", "五", "六", "七", "八", "九", "十"][count - 1],
+        ["eine", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn"][
+          count - 1])
+      : String(count)
     return t(
-      "The City Walk has three routes:", "城市漫步共有三条路线：", "Der Stadtspaziergang hat drei Routen:")
+      "The City Walk has \(spelled) \(count == 1 ? "route" : "routes"):",
+      "城市漫步共有\(spelled)条路线：",
+      "Der Stadtspaziergang hat \(spelled) \(count == 1 ? "Route" : "Routen"):")
       + "\n" + list.joined(separator: "\n")
   }
 

@@ -82,6 +82,10 @@ public final class MatcherIndex: Sendable {
   let referenceMarkers: [[String]]
   /// Event facts a question can ask for, each with its marker words as unit sequences.
   let eventFacets: [String: [[String]]]
+  /// Ordinal words of every language as units ("first", "zweite") and Chinese numbers, which
+  /// make an ordinal after 第.
+  let ordinalWords: [String: Int]
+  let hanNumbers: [String: Int]
 
   public init(catalog: EventCatalog, lexicon: Lexicon) {
     self.catalog = catalog
@@ -103,6 +107,21 @@ public final class MatcherIndex: Sendable {
       for (facet, words) in language.eventFacets { facets[facet, default: []] += markers(words) }
     }
     eventFacets = facets
+    var ordinals: [String: Int] = [:]
+    var han: [String: Int] = [:]
+    for language in lexicon.languages {
+      for (word, position) in language.ordinals {
+        if let unit = unitizer.units(word).first?.text { ordinals[unit] = position }
+      }
+      for (word, value) in language.numbers
+      where value >= 1 && value == value.rounded()
+        && word.unicodeScalars.allSatisfy({ $0.value >= 0x4E00 })
+      {
+        han[word] = Int(value)
+      }
+    }
+    ordinalWords = ordinals
+    hanNumbers = han
     stopUnits = Set(
       lexicon.languages.flatMap(\.stopwords).map { unitizer.units($0) }.filter { $0.count == 1 }
         .map { $0[0].text })

@@ -56,6 +56,9 @@ public struct LanguageLexicon: Codable, Sendable {
   public var followUpWords: [String]
   /// Words that point back at what the conversation was about ("there", "dorthin", "那里").
   public var referenceWords: [String]
+  /// Ordinal words and the position they name ("first" → 1, "zweite" → 2); Chinese writes 第
+  /// before a number instead.
+  public var ordinals: [String: Int]
   /// Words that say which fact about the event a question wants: `when`, `where`, `last_day`,
   /// `next`, `pavilions`, `theme`, `history`, `news`, `figures`.
   public var eventFacets: [String: [String]]
@@ -73,6 +76,7 @@ public struct LanguageLexicon: Codable, Sendable {
     case thanksWords = "thanks_words"
     case goodbyeWords = "goodbye_words"
     case followUpWords = "follow_up_words"
+    case ordinals
     case referenceWords = "reference_words"
     case eventFacets = "event_facets"
   }
@@ -100,6 +104,7 @@ public struct LanguageLexicon: Codable, Sendable {
     thanksWords = try container.decodeIfPresent([String].self, forKey: .thanksWords) ?? []
     goodbyeWords = try container.decodeIfPresent([String].self, forKey: .goodbyeWords) ?? []
     followUpWords = try container.decodeIfPresent([String].self, forKey: .followUpWords) ?? []
+    ordinals = try container.decodeIfPresent([String: Int].self, forKey: .ordinals) ?? [:]
     referenceWords = try container.decodeIfPresent([String].self, forKey: .referenceWords) ?? []
     eventFacets =
       try container.decodeIfPresent([String: [String]].self, forKey: .eventFacets) ?? [:]

@@ -23,7 +23,9 @@ extension MatcherIndex {
   /// Two known words a compound is made of, the longest last part first; nil for a known word
   /// or one that is not two known words.
   func compoundParts(_ word: String) -> (String, String)? {
+    // An ordinal is a word of its own: "zweiten" is not "zwei" and "ten".
     guard unitIDs[word] == nil, !vocabulary.contains(word), !ordinaryWords.contains(word),
+      ordinalWords[word] == nil,
       word.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic })
     else { return nil }
     let letters = Array(word)

@@ -286,6 +286,19 @@ struct AnswerClassTests {
       }
     }
   }
+
+  @Test(
+    "a City Walk by its position is that route, in three languages",
+    arguments: [
+      ("Where does the second City Walk go?", "low-altitude-autonomous"),
+      ("Wo startet der erste Stadtspaziergang?", "robots-at-work"),
+      ("第三条城市漫步有哪些站", "ai-landmarks"),
+    ])
+  func cityWalkByPosition(question: String, route: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .cityWalk)
+    #expect(answer.slots["route"] == .text(route), "\(question): \(answer.slots)")
+  }
 }
 
 @Suite("Suggestions under an answer")
@@ -302,4 +315,5 @@ struct SuggestionTests {
       #expect(followUp.language == answer.language, "\(suggestion)")
     }
   }
+
 }
