@@ -384,8 +384,12 @@ public final class MatcherIndex: Sendable {
       for language in lexicon.languages {
         let cueWords = language.cues.values.flatMap { $0.strong + $0.weak }
         let facilityWords = language.facilities.values.flatMap { $0 }
+        // Time and quantity words too: "Minuten" in a description is no name for its exhibitor.
+        let timeWords =
+          Array(language.durationUnits.keys) + Array(language.months.keys)
+          + Array(language.weekdays.keys) + language.dayWords
         (language.stopwords + language.commonWords + cueWords + facilityWords
-          + language.placeWords + Array(language.numbers.keys)).forEach(learn)
+          + language.placeWords + Array(language.numbers.keys) + timeWords).forEach(learn)
       }
       let knownHanSet = Set(knownHan)
       let stopHanSet = knownHanSet.union(exhibitorHan)

@@ -306,24 +306,27 @@ public struct VisitPlanner: Sendable {
     var metres = [Double](repeating: 1e9, count: count * count)
     var known = [Bool](repeating: false, count: count * count)
     let positions = nodes.map { walkways.nodePosition[$0] ?? -1 }
+    // Both directions at once; nil leaves the pair unreachable.
+    func set(_ i: Int, _ j: Int, seconds: Double?, length: Double?) {
+      known[i * count + j] = true
+      known[j * count + i] = true
+      guard let seconds else { return }
+      let way = (seconds / 60 * 1e6).rounded() / 1e6
+      minutes[i * count + j] = way
+      minutes[j * count + i] = way
+      metres[i * count + j] = length ?? 1e9
+      metres[j * count + i] = length ?? 1e9
+    }
     func fill(from i: Int, with tree: WalkTree) {
       for j in 0..<count where !known[i * count + j] {
-        known[i * count + j] = true
-        known[j * count + i] = true
-        guard positions[j] >= 0, let seconds = tree.seconds(to: positions[j]) else { continue }
-        let way = (seconds / 60 * 1e6).rounded() / 1e6
-        let length = tree.metres(to: positions[j]) ?? 1e9
-        minutes[i * count + j] = way
-        minutes[j * count + i] = way
-        metres[i * count + j] = length
-        metres[j * count + i] = length
+        let target = positions[j]
+        set(
+          i, j, seconds: target >= 0 ? tree.seconds(to: target) : nil,
+          length: target >= 0 ? tree.metres(to: target) : nil)
       }
     }
     for i in 0..<count where positions[i] < 0 {
-      for j in 0..<count {
-        known[i * count + j] = true
-        known[j * count + i] = true
-      }
+      for j in 0..<count { set(i, j, seconds: nil, length: nil) }
     }
     var pending: [Int] = []
     for i in 0..<count where positions[i] >= 0 {
@@ -342,16 +345,7 @@ public struct VisitPlanner: Sendable {
         // Too many nodes to keep a tree from each: search only until the missing are settled.
         let ways = walkways.travel(
           from: positions[i], to: missing.map { positions[$0] }, stepFree: stepFree)
-        for (j, way) in zip(missing, ways) {
-          known[i * count + j] = true
-          known[j * count + i] = true
-          guard let way else { continue }
-          let minutesThere = (way.seconds / 60 * 1e6).rounded() / 1e6
-          minutes[i * count + j] = minutesThere
-          minutes[j * count + i] = minutesThere
-          metres[i * count + j] = way.metres
-          metres[j * count + i] = way.metres
-        }
+        for (j, way) in zip(missing, ways) { set(i, j, seconds: way?.seconds, length: way?.metres) }
       }
     }
     return (minutes, metres)

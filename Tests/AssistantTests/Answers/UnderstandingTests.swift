@@ -136,4 +136,17 @@ struct UnderstandingTests {
       #expect(answer.answer.contains("Nvidia steht nicht in meiner Ausstellerliste"), "\(question)")
     }
   }
+
+  @Test("time and quantity words name no exhibitor, whatever an exhibit's text says")
+  func timeWordsAreNotNames() {
+    for question in [
+      "Ich habe 90 Minuten und möchte Roboter sehen", "I have 90 minutes for robots",
+      "我有90分钟，想看机器人",
+    ] {
+      let answer = AnswerFixture.ask(question)
+      #expect(answer.intent == .planRoute, "\(question)")
+      #expect(
+        !answer.entities.contains { $0.type == .exhibitor }, "\(question): \(answer.entities)")
+    }
+  }
 }
