@@ -113,8 +113,9 @@ public final class MatcherIndex: Sendable {
       for (word, position) in language.ordinals {
         if let unit = unitizer.units(word).first?.text { ordinals[unit] = position }
       }
+      // Bounded before the conversion: a lexicon is data, and a huge number must not trap.
       for (word, value) in language.numbers
-      where value >= 1 && value == value.rounded()
+      where (1...1_000).contains(value) && value == value.rounded()
         && word.unicodeScalars.allSatisfy({ $0.value >= 0x4E00 })
       {
         han[word] = Int(value)
