@@ -12,6 +12,8 @@ struct CompactJSONWriter {
   /// Per open object or array: whether it has a member yet.
   private var open: [Bool] = []
 
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
   init() { bytes.reserveCapacity(1_024) }
 
   mutating func string(_ text: String) {
@@ -41,10 +43,9 @@ struct CompactJSONWriter {
     case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
     case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
     default:
-      let hex = Array("0123456789abcdef".utf8)
       bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
-      bytes.append(hex[Int(byte >> 4)])
-      bytes.append(hex[Int(byte & 0x0F)])
+      bytes.append(Self.hexDigits[Int(byte >> 4)])
+      bytes.append(Self.hexDigits[Int(byte & 0x0F)])
     }
   }
 

@@ -40,17 +40,21 @@ enum OutputFormatting {
 
   /// The same without the terminal escaping, for a part of a record escaped as a whole.
   static func plainJSONLine<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    try plain(value, [.sortedKeys, .withoutEscapingSlashes])
   }
 
   private static func encode<T: Encodable>(
     _ value: T, _ formatting: JSONEncoder.OutputFormatting
   ) throws -> String {
+    TerminalText.escapingJSON(try plain(value, formatting))
+  }
+
+  private static func plain<T: Encodable>(
+    _ value: T, _ formatting: JSONEncoder.OutputFormatting
+  ) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = formatting
-    return TerminalText.escapingJSON(String(decoding: try encoder.encode(value), as: UTF8.self))
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
   }
 
 }
