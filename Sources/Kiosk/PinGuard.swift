@@ -82,23 +82,9 @@ public struct PinGuardStore: Sendable {
   /// Writes the guard atomically (a temporary file renamed over the old one), readable by its
   /// owner only.
   public func save(_ guardState: PinGuard) throws {
-    let directory = (path as NSString).deletingLastPathComponent
-    if !directory.isEmpty {
-      try FileManager.default.createDirectory(
-        atPath: directory, withIntermediateDirectories: true,
-        attributes: [.posixPermissions: 0o700])
-    }
     let encoder = JSONEncoder()
     encoder.dateEncodingStrategy = .iso8601
-    let data = try encoder.encode(guardState)
-    let temporary = path + ".tmp"
-    guard
-      FileManager.default.createFile(
-        atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
-    else {
-      throw CocoaError(.fileWriteNoPermission)
-    }
-    guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    try AtomicFile.write(try encoder.encode(guardState), to: path)
   }
 }
 

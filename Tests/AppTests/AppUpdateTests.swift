@@ -17,8 +17,8 @@ struct AppUpdateTests {
     #expect(screen.contains("min walk"))
     #expect(screen.contains("▶ Show on map"))
     #expect(screen.contains("Add Unitree Robotics to my plan"))
-    // Choose "add to my plan" with the arrows.
-    app.press(.down, .enter)
+    // Choose "add to my plan" with the arrows: ↓ from the empty line goes to the actions.
+    app.press(.down, .down, .enter)
     #expect(app.state.favouriteExhibitors == ["unitree"])
     #expect(app.screen.contains("★ Unitree Robotics is in my plan"))
   }
@@ -98,8 +98,13 @@ struct AppUpdateTests {
     #expect(app.effects.isEmpty)
     app.press(.function(5))
     #expect(app.state.screen == .map)
-    app.press(.character("3"))
+    // The number on a tab is its function key: 4 and F4 are the schedule, 1 and F1 help.
+    app.press(.character("4"))
     #expect(app.state.screen == .schedule)
+    #expect(app.screen.contains("[4 Sched.]"))
+    app.press(.character("1"))
+    #expect(app.state.screen == .help)
+    app.press(.escape)
     app.press(.tab)
     #expect(app.state.screen == .map)
     app.click(.tab(.cityWalk))

@@ -103,7 +103,7 @@ struct KioskModeTests {
   /// Everything a visitor can leave behind, done on a kiosk.
   static func busyVisitor(_ app: inout AppHarness) {
     app.ask("where is Unitree?")
-    app.press(.down, .enter)  // add Unitree to my plan
+    app.press(.down, .down, .enter)  // add Unitree to my plan
     app.ask("plan me two hours of robotics")
     app.press(.function(3))
     app.type("huawei")
@@ -159,6 +159,10 @@ struct KioskModeTests {
     app.press(.pageUp, .pageUp, .pageUp)
     fresh.press(.pageUp, .pageUp, .pageUp)
     #expect(app.screen == fresh.screen)
+    // No earlier question to bring back with ↑.
+    app.send(.target(.tab(.ask)))
+    app.press(.up)
+    #expect(app.state.question.isEmpty && app.state.recentQuestions.isEmpty)
     #expect(app.state.conversation.isEmpty && app.state.history == fresh.state.history)
     #expect(app.state.favouriteExhibitors.isEmpty && app.state.favouriteSessions.isEmpty)
     #expect(app.state.planned == nil && app.state.hereNow == nil && app.state.language == .en)

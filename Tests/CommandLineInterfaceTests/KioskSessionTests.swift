@@ -9,12 +9,17 @@ struct KioskSessionTests {
   static let pin = "97531864"
   /// Each run keeps its PIN lockout in a folder of its own, so that one test's wrong PINs do
   /// not lock the next test out.
-  static func command(_ extra: String = "") -> String {
-    let state = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "hiwaic-kiosk-\(UUID().uuidString.prefix(8))")
-    return "HIWAIC_ADMIN_PIN=\(pin) STATE_DIRECTORY='\(state.path)' LANG=C.UTF-8"
+  static func command(_ extra: String = "", state: URL = newStateDirectory()) -> String {
+    // XDG_STATE_HOME too: a kiosk must never write a visitor's state there (checked below).
+    return "HIWAIC_ADMIN_PIN=\(pin) STATE_DIRECTORY='\(state.path)' XDG_STATE_HOME='\(state.path)'"
+      + " LANG=C.UTF-8"
       + " TERM=screen-256color \(CLI.binary.path) --kiosk"
       + " --now 2025-07-26T10:00 --at eh-1f-north \(extra)"
+  }
+
+  static func newStateDirectory() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-kiosk-\(UUID().uuidString.prefix(8))")
   }
 
   init() throws {
@@ -79,7 +84,7 @@ struct KioskSessionTests {
     tmux.waitFor("Touch or press any key to start")
     try tmux.keys("Enter")
     try tmux.keys("F5")
-    tmux.waitFor("[4 Map]")
+    tmux.waitFor("[5 Map]")
     try tmux.keys("W", "A", "I", "C", ":", "Z", "O", "N", "E", ":", "H", "3", "-", "A", "Enter")
     tmux.waitFor("Here & now: Zone H3-A Humanoid robots")
     tmux.waitFor("Unitree Robotics")
@@ -94,7 +99,8 @@ struct KioskSessionTests {
     try tmux.type("where is Unitree?")
     try tmux.keys("Enter")
     tmux.waitFor("Take this to my phone (QR code)")
-    try tmux.keys("Down", "Down", "Enter")
+    // ↓ from the empty question line goes to the first action, two more to the hand-off.
+    try tmux.keys("Down", "Down", "Down", "Enter")
     // The title comes before the code is drawn, and the code is drawn in pieces: wait until a
     // code is on screen and the screen has stopped changing.
     var previous = ""
@@ -117,7 +123,9 @@ struct KioskSessionTests {
 
   @Test("10,000 random keys, mouse events, pastes and resizes: still running and answering")
   func monkey() throws {
-    let tmux = try TmuxSession(command: Self.command("--idle 5"))
+    let state = Self.newStateDirectory()
+    defer { try? FileManager.default.removeItem(at: state) }
+    let tmux = try TmuxSession(command: Self.command("--idle 5", state: state))
     tmux.waitFor("Touch or press any key to start")
     var random = SplitMix64(seed: 7)
     let keys = [
@@ -156,6 +164,9 @@ struct KioskSessionTests {
     try tmux.keys("Enter")
     let screen = tmux.waitFor("H3-A01")
     #expect(!screen.contains("EXITED"))
+    // Of all those visitors nothing is kept: the only file is the PIN guard's.
+    let kept = (try? FileManager.default.contentsOfDirectory(atPath: state.path)) ?? []
+    #expect(kept.allSatisfy { $0 == "kiosk-pin-guard.json" }, "\(kept)")
   }
 }
 

@@ -88,7 +88,9 @@ final class TmuxSession {
 @Suite("hiwaic in a real terminal (tmux)", .serialized)
 struct TerminalSessionTests {
   static let binary = CLI.binary.path
-  static let base = "\(binary) --now 2025-07-26T10:00 --at eh-1f-north"
+  /// Keeps nothing between runs, so that no test sees another's favourites.
+  static let base = "\(binary) --now 2025-07-26T10:00 --at eh-1f-north --no-state"
+  static let stateful = "\(binary) --now 2025-07-26T10:00 --at eh-1f-north"
 
   init() throws {
     try #require(
@@ -104,11 +106,11 @@ struct TerminalSessionTests {
     tmux.waitFor("H3-A01")
     tmux.waitFor("▶ Show on map")
     try tmux.keys("Enter")
-    let map = tmux.waitFor("the map with the way") { $0.contains("[4 Map]") && $0.contains("•") }
+    let map = tmux.waitFor("the map with the way") { $0.contains("[5 Map]") && $0.contains("•") }
     #expect(map.contains("X"))
     #expect(map.contains("2F"))
     try tmux.keys("F9")
-    tmux.waitFor("[4 地图]")
+    tmux.waitFor("[5 地图]")
     tmux.waitFor("您在这里")
     try tmux.resize(40, 10)
     tmux.waitFor("Please enlarge")
@@ -129,7 +131,7 @@ struct TerminalSessionTests {
     }
     try tmux.resize(100, 30)
     try tmux.keys("F2")
-    tmux.waitFor("[1 问答]")
+    tmux.waitFor("[2 问答]")
     try tmux.type("宇树科技在哪里？")
     try tmux.keys("Enter")
     tmux.waitFor("H3-A01")
@@ -171,5 +173,72 @@ struct TerminalSessionTests {
     tmux.waitFor("Ask ›")
     try tmux.keys("F10")
     tmux.waitFor("EXITED:0")
+  }
+
+  @Test("favourites, the plan and recent questions survive a restart; a corrupt file is set aside")
+  func stateSurvivesRestart() throws {
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-xdg-\(UUID().uuidString.prefix(8))")
+    defer { try? FileManager.default.removeItem(at: home) }
+    let command =
+      "XDG_STATE_HOME='\(home.path)' LANG=C.UTF-8 TERM=screen-256color " + Self.stateful
+    let file = home.appendingPathComponent("hiwaic/waic2025.json")
+
+    let first = try TmuxSession(command: command)
+    first.waitFor("Ask ›")
+    try first.type("where is Unitree?")
+    try first.keys("Enter")
+    first.waitFor("Add Unitree Robotics to my plan")
+    try first.keys("Down", "Down", "Enter")
+    first.waitFor("★ Unitree Robotics is in my plan")
+    try first.keys("F6")
+    try first.type("robotics")
+    try first.keys("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Enter")
+    first.waitFor("a plan") { $0.contains("Unitree") && $0.contains("[6 Plan]") }
+    // Quitting at once loses nothing: the file was written as things changed.
+    try first.keys("F10")
+    first.waitFor("EXITED:0")
+    #expect(FileManager.default.fileExists(atPath: file.path))
+
+    let second = try TmuxSession(command: command)
+    second.waitFor("Ask ›")
+    try second.keys("Up")
+    second.waitFor("Ask › where is Unitree?")
+    try second.keys("F8")
+    second.waitFor("Unitree Robotics")
+    try second.keys("F6")
+    second.waitFor("the plan again") { $0.contains("robotics") && $0.contains("Unitree") }
+    try second.keys("F10")
+    second.waitFor("EXITED:0")
+
+    try Data("{ this is not json".utf8).write(to: file)
+    let third = try TmuxSession(command: command)
+    third.waitFor("could not be read")
+    try third.keys("F8")
+    let mine = third.waitFor("an empty plan") { $0.contains("[8 Mine]") }
+    #expect(!mine.contains("Unitree Robotics"))
+    try third.keys("F10")
+    third.waitFor("EXITED:0")
+    let kept = try FileManager.default.contentsOfDirectory(
+      atPath: file.deletingLastPathComponent().path)
+    #expect(kept.contains { $0.hasPrefix("waic2025.json.corrupt-") })
+  }
+
+  @Test("--no-state keeps nothing")
+  func noState() throws {
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-xdg-\(UUID().uuidString.prefix(8))")
+    defer { try? FileManager.default.removeItem(at: home) }
+    let tmux = try TmuxSession(
+      command: "XDG_STATE_HOME='\(home.path)' LANG=C.UTF-8 TERM=screen-256color " + Self.base)
+    tmux.waitFor("Ask ›")
+    try tmux.type("where is Unitree?")
+    try tmux.keys("Enter")
+    tmux.waitFor("Add Unitree Robotics to my plan")
+    try tmux.keys("Down", "Down", "Enter")
+    tmux.waitFor("★ Unitree Robotics is in my plan")
+    try tmux.keys("F10")
+    tmux.waitFor("EXITED:0")
+    #expect(!FileManager.default.fileExists(atPath: home.path))
   }
 }

@@ -12,8 +12,11 @@ import TerminalUI
 public enum TerminalApp {
   /// Runs until the visitor quits (in kiosk mode: until the operator's PIN); throws when the
   /// terminal cannot be used.
+  /// `store` keeps the visitor's favourites, plan and questions (not in kiosk mode): written
+  /// whenever they change, so that quitting at any moment loses nothing.
   public static func run(
-    _ initial: AppState, _ env: AppEnvironment, options: TerminalOptions
+    _ initial: AppState, _ env: AppEnvironment, options: TerminalOptions,
+    store: VisitorStateStore? = nil
   ) throws(TerminalError) {
     let kiosk = initial.kiosk != nil
     if kiosk {
@@ -38,6 +41,28 @@ public enum TerminalApp {
       // A kiosk that cannot write its state keeps running; the guard still holds in memory.
       try? guardStore.save(current)
       savedGuard = current
+    }
+    let visitorStore = kiosk ? nil : store
+    let packID = env.catalog.pack.manifest.id
+    var savedVisitor = SavedVisitorState(state, packID: packID)
+    var saveFailed = false
+    func persistVisitor() {
+      guard let visitorStore else { return }
+      let current = SavedVisitorState(state, packID: packID)
+      guard current != savedVisitor else { return }
+      do {
+        try visitorStore.save(current)
+        saveFailed = false
+      } catch {
+        // Said once, not on every key; the next change tries again.
+        if !saveFailed {
+          state.notice = state.t(
+            "Could not save your favourites and plan: \(error.description)",
+            "无法保存收藏和行程：\(error.description)")
+        }
+        saveFailed = true
+      }
+      savedVisitor = current
     }
     let clockStart = state.now
     let started = DispatchTime.now().uptimeNanoseconds
@@ -95,6 +120,7 @@ public enum TerminalApp {
           if perform(AppUpdate.update(&state, .tick(clock()), env)) { break loop }
           let quit = perform(AppUpdate.update(&state, message, env))
           persistPinGuard()
+          persistVisitor()
           if quit { break loop }
           if case .input(.resize) = message { frame = AppView.render(state, env) }
         }

@@ -11,6 +11,18 @@ public enum Screen: Int, CaseIterable, Sendable {
   public static let tabs: [Screen] = [
     .ask, .exhibitors, .schedule, .map, .plan, .cityWalk, .myPlan, .help,
   ]
+
+  /// The function key and number key of the screen's tab: F1 (and 1) is help, as in every
+  /// terminal program; F2 to F8 (and 2 to 8) the other tabs in order.
+  public var key: Int? {
+    if self == .help { return 1 }
+    return Self.tabs.firstIndex(of: self).map { $0 + 2 }
+  }
+
+  /// The screen whose tab answers to function key or number `key`.
+  public static func tab(key: Int) -> Screen? {
+    key == 1 ? .help : tabs.filter { $0 != .help }[safe: key - 2]
+  }
 }
 
 /// One question and what the assistant said.
@@ -30,6 +42,11 @@ public enum AskAction: Hashable, Sendable {
   case ask(String)
   /// Show the answer as a QR code to take away.
   case handOff
+}
+
+/// Where the keys go on the Ask screen.
+public enum AskFocus: Sendable {
+  case line, actions
 }
 
 /// The planner form's fields, in order.
@@ -55,8 +72,14 @@ public struct AppState: Sendable {
 
   // Ask
   public var question = LineEditor()
+  /// Questions asked, oldest first, for ↑/↓ on an empty line (kept between runs).
+  public var recentQuestions: [String] = []
+  /// Which recent question ↑/↓ shows, counted back from the newest; nil when not recalling.
+  public var recall: Int?
   public var conversation: [Exchange] = []
   public var selectedAction = 0
+  /// Whether the keyboard is on the question line or on the last answer's actions.
+  public var askFocus: AskFocus = .line
   /// Lines scrolled back from the newest.
   public var askScroll = 0
 
@@ -119,7 +142,7 @@ public struct AppState: Sendable {
   /// The text field that has the keyboard, if any: printable keys go there.
   public var typingField: Bool {
     switch screen {
-    case .ask: true
+    case .ask: askFocus == .line
     case .exhibitors: searchingExhibitors
     case .schedule: filteringSessions
     case .plan: planFocus.rawValue < PlanField.stepFree.rawValue

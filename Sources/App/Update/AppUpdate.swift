@@ -98,8 +98,8 @@ public enum AppUpdate {
   static func handle(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) -> [Effect] {
     // Keys that work everywhere, even while typing.
     switch key {
-    case .function(1): go(.help, &state)
-    case .function(let n) where (2...8).contains(n): go(Screen(rawValue: n - 2)!, &state)
+    case .function(let n) where Screen.tab(key: n) != nil:
+      if let screen = Screen.tab(key: n) { go(screen, &state) }
     case .function(9): toggleLanguage(&state)
     case .function(10), .control("q"), .control("c"):
       // A kiosk has no way out but the operator's chord and PIN.
@@ -112,7 +112,7 @@ public enum AppUpdate {
       if !state.typingField, case .character(let character) = key {
         switch character {
         case "1"..."8":
-          if let number = character.wholeNumberValue, let screen = Screen(rawValue: number - 1) {
+          if let number = character.wholeNumberValue, let screen = Screen.tab(key: number) {
             go(screen, &state)
           }
           return []
@@ -282,20 +282,79 @@ public enum AppUpdate {
   static func askKey(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) {
     let actions = state.conversation.last?.actions ?? []
     switch key {
+    case .pageUp: state.askScroll += max(1, state.height / 2)
+    case .pageDown: state.askScroll = max(0, state.askScroll - max(1, state.height / 2))
+    default:
+      if state.askFocus == .actions && !actions.isEmpty {
+        actionsKey(key, actions, &state, env)
+      } else {
+        state.askFocus = .line
+        questionLineKey(key, actions, &state, env)
+      }
+    }
+  }
+
+  /// The question line: typing, Enter to ask, ↑/↓ through earlier questions as in a shell, Esc
+  /// to the actions (or back when there are none).
+  static func questionLineKey(
+    _ key: Key, _ actions: [AskAction], _ state: inout AppState, _ env: AppEnvironment
+  ) {
+    let recent = state.recentQuestions
+    switch key {
     case .enter:
       let text = state.question.text.trimmingCharacters(in: .whitespaces)
+      state.recall = nil
       if !text.isEmpty {
         ask(text, &state, env)
       } else if let action = actions[safe: state.selectedAction] {
         perform(action, &state, env)
       }
-    case .up: state.selectedAction = max(0, state.selectedAction - 1)
-    case .down: state.selectedAction = min(max(0, actions.count - 1), state.selectedAction + 1)
-    case .pageUp: state.askScroll += max(1, state.height / 2)
-    case .pageDown: state.askScroll = max(0, state.askScroll - max(1, state.height / 2))
+    case .up where state.recall != nil || state.question.isEmpty:
+      let back = min((state.recall ?? -1) + 1, recent.count - 1)
+      guard back >= 0 else {
+        if !actions.isEmpty { state.askFocus = .actions }
+        return
+      }
+      state.recall = back
+      state.question = LineEditor(recent[recent.count - 1 - back])
+    case .down where state.recall != nil:
+      let back = (state.recall ?? 0) - 1
+      state.recall = back >= 0 ? back : nil
+      state.question = back >= 0 ? LineEditor(recent[recent.count - 1 - back]) : LineEditor()
+    case .down where state.question.isEmpty && !actions.isEmpty:
+      state.askFocus = .actions
+      state.selectedAction = 0
     case .escape:
-      if state.question.isEmpty { back(&state) } else { state.question.clear() }
-    default: _ = state.question.handle(key)
+      state.recall = nil
+      if !actions.isEmpty {
+        state.askFocus = .actions
+      } else if state.question.isEmpty {
+        back(&state)
+      } else {
+        state.question.clear()
+      }
+    default:
+      if state.question.handle(key) { state.recall = nil }
+    }
+  }
+
+  /// The last answer's actions: ↑/↓ choose, Enter does it, typing goes back to the question line.
+  static func actionsKey(
+    _ key: Key, _ actions: [AskAction], _ state: inout AppState, _ env: AppEnvironment
+  ) {
+    switch key {
+    case .up: state.selectedAction = max(0, state.selectedAction - 1)
+    case .down: state.selectedAction = min(actions.count - 1, state.selectedAction + 1)
+    case .home: state.selectedAction = 0
+    case .end: state.selectedAction = actions.count - 1
+    case .enter, .character(" "):
+      if let action = actions[safe: state.selectedAction] { perform(action, &state, env) }
+    case .escape:
+      state.askFocus = .line
+      back(&state)
+    default:
+      state.askFocus = .line
+      _ = state.question.handle(key)
     }
   }
 
@@ -306,12 +365,18 @@ public enum AppUpdate {
       now: state.now, here: state.here, language: state.language,
       earlier: state.conversation.suffix(Matcher.conversationDepth).map(\.question))
     let reply = env.assistant.reply(to: question, context: context)
+    state.recentQuestions.removeAll { $0 == question }
+    state.recentQuestions.append(question)
+    if state.recentQuestions.count > SavedVisitorState.recentLimit {
+      state.recentQuestions.removeFirst(state.recentQuestions.count - SavedVisitorState.recentLimit)
+    }
     let actions = Lists(catalog: env.catalog, state: state).actions(for: reply)
     state.conversation.append(Exchange(question: question, reply: reply, actions: actions))
     if state.conversation.count > 50 { state.conversation.removeFirst() }
     if let planned = reply.plan { state.planned = planned }
     state.question.clear()
     state.selectedAction = 0
+    state.askFocus = .line
     state.askScroll = 0
   }
 

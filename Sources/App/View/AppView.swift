@@ -105,7 +105,8 @@ public enum AppView {
       let brand = short ? "" : "Hi! WAIC "
       var parts: [(Screen, String)] = []
       for screen in Screen.tabs {
-        let key = screen == .help ? "?" : "\(screen.rawValue + 1)"
+        // The number is the function key too (F2 for 2): help is F1 or ?.
+        let key = screen == .help ? "?" : screen.key.map(String.init) ?? ""
         parts.append((screen, "\(key) \(tabTitle(screen, state, short: short))"))
       }
       let total = parts.reduce(brand.displayWidth) { $0 + $1.1.displayWidth + 2 }

@@ -7,12 +7,18 @@ extension ScreenContext {
   mutating func drawAsk(_ frame: inout Frame) {
     // A kiosk has no quit key, so it names none.
     let kiosk = state.kiosk != nil
-    hints = t(
-      "Enter ask · ↑↓ choose · Enter on empty line does it · PgUp/PgDn scroll · F1 help · F9 中文"
-        + (kiosk ? "" : " · F10 quit"),
-      "回车提问 · ↑↓ 选择 · 空行回车执行 · PgUp/PgDn 翻页 · F1 帮助 · F9 English" + (kiosk ? "" : " · F10 退出"))
-    let inputY = area.maxY - 1
     let actions = state.conversation.last?.actions ?? []
+    let onActions = state.askFocus == .actions && !actions.isEmpty
+    let quit = kiosk ? "" : t(" · F10 quit", " · F10 退出")
+    hints =
+      onActions
+      ? t(
+        "↑↓ choose · Enter do it · type to ask again · Esc back · F1 help",
+        "↑↓ 选择 · 回车执行 · 输入文字重新提问 · Esc 返回 · F1 帮助") + quit
+      : t(
+        "Enter ask · ↑↓ earlier questions · Esc to the actions · PgUp/PgDn scroll · F1 help",
+        "回车提问 · ↑↓ 之前的问题 · Esc 选择操作 · PgUp/PgDn 翻页 · F1 帮助") + quit
+    let inputY = area.maxY - 1
     let actionRows = min(actions.count, max(0, (area.height - 4) / 3))
     let actionTop = inputY - 1 - actionRows
     // The question line.
@@ -25,18 +31,24 @@ extension ScreenContext {
           "例如：宇树科技在哪里？· 明天下午有哪些论坛？· 帮我规划两小时机器人参观"),
         x: x + 1, y: inputY, style: Style(.dim), clip: area)
     }
-    frame.canvas.cursor = state.question.draw(
+    let cursor = state.question.draw(
       into: &frame.canvas, x: x, y: inputY, width: area.maxX - x - 1)
+    // The cursor shows where the keys go: on the line, or hidden while an action is chosen.
+    frame.canvas.cursor = onActions ? nil : cursor
     // Actions and follow-ups of the last answer.
     if actionRows > 0 {
       frame.canvas.write(
-        t("What next (↑↓, Enter or click):", "接下来（↑↓ 选择，回车或点击）："), x: area.x + 1, y: actionTop,
+        onActions
+          ? t("What next (↑↓, Enter or click):", "接下来（↑↓ 选择，回车或点击）：")
+          : t("What next (Esc or ↓ to choose, or click):", "接下来（Esc 或 ↓ 选择，或点击）："),
+        x: area.x + 1, y: actionTop,
         style: Style(.title))
       let lists = self.lists
       drawList(
         &frame,
         in: Rect(x: area.x + 2, y: actionTop + 1, width: area.width - 3, height: actionRows),
-        count: actions.count, selection: state.selectedAction, target: { .action($0) },
+        count: actions.count, selection: state.selectedAction, focused: onActions,
+        target: { .action($0) },
         row: { (" " + lists.label(actions[$0]), .normal) })
     }
     // The conversation, newest at the bottom.

@@ -22,8 +22,8 @@ extension ScreenContext {
       state.searchingExhibitors
       ? t("Type to search · Enter/↓ to the list · Esc clear", "输入即搜索 · 回车/↓ 到列表 · Esc 清除")
       : t(
-        "/ search · ↑↓ choose · Enter map · f ★ my plan · p pavilion · Esc clear · 1–7 screens",
-        "/ 搜索 · ↑↓ 选择 · 回车 地图 · f ★ 加入行程 · p 展馆 · Esc 清除 · 1–7 切换")
+        "/ search · ↑↓ choose · Enter map · f ★ my plan · p pavilion · Esc clear · 2–8 screens",
+        "/ 搜索 · ↑↓ 选择 · 回车 地图 · f ★ 加入行程 · p 展馆 · Esc 清除 · 2–8 切换")
     var y = area.y
     let label = t("Search: ", "搜索：")
     var x = frame.canvas.write(label, x: area.x + 1, y: y, style: Style(.title, bold: true))
@@ -325,7 +325,7 @@ extension ScreenContext {
 
   /// Help: the keys, and what the assistant can answer.
   mutating func drawHelp(_ frame: inout Frame) {
-    hints = t("Esc back · 1 Ask", "Esc 返回 · 1 问答")
+    hints = t("Esc back · 2 Ask", "Esc 返回 · 2 问答")
     let kiosk = state.kiosk != nil
     let quitZh = kiosk ? "" : " · F10、Ctrl-Q 或 q（不在输入时）退出"
     let quitEn = kiosk ? "" : " · F10, Ctrl-Q, or q when not typing: quit"
@@ -333,7 +333,7 @@ extension ScreenContext {
       language == .zh
       ? """
       按键
-        F2–F8 或 1–7（不在输入时）切换页面 · Tab / Shift-Tab 下一页 / 上一页 · F1 或 ? 帮助
+        F2–F8 或页签上的数字 2–8（不在输入时）切换页面 · Tab / Shift-Tab 下一页 / 上一页 · F1 或 ? 帮助
         F9 或 l 切换 English/中文 · Esc 返回\(quitZh)
         ↑↓ 选择 · 回车 执行 · / 搜索或筛选 · 鼠标：点击页签、列表、建议；滚轮滚动
         地图：方向键平移 · + / - 缩放 · [ ] 或 PgUp/PgDn 换楼层 · h 回到“您在这里” · c 清除路线
@@ -352,7 +352,7 @@ extension ScreenContext {
       """
       : """
       Keys
-        F2–F8, or 1–7 when not typing: screens · Tab / Shift-Tab next / previous · F1 or ?: help
+        F2–F8, or the tab's number 2–8 when not typing: screens · Tab / Shift-Tab next / previous · F1 or ?: help
         F9 or l: English/中文 · Esc: back\(quitEn)
         ↑↓ choose · Enter do · / search or filter · Mouse: click tabs, lists, suggestions; wheel scrolls
         Map: arrows pan · + / - zoom · [ ] or PgUp/PgDn floor · h back to “you are here” · c clear route

@@ -17,7 +17,9 @@ struct UICommand: ParsableCommand {
     commandName: "ui",
     abstract: "The full-screen assistant (the default): ask, exhibitors, schedule, map, plan.",
     discussion: """
-      Keys: F1 help, F2–F8 (or 1–7 when not typing) screens, F9 English/中文, F10 or Ctrl-Q quit.
+      Keys: F1 help, F2–F8 (or the tab's number 2–8 when not typing) screens, F9 English/中文,
+      F10 or Ctrl-Q quit. Favourites, the plan and recent questions are kept between runs in
+      $XDG_STATE_HOME/hiwaic (~/.local/state/hiwaic), one file per pack; --no-state keeps nothing.
       NO_COLOR=1 turns colours off; --theme high-contrast for bright halls.
 
       --kiosk: for unattended use. No key quits or suspends; an idle kiosk counts down and starts
@@ -37,6 +39,13 @@ struct UICommand: ParsableCommand {
 
   @Option(name: .long, help: "Where My plan's e writes the calendar file (not in kiosk mode).")
   var export: String = "hiwaic-plan.ics"
+
+  @Flag(
+    name: .customLong("no-state"),
+    help:
+      "Keep nothing between runs (favourites, plan and recent questions are otherwise kept in $XDG_STATE_HOME/hiwaic)."
+  )
+  var noState = false
 
   @Flag(name: .long, help: "Kiosk mode: locked down, resets for each visitor, scanner codes.")
   var kiosk = false
@@ -90,15 +99,47 @@ struct UICommand: ParsableCommand {
       width: 80, height: 24, now: setup.context.now, here: setup.context.here,
       language: language == .zh ? .zh : .en)
     if let settings { state.kiosk = KioskState(settings: settings, now: state.now) }
+    // A kiosk keeps nothing of a visitor for the next; a person at their own terminal keeps
+    // their favourites and plan.
+    var store =
+      kiosk || noState
+      ? nil
+      : VisitorStateStore.defaultPath(
+        environment: ProcessInfo.processInfo.environment,
+        packID: setup.assistant.catalog.pack.manifest.id
+      ).map(VisitorStateStore.init(path:))
+    if let found = store,
+      !Self.restore(from: found, into: &state, env: env, keepLanguage: lang != nil)
+    {
+      store = nil
+    }
     let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
     let options = TerminalOptions(
       colour: !noColour, theme: theme == .highContrast ? .highContrast : .standard, kiosk: kiosk)
     do {
-      try TerminalApp.run(state, env, options: options)
+      try TerminalApp.run(state, env, options: options, store: store)
     } catch {
       printError("hiwaic: \(error.description)")
       throw ExitCode(2)
     }
+  }
+
+  /// Reads the visitor's saved state into `state`; a problem goes to standard error (seen
+  /// after the session) and to the status line. False when the file must not be written.
+  static func restore(
+    from store: VisitorStateStore, into state: inout AppState, env: AppEnvironment,
+    keepLanguage: Bool
+  ) -> Bool {
+    let loaded = store.load(packID: env.catalog.pack.manifest.id, now: Date())
+    switch loaded {
+    case .setAside(let reason, let movedTo):
+      printError("hiwaic: \(store.path) \(reason); kept as \(movedTo)")
+    case .unreadable(let reason): printError("hiwaic: \(store.path) \(reason)")
+    case .fresh, .restored: break
+    }
+    return state.restore(
+      loaded, env: env, keepLanguage: keepLanguage,
+      home: ProcessInfo.processInfo.environment["HOME"])
   }
 
   /// The PIN from the environment (hashed at once, and the variable removed so that child
