@@ -27,4 +27,18 @@ public enum DurationText {
     }
     return number.isEmpty && total > 0 && total.isFinite ? total : nil
   }
+
+  /// Whole minutes as the form writes them back: "2h", "1h30m", "45m".
+  public static func compact(_ minutes: Double) -> String {
+    let whole = minutes.isFinite ? max(0, Int(minutes.rounded(.down).clamped(to: 0...100_000))) : 0
+    let (hours, rest) = whole.quotientAndRemainder(dividingBy: 60)
+    if hours == 0 { return "\(rest)m" }
+    return rest == 0 ? "\(hours)h" : "\(hours)h\(rest)m"
+  }
+}
+
+extension Comparable {
+  fileprivate func clamped(to range: ClosedRange<Self>) -> Self {
+    min(max(self, range.lowerBound), range.upperBound)
+  }
 }

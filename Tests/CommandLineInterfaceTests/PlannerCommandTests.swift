@@ -35,7 +35,7 @@ struct PlannerCommandTests {
     #expect(
       CLI.failure(["route", "--must", "Untiree", "--from", "eh-1f-north"])?.contains("Unitree")
         == true)
-    #expect(CLI.failure(["route", "--attend", "main-foru"])?.contains("main-forum") == true)
+    #expect(CLI.failure(["route", "--attend", "main-frum"])?.contains("Main Forum") == true)
     #expect(CLI.failure(["route", "--budget", "soon"])?.contains("--budget") == true)
     #expect(RouteCommand.minutes("1h30m") == 90)
     #expect(RouteCommand.minutes("1.5h") == 90)

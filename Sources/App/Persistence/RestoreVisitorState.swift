@@ -56,6 +56,9 @@ extension AppState {
       if let request = savedPlan.request(in: catalog) {
         planned = PlannedVisit(
           request: request, plan: VisitPlanner(catalog: catalog).plan(request), startReason: .asked)
+        // A form changed after its plan stays marked as such.
+        planMadeFrom =
+          saved.planStale == true ? PlanFormSnapshot(fields: [], stepFree: !planStepFree) : planForm
       } else {
         planLost = true
       }

@@ -25,6 +25,8 @@ public struct SavedVisitorState: Codable, Equatable, Sendable {
   public var planStepFree: Bool
   /// The request of the last plan made: planning is deterministic, so the plan comes back from it.
   public var plan: SavedPlanRequest?
+  /// Whether the form had changed since that plan was made (absent in older files: no).
+  public var planStale: Bool?
 
   /// The part of `state` worth keeping, for the pack `packID`.
   public init(_ state: AppState, packID: String) {
@@ -42,6 +44,7 @@ public struct SavedVisitorState: Codable, Equatable, Sendable {
     planForm = form
     planStepFree = state.planStepFree
     plan = state.planned.map { SavedPlanRequest($0.request) }
+    planStale = state.planIsStale ? true : nil
   }
 }
 
@@ -98,6 +101,7 @@ extension PlanField {
     case .mustSee: "must-see"
     case .sessions: "sessions"
     case .from: "from"
+    case .end: "end"
     case .start: "start"
     case .budget: "budget"
     case .stepFree: "step-free"

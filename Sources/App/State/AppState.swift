@@ -51,7 +51,14 @@ public enum AskFocus: Sendable {
 
 /// The planner form's fields, in order.
 public enum PlanField: Int, CaseIterable, Sendable {
-  case interests, mustSee, sessions, from, start, budget, stepFree, submit
+  case interests, mustSee, sessions, from, end, start, budget, stepFree, submit
+}
+
+/// The plan form's text and step-free box, to tell whether the plan shown is still what the
+/// form asks for.
+public struct PlanFormSnapshot: Hashable, Sendable {
+  public var fields: [String]
+  public var stepFree: Bool
 }
 
 /// All the mutable state of the terminal assistant, owned by the app loop and changed only by
@@ -111,11 +118,14 @@ public struct AppState: Sendable {
   public var mapTarget: String?
 
   // Plan
-  public var planFields: [LineEditor] = Array(repeating: LineEditor(), count: 6)
+  public var planFields: [LineEditor] = Array(
+    repeating: LineEditor(), count: PlanField.stepFree.rawValue)
   public var planStepFree = false
   public var planFocus: PlanField = .interests
   public var planned: PlannedVisit?
   public var planProblem: String?
+  /// The form as it was when the shown plan was made: a different form makes the plan stale.
+  public var planMadeFrom: PlanFormSnapshot?
 
   // City Walk and My plan
   public var walkSelection = 0
@@ -148,6 +158,16 @@ public struct AppState: Sendable {
     case .plan: planFocus.rawValue < PlanField.stepFree.rawValue
     default: false
     }
+  }
+
+  /// The plan form as it is now.
+  public var planForm: PlanFormSnapshot {
+    PlanFormSnapshot(fields: planFields.map(\.text), stepFree: planStepFree)
+  }
+
+  /// Whether the form has changed since the plan shown was made.
+  public var planIsStale: Bool {
+    planned != nil && planMadeFrom.map { $0 != planForm } ?? false
   }
 
   func t(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }

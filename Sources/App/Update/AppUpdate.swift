@@ -373,7 +373,11 @@ public enum AppUpdate {
     let actions = Lists(catalog: env.catalog, state: state).actions(for: reply)
     state.conversation.append(Exchange(question: question, reply: reply, actions: actions))
     if state.conversation.count > 50 { state.conversation.removeFirst() }
-    if let planned = reply.plan { state.planned = planned }
+    if let planned = reply.plan {
+      // The form shows what the plan was made of, so that changing it starts from the plan.
+      state.planned = planned
+      fillForm(from: planned, &state, env)
+    }
     state.question.clear()
     state.selectedAction = 0
     state.askFocus = .line

@@ -8,7 +8,7 @@ extension AppUpdate {
   static func planKey(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) -> [Effect] {
     let fields = PlanField.allCases
     switch key {
-    case .up:
+    case .up, .backTab:
       state.planFocus = fields[max(0, state.planFocus.rawValue - 1)]
     case .down:
       state.planFocus = fields[min(fields.count - 1, state.planFocus.rawValue + 1)]
@@ -17,10 +17,12 @@ extension AppUpdate {
     case .escape:
       back(&state)
     case .enter:
-      switch state.planFocus {
-      case .stepFree: state.planStepFree.toggle()
-      case .submit: runPlan(&state, env)
-      default: state.planFocus = fields[state.planFocus.rawValue + 1]
+      // Enter moves on, as everywhere in the form; only on [ Plan ] does it plan. The box is
+      // ticked with Space (or a click), so that moving through the form never changes it.
+      if state.planFocus == .submit {
+        runPlan(&state, env)
+      } else {
+        state.planFocus = fields[state.planFocus.rawValue + 1]
       }
     case .character(" ") where state.planFocus == .stepFree:
       state.planStepFree.toggle()
@@ -37,65 +39,87 @@ extension AppUpdate {
     return []
   }
 
-  /// Reads the form, resolving names with close matches on failure, and plans.
+  /// The items of a list field: sessions (whose titles may hold commas) by semicolons when
+  /// there are any, everything else by commas.
+  static func items(_ text: String, field: PlanField) -> [String] {
+    let semicolons = field == .sessions && (text.contains(";") || text.contains("；"))
+    return text.split(whereSeparator: { character in
+      semicolons
+        ? character == ";" || character == "；"
+        : character == "," || character == "，" || character == "、" || character == ";"
+          || character == "；"
+    }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  }
+
+  /// Reads the form and plans. Every field is checked before planning, and every unknown name is
+  /// reported at once, with close matches, rather than one per try.
   static func runPlan(_ state: inout AppState, _ env: AppEnvironment, done: Set<String> = []) {
     let catalog = env.catalog
     func field(_ field: PlanField) -> String {
       state.planFields[field.rawValue].text.trimmingCharacters(in: .whitespaces)
     }
-    func items(_ text: String) -> [String] {
-      text.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }.filter { !$0.isEmpty }
-    }
-    func problem(_ what: String, _ text: String, _ suggestions: [String]) {
+    var problems: [String] = []
+    func unknown(_ what: String, _ text: String, _ suggestions: [String]) {
       let hint =
         suggestions.isEmpty
-        ? "" : state.t("; did you mean ", "；您是否要找") + suggestions.joined(separator: ", ")
-      state.planProblem = state.t("Unknown \(what) “\(text)”", "未知的\(what)“\(text)”") + hint
+        ? ""
+        : state.t(" (did you mean ", "（您是否要找") + suggestions.joined(separator: ", ")
+          + state.t("?)", "？）")
+      problems.append(state.t("unknown \(what) “\(text)”", "未知的\(what)“\(text)”") + hint)
     }
+    func resolve<Value>(
+      _ resolution: Resolution<Value>, _ what: String, _ text: String, label: (Value) -> String
+    ) -> Value? {
+      switch resolution {
+      case .found(let value): return value
+      case .ambiguous(let values):
+        if values.count == 1 { return values[0] }
+        problems.append(
+          state.t("“\(text)” could be ", "“\(text)”可能是")
+            + values.prefix(4).map(label).joined(separator: state.t(" or ", "或")))
+        return nil
+      case .notFound(let suggestions):
+        unknown(what, text, suggestions)
+        return nil
+      }
+    }
+    let language = state.language
     var interests: [String: Double] = [:]
-    for text in items(field(.interests)) {
-      switch catalog.topicNames.resolve(text, { catalog.pack.topics[$0].id }) {
-      case .found(let id): interests[id] = 1
-      case .ambiguous(let ids): interests[ids[0]] = 1
-      case .notFound(let suggestions): return problem(state.t("interest", "兴趣"), text, suggestions)
+    for text in items(field(.interests), field: .interests) {
+      if let id = resolve(
+        catalog.topicNames.resolve(text, { catalog.pack.topics[$0] }), state.t("interest", "兴趣"),
+        text, label: { $0.name.text(language) })?.id
+      {
+        interests[id] = 1
       }
     }
     var must: [String] = []
-    for text in items(field(.mustSee)) {
-      switch catalog.exhibitorNames.resolve(text, { catalog.pack.exhibitors[$0].id }) {
-      case .found(let id): must.append(id)
-      case .ambiguous(let ids): must.append(ids[0])
-      case .notFound(let suggestions): return problem(state.t("exhibitor", "展商"), text, suggestions)
+    for text in items(field(.mustSee), field: .mustSee) {
+      if let id = resolve(
+        catalog.exhibitorNames.resolve(text, { catalog.pack.exhibitors[$0] }),
+        state.t("exhibitor", "展商"), text, label: { $0.name.text(language) })?.id
+      {
+        must.append(id)
       }
     }
     var sessions: [String] = []
-    for text in items(field(.sessions)) {
-      if catalog.session(text) != nil {
-        sessions.append(text)
-        continue
-      }
-      let folded = TextFolding.fold(text)
-      guard
-        let session = catalog.pack.sessions.first(where: {
-          TextFolding.fold($0.title.en ?? "").contains(folded)
-            || TextFolding.fold($0.title.zh ?? "").contains(folded)
-        })
-      else {
-        return problem(state.t("session", "活动"), text, [])
-      }
-      sessions.append(session.id)
-    }
-    var start = state.here ?? catalog.mainEntrance
-    if !field(.from).isEmpty {
-      switch catalog.resolvePlace(field(.from)) {
-      case .found(let node): start = node
-      case .ambiguous(let nodes): start = nodes[0]
-      case .notFound(let suggestions):
-        return problem(state.t("place", "地点"), field(.from), suggestions)
+    for text in items(field(.sessions), field: .sessions) {
+      if let id = resolve(
+        catalog.sessionNames.resolve(text, { catalog.pack.sessions[$0] }),
+        state.t("session", "活动"), text, label: { $0.title.text(language) })?.id
+      {
+        sessions.append(id)
       }
     }
+    func place(_ which: PlanField) -> String? {
+      let text = field(which)
+      guard !text.isEmpty else { return nil }
+      return resolve(
+        catalog.resolvePlace(text), state.t("place", "地点"), text,
+        label: { catalog.node($0)?.name?.text(language) ?? $0 })
+    }
+    let start = place(.from) ?? state.here ?? catalog.mainEntrance
+    let end = place(.end)
     var startTime = state.now
     let timeText = field(.start)
     if !timeText.isEmpty {
@@ -106,62 +130,131 @@ extension AppUpdate {
         startTime = EventTime.startOfDay(day, zone: catalog.timeZone).addingTimeInterval(
           Double(clock) * 60)
       } else {
-        state.planProblem = state.t(
-          "“\(timeText)” is not a time: write 14:00 or 2025-07-27T14:00",
-          "“\(timeText)”不是时间：请写14:00或2025-07-27T14:00")
-        return
+        problems.append(
+          state.t(
+            "“\(timeText)” is not a time: write 14:00 or 2025-07-27T14:00",
+            "“\(timeText)”不是时间：请写14:00或2025-07-27T14:00"))
       }
     }
-    guard let budget = DurationText.minutes(field(.budget).isEmpty ? "2h" : field(.budget)),
-      VisitLimits.budgetMinutes.contains(budget)
-    else {
-      state.planProblem = state.t(
-        "“\(field(.budget))” is not a time budget: write 2h, 90m or 1h30m (up to 12h)",
-        "“\(field(.budget))”不是有效时长：请写2h、90m或1h30m（最多12小时）")
+    let budget = DurationText.minutes(field(.budget).isEmpty ? "2h" : field(.budget))
+    if budget.map({ !VisitLimits.budgetMinutes.contains($0) }) ?? true {
+      problems.append(
+        state.t(
+          "“\(field(.budget))” is not a time budget: write 2h, 90m or 1h30m (up to 12h)",
+          "“\(field(.budget))”不是有效时长：请写2h、90m或1h30m（最多12小时）"))
+    }
+    guard problems.isEmpty, let budget else {
+      // The plan on screen, if any, no longer answers the form: it is marked stale.
+      state.planProblem = problems.joined(separator: state.t("; ", "；"))
       return
     }
     let request = VisitRequest(
       interests: interests, mustSee: must, attend: sessions, start: start, startTime: startTime,
-      budgetMinutes: budget, stepFree: state.planStepFree, done: done)
+      budgetMinutes: budget, end: end, stepFree: state.planStepFree, done: done)
     state.planned = PlannedVisit(
       request: request, plan: VisitPlanner(catalog: catalog).plan(request), startReason: .asked)
+    state.planMadeFrom = state.planForm
     state.planProblem = nil
   }
 
-  /// Plans the rest from now: stops already left are done, the visit goes on from the last one.
+  /// Plans the rest from now, keeping the plan's end: stops already left are done, the visit
+  /// goes on from the last one. A plan that has not started yet is simply made again.
   static func replanFromNow(_ state: inout AppState, _ env: AppEnvironment) {
     guard let planned = state.planned else { return }
-    let done = planned.plan.stops.filter { $0.leave <= state.now }
-    let remaining =
-      planned.request.budgetMinutes
-      - state.now.timeIntervalSince(planned.request.startTime) / 60
+    let request = planned.request
+    guard state.now > request.startTime else {
+      runPlan(&state, env, done: request.done)
+      return
+    }
+    let endTime = request.startTime.addingTimeInterval(request.budgetMinutes * 60)
+    // Whole minutes: the form shows the clock as a visitor reads it, never seconds.
+    let minute = (state.now.timeIntervalSince1970 / 60).rounded(.down) * 60
+    let from = Date(timeIntervalSince1970: minute)
+    let remaining = (endTime.timeIntervalSince(from) / 60).rounded(.down)
     guard remaining > 5 else {
       state.planProblem = state.t("The plan's time is up.", "行程时间已到。")
       return
     }
-    let zone = env.catalog.timeZone
-    state.planFields[PlanField.start.rawValue] = LineEditor(EventTime.format(state.now, zone: zone))
-    state.planFields[PlanField.budget.rawValue] = LineEditor("\(remaining.truncatedInt)m")
-    if let last = done.last { state.planFields[PlanField.from.rawValue] = LineEditor(last.node) }
-    runPlan(&state, env, done: planned.request.done.union(done.map(\.id)))
+    let done = planned.plan.stops.filter { $0.leave <= state.now }
+    state.planFields[PlanField.start.rawValue] = LineEditor(formTime(from, state, env))
+    state.planFields[PlanField.budget.rawValue] = LineEditor(DurationText.compact(remaining))
+    if let last = done.last {
+      state.planFields[PlanField.from.rawValue] = LineEditor(placeName(last.node, state, env))
+      // The visit still ends where it was meant to: the old start when no end was given.
+      if state.planFields[PlanField.end.rawValue].isEmpty {
+        state.planFields[PlanField.end.rawValue] = LineEditor(
+          placeName(request.end ?? request.start, state, env))
+      }
+    }
+    runPlan(&state, env, done: request.done.union(done.map(\.id)))
   }
 
-  /// The form shows what a plan from the Ask screen was made of.
+  /// A time as the form reads it: the clock alone on today's date (the form takes a clock time
+  /// as today's), else the date and the clock, in the event's time zone; never seconds.
+  static func formTime(_ date: Date, _ state: AppState, _ env: AppEnvironment) -> String {
+    let zone = env.catalog.timeZone
+    let clock = EventTime.clockTime(date, zone: zone)
+    let day = EventTime.localDate(date, zone: zone)
+    guard day != EventTime.localDate(state.now, zone: zone) else { return clock }
+    return "\(day)T\(clock)"
+  }
+
+  /// A place's name when the form reads it back as the same place, else its id.
+  static func placeName(_ node: String, _ state: AppState, _ env: AppEnvironment) -> String {
+    let catalog = env.catalog
+    for language in [state.language, .en] {
+      if let name = catalog.node(node)?.name?[language],
+        case .found(let found) = catalog.resolvePlace(name), found == node
+      {
+        return name
+      }
+    }
+    return node
+  }
+
+  /// The form shows what a plan from the Ask screen was made of, by name.
   static func fillForm(from planned: PlannedVisit, _ state: inout AppState, _ env: AppEnvironment) {
+    let catalog = env.catalog
+    let language = state.language
     let request = planned.request
+    func named<Value>(
+      _ id: String, _ index: NameIndex, _ value: (Int) -> Value, _ name: String?,
+      same: (Value) -> Bool
+    ) -> String {
+      guard let name, case .found(let found) = index.resolve(name, value), same(found) else {
+        return id
+      }
+      return name
+    }
     state.planFields[PlanField.interests.rawValue] = LineEditor(
-      request.interests.keys.sorted().joined(separator: ", "))
+      request.interests.keys.sorted().map { id in
+        named(
+          id, catalog.topicNames, { catalog.pack.topics[$0].id }, catalog.topic(id)?.name[language],
+          same: { $0 == id })
+      }.joined(separator: ", "))
     state.planFields[PlanField.mustSee.rawValue] = LineEditor(
-      request.mustSee.joined(separator: ", "))
+      request.mustSee.map { id in
+        named(
+          id, catalog.exhibitorNames, { catalog.pack.exhibitors[$0].id },
+          catalog.exhibitor(id)?.name[language], same: { $0 == id })
+      }.joined(separator: ", "))
     state.planFields[PlanField.sessions.rawValue] = LineEditor(
-      request.attend.joined(separator: ", "))
-    state.planFields[PlanField.from.rawValue] = LineEditor(request.start)
+      request.attend.map { id in
+        named(
+          id, catalog.sessionNames, { catalog.pack.sessions[$0].id },
+          catalog.session(id)?.title[language], same: { $0 == id })
+      }.joined(separator: "; "))
+    state.planFields[PlanField.from.rawValue] = LineEditor(placeName(request.start, state, env))
+    state.planFields[PlanField.end.rawValue] = LineEditor(
+      request.end.map { placeName($0, state, env) } ?? "")
     state.planFields[PlanField.start.rawValue] = LineEditor(
-      EventTime.format(request.startTime, zone: env.catalog.timeZone))
+      formTime(request.startTime, state, env))
     state.planFields[PlanField.budget.rawValue] = LineEditor(
-      "\(request.budgetMinutes.truncatedInt)m")
+      DurationText.compact(request.budgetMinutes))
     state.planStepFree = request.stepFree
     state.planFocus = .submit
+    state.planMadeFrom = state.planForm
+    state.planProblem = nil
   }
 
   /// The walkway nodes of a whole plan, for the map.

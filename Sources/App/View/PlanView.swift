@@ -6,9 +6,14 @@ import TextLayout
 extension ScreenContext {
   /// Plan: the planner as a form, and the plan as a timeline beside it.
   mutating func drawPlan(_ frame: inout Frame) {
-    hints = t(
-      "↑↓ field · type to fill · Enter next / plan · m show on map · Ctrl-R re-plan from now · Esc back",
-      "↑↓ 选择字段 · 输入 · 回车 下一项/规划 · m 地图 · Ctrl-R 从现在重新规划 · Esc 返回")
+    hints =
+      state.planFocus == .stepFree
+      ? t(
+        "Space tick or untick · ↑↓ or Enter move on · Esc back",
+        "空格 勾选或取消 · ↑↓ 或回车 下一项 · Esc 返回")
+      : t(
+        "↑↓ field · Enter next · m map · Ctrl-R re-plan from now · Esc back",
+        "↑↓ 字段 · 回车 下一项 · m 地图 · Ctrl-R 从现在重新规划 · Esc 返回")
     let (formRect, resultRect) = listAndDetail(area.inset(1).splitRows(0).1, listShare: 0.42)
     frame.canvas.frame(formRect, title: t("Plan my visit", "规划我的参观"))
     let inner = formRect.inset(1).splitColumns(1).1
@@ -16,15 +21,34 @@ extension ScreenContext {
       .interests: t("Interests (topics)", "兴趣（主题）"),
       .mustSee: t("Must-see exhibitors", "必看展商"),
       .sessions: t("Sessions to attend", "要参加的活动"),
-      .from: t("Start at (place)", "出发地点"),
-      .start: t("Start time (14:00)", "出发时间（14:00）"),
-      .budget: t("Time budget (2h, 90m)", "时长（2h、90m）"),
+      .from: t("Start place", "出发地点"),
+      .end: t("End place", "结束地点"),
+      .start: t("Start time", "出发时间"),
+      .budget: t("Time budget", "时长"),
     ]
-    var y = inner.y
+    let textFields = PlanField.textFields.count
     // A blank row between fields when the form has the room for it.
-    let gap = inner.height >= 6 * 3 + 4 ? 1 : 0
-    for field in PlanField.allCases {
-      guard y < inner.maxY else { break }
+    let gap = inner.height >= textFields * 3 + 4 ? 1 : 0
+    func rows(_ field: PlanField) -> Int { (field.rawValue < textFields ? 2 : 1) + gap }
+    // A form taller than its frame scrolls so that the field with the keyboard shows.
+    var skipped = 0
+    var rowsToFocus = PlanField.allCases.prefix(state.planFocus.rawValue + 1).reduce(0) {
+      $0 + rows($1)
+    }
+    let problemRows = state.planProblem == nil ? 0 : 2
+    while rowsToFocus > inner.height - problemRows, skipped < state.planFocus.rawValue {
+      rowsToFocus -= rows(PlanField.allCases[skipped])
+      skipped += 1
+    }
+    if skipped > 0 {
+      frame.canvas.write("↑", x: inner.maxX - 1, y: inner.y, style: Style(.dim))
+    }
+    var y = inner.y
+    for field in PlanField.allCases.dropFirst(skipped) {
+      guard y + rows(field) - gap <= inner.maxY else {
+        frame.canvas.write("↓", x: inner.maxX - 1, y: inner.maxY - 1, style: Style(.dim))
+        break
+      }
       let focused = state.planFocus == field
       let marker = focused ? "▶ " : "  "
       switch field {
@@ -32,7 +56,7 @@ extension ScreenContext {
         let box = state.planStepFree ? "[x]" : "[ ]"
         let rect = Rect(x: inner.x, y: y, width: inner.width, height: 1)
         frame.canvas.write(
-          marker + box + " " + t("Step-free (no stairs or escalators)", "无障碍（不走楼梯和扶梯）"), x: rect.x,
+          marker + box + " " + t("Step-free route", "无障碍路线"), x: rect.x,
           y: y, style: focused ? Style(.selected, bold: true) : .normal, clip: rect)
         frame.hotspot(rect, .planField(field))
         y += 1 + gap
@@ -57,8 +81,11 @@ extension ScreenContext {
             switch field {
             case .interests: t("e.g. robotics, chips", "如：机器人, 芯片")
             case .mustSee: t("e.g. Unitree, Huawei", "如：宇树科技, 华为")
-            case .from: t("here / main entrance", "当前位置 / 主入口")
-            case .start: t("now", "现在")
+            case .sessions: t("titles, separated by ;", "活动名称，用；分隔")
+            case .from: t("here", "当前位置")
+            case .end: t("where you start", "出发地点")
+            case .start: t("now, or 14:00", "现在，或14:00")
+            case .budget: t("2h, 90m or 1h30m", "2h、90m或1h30m")
             default: ""
             }
           frame.canvas.write(placeholder, x: inner.x + 2, y: y + 1, style: Style(.dim), clip: inner)
@@ -69,10 +96,15 @@ extension ScreenContext {
     }
     if let problem = state.planProblem {
       paragraph(
-        "! " + problem, &frame.canvas, in: inner, from: min(y, inner.maxY - 2),
+        "! " + problem, &frame.canvas, in: inner, from: min(y, inner.maxY - problemRows),
         style: Style(.warning))
     }
-    frame.canvas.frame(resultRect, title: t("Your route", "您的路线"))
+    let stale = state.planIsStale || (state.planned != nil && state.planProblem != nil)
+    frame.canvas.frame(
+      resultRect,
+      title: stale
+        ? t("Your route: out of date, Enter on [ Plan ] to renew", "您的路线：已过时，在[ 规划 ]上回车更新")
+        : t("Your route", "您的路线"))
     let result = resultRect.inset(1).splitColumns(1).1
     if let planned = state.planned {
       var text = ""

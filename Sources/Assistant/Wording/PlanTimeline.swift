@@ -14,6 +14,24 @@ public struct PlanTimeline: Sendable {
 
   func t(_ en: String, _ zh: String, _ de: String) -> String { language.choose(en, zh, de) }
 
+  /// Why a session is left out that is on another day (`day`, when known).
+  func otherDay(_ day: String?) -> String {
+    guard let day else {
+      return t("is on another day", "不在当天", "ist an einem anderen Tag")
+    }
+    return t(
+      "is on \(day), not the plan's day", "在\(day)，不是行程当天", "ist am \(day), nicht am Tag des Plans")
+  }
+
+  /// Why a session is left out that overlaps another (`other`, by title, when known).
+  func clash(_ other: String?) -> String {
+    guard let other else {
+      return t(
+        "clashes with another session", "与其他活动时间冲突", "überschneidet sich mit einer anderen Sitzung")
+    }
+    return t("clashes with \(other)", "与\(other)时间冲突", "überschneidet sich mit \(other)")
+  }
+
   public func render(_ plan: VisitPlan, request: VisitRequest) -> String {
     let zone = catalog.timeZone
     let writer = DirectionsWriter(catalog: catalog, language: language)
@@ -82,10 +100,13 @@ public struct PlanTimeline: Sendable {
         case .unreachable:
           t("cannot be reached on this profile", "当前路线模式下无法到达", "auf diesem Weg nicht erreichbar")
         case .noTime: t("does not fit in the time budget", "时间预算内放不下", "passt nicht in die Zeit")
+        case .otherDay:
+          otherDay(
+            catalog.session(item.id).map {
+              labels.date(EventTime.localDate($0.start, zone: catalog.timeZone))
+            })
         case .clash:
-          t(
-            "clashes with \(item.with ?? "another session")", "与\(item.with ?? "其他活动")时间冲突",
-            "überschneidet sich mit \(item.with ?? "einer anderen Sitzung")")
+          clash(item.with.map { catalog.session($0)?.title.text(language) ?? $0 })
         }
       lines.append(
         t(

@@ -12,7 +12,7 @@ struct RouteCommand: RenderingCommand {
       "Plan a personal route: interests, must-sees, sessions at fixed times, a time budget.",
     discussion: """
       Interests are topics, optionally weighted (robotics:2,ai-chips). Must-sees are exhibitors
-      (ids or names). Sessions to attend are session ids. The plan maximises interest with
+      (ids or names). Sessions to attend are session ids or titles. The plan maximises interest with
       diminishing returns per topic, arrives before every chosen session starts, and ends within
       the budget; what it leaves out is listed with the reason. Re-plan from where you are with
       --from, --start and --done.
@@ -24,7 +24,7 @@ struct RouteCommand: RenderingCommand {
   @Option(name: .long, help: "Exhibitors to include if at all possible, comma-separated.")
   var must: String?
 
-  @Option(name: .long, help: "Sessions to attend (ids), comma-separated or repeated.")
+  @Option(name: .long, help: "Sessions to attend (ids or titles), comma-separated or repeated.")
   var attend: [String] = []
 
   @Option(
@@ -100,15 +100,11 @@ struct RouteCommand: RenderingCommand {
         label: { $0.name.text(.en) }
       ).id
     }
-    let sessions = try attend.flatMap { list($0) }.map { id -> String in
-      guard catalog.session(id) != nil else {
-        let close = NameSuggestions.closest(
-          to: id, among: catalog.pack.sessions.map { (key: $0.id, label: $0.id) })
-        throw CommandError(
-          "--attend: unknown session '\(id)'\(close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?")"
-        )
-      }
-      return id
+    let sessions = try attend.flatMap { list($0) }.map { name in
+      try context.resolve(
+        name, in: catalog.sessionNames, what: "session", flag: "--attend",
+        { catalog.pack.sessions[$0] }, label: { $0.title.text(.en) }
+      ).id
     }
     let startNode =
       try from.map { try CommandContext.place($0, catalog: catalog, flag: "--from") }

@@ -52,6 +52,8 @@ public struct EventCatalog: Sendable {
   public let speakerNames: NameIndex
   public let routeNames: NameIndex
   public let exhibitorNames: NameIndex
+  /// Sessions by id or title in any language.
+  public let sessionNames: NameIndex
 
   public init(pack: EventPack) {
     self.pack = pack
@@ -145,6 +147,10 @@ public struct EventCatalog: Sendable {
       count: exhibitors.count,
       keys: { [exhibitors[$0].id] + exhibitors[$0].name.allTexts + exhibitors[$0].aliases },
       label: { exhibitors[$0].name.text(.en) })
+    let sessions = pack.sessions
+    sessionNames = NameIndex(
+      count: sessions.count, keys: { [sessions[$0].id] + sessions[$0].title.allTexts },
+      label: { sessions[$0].title.text(.en) })
   }
 
   func withWarnings(_ issues: [PackIssue]) -> EventCatalog {

@@ -86,6 +86,8 @@ public struct LeftOut: Codable, Hashable, Sendable {
     case unreachable
     case noTime = "no-time"
     case clash
+    /// A session on another day than the plan's.
+    case otherDay = "other-day"
   }
 
   public var id: String
@@ -206,6 +208,13 @@ public struct VisitPlanner: Sendable {
     for id in request.attend {
       guard let session = catalog.session(id), let node = catalog.room(session.room)?.node else {
         leftOut.append(LeftOut(id: id, reason: .notFound))
+        continue
+      }
+      let zone = catalog.timeZone
+      if EventTime.localDate(session.start, zone: zone)
+        != EventTime.localDate(request.startTime, zone: zone)
+      {
+        leftOut.append(LeftOut(id: id, reason: .otherDay))
         continue
       }
       let start = session.start.timeIntervalSince(request.startTime) / 60
