@@ -121,7 +121,7 @@ struct AppUpdateTests {
     app.press(.function(3))
     app.type("unitree")
     #expect(app.state.searchingExhibitors)
-    #expect(app.screen.contains("\n 1 exhibitor\n"))
+    #expect(app.screen.contains("\n 1 found · 46 of 800+ exhibitors in this offline pack\n"))
     #expect(app.screen.contains("▶  Unitree Robotics"))
     let found = Lists(catalog: app.env.catalog, state: app.state).exhibitors
     #expect(found.first?.id == "unitree")

@@ -98,7 +98,11 @@ public struct AppState: Sendable {
   public var exhibitorSelection = 0
 
   // Schedule
-  public var dayIndex = 0
+  /// The day shown, by index into the event's days; nil for today (the first day outside the
+  /// event).
+  public var dayIndex: Int?
+  /// Rooms × time instead of the list.
+  public var timetable = false
   public var sessionFilter = LineEditor()
   public var filteringSessions = false
   public var onlyFavourites = false

@@ -25,44 +25,79 @@ struct Lists {
     catalog.days.isEmpty ? Array(Set(catalog.sessionDays)).sorted() : catalog.days
   }
 
-  var day: LocalDate? {
-    days.isEmpty ? nil : days[min(max(0, state.dayIndex), days.count - 1)]
+  /// The event's day that is today, if the event is on.
+  var todayIndex: Int? {
+    days.firstIndex(of: EventTime.localDate(state.now, zone: catalog.timeZone))
   }
 
-  /// Sessions of the chosen day by start time, filtered by text (title, topic, speaker, room).
+  /// The day shown: the one chosen, else today, else the first.
+  var dayIndex: Int {
+    guard !days.isEmpty else { return 0 }
+    return min(max(0, state.dayIndex ?? todayIndex ?? 0), days.count - 1)
+  }
+
+  var day: LocalDate? { days.isEmpty ? nil : days[dayIndex] }
+
+  /// The text the schedule is filtered by, folded; empty when there is none.
+  var sessionQuery: String {
+    TextFolding.fold(state.sessionFilter.text.trimmingCharacters(in: .whitespaces))
+  }
+
+  /// The sessions shown: with a filter, the matches of every day (so that a speaker found on
+  /// another day is not a blank screen); else the chosen day's. By start time.
   var sessions: [Session] {
+    let query = sessionQuery
+    guard query.isEmpty else { return matchingSessions(query) }
     guard let day else { return [] }
-    let query = TextFolding.fold(state.sessionFilter.text.trimmingCharacters(in: .whitespaces))
     return catalog.sessionsByStart.filter { catalog.sessionDays[$0] == day }.map {
       catalog.pack.sessions[$0]
-    }.filter { session in
+    }.filter { !state.onlyFavourites || state.favouriteSessions.contains($0.id) }
+  }
+
+  /// Sessions of any day whose title, topics, speakers or room contain `query` (folded).
+  func matchingSessions(_ query: String) -> [Session] {
+    catalog.sessionsByStart.map { catalog.pack.sessions[$0] }.filter { session in
       if state.onlyFavourites && !state.favouriteSessions.contains(session.id) { return false }
-      guard !query.isEmpty else { return true }
       var names = [session.title]
       names += session.topics.compactMap { catalog.topic($0)?.name }
       names += session.speakers.compactMap { catalog.speaker($0)?.name }
       if let room = catalog.room(session.room) { names.append(room.name) }
-      let haystack = names.flatMap { [$0.en ?? "", $0.zh ?? ""] }
-      return haystack.contains { TextFolding.fold($0).contains(query) }
+      return names.contains { name in
+        name.allTexts.contains { TextFolding.fold($0).contains(query) }
+      }
     }
   }
 
-  /// Favourite sessions that overlap another favourite.
-  var clashes: Set<String> {
-    let favourites = state.favouriteSessions.compactMap { catalog.session($0) }
-    var result = Set<String>()
+  /// How many of `sessions` fall on each day.
+  func countsByDay(_ sessions: [Session]) -> [LocalDate: Int] {
+    var counts: [LocalDate: Int] = [:]
+    for session in sessions {
+      counts[EventTime.localDate(session.start, zone: catalog.timeZone), default: 0] += 1
+    }
+    return counts
+  }
+
+  /// For each favourite session that overlaps other favourites, those others, by start.
+  var clashes: [String: [Session]] {
+    let favourites = state.favouriteSessions.compactMap { catalog.session($0) }.sorted {
+      ($0.start, $0.id) < ($1.start, $1.id)
+    }
+    var result: [String: [Session]] = [:]
     for a in favourites {
       for b in favourites where a.id != b.id && a.start < b.end && b.start < a.end {
-        result.insert(a.id)
+        result[a.id, default: []].append(b)
       }
     }
     return result
   }
 
-  /// The session on now and the next one to start, among `sessions`.
+  /// The sessions on now and the next to start, among `sessions`: only on today's date (a
+  /// session tomorrow is not "next" in a day's list).
   func nowAndNext(_ sessions: [Session]) -> (now: Set<String>, next: String?) {
-    let current = Set(sessions.filter { $0.start <= state.now && state.now < $0.end }.map(\.id))
-    let next = sessions.filter { $0.start > state.now }.min { $0.start < $1.start }?.id
+    let today = EventTime.localDate(state.now, zone: catalog.timeZone)
+    let todays = sessions.filter { EventTime.localDate($0.start, zone: catalog.timeZone) == today }
+    let current = Set(todays.filter { $0.start <= state.now && state.now < $0.end }.map(\.id))
+    let next = todays.filter { $0.start > state.now }.min { $0.start < $1.start }?.id
     return (current, next)
   }
 

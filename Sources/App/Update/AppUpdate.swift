@@ -178,9 +178,12 @@ public enum AppUpdate {
         }
       case .escape:
         if !state.exhibitorSearch.isEmpty || state.pavilionFilter != nil {
+          // The search goes; the exhibitor chosen stays chosen in the whole list.
+          let chosen = lists.exhibitors[safe: state.exhibitorSelection]?.id
           state.exhibitorSearch.clear()
           state.pavilionFilter = nil
-          state.exhibitorSelection = 0
+          let all = Lists(catalog: env.catalog, state: state).exhibitors
+          state.exhibitorSelection = chosen.flatMap { id in all.firstIndex { $0.id == id } } ?? 0
         } else {
           back(&state)
         }
@@ -191,45 +194,7 @@ public enum AppUpdate {
         state.exhibitorSelection = 0
       default: state.exhibitorSelection = move(state.exhibitorSelection, key, count: count)
       }
-    case .schedule:
-      if state.filteringSessions {
-        searchFieldKey(
-          key, &state.sessionFilter, active: &state.filteringSessions,
-          selection: &state.sessionSelection)
-        return []
-      }
-      let sessions = lists.sessions
-      switch key {
-      case .left: changeDay(-1, &state, lists)
-      case .right: changeDay(1, &state, lists)
-      case .character("/"): state.filteringSessions = true
-      case .character("o"):
-        state.onlyFavourites.toggle()
-        state.sessionSelection = 0
-      case .character("f"), .character(" "):
-        if let session = sessions[safe: state.sessionSelection] {
-          toggle(session.id, in: &state.favouriteSessions)
-        }
-      case .character("n"):
-        let (now, next) = lists.nowAndNext(sessions)
-        if let index = sessions.firstIndex(where: { now.contains($0.id) || $0.id == next }) {
-          state.sessionSelection = index
-        }
-      case .enter, .character("m"):
-        if let session = sessions[safe: state.sessionSelection],
-          let node = env.catalog.room(session.room)?.node
-        {
-          showOnMap(node: node, route: route(to: node, state, env), &state, env)
-        }
-      case .escape:
-        if !state.sessionFilter.isEmpty || state.onlyFavourites {
-          state.sessionFilter.clear()
-          state.onlyFavourites = false
-        } else {
-          back(&state)
-        }
-      default: state.sessionSelection = move(state.sessionSelection, key, count: sessions.count)
-      }
+    case .schedule: scheduleKey(key, &state, env, lists)
     case .map: mapKey(key, &state, env)
     case .plan: return planKey(key, &state, env)
     case .cityWalk:
@@ -264,17 +229,13 @@ public enum AppUpdate {
     return []
   }
 
-  /// A search field above a list: Enter or ↓ goes to the list, Esc clears (and leaves when
-  /// already empty), editing starts the list from the top.
+  /// A search field above a list: Enter, ↓ or Esc go to the list (Esc always leaves a text
+  /// field, keeping what was typed and what is selected); editing starts the list from the top.
   static func searchFieldKey(
     _ key: Key, _ field: inout LineEditor, active: inout Bool, selection: inout Int
   ) {
     switch key {
-    case .enter, .down: active = false
-    case .escape:
-      if field.isEmpty { active = false }
-      field.clear()
-      selection = 0
+    case .enter, .down, .escape: active = false
     default: if field.handle(key) { selection = 0 }
     }
   }
@@ -450,7 +411,7 @@ public enum AppUpdate {
   static func changeDay(_ delta: Int, _ state: inout AppState, _ lists: Lists) {
     let count = lists.days.count
     guard count > 0 else { return }
-    state.dayIndex = min(max(0, state.dayIndex + delta), count - 1)
+    state.dayIndex = min(max(0, lists.dayIndex + delta), count - 1)
     state.sessionSelection = 0
   }
 
@@ -527,8 +488,17 @@ public enum AppUpdate {
       state.sessionSelection = index
       state.filteringSessions = false
     case .day(let index):
-      state.dayIndex = index
-      state.sessionSelection = 0
+      let lists = Lists(catalog: env.catalog, state: state)
+      if lists.sessionQuery.isEmpty {
+        state.dayIndex = index
+        state.sessionSelection = 0
+      } else if let day = lists.days[safe: index] {
+        // Filtering shows every day's matches: a day's tab goes to its first.
+        let zone = env.catalog.timeZone
+        state.sessionSelection =
+          lists.sessions.firstIndex { EventTime.localDate($0.start, zone: zone) >= day }
+          ?? state.sessionSelection
+      }
     case .walk(let index): state.walkSelection = index
     case .myPlanItem(let index): state.myPlanSelection = index
     case .wake: break
@@ -543,4 +513,84 @@ public enum AppUpdate {
 
 extension Array {
   subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+extension AppUpdate {
+  /// The schedule: days, the list or the timetable, favourites, the filter across all days.
+  static func scheduleKey(
+    _ key: Key, _ state: inout AppState, _ env: AppEnvironment, _ lists: Lists
+  ) {
+    if state.filteringSessions {
+      searchFieldKey(
+        key, &state.sessionFilter, active: &state.filteringSessions,
+        selection: &state.sessionSelection)
+      return
+    }
+    let sessions = lists.sessions
+    let zone = env.catalog.timeZone
+    let filtered = !lists.sessionQuery.isEmpty
+    switch key {
+    case .left, .right:
+      let delta = key == .left ? -1 : 1
+      guard filtered else {
+        changeDay(delta, &state, lists)
+        return
+      }
+      // Every day's matches are listed: ←→ jump to the previous or next day among them.
+      let selected = sessions[safe: state.sessionSelection].map {
+        EventTime.localDate($0.start, zone: zone)
+      }
+      let days = sessions.map { EventTime.localDate($0.start, zone: zone) }
+      let target: Int?
+      if delta > 0 {
+        target = days.firstIndex { candidate in selected.map { candidate > $0 } ?? true }
+      } else {
+        let last = days.lastIndex { candidate in selected.map { candidate < $0 } ?? false }
+        target = last.flatMap { days.firstIndex(of: days[$0]) }
+      }
+      if let target { state.sessionSelection = target }
+    case .character("/"): state.filteringSessions = true
+    case .character("v"): state.timetable.toggle()
+    case .character("o"):
+      state.onlyFavourites.toggle()
+      state.sessionSelection = 0
+    case .character("f"), .character(" "):
+      if let session = sessions[safe: state.sessionSelection] {
+        toggle(session.id, in: &state.favouriteSessions)
+      }
+    case .character("n"):
+      // Back to today, on what is on now or next.
+      state.dayIndex = nil
+      let today = Lists(catalog: env.catalog, state: state)
+      let shown = today.sessions
+      let (now, next) = today.nowAndNext(shown)
+      state.sessionSelection =
+        shown.firstIndex { now.contains($0.id) || $0.id == next } ?? 0
+    case .enter, .character("m"):
+      if let session = sessions[safe: state.sessionSelection],
+        let node = env.catalog.room(session.room)?.node
+      {
+        showOnMap(node: node, route: route(to: node, state, env), &state, env)
+      }
+    case .escape:
+      if filtered {
+        // The filter goes; the session chosen stays chosen, on its own day.
+        let chosen = sessions[safe: state.sessionSelection]
+        state.sessionFilter.clear()
+        if let chosen {
+          let day = EventTime.localDate(chosen.start, zone: zone)
+          state.dayIndex = lists.days.firstIndex(of: day) ?? state.dayIndex
+          let unfiltered = Lists(catalog: env.catalog, state: state).sessions
+          state.sessionSelection = unfiltered.firstIndex { $0.id == chosen.id } ?? 0
+        }
+      } else if state.onlyFavourites {
+        state.onlyFavourites = false
+        state.sessionSelection = 0
+      } else {
+        back(&state)
+      }
+    default:
+      state.sessionSelection = move(state.sessionSelection, key, count: sessions.count)
+    }
+  }
 }

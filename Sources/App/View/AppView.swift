@@ -182,7 +182,8 @@ struct ScreenContext {
     _ text: String, _ canvas: inout Canvas, in rect: Rect, from y: Int, style: Style = .normal,
     indent: Int = 0
   ) -> Int {
-    var row = y
+    // A row above the rect would be clipped away: start inside it.
+    var row = max(y, rect.y)
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       let wrapped = TextWrapping.wrap(String(line), width: max(1, rect.width - indent))
       for part in wrapped.isEmpty ? [""] : wrapped {

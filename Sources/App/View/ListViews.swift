@@ -41,10 +41,14 @@ extension ScreenContext {
     y += 1
     let exhibitors = lists.exhibitors
     let body = Rect(x: area.x, y: y + 1, width: area.width, height: area.maxY - y - 1)
+    let total = catalog.pack.exhibitors.count
+    let found =
+      exhibitors.count == total
+      ? coverage(count: total, figure: "exhibitors")
+      : t("\(exhibitors.count) found", "找到\(exhibitors.count)家") + " · "
+        + coverage(count: total, figure: "exhibitors")
     frame.canvas.write(
-      Labels(language: language).count(
-        exhibitors.count, "exhibitor", "家展商", ("Aussteller", "Aussteller")), x: area.x + 1, y: y,
-      style: Style(.dim))
+      found.truncated(toWidth: area.width - 2), x: area.x + 1, y: y, style: Style(.dim))
     let (listRect, detailRect) = listAndDetail(body)
     if exhibitors.isEmpty {
       paragraph(
@@ -112,75 +116,179 @@ extension ScreenContext {
     paragraph(sourceLine(exhibitor.provenance), &canvas, in: inner, from: y, style: Style(.dim))
   }
 
-  /// Where a record comes from, and what of it is modelled.
+  /// Where a record comes from, and what of it is modelled, in words a visitor reads: news
+  /// reports and web sites rather than file names, "time" rather than field names.
   func sourceLine(_ provenance: Provenance) -> String {
     var parts: [String] = []
-    if !provenance.sources.isEmpty {
-      parts.append(t("Source: ", "来源：") + provenance.sources.joined(separator: ", "))
+    var seeds = 0
+    var named: [String] = []
+    for source in provenance.sources {
+      if source.hasPrefix("seed:") {
+        seeds += 1
+      } else if source.hasPrefix("research:") {
+        named.append(t("published reports", "公开资料"))
+      } else if source.hasPrefix("synthetic:") {
+        named.append(t("generated test data", "生成的测试数据"))
+      } else if let host = URL(string: source)?.host {
+        named.append(host.hasPrefix("www.") ? String(host.dropFirst(4)) : host)
+      }
+    }
+    if seeds > 0 {
+      named.insert(
+        seeds == 1 ? t("a news report", "新闻报道") : t("\(seeds) news reports", "\(seeds)篇新闻报道"), at: 0
+      )
+    }
+    var seen = Set<String>()
+    named = named.filter { seen.insert($0).inserted }
+    if !named.isEmpty {
+      parts.append(t("From ", "来源：") + named.joined(separator: t(", ", "、")))
     }
     if provenance.isWhollyModelled {
-      parts.append(t("~ modelled: no source gives it", "~ 模拟数据：无来源"))
+      parts.append(t("~ approximate: no source gives it", "~ 示意：无来源"))
     } else if !provenance.modelled.isEmpty {
-      parts.append(t("~ modelled: ", "~ 模拟：") + provenance.modelled.joined(separator: ", "))
+      var fields: [String] = []
+      for field in provenance.modelled {
+        let word = fieldWord(field)
+        if !fields.contains(word) { fields.append(word) }
+      }
+      parts.append(
+        t("~ approximate: ", "~ 示意：") + fields.joined(separator: t(", ", "、")))
     }
     return parts.joined(separator: " · ")
   }
 
-  /// Schedule: a day's sessions by time, now and next marked, favourites and their clashes.
+  /// A record's field as a visitor would name it.
+  func fieldWord(_ field: String) -> String {
+    switch field.split(separator: ".").first.map(String.init) ?? field {
+    case "booth": t("booth", "展位")
+    case "pavilion": t("pavilion", "展馆")
+    case "start", "end", "date", "time": t("time", "时间")
+    case "room", "venue": t("room", "会场")
+    case "hall": t("hall", "展厅")
+    case "title", "name":
+      field.hasSuffix(".zh")
+        ? t("Chinese name", "中文名称")
+        : field.hasSuffix(".de") ? t("German name", "德文名称") : t("name", "名称")
+    case "speakers": t("speakers", "嘉宾")
+    case "topics": t("topics", "主题")
+    case "description": t("description", "介绍")
+    case "exhibits": t("exhibits", "展品")
+    case "kind": t("kind of session", "活动类型")
+    case "x", "y", "position", "node", "outline", "location", "rect", "bounds": t("position", "位置")
+    case "floor": t("floor", "楼层")
+    case "halls": t("halls", "展厅")
+    case "minutes": t("duration", "时长")
+    case "affiliation": t("affiliation", "所属机构")
+    case "stops": t("stops", "站点")
+    case "answer": t("answer", "回答")
+    case "prominence": t("prominence", "知名度")
+    default: t("some details", "部分信息")
+    }
+  }
+
+  /// Schedule: a day's sessions by time (or a filter's matches on every day), now and next
+  /// marked on today only, favourites and what they clash with; or the day as rooms × time.
   mutating func drawSchedule(_ frame: inout Frame) {
+    let lists = self.lists
+    let filtered = !lists.sessionQuery.isEmpty
     hints =
       state.filteringSessions
-      ? t("Type to filter · Enter/↓ to the list · Esc clear", "输入即筛选 · 回车/↓ 到列表 · Esc 清除")
-      : t(
-        "←→ day · ↑↓ choose · f ★ · o only ★ · n now · / filter · Enter map",
-        "←→ 日期 · ↑↓ 选择 · f ★ · o 只看★ · n 现在 · / 筛选 · 回车 地图")
-    let lists = self.lists
+      ? t("Type to filter all days · Enter/↓/Esc to the list", "输入即筛选全部日期 · 回车/↓/Esc 到列表")
+      : filtered
+        ? t(
+          "←→ day · ↑↓ choose · f ★ · / filter · Esc clear filter · Enter map",
+          "←→ 日期 · ↑↓ 选择 · f ★ · / 筛选 · Esc 清除筛选 · 回车 地图")
+        : t(
+          "←→ day · ↑↓ choose · f ★ · o only ★ · n now · v \(state.timetable ? "list" : "by room") · / filter",
+          "←→ 日期 · ↑↓ 选择 · f ★ · o 只看★ · n 现在 · v \(state.timetable ? "列表" : "按会场") · / 筛选")
     let labels = Labels(language: language)
+    let sessions = lists.sessions
+    let zone = catalog.timeZone
+    let selection = min(state.sessionSelection, max(0, sessions.count - 1))
+    // The day marked: the chosen one, or while filtering the selected match's.
+    let markedDay =
+      filtered
+      ? sessions[safe: selection].map { EventTime.localDate($0.start, zone: zone) }
+      : lists.day
+    let counts = filtered ? lists.countsByDay(sessions) : [:]
+    let today = lists.todayIndex
     var x = area.x + 1
     for (index, day) in lists.days.enumerated() {
-      let current = index == min(state.dayIndex, lists.days.count - 1)
-      let text = current ? "[\(labels.date(day))]" : " \(labels.date(day)) "
-      let end = frame.canvas.write(
-        text, x: x, y: area.y, style: current ? Style(.selected, bold: true) : Style(.accent),
-        clip: area)
+      let current = day == markedDay
+      var text = labels.date(day)
+      if index == today { text = "• " + text }
+      if filtered { text += " (\(counts[day] ?? 0))" }
+      text = current ? "[\(text)]" : " \(text) "
+      let style =
+        current
+        ? Style(.selected, bold: true)
+        : filtered && counts[day] == nil ? Style(.dim) : Style(.accent)
+      let end = frame.canvas.write(text, x: x, y: area.y, style: style, clip: area)
       frame.hotspot(Rect(x: x, y: area.y, width: end - x, height: 1), .day(index))
       x = end + 1
     }
     let filterY = area.y + 1
     var fx = frame.canvas.write(
       t("Filter (/): ", "筛选（/）："), x: area.x + 1, y: filterY, style: Style(.title))
+    let fieldWidth = max(10, area.width / 3)
     let cursor = state.sessionFilter.draw(
-      into: &frame.canvas, x: fx, y: filterY, width: max(10, area.width / 3),
+      into: &frame.canvas, x: fx, y: filterY, width: fieldWidth,
       style: Style(.normal, underline: true))
     if state.filteringSessions { frame.canvas.cursor = cursor }
-    fx += max(10, area.width / 3) + 2
-    if state.onlyFavourites {
-      frame.canvas.write(
-        t("showing ★ only (o)", "只看★（o）"), x: fx, y: filterY, style: Style(.warning), clip: area)
-    }
-    let sessions = lists.sessions
+    fx += fieldWidth + 2
+    let status =
+      state.onlyFavourites
+      ? t("showing ★ only (o)", "只看★（o）")
+      : filtered
+        ? t("\(sessions.count) on all days", "全部日期共\(sessions.count)场")
+        : coverage(count: catalog.pack.sessions.count, figure: "forums")
+    // Beside the filter when it fits, else on the row below it.
+    let statusRoom = area.maxX - fx - 1
+    let (statusX, statusY) =
+      status.displayWidth <= statusRoom ? (fx, filterY) : (area.x + 1, filterY + 1)
+    frame.canvas.write(
+      status.truncated(toWidth: max(0, area.maxX - statusX - 1)), x: statusX, y: statusY,
+      style: state.onlyFavourites ? Style(.warning) : Style(.dim), clip: area)
     let body = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
     guard !sessions.isEmpty else {
-      paragraph(t("No sessions match.", "没有符合的活动。"), &frame.canvas, in: body.inset(1), from: body.y)
+      let empty =
+        filtered
+        ? t(
+          "No session on any day matches “\(state.sessionFilter.text)”. Try a speaker, a topic or a room; Esc clears the filter.",
+          "没有任何一天的活动符合“\(state.sessionFilter.text)”。试试嘉宾、主题或会场；Esc 清除筛选。")
+        : state.onlyFavourites
+          ? t("No ★ sessions on this day: f on a session adds it.", "这天没有★活动：在活动上按 f 收藏。")
+          : t("No sessions on this day in this pack.", "数据包中这天没有活动。")
+      paragraph(empty, &frame.canvas, in: body.inset(1), from: body.y)
+      return
+    }
+    let clashes = lists.clashes
+    if state.timetable && !filtered {
+      let (gridRect, detailRect) = body.splitRows(max(3, body.height / 2), gap: 1)
+      drawTimetable(&frame, sessions: sessions, selection: selection, in: gridRect)
+      drawSessionDetail(
+        sessions[selection], clashes: clashes[sessions[selection].id] ?? [], &frame.canvas,
+        in: detailRect)
       return
     }
     let (now, next) = lists.nowAndNext(sessions)
-    let clashes = lists.clashes
-    let zone = catalog.timeZone
     let (listRect, detailRect) = listAndDetail(body, listShare: 0.55)
-    let selection = min(state.sessionSelection, sessions.count - 1)
     drawList(
       &frame, in: listRect, count: sessions.count, selection: selection,
       focused: !state.filteringSessions, target: { .session($0) }
     ) { index in
       let session = sessions[index]
+      let day =
+        filtered
+        ? EventTime.localDate(session.start, zone: zone).weekdayName(language, short: true) + " "
+        : ""
       let time =
-        EventTime.clockTime(session.start, zone: zone) + "–"
+        day + EventTime.clockTime(session.start, zone: zone) + "–"
         + EventTime.clockTime(session.end, zone: zone)
       let mark =
         now.contains(session.id) ? t("NOW ", "进行中") : session.id == next ? t("NEXT", "下一场") : "    "
       let star = state.favouriteSessions.contains(session.id) ? "★" : " "
-      let clash = clashes.contains(session.id) ? "!" : " "
+      let clash = clashes[session.id] != nil ? "!" : " "
       let modelled = session.provenance.isModelled("start") ? "~" : " "
       return (
         "\(modelled)\(time) \(mark.padded(toWidth: 6))\(star)\(clash) \(session.title.text(language))",
@@ -188,11 +296,104 @@ extension ScreenContext {
       )
     }
     drawSessionDetail(
-      sessions[selection], clash: clashes.contains(sessions[selection].id), &frame.canvas,
+      sessions[selection], clashes: clashes[sessions[selection].id] ?? [], &frame.canvas,
       in: detailRect)
   }
 
-  func drawSessionDetail(_ session: Session, clash: Bool, _ canvas: inout Canvas, in rect: Rect) {
+  /// "31 sessions in this offline pack (100+ forums in all)": how much of the event the pack
+  /// holds, by the pack's own figure when it has one.
+  func coverage(count: Int, figure: String) -> String {
+    let total = catalog.event.figures.first { $0.id == figure }?.value
+    switch figure {
+    case "exhibitors":
+      guard let total else {
+        return t("\(count) exhibitors in this offline pack", "离线数据包收录\(count)家展商")
+      }
+      return t(
+        "\(count) of \(total.text(.en)) exhibitors in this offline pack",
+        "离线数据包收录\(count)家展商（共\(total.text(.zh))）")
+    default:
+      guard let total else {
+        return t("\(count) sessions in this offline pack", "离线数据包收录\(count)场活动")
+      }
+      return t(
+        "\(count) sessions in this offline pack (\(total.text(.en)) forums in all)",
+        "离线数据包收录\(count)场活动（论坛共\(total.text(.zh))）")
+    }
+  }
+
+  /// The day as a timetable: a row per room, time across in half hours, each session a block
+  /// with as much of its title as fits; the selected one highlighted.
+  func drawTimetable(_ frame: inout Frame, sessions: [Session], selection: Int, in rect: Rect) {
+    let zone = catalog.timeZone
+    var rooms: [String] = []
+    for session in sessions where !rooms.contains(session.room) { rooms.append(session.room) }
+    guard let first = sessions.map(\.start).min(), let last = sessions.map(\.end).max() else {
+      return
+    }
+    // Whole half hours around the day's sessions.
+    let slot = 1800.0
+    let origin = (first.timeIntervalSince1970 / slot).rounded(.down) * slot
+    let span = max(slot, last.timeIntervalSince1970 - origin)
+    let slots = max(1, min(96, Int((span / slot).rounded(.up))))
+    let labelWidth = min(18, max(8, rect.width / 5))
+    let gridWidth = rect.width - labelWidth - 2
+    guard gridWidth >= slots, rect.height >= 2 else {
+      paragraph(
+        t("Too narrow for the timetable: v shows the list.", "太窄，无法显示时间表：按 v 显示列表。"),
+        &frame.canvas, in: rect.inset(1), from: rect.y)
+      return
+    }
+    let cellWidth = Double(gridWidth) / Double(slots)
+    func column(_ date: Date) -> Int {
+      let offset = (date.timeIntervalSince1970 - origin) / slot * cellWidth
+      let clamped = min(Double(gridWidth), max(0, offset.rounded()))
+      return rect.x + labelWidth + 1 + Int(clamped)
+    }
+    // The hour marks across the top, as many as fit without touching.
+    var hour = (origin / 3600).rounded(.up) * 3600
+    var free = rect.x + labelWidth + 1
+    while hour < last.timeIntervalSince1970 {
+      let date = Date(timeIntervalSince1970: hour)
+      let label = EventTime.clockTime(date, zone: zone)
+      let x = column(date)
+      if x >= free && x + label.displayWidth <= rect.maxX {
+        frame.canvas.write(label, x: x, y: rect.y, style: Style(.dim), clip: rect)
+        free = x + label.displayWidth + 1
+      }
+      hour += 3600
+    }
+    let visibleRooms = rect.height - 1
+    let selectedRoom = sessions[safe: selection].flatMap { rooms.firstIndex(of: $0.room) } ?? 0
+    let firstRoom = ScreenContext.scrollOffset(
+      selection: selectedRoom, count: rooms.count, height: visibleRooms)
+    for (row, room) in rooms.enumerated().dropFirst(firstRoom).prefix(visibleRooms) {
+      let y = rect.y + 1 + row - firstRoom
+      let name = catalog.room(room)?.name.text(language) ?? room
+      frame.canvas.write(
+        name.truncated(toWidth: labelWidth), x: rect.x + 1, y: y, style: Style(.title), clip: rect)
+      for (index, session) in sessions.enumerated() where session.room == room {
+        let x = column(session.start)
+        let width = max(1, column(session.end) - x - 1)
+        let star = state.favouriteSessions.contains(session.id) ? "★" : ""
+        let text = (star + session.title.text(language)).truncated(toWidth: width)
+        let cell = Rect(x: x, y: y, width: width, height: 1)
+        let style = index == selection ? Style(.selected, bold: true) : Style(.bar)
+        frame.canvas.fill(cell, style: style)
+        frame.canvas.write(text, x: x, y: y, style: style, clip: cell)
+        frame.hotspot(cell, .session(index))
+      }
+    }
+    if rooms.count > visibleRooms {
+      frame.canvas.write(
+        t("\(rooms.count) rooms, ↑↓", "共\(rooms.count)个会场，↑↓"), x: rect.x + 1, y: rect.y,
+        style: Style(.dim), clip: Rect(x: rect.x, y: rect.y, width: labelWidth, height: 1))
+    }
+  }
+
+  func drawSessionDetail(
+    _ session: Session, clashes: [Session], _ canvas: inout Canvas, in rect: Rect
+  ) {
     canvas.frame(rect, title: session.title.text(language))
     let inner = rect.inset(1).splitColumns(1).1
     let zone = catalog.timeZone
@@ -212,9 +413,14 @@ extension ScreenContext {
       y = paragraph(
         labels.speakers + ": " + speakers.joined(separator: ", "), &canvas, in: inner, from: y)
     }
-    if clash {
+    for other in clashes {
+      let when =
+        EventTime.clockTime(other.start, zone: zone) + "–"
+        + EventTime.clockTime(other.end, zone: zone)
       y = paragraph(
-        t("! Clashes with another ★ session", "! 与另一场★活动时间冲突"), &canvas, in: inner, from: y,
+        t(
+          "! Clashes with ★ \(other.title.text(language)) (\(when))",
+          "! 与★\(other.title.text(language))（\(when)）时间冲突"), &canvas, in: inner, from: y,
         style: Style(.warning))
     }
     if let description = session.description?.text(language), !description.isEmpty {
@@ -295,7 +501,7 @@ extension ScreenContext {
       &frame, in: inner, count: items.count, selection: selection, target: { .myPlanItem($0) }
     ) { index in
       let item = items[index]
-      let clash = clashes.contains(item.id)
+      let clash = clashes[item.id] != nil
       if item.isSession, let session = catalog.session(item.id) {
         let day = labels.date(EventTime.localDate(session.start, zone: zone))
         let time = EventTime.clockTime(session.start, zone: zone)
