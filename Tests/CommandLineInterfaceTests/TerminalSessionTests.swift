@@ -241,4 +241,28 @@ struct TerminalSessionTests {
     tmux.waitFor("EXITED:0")
     #expect(!FileManager.default.fileExists(atPath: home.path))
   }
+
+  @Test("a long plan at 80×24 scrolls to its end with PgDn")
+  func longPlanScrolls() throws {
+    let tmux = try TmuxSession(
+      command: "LANG=C.UTF-8 TERM=screen-256color " + Self.base, width: 80, height: 24)
+    tmux.waitFor("Ask ›")
+    try tmux.keys("F6")
+    tmux.waitFor("Time budget")
+    // Down to the budget (interests, must-see, sessions, start place, end place, start time).
+    try tmux.keys("Down", "Down", "Down", "Down", "Down", "Down", "C-u")
+    try tmux.type("4h")
+    try tmux.keys("Down", "Down", "Enter")
+    tmux.waitFor("↓ PgDn")
+    var screen = tmux.screen
+    #expect(!screen.contains("interest score"))
+    for _ in 0..<10 where !screen.contains("interest score") {
+      try tmux.keys("NPage")
+      usleep(100_000)
+      screen = tmux.screen
+    }
+    #expect(screen.contains("interest score"))
+    try tmux.keys("F10")
+    tmux.waitFor("EXITED:0")
+  }
 }

@@ -44,6 +44,18 @@ public enum AskAction: Hashable, Sendable {
   case handOff
 }
 
+/// A pane whose text can be longer than the pane, scrolled with PgUp/PgDn.
+public enum Pane: Hashable, Sendable {
+  case exhibitorDetail, sessionDetail, planRoute, myPlanRoute, cityWalkRoute, help
+}
+
+/// A favourite taken out of My plan, with where it was.
+public struct RemovedFavourite: Hashable, Sendable {
+  public var id: String
+  public var isSession: Bool
+  public var position: Int
+}
+
 /// Where the keys go on the Ask screen.
 public enum AskFocus: Sendable {
   case line, actions
@@ -134,12 +146,17 @@ public struct AppState: Sendable {
   // City Walk and My plan
   public var walkSelection = 0
   public var myPlanSelection = 0
+  /// The favourite last taken out of My plan, for u to put back.
+  public var lastRemoved: RemovedFavourite?
 
   // Here & now, QR hand-off and scanner input
   public var hereNow: HereAndNow?
   public var hereNowScroll = 0
   public var handOff: HandOff?
   public var scan = ScanBuffer()
+
+  /// Rows scrolled down in each pane that overflows (reset when what it shows changes).
+  public var paneScroll: [Pane: Int] = [:]
 
   /// Kiosk mode, when on.
   public var kiosk: KioskState?

@@ -150,12 +150,12 @@ struct Lists {
     case .favouriteExhibitor(let id):
       let name = catalog.exhibitor(id)?.name.text(language) ?? id
       return state.favouriteExhibitors.contains(id)
-        ? state.t("★ \(name) is in my plan", "★ \(name)已在我的行程")
+        ? state.t("★ \(name) is in my plan: show", "★ \(name)已在我的行程：查看")
         : state.t("Add \(name) to my plan", "把\(name)加入我的行程")
     case .favouriteSession(let id):
       let title = catalog.session(id)?.title.text(language) ?? id
       return state.favouriteSessions.contains(id)
-        ? state.t("★ \(title) is in my plan", "★ \(title)已在我的行程")
+        ? state.t("★ \(title) is in my plan: show", "★ \(title)已在我的行程：查看")
         : state.t("Add \(title) to my plan", "把\(title)加入我的行程")
     case .openPlan: return state.t("Open this plan in the planner", "在规划页打开此行程")
     case .ask(let question): return "“\(question)”"

@@ -74,7 +74,7 @@ public enum AppUpdate {
         state.handOff = nil
         return []
       }
-      return target == .wake ? [] : select(target, &state, env)
+      return target == .wake ? [] : keepingPanes(&state) { select(target, &$0, env) }
     case .input(.resize(let width, let height)):
       state.width = max(0, width)
       state.height = max(0, height)
@@ -96,6 +96,71 @@ public enum AppUpdate {
   // MARK: - Keys
 
   static func handle(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) -> [Effect] {
+    keepingPanes(&state) { handleKey(key, &$0, env) }
+  }
+
+  /// Runs `change`, then scrolls back to the top every pane whose subject it changed (another
+  /// exhibitor, session, route or plan, or the other language).
+  static func keepingPanes(_ state: inout AppState, _ change: (inout AppState) -> [Effect])
+    -> [Effect]
+  {
+    func subjects(_ state: AppState) -> [Pane: [String]] {
+      let language = state.language.rawValue
+      let stops = state.planned.map { $0.plan.stops.map(\.id) } ?? []
+      return [
+        .exhibitorDetail: [
+          language, "\(state.exhibitorSelection)", state.exhibitorSearch.text,
+          "\(state.pavilionFilter ?? -1)",
+        ],
+        .sessionDetail: [
+          language, "\(state.sessionSelection)", "\(state.dayIndex ?? -1)",
+          state.sessionFilter.text,
+          "\(state.onlyFavourites)",
+        ],
+        .cityWalkRoute: [language, "\(state.walkSelection)"],
+        .planRoute: [language] + stops,
+        .myPlanRoute: [language] + stops,
+        .help: [language],
+      ]
+    }
+    let before = subjects(state)
+    let effects = change(&state)
+    let after = subjects(state)
+    for (pane, subject) in after where before[pane] != subject { state.paneScroll[pane] = nil }
+    return effects
+  }
+
+  /// The pane PgUp and PgDn scroll on a screen, if it has one.
+  static func scrollingPane(_ screen: Screen) -> Pane? {
+    switch screen {
+    case .exhibitors: .exhibitorDetail
+    case .schedule: .sessionDetail
+    case .plan: .planRoute
+    case .cityWalk: .cityWalkRoute
+    case .myPlan: .myPlanRoute
+    case .help: .help
+    default: nil
+    }
+  }
+
+  /// Scrolls a pane by `rows`, no further than its content goes (as the view lays it out).
+  static func scroll(_ pane: Pane, by rows: Int, _ state: inout AppState, _ env: AppEnvironment) {
+    let limit = AppView.render(state, env).scrollLimits[pane] ?? 0
+    let current = min(state.paneScroll[pane] ?? 0, limit)
+    state.paneScroll[pane] = min(max(0, current + rows), limit)
+  }
+
+  static func handleKey(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) -> [Effect] {
+    // PgUp and PgDn scroll the screen's long pane (the detail beside a list, a plan, help).
+    if key == .pageUp || key == .pageDown, let pane = scrollingPane(state.screen) {
+      let page = max(1, state.height / 2 - 2)
+      scroll(pane, by: key == .pageDown ? page : -page, &state, env)
+      return []
+    }
+    if state.screen == .help, key == .up || key == .down {
+      scroll(.help, by: key == .down ? 1 : -1, &state, env)
+      return []
+    }
     // Keys that work everywhere, even while typing.
     switch key {
     case .function(let n) where Screen.tab(key: n) != nil:
@@ -206,10 +271,33 @@ public enum AppUpdate {
       switch key {
       case .character("d"), .delete, .backspace:
         if let item = items[safe: state.myPlanSelection] {
+          // Kept for u: a removal is one key away from being undone.
+          let list = item.isSession ? state.favouriteSessions : state.favouriteExhibitors
+          state.lastRemoved = RemovedFavourite(
+            id: item.id, isSession: item.isSession, position: list.firstIndex(of: item.id) ?? 0)
           state.favouriteSessions.removeAll { $0 == item.id }
           state.favouriteExhibitors.removeAll { $0 == item.id }
           state.myPlanSelection = max(0, min(state.myPlanSelection, items.count - 2))
+          let name = MyPlanItems(catalog: env.catalog, state: state).name(of: item)
+          state.notice = state.t("Removed \(name) · u undoes", "已删除\(name) · 按 u 撤销")
         }
+      case .character("u"):
+        if let removed = state.lastRemoved {
+          if removed.isSession {
+            if !state.favouriteSessions.contains(removed.id) {
+              state.favouriteSessions.insert(
+                removed.id, at: min(removed.position, state.favouriteSessions.count))
+            }
+          } else if !state.favouriteExhibitors.contains(removed.id) {
+            state.favouriteExhibitors.insert(
+              removed.id, at: min(removed.position, state.favouriteExhibitors.count))
+          }
+          state.lastRemoved = nil
+          let restored = MyPlanItems(catalog: env.catalog, state: state).items
+          state.myPlanSelection = restored.firstIndex { $0.id == removed.id } ?? 0
+        }
+      case .enter:
+        if let item = items[safe: state.myPlanSelection] { show(item, &state, env) }
       case .character("e") where state.kiosk == nil:
         return [.writeFile(path: env.exportPath, contents: MyPlanItems.calendar(state, env))]
       case .character("e"), .character("p"):
@@ -350,8 +438,19 @@ public enum AppUpdate {
     case .showOnMap(let node, let route):
       showOnMap(
         node: node, route: route.isEmpty ? self.route(to: node, state, env) : route, &state, env)
-    case .favouriteExhibitor(let id): toggle(id, in: &state.favouriteExhibitors)
-    case .favouriteSession(let id): toggle(id, in: &state.favouriteSessions)
+    case .favouriteExhibitor(let id):
+      // Already kept: show it in My plan rather than silently taking it out.
+      if state.favouriteExhibitors.contains(id) {
+        showInMyPlan(id, &state, env)
+      } else {
+        state.favouriteExhibitors.append(id)
+      }
+    case .favouriteSession(let id):
+      if state.favouriteSessions.contains(id) {
+        showInMyPlan(id, &state, env)
+      } else {
+        state.favouriteSessions.append(id)
+      }
     case .openPlan:
       if let planned = state.conversation.last?.reply.plan {
         state.planned = planned
@@ -591,6 +690,39 @@ extension AppUpdate {
       }
     default:
       state.sessionSelection = move(state.sessionSelection, key, count: sessions.count)
+    }
+  }
+}
+
+extension AppUpdate {
+  /// Opens My plan on a kept item.
+  static func showInMyPlan(_ id: String, _ state: inout AppState, _ env: AppEnvironment) {
+    go(.myPlan, &state)
+    let items = MyPlanItems(catalog: env.catalog, state: state).items
+    state.myPlanSelection = items.firstIndex { $0.id == id } ?? 0
+  }
+
+  /// Shows a kept item where it lives: a session on its day in the schedule, an exhibitor in
+  /// the list.
+  static func show(_ item: MyPlanItems.Item, _ state: inout AppState, _ env: AppEnvironment) {
+    let catalog = env.catalog
+    if item.isSession, let session = catalog.session(item.id) {
+      state.sessionFilter.clear()
+      state.onlyFavourites = false
+      let lists = Lists(catalog: catalog, state: state)
+      state.dayIndex = lists.days.firstIndex(
+        of: EventTime.localDate(session.start, zone: catalog.timeZone))
+      let sessions = Lists(catalog: catalog, state: state).sessions
+      state.sessionSelection = sessions.firstIndex { $0.id == item.id } ?? 0
+      state.timetable = false
+      go(.schedule, &state)
+    } else {
+      state.exhibitorSearch.clear()
+      state.pavilionFilter = nil
+      state.searchingExhibitors = false
+      let exhibitors = Lists(catalog: catalog, state: state).exhibitors
+      state.exhibitorSelection = exhibitors.firstIndex { $0.id == item.id } ?? 0
+      go(.exhibitors, &state)
     }
   }
 }

@@ -286,6 +286,14 @@ struct MyPlanItems {
   let catalog: EventCatalog
   let state: AppState
 
+  /// An item's name in the state's language.
+  func name(of item: Item) -> String {
+    let language = state.language
+    return item.isSession
+      ? catalog.session(item.id)?.title.text(language) ?? item.id
+      : catalog.exhibitor(item.id)?.name.text(language) ?? item.id
+  }
+
   var items: [Item] {
     let sessions = state.favouriteSessions.compactMap { catalog.session($0) }.sorted {
       ($0.start, $0.id) < ($1.start, $1.id)

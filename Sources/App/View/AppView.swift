@@ -13,6 +13,8 @@ public struct Frame: Sendable {
 
   public var canvas: Canvas
   public var hotspots: [Hotspot] = []
+  /// How far each scrolling pane on screen can scroll (its rows beyond what shows).
+  public var scrollLimits: [Pane: Int] = [:]
 
   /// What a click at (x, y) hits; the last drawn wins.
   public func target(x: Int, y: Int) -> Target? {
@@ -136,6 +138,15 @@ public enum AppView {
     frame.hotspot(Rect(x: languageX, y: 0, width: state.width - languageX, height: 1), .language)
   }
 
+  /// Key hints that fit `width`: whole hints dropped from the end, never one cut in half.
+  static func fitted(_ hints: String, width: Int) -> String {
+    var parts = hints.components(separatedBy: " · ")
+    while parts.count > 1 && parts.joined(separator: " · ").displayWidth > width {
+      parts.removeLast()
+    }
+    return parts.joined(separator: " · ")
+  }
+
   static func drawStatus(
     _ frame: inout Frame, _ state: AppState, _ env: AppEnvironment, hints: String
   ) {
@@ -147,12 +158,13 @@ public enum AppView {
       " " + labels.date(EventTime.localDate(state.now, zone: zone)) + " "
       + EventTime.clockTime(state.now, zone: zone) + " "
     let clockX = state.width - clock.displayWidth
+    let room = max(0, clockX - 2)
     let left =
       state.scan.readingCode
       ? state.t("Reading code ", "正在读取代码 ") + String(state.scan.held) + "…"
-      : state.notice ?? hints
+      : state.notice ?? fitted(hints, width: room)
     frame.canvas.write(
-      " " + left.truncated(toWidth: max(0, clockX - 2)), x: 0, y: y,
+      " " + left.truncated(toWidth: room), x: 0, y: y,
       style: Style(state.notice == nil ? .bar : .warning, bold: state.notice != nil))
     frame.canvas.write(clock, x: clockX, y: y, style: Style(.bar, bold: true))
   }
@@ -195,6 +207,34 @@ struct ScreenContext {
     return row
   }
 
+  /// Draws a pane's content, which `draw` lays out from the top of a rect as wide as `rect` but
+  /// as tall as it needs (returning the row after its last), scrolled by the state's offset for
+  /// `pane`; arrows at the right edge show that there is more above or below.
+  func drawScrolling(
+    _ frame: inout Frame, pane: Pane, in rect: Rect, draw: (inout Canvas, Rect) -> Int
+  ) {
+    guard rect.width > 0, rect.height > 0 else { return }
+    var scratch = Canvas(width: frame.canvas.width, height: ScreenContext.paneRows)
+    let used = draw(&scratch, Rect(x: rect.x, y: 0, width: rect.width, height: scratch.height))
+    let limit = max(0, min(used, scratch.height) - rect.height)
+    frame.scrollLimits[pane] = limit
+    let offset = min(max(0, state.paneScroll[pane] ?? 0), limit)
+    frame.canvas.copyRows(
+      from: scratch, sourceY: offset, rows: rect.height, columns: rect.x..<rect.maxX, to: rect.y)
+    if offset > 0 {
+      frame.canvas.write("↑", x: rect.maxX - 1, y: rect.y, style: Style(.accent, bold: true))
+    }
+    if offset < limit {
+      let more = t(" ↓ PgDn ", " ↓ PgDn ")
+      frame.canvas.write(
+        more, x: max(rect.x, rect.maxX - more.displayWidth), y: rect.maxY - 1,
+        style: Style(.accent, bold: true))
+    }
+  }
+
+  /// The most rows a scrolling pane lays out: far more than any screen holds.
+  static let paneRows = 400
+
   /// Draws the rows of a list that fit in `rect`, the selection kept in view and marked with ▶
   /// (highlighted while the list has the keyboard); each row is clickable. `row` gives a row's
   /// text and its style when not selected.
@@ -207,9 +247,11 @@ struct ScreenContext {
       let index = first + offset
       let (text, style) = row(index)
       let line = Rect(x: rect.x, y: rect.y + offset, width: rect.width, height: 1)
+      // A row too long for the list ends in an ellipsis; the detail shows it in full.
       frame.canvas.write(
-        (index == selection ? "▶" : " ") + text, x: line.x, y: line.y,
-        style: index == selection && focused ? Style(.selected, bold: true) : style, clip: line)
+        ((index == selection ? "▶" : " ") + text).truncated(toWidth: line.width), x: line.x,
+        y: line.y, style: index == selection && focused ? Style(.selected, bold: true) : style,
+        clip: line)
       frame.hotspot(line, target(index))
     }
   }

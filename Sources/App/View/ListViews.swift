@@ -70,50 +70,61 @@ extension ScreenContext {
       let name = exhibitor.name.text(language).truncated(toWidth: nameWidth)
       return (star + " " + name.padded(toWidth: nameWidth) + " " + booth, .normal)
     }
-    drawExhibitorDetail(exhibitors[selection], &frame.canvas, in: detailRect)
+    drawExhibitorDetail(exhibitors[selection], &frame, in: detailRect)
   }
 
-  func drawExhibitorDetail(_ exhibitor: Exhibitor, _ canvas: inout Canvas, in rect: Rect) {
-    canvas.frame(rect, title: exhibitor.name.text(language))
-    let inner = rect.inset(1).splitColumns(1).1
-    var y = inner.y
-    let other = language == .zh ? exhibitor.name.en : exhibitor.name.zh
-    if let other, other != exhibitor.name.text(language) {
-      y = paragraph(other, &canvas, in: inner, from: y, style: Style(.accent))
+  func drawExhibitorDetail(_ exhibitor: Exhibitor, _ frame: inout Frame, in rect: Rect) {
+    let name = exhibitor.name.text(language)
+    frame.canvas.frame(rect, title: name)
+    let box = rect.inset(1).splitColumns(1).1
+    drawScrolling(&frame, pane: .exhibitorDetail, in: box) { canvas, inner in
+      var y = inner.y
+      // The whole name when the frame's title had to cut it.
+      if name.displayWidth > rect.width - 4 {
+        y = paragraph(name, &canvas, in: inner, from: y, style: Style(.title, bold: true))
+      }
+      let other = language == .zh ? exhibitor.name.en : exhibitor.name.zh
+      if let other, other != exhibitor.name.text(language) {
+        y = paragraph(other, &canvas, in: inner, from: y, style: Style(.accent))
+      }
+      var place: [String] = []
+      if let boothID = exhibitor.booth, let booth = catalog.place(ofBooth: boothID) {
+        place.append(t("Booth ~", "展位 ~") + booth.booth.id)
+        if let hall = booth.hall { place.append(hall.name.text(language)) }
+        if let floor = booth.floor { place.append(floor.name.text(language)) }
+        if let venue = booth.venue { place.append(venue.name.text(language)) }
+      }
+      if let pavilion = catalog.pavilion(exhibitor.pavilion) {
+        y = paragraph(
+          t("Pavilion: ", "展馆：") + pavilion.name.text(language), &canvas, in: inner, from: y)
+      }
+      if !place.isEmpty {
+        y = paragraph(place.joined(separator: t(", ", "，")), &canvas, in: inner, from: y)
+      }
+      if let here = state.here, let node = exhibitor.booth.flatMap({ catalog.booth($0)?.node }),
+        let way = WalkingRouter(catalog: catalog).route(from: here, to: node, stepFree: false)
+      {
+        y = paragraph(
+          t(
+            "About \(max(1, way.minutes.roundedInt)) min on foot (\(Labels.distance(way.metres))) from here",
+            "从这里步行约\(max(1, way.minutes.roundedInt))分钟（\(Labels.distance(way.metres))）"),
+          &canvas, in: inner, from: y, style: Style(.highlight))
+      }
+      let topics = exhibitor.topics.compactMap { catalog.topic($0)?.name.text(language) }
+      if !topics.isEmpty {
+        y = paragraph(
+          t("Topics: ", "主题：") + topics.joined(separator: t(", ", "、")), &canvas, in: inner, from: y
+        )
+      }
+      y += 1
+      y = paragraph(exhibitor.description.text(language), &canvas, in: inner, from: y)
+      for exhibit in exhibitor.exhibits {
+        y = paragraph("• " + exhibit.name.text(language), &canvas, in: inner, from: y)
+      }
+      y += 1
+      return paragraph(
+        sourceLine(exhibitor.provenance), &canvas, in: inner, from: y, style: Style(.dim))
     }
-    var place: [String] = []
-    if let boothID = exhibitor.booth, let booth = catalog.place(ofBooth: boothID) {
-      place.append(t("Booth ~", "展位 ~") + booth.booth.id)
-      if let hall = booth.hall { place.append(hall.name.text(language)) }
-      if let floor = booth.floor { place.append(floor.name.text(language)) }
-      if let venue = booth.venue { place.append(venue.name.text(language)) }
-    }
-    if let pavilion = catalog.pavilion(exhibitor.pavilion) {
-      y = paragraph(
-        t("Pavilion: ", "展馆：") + pavilion.name.text(language), &canvas, in: inner, from: y)
-    }
-    if !place.isEmpty { y = paragraph(place.joined(separator: ", "), &canvas, in: inner, from: y) }
-    if let here = state.here, let node = exhibitor.booth.flatMap({ catalog.booth($0)?.node }),
-      let way = WalkingRouter(catalog: catalog).route(from: here, to: node, stepFree: false)
-    {
-      y = paragraph(
-        t(
-          "About \(max(1, way.minutes.roundedInt)) min on foot (\(Labels.distance(way.metres))) from here",
-          "从这里步行约\(max(1, way.minutes.roundedInt))分钟（\(Labels.distance(way.metres))）"),
-        &canvas, in: inner, from: y, style: Style(.highlight))
-    }
-    let topics = exhibitor.topics.compactMap { catalog.topic($0)?.name.text(language) }
-    if !topics.isEmpty {
-      y = paragraph(
-        t("Topics: ", "主题：") + topics.joined(separator: ", "), &canvas, in: inner, from: y)
-    }
-    y += 1
-    y = paragraph(exhibitor.description.text(language), &canvas, in: inner, from: y)
-    for exhibit in exhibitor.exhibits {
-      y = paragraph("• " + exhibit.name.text(language), &canvas, in: inner, from: y)
-    }
-    y += 1
-    paragraph(sourceLine(exhibitor.provenance), &canvas, in: inner, from: y, style: Style(.dim))
   }
 
   /// Where a record comes from, and what of it is modelled, in words a visitor reads: news
@@ -267,7 +278,7 @@ extension ScreenContext {
       let (gridRect, detailRect) = body.splitRows(max(3, body.height / 2), gap: 1)
       drawTimetable(&frame, sessions: sessions, selection: selection, in: gridRect)
       drawSessionDetail(
-        sessions[selection], clashes: clashes[sessions[selection].id] ?? [], &frame.canvas,
+        sessions[selection], clashes: clashes[sessions[selection].id] ?? [], &frame,
         in: detailRect)
       return
     }
@@ -296,7 +307,7 @@ extension ScreenContext {
       )
     }
     drawSessionDetail(
-      sessions[selection], clashes: clashes[sessions[selection].id] ?? [], &frame.canvas,
+      sessions[selection], clashes: clashes[sessions[selection].id] ?? [], &frame,
       in: detailRect)
   }
 
@@ -392,46 +403,55 @@ extension ScreenContext {
   }
 
   func drawSessionDetail(
-    _ session: Session, clashes: [Session], _ canvas: inout Canvas, in rect: Rect
+    _ session: Session, clashes: [Session], _ frame: inout Frame, in rect: Rect
   ) {
-    canvas.frame(rect, title: session.title.text(language))
-    let inner = rect.inset(1).splitColumns(1).1
+    let title = session.title.text(language)
+    frame.canvas.frame(rect, title: title)
+    let box = rect.inset(1).splitColumns(1).1
     let zone = catalog.timeZone
     let labels = Labels(language: language)
-    var y = inner.y
-    let day = labels.date(EventTime.localDate(session.start, zone: zone))
-    let modelled = session.provenance.isModelled("start") ? "~" : ""
-    y = paragraph(
-      "\(day) \(modelled)\(EventTime.clockTime(session.start, zone: zone))–\(EventTime.clockTime(session.end, zone: zone)) · \(labels.sessionKind(session.kind))",
-      &canvas, in: inner, from: y, style: Style(.accent))
-    if let place = catalog.place(ofRoom: session.room) {
-      let venue = place.venue.map { ", " + $0.name.text(language) } ?? ""
-      y = paragraph(place.room.name.text(language) + venue, &canvas, in: inner, from: y)
-    }
-    let speakers = session.speakers.compactMap { catalog.speaker($0)?.name.text(language) }
-    if !speakers.isEmpty {
+    drawScrolling(&frame, pane: .sessionDetail, in: box) { canvas, inner in
+      var y = inner.y
+      // The whole title when the frame's title had to cut it.
+      if title.displayWidth > rect.width - 4 {
+        y = paragraph(title, &canvas, in: inner, from: y, style: Style(.title, bold: true))
+      }
+      let day = labels.date(EventTime.localDate(session.start, zone: zone))
+      let modelled = session.provenance.isModelled("start") ? "~" : ""
       y = paragraph(
-        labels.speakers + ": " + speakers.joined(separator: ", "), &canvas, in: inner, from: y)
+        "\(day) \(modelled)\(EventTime.clockTime(session.start, zone: zone))–\(EventTime.clockTime(session.end, zone: zone)) · \(labels.sessionKind(session.kind))",
+        &canvas, in: inner, from: y, style: Style(.accent))
+      if let place = catalog.place(ofRoom: session.room) {
+        let venue = place.venue.map { t(", ", "，") + $0.name.text(language) } ?? ""
+        y = paragraph(place.room.name.text(language) + venue, &canvas, in: inner, from: y)
+      }
+      let speakers = session.speakers.compactMap { catalog.speaker($0)?.name.text(language) }
+      if !speakers.isEmpty {
+        y = paragraph(
+          labels.speakers + t(": ", "：") + speakers.joined(separator: t(", ", "、")), &canvas,
+          in: inner, from: y)
+      }
+      for other in clashes {
+        let when =
+          EventTime.clockTime(other.start, zone: zone) + "–"
+          + EventTime.clockTime(other.end, zone: zone)
+        y = paragraph(
+          t(
+            "! Clashes with ★ \(other.title.text(language)) (\(when))",
+            "! 与★\(other.title.text(language))（\(when)）时间冲突"), &canvas, in: inner, from: y,
+          style: Style(.warning))
+      }
+      if let description = session.description?.text(language), !description.isEmpty {
+        y = paragraph(description, &canvas, in: inner, from: y + 1)
+      }
+      return paragraph(
+        sourceLine(session.provenance), &canvas, in: inner, from: y + 1, style: Style(.dim))
     }
-    for other in clashes {
-      let when =
-        EventTime.clockTime(other.start, zone: zone) + "–"
-        + EventTime.clockTime(other.end, zone: zone)
-      y = paragraph(
-        t(
-          "! Clashes with ★ \(other.title.text(language)) (\(when))",
-          "! 与★\(other.title.text(language))（\(when)）时间冲突"), &canvas, in: inner, from: y,
-        style: Style(.warning))
-    }
-    if let description = session.description?.text(language), !description.isEmpty {
-      y = paragraph(description, &canvas, in: inner, from: y + 1)
-    }
-    paragraph(sourceLine(session.provenance), &canvas, in: inner, from: y + 1, style: Style(.dim))
   }
 
   /// City Walk: the three routes, their stops, distances and durations.
   mutating func drawCityWalk(_ frame: inout Frame) {
-    hints = t("↑↓ choose a route · Esc back", "↑↓ 选择路线 · Esc 返回")
+    hints = t("↑↓ choose a route · PgUp/PgDn scroll · Esc back", "↑↓ 选择路线 · PgUp/PgDn 滚动 · Esc 返回")
     let routes = catalog.pack.cityWalks
     guard !routes.isEmpty else {
       paragraph(
@@ -455,33 +475,35 @@ extension ScreenContext {
     }
     let route = routes[selection]
     frame.canvas.frame(detailRect, title: route.name.text(language))
-    let inner = detailRect.inset(1).splitColumns(1).1
-    var y = paragraph(
-      route.theme.text(language), &frame.canvas, in: inner, from: inner.y, style: Style(.accent))
-    let legs = route.legDistances
-    for (index, stop) in route.stops.enumerated() {
-      if index > 0, let metres = legs[safe: index - 1] {
-        let minutes = (metres / (4.5 * 1000 / 60)).roundedInt
+    let box = detailRect.inset(1).splitColumns(1).1
+    drawScrolling(&frame, pane: .cityWalkRoute, in: box) { canvas, inner in
+      var y = paragraph(
+        route.theme.text(language), &canvas, in: inner, from: inner.y, style: Style(.accent))
+      let legs = route.legDistances
+      for (index, stop) in route.stops.enumerated() {
+        if index > 0, let metres = legs[safe: index - 1] {
+          let minutes = (metres / (4.5 * 1000 / 60)).roundedInt
+          y = paragraph(
+            "   ↓ \(Labels.distance(metres)) "
+              + t("(straight line, ~\(minutes) min on foot)", "（直线距离，步行约\(minutes)分钟）"),
+            &canvas, in: inner, from: y, style: Style(.dim))
+        }
         y = paragraph(
-          "   ↓ \(Labels.distance(metres)) "
-            + t("(straight line, ~\(minutes) min on foot)", "（直线距离，步行约\(minutes)分钟）"),
-          &frame.canvas, in: inner, from: y, style: Style(.dim))
+          "\(index + 1). \(stop.name.text(language)) · \(stop.minutes) min", &canvas, in: inner,
+          from: y, style: Style(.normal, bold: true))
+        y = paragraph(stop.shows.text(language), &canvas, in: inner, from: y, indent: 3)
       }
-      y = paragraph(
-        "\(index + 1). \(stop.name.text(language)) · \(stop.minutes) min", &frame.canvas, in: inner,
-        from: y, style: Style(.normal, bold: true))
-      y = paragraph(stop.shows.text(language), &frame.canvas, in: inner, from: y, indent: 3)
+      return paragraph(
+        t("~ Stops are modelled: no source gives the 2025 stops.", "~ 站点为模拟数据：来源未给出2025年的站点。"),
+        &canvas, in: inner, from: y + 1, style: Style(.dim))
     }
-    paragraph(
-      t("~ Stops are modelled: no source gives the 2025 stops.", "~ 站点为模拟数据：来源未给出2025年的站点。"),
-      &frame.canvas, in: inner, from: y + 1, style: Style(.dim))
   }
 
   /// My plan: favourite sessions (with clashes) and exhibitors, and the planned route.
   mutating func drawMyPlan(_ frame: inout Frame) {
     hints = t(
-      "↑↓ choose · d remove · e export .ics · 5 planner · Esc back",
-      "↑↓ 选择 · d 删除 · e 导出 .ics · 5 规划 · Esc 返回")
+      "Enter show · d remove · u undo · e export .ics · PgDn route · Esc back",
+      "回车 查看 · d 删除 · u 撤销 · e 导出 .ics · PgDn 路线 · Esc 返回")
     let items = MyPlanItems(catalog: catalog, state: state).items
     let clashes = lists.clashes
     let zone = catalog.timeZone
@@ -519,19 +541,21 @@ extension ScreenContext {
     if let planned = state.planned {
       let text = PlanTimeline(catalog: catalog, language: language).render(
         planned.plan, request: planned.request)
-      paragraph(text, &frame.canvas, in: detail, from: detail.y)
+      drawScrolling(&frame, pane: .myPlanRoute, in: detail) { canvas, inner in
+        paragraph(text, &canvas, in: inner, from: inner.y)
+      }
     } else {
       paragraph(
         t(
-          "No route planned yet: use the planner (5) or ask “plan me two hours of robotics”.",
-          "尚未规划路线：使用规划页（5）或问“帮我规划两小时机器人参观”。"), &frame.canvas, in: detail, from: detail.y,
+          "No route planned yet: use the planner (6) or ask “plan me two hours of robotics”.",
+          "尚未规划路线：使用规划页（6）或问“帮我规划两小时机器人参观”。"), &frame.canvas, in: detail, from: detail.y,
         style: Style(.dim))
     }
   }
 
   /// Help: the keys, and what the assistant can answer.
   mutating func drawHelp(_ frame: inout Frame) {
-    hints = t("Esc back · 2 Ask", "Esc 返回 · 2 问答")
+    hints = t("↑↓ PgUp/PgDn scroll · Esc back · 2 Ask", "↑↓ PgUp/PgDn 滚动 · Esc 返回 · 2 问答")
     let kiosk = state.kiosk != nil
     let quitZh = kiosk ? "" : " · F10、Ctrl-Q 或 q（不在输入时）退出"
     let quitEn = kiosk ? "" : " · F10, Ctrl-Q, or q when not typing: quit"
@@ -576,6 +600,8 @@ extension ScreenContext {
 
       ~ marks modelled positions and times: no official 2025 floor plan was published.
       """
-    paragraph(text, &frame.canvas, in: area.inset(1), from: area.y + 1)
+    drawScrolling(&frame, pane: .help, in: area.inset(1)) { canvas, inner in
+      paragraph(text, &canvas, in: inner, from: inner.y)
+    }
   }
 }

@@ -12,8 +12,8 @@ extension ScreenContext {
         "Space tick or untick · ↑↓ or Enter move on · Esc back",
         "空格 勾选或取消 · ↑↓ 或回车 下一项 · Esc 返回")
       : t(
-        "↑↓ field · Enter next · m map · Ctrl-R re-plan from now · Esc back",
-        "↑↓ 字段 · 回车 下一项 · m 地图 · Ctrl-R 从现在重新规划 · Esc 返回")
+        "↑↓ field · Enter next · PgDn route · m map · Ctrl-R re-plan · Esc back",
+        "↑↓ 字段 · 回车 下一项 · PgDn 路线 · m 地图 · Ctrl-R 重新规划 · Esc 返回")
     let (formRect, resultRect) = listAndDetail(area.inset(1).splitRows(0).1, listShare: 0.42)
     frame.canvas.frame(formRect, title: t("Plan my visit", "规划我的参观"))
     let inner = formRect.inset(1).splitColumns(1).1
@@ -111,7 +111,9 @@ extension ScreenContext {
       if let note = env.assistant.startNote(planned, language: language) { text = note + "\n" }
       text += PlanTimeline(catalog: catalog, language: language).render(
         planned.plan, request: planned.request)
-      paragraph(text, &frame.canvas, in: result, from: result.y)
+      drawScrolling(&frame, pane: .planRoute, in: result) { canvas, inner in
+        paragraph(text, &canvas, in: inner, from: inner.y)
+      }
     } else {
       paragraph(
         t(

@@ -180,6 +180,39 @@ public struct Canvas: Sendable, Equatable {
     return column
   }
 
+  /// Copies `rows` rows of the columns `columns` of `source`, from its row `sourceY`, to this
+  /// canvas from row `y` (the same columns): for a pane drawn taller than it is and scrolled.
+  /// Both canvases must be as wide; a wide character cut at either edge becomes a space.
+  public mutating func copyRows(
+    from source: Canvas, sourceY: Int, rows: Int, columns: Range<Int>, to y: Int
+  ) {
+    guard source.width == width else { return }
+    let left = max(0, columns.lowerBound)
+    let right = min(width, columns.upperBound)
+    guard left < right else { return }
+    for row in 0..<max(0, rows) {
+      let from = sourceY + row
+      let to = y + row
+      guard from >= 0, from < source.height, to >= 0, to < height else { continue }
+      // A wide character of this canvas cut by an edge of the copy loses its other half too.
+      let base = to * width
+      if cells[base + left].isContinuation, left > 0 {
+        cells[base + left - 1] = Cell(" ", style: cells[base + left - 1].style)
+      }
+      if cells[base + right - 1].width == 2, right < width {
+        cells[base + right] = Cell(" ", style: cells[base + right].style)
+      }
+      for x in left..<right {
+        var cell = source.cells[from * width + x]
+        // Half of a wide character at an edge of the copy: a space, never a lone half.
+        if (x == left && cell.isContinuation) || (x == right - 1 && cell.width == 2) {
+          cell = Cell(" ", style: cell.style)
+        }
+        cells[base + x] = cell
+      }
+    }
+  }
+
   /// Fills a rectangle with spaces in a style.
   public mutating func fill(_ rect: Rect, style: Style = .normal) {
     for y in max(0, rect.y)..<min(height, rect.maxY) where rect.x < width {

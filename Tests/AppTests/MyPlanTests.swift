@@ -1,0 +1,61 @@
+import EventModel
+import Foundation
+import TerminalUI
+import Testing
+
+@testable import App
+
+@Suite("My plan: show, remove and undo; kept answers are shown, not dropped")
+struct MyPlanTests {
+  static func withFavourites() -> AppHarness {
+    var app = AppHarness(width: 120, height: 40)
+    app.state.favouriteExhibitors = ["unitree", "huawei"]
+    app.state.favouriteSessions = ["embodied-ai-forum"]
+    app.press(.function(8))
+    return app
+  }
+
+  @Test("d removes the chosen item and says so; u puts it back where it was")
+  func removeAndUndo() {
+    var app = Self.withFavourites()
+    let items = MyPlanItems(catalog: app.env.catalog, state: app.state).items.map(\.id)
+    #expect(items == ["embodied-ai-forum", "unitree", "huawei"])
+    app.press(.down)
+    app.press(.character("d"))
+    #expect(app.state.favouriteExhibitors == ["huawei"])
+    #expect(app.screen.contains("Removed Unitree Robotics · u undoes"))
+    app.press(.character("u"))
+    #expect(app.state.favouriteExhibitors == ["unitree", "huawei"])
+    #expect(app.state.myPlanSelection == 1)
+    // Nothing more to undo.
+    app.press(.character("u"))
+    #expect(app.state.favouriteExhibitors == ["unitree", "huawei"])
+  }
+
+  @Test("Enter shows a session on its day in the schedule, an exhibitor in the list")
+  func enterShows() {
+    var app = Self.withFavourites()
+    app.press(.enter)
+    #expect(app.state.screen == .schedule)
+    #expect(app.screen.contains("[Sun 27 July]"))
+    #expect(app.screen.contains("▶~14:00"))
+    app.press(.function(8), .down, .down, .enter)
+    #expect(app.state.screen == .exhibitors)
+    #expect(app.screen.contains("▶★ Huawei"))
+  }
+
+  @Test("choosing “★ … is in my plan” under an answer shows it and keeps it")
+  func keptAnswerShows() throws {
+    var app = AppHarness()
+    app.ask("where is Unitree?")
+    let actions = try #require(app.state.conversation.last?.actions)
+    let index = try #require(actions.firstIndex(of: .favouriteExhibitor("unitree")))
+    app.click(.action(index))
+    #expect(app.state.favouriteExhibitors == ["unitree"])
+    app.press(.function(2))
+    #expect(app.screen.contains("★ Unitree Robotics is in my plan: show"))
+    app.click(.action(index))
+    #expect(app.state.favouriteExhibitors == ["unitree"])
+    #expect(app.state.screen == .myPlan)
+  }
+}
