@@ -1,7 +1,10 @@
 /// Breaks text into lines that fit a display width.
 ///
 /// Latin text breaks at spaces; Han, kana and other wide text may break between any two
-/// characters, as Chinese typesetting does. A word longer than the width is split.
+/// characters, as Chinese typesetting does, except that closing punctuation never starts a
+/// line and opening punctuation never ends one (the line-start and line-end rules of Chinese
+/// and Japanese), and a no-break space keeps its neighbours together. A word longer than the
+/// width is split.
 public enum TextWrapping {
   /// Lines of at most `width` columns, without trailing spaces. Existing newlines are kept.
   public static func wrap(_ text: String, width: Int) -> [String] {
@@ -36,9 +39,26 @@ public enum TextWrapping {
         for character in token {
           let columns = DisplayWidth.of(character)
           if lineWidth + columns > width && lineWidth > 0 {
+            // A closing mark takes the character before it to the new line rather than start
+            // the line alone.
+            var carried = ""
+            if closing.contains(character) {
+              // Back to the first character that may start a line, if that still fits.
+              var back = line
+              var moved = ""
+              while back.count > 1, let last = back.popLast() {
+                moved = String(last) + moved
+                if !closing.contains(last) { break }
+              }
+              let startsOpen = moved.first.map { !closing.contains($0) } ?? false
+              if startsOpen && moved.displayWidth + columns <= width {
+                line = back
+                carried = moved
+              }
+            }
             lines.append(trimmedTrailingSpaces(line))
-            line = ""
-            lineWidth = 0
+            line = carried
+            lineWidth = carried.displayWidth
           }
           line.append(character)
           lineWidth += columns
@@ -70,7 +90,40 @@ public enum TextWrapping {
       }
     }
     if !word.isEmpty { tokens.append(word) }
-    return tokens
+    return glued(tokens)
+  }
+
+  /// Marks that may not begin a line: closing brackets and quotes, and sentence punctuation.
+  static let closing: Set<Character> = [
+    "）", "」", "』", "》", "〉", "】", "〕", "”", "’", "，", "。", "、", "；", "：", "？", "！", "…",
+    "·", ")", "]", "}", ",", ".", ";", ":", "!", "?", "%", "％",
+  ]
+  /// Marks that may not end a line: opening brackets and quotes.
+  static let opening: Set<Character> = [
+    "（", "「", "『", "《", "〈", "【", "〔", "“", "‘", "(", "[", "{", "~", "～",
+  ]
+
+  /// Joins tokens that must stay on one line: closing punctuation to what precedes it, opening
+  /// punctuation and a no-break space to what follows.
+  private static func glued(_ tokens: [String]) -> [String] {
+    var result: [String] = []
+    for token in tokens {
+      if token != " ", let previous = result.last, previous != " " {
+        let startsClosed = token.first.map { closing.contains($0) } ?? false
+        let previousOpens = previous.last.map { opening.contains($0) || $0 == "\u{00A0}" } ?? false
+        // A Latin word after a Latin word is one token already; only glue across a boundary
+        // that the tokenizer made (a wide character on either side).
+        let boundary =
+          previous.last.map { DisplayWidth.of($0) == 2 } ?? false
+          || token.first.map { DisplayWidth.of($0) == 2 } ?? false
+        if startsClosed || previousOpens || (boundary && token.first == "\u{00A0}") {
+          result[result.count - 1] = previous + token
+          continue
+        }
+      }
+      result.append(token)
+    }
+    return result
   }
 
   private static func trimmedTrailingSpaces(_ line: String) -> String {

@@ -132,6 +132,11 @@ public struct AppState: Sendable {
   public var mapPanY = 0
   public var mapRoute: [String] = []
   public var mapTarget: String?
+  /// The booth marked on the map (b, a click, a find), whose exhibitor Enter shows.
+  public var mapBooth: String?
+  /// The map's find field (`/`): an exhibitor, room, booth or facility to centre on.
+  public var mapSearch = LineEditor()
+  public var searchingMap = false
 
   // Plan
   public var planFields: [LineEditor] = Array(
@@ -176,6 +181,7 @@ public struct AppState: Sendable {
     case .ask: askFocus == .line
     case .exhibitors: searchingExhibitors
     case .schedule: filteringSessions
+    case .map: searchingMap
     case .plan: planFocus.rawValue < PlanField.stepFree.rawValue
     default: false
     }

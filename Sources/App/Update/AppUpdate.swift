@@ -24,6 +24,8 @@ public enum Target: Hashable, Sendable {
   case session(Int)
   case day(Int)
   case walk(Int)
+  /// A booth on the map.
+  case booth(String)
   case myPlanItem(Int)
   case planField(PlanField)
   /// The attract screen or the "Still there?" countdown: a touch anywhere wakes the kiosk.
@@ -479,6 +481,7 @@ public enum AppUpdate {
     node: String, route: [String], _ state: inout AppState, _ env: AppEnvironment
   ) {
     state.mapTarget = node
+    state.mapBooth = nil
     state.mapRoute = route
     if let floor = Lists(catalog: env.catalog, state: state).floorIndex(ofNode: node) {
       state.mapFloor = floor
@@ -515,6 +518,16 @@ public enum AppUpdate {
   }
 
   static func mapKey(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) {
+    if state.searchingMap {
+      switch key {
+      case .enter:
+        state.searchingMap = false
+        findOnMap(state.mapSearch.text, &state, env)
+      case .escape: state.searchingMap = false
+      default: _ = state.mapSearch.handle(key)
+      }
+      return
+    }
     let floors = env.catalog.pack.venues.floors.count
     let step = max(2, 8 >> max(0, 2 - state.mapZoom))
     switch key {
@@ -545,6 +558,14 @@ public enum AppUpdate {
     case .character("c"):
       state.mapRoute = []
       state.mapTarget = nil
+      state.mapBooth = nil
+      state.mapSearch.clear()
+    case .character("/"):
+      state.searchingMap = true
+    case .character("b"):
+      nextBooth(&state, env)
+    case .enter:
+      whoIsThere(&state, env)
     case .escape: back(&state)
     default: break
     }
@@ -599,6 +620,13 @@ public enum AppUpdate {
           ?? state.sessionSelection
       }
     case .walk(let index): state.walkSelection = index
+    case .booth(let id):
+      if let node = env.catalog.booth(id)?.node {
+        state.mapBooth = id
+        state.mapTarget = node
+        state.mapRoute = route(to: node, state, env)
+        state.notice = boothNotice(id, state, env)
+      }
     case .myPlanItem(let index): state.myPlanSelection = index
     case .wake: break
     case .planField(let field):
@@ -723,6 +751,124 @@ extension AppUpdate {
       let exhibitors = Lists(catalog: catalog, state: state).exhibitors
       state.exhibitorSelection = exhibitors.firstIndex { $0.id == item.id } ?? 0
       go(.exhibitors, &state)
+    }
+  }
+}
+
+extension AppUpdate {
+  /// Centres the map on what the visitor typed: a place the pack names (booth, room, zone,
+  /// exhibitor, a walkway stop), else what the assistant understands ("restroom", "华为"), with
+  /// the way from here; a clear message with close matches when nothing is found.
+  static func findOnMap(_ text: String, _ state: inout AppState, _ env: AppEnvironment) {
+    let query = text.trimmingCharacters(in: .whitespaces)
+    guard !query.isEmpty else { return }
+    let catalog = env.catalog
+    var node: String?
+    var suggestions: [String] = []
+    switch catalog.resolvePlace(query) {
+    case .found(let found): node = found
+    case .ambiguous(let nodes): node = nodes.first
+    case .notFound(let close): suggestions = close
+    }
+    if node == nil {
+      let context = AskContext(now: state.now, here: state.here, language: state.language)
+      let reply = env.assistant.reply(to: query, context: context)
+      if reply.answer.intent != .unknown {
+        let lists = Lists(catalog: catalog, state: state)
+        node =
+          reply.directions?.to ?? reply.destination.flatMap { catalog.node($0) != nil ? $0 : nil }
+          ?? reply.answer.entities.compactMap { lists.node(for: $0) }.first
+      }
+    }
+    guard let node else {
+      let hint =
+        suggestions.isEmpty
+        ? "" : state.t("; did you mean ", "；您是否要找") + suggestions.joined(separator: ", ")
+      state.notice =
+        state.t("Nothing on the map called “\(query)”", "地图上没有“\(query)”") + hint
+      return
+    }
+    state.mapTarget = node
+    state.mapRoute = route(to: node, state, env)
+    if let floor = Lists(catalog: catalog, state: state).floorIndex(ofNode: node) {
+      state.mapFloor = floor
+    }
+    state.mapZoom = max(state.mapZoom, 1)
+    state.mapPanX = 0
+    state.mapPanY = 0
+    // A booth found by its exhibitor or number is the one marked, even where booths share a
+    // walkway stop.
+    let booth =
+      catalog.booth(query) ?? catalog.exhibitor(query)?.booth.flatMap { catalog.booth($0) }
+      ?? exhibitorBooth(query, catalog) ?? catalog.pack.booths.first { $0.node == node }
+    state.mapBooth = booth?.id
+    if let booth { state.notice = boothNotice(booth.id, state, env) }
+  }
+
+  /// The booth of the exhibitor a name finds, if any.
+  static func exhibitorBooth(_ name: String, _ catalog: EventCatalog) -> Booth? {
+    guard
+      case .found(let exhibitor) = catalog.exhibitorNames.resolve(
+        name, { catalog.pack.exhibitors[$0] })
+    else { return nil }
+    return exhibitor.booth.flatMap { catalog.booth($0) }
+  }
+
+  /// The next booth on the shown floor after the current target, centred, with who is there.
+  static func nextBooth(_ state: inout AppState, _ env: AppEnvironment) {
+    let catalog = env.catalog
+    let floors = catalog.pack.venues.floors
+    guard let floor = floors[safe: min(max(0, state.mapFloor), floors.count - 1)] else { return }
+    let halls = Set(catalog.pack.venues.halls.filter { $0.floor == floor.id }.map(\.id))
+    let booths = catalog.pack.booths.filter { halls.contains($0.hall) }.sorted { $0.id < $1.id }
+    guard !booths.isEmpty else {
+      state.notice = state.t("No booths on this floor.", "这一层没有展位。")
+      return
+    }
+    let current = booths.firstIndex { $0.id == state.mapBooth }
+    let next = booths[current.map { ($0 + 1) % booths.count } ?? 0]
+    state.mapBooth = next.id
+    state.mapTarget = next.node
+    state.mapRoute = route(to: next.node, state, env)
+    state.mapPanX = 0
+    state.mapPanY = 0
+    state.notice = boothNotice(next.id, state, env)
+  }
+
+  /// "H3-A01 · Unitree Robotics · Enter for details": who is at a booth.
+  static func boothNotice(_ id: String, _ state: AppState, _ env: AppEnvironment) -> String {
+    let names = (env.catalog.exhibitorsByBooth[id] ?? []).map {
+      env.catalog.pack.exhibitors[$0].name.text(state.language)
+    }
+    guard !names.isEmpty else {
+      return state.t("Booth ~\(id): no exhibitor listed", "展位 ~\(id)：无展商信息")
+    }
+    return state.t(
+      "Booth ~\(id) · \(names.joined(separator: ", ")) · Enter for details",
+      "展位 ~\(id) · \(names.joined(separator: "、")) · 回车查看详情")
+  }
+
+  /// Enter on the map: the exhibitor at the booth marked, or the sessions of the room marked.
+  static func whoIsThere(_ state: inout AppState, _ env: AppEnvironment) {
+    let catalog = env.catalog
+    guard let target = state.mapTarget else {
+      state.notice = state.t(
+        "Mark a booth first: b steps through them, / finds one.", "请先选择展位：按 b 逐个查看，按 / 查找。")
+      return
+    }
+    let booth =
+      state.mapBooth.flatMap { catalog.booth($0) }.flatMap { $0.node == target ? $0 : nil }
+      ?? catalog.pack.booths.first { $0.node == target }
+    if let booth, let first = catalog.exhibitorsByBooth[booth.id]?.first {
+      show(
+        MyPlanItems.Item(id: catalog.pack.exhibitors[first].id, isSession: false), &state, env)
+    } else if let room = catalog.pack.venues.rooms.first(where: { $0.node == target }) {
+      state.sessionFilter = LineEditor(room.name.text(state.language))
+      state.filteringSessions = false
+      state.sessionSelection = 0
+      go(.schedule, &state)
+    } else {
+      state.notice = state.t("Nobody exhibits here.", "这里没有展商。")
     }
   }
 }

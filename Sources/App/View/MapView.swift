@@ -7,10 +7,17 @@ import TextLayout
 
 extension ScreenContext {
   /// Map: one floor drawn with box-drawing characters, "you are here", the route, a legend.
+  /// Everything is drawn inside the map's frame (never over the tabs, title or legend); names
+  /// are drawn after the marks so that a booth or the route never cuts a label.
   mutating func drawMap(_ frame: inout Frame) {
-    hints = t(
-      "arrows pan · +/- zoom · [ ] floor · h here · c clear route · Esc back",
-      "方向键平移 · +/- 缩放 · [ ] 楼层 · h 当前位置 · c 清除路线 · Esc 返回")
+    hints =
+      state.searchingMap
+      ? t(
+        "Type an exhibitor, room, booth or facility · Enter find · Esc leave",
+        "输入展商、会场、展位或设施 · 回车 查找 · Esc 退出")
+      : t(
+        "/ find · arrows pan · +/- zoom · [ ] floor · b next booth · Enter who is there · h here · c clear",
+        "/ 查找 · 方向键平移 · +/- 缩放 · [ ] 楼层 · b 下一个展位 · 回车 查看 · h 当前位置 · c 清除")
     let floors = lists.floors
     guard !floors.isEmpty else {
       paragraph(
@@ -24,49 +31,85 @@ extension ScreenContext {
     let mapArea = Rect(
       x: area.x, y: area.y + 1, width: area.width - legendWidth,
       height: area.height - 1 - (legendWidth == 0 ? 2 : 0))
-    let title =
-      [venue?.name.text(language), floor.name.text(language)].compactMap { $0 }.joined(
-        separator: " · ")
-      + t(
-        "  (floor \(min(state.mapFloor, floors.count - 1) + 1)/\(floors.count), modelled plan)",
-        "（第\(min(state.mapFloor, floors.count - 1) + 1)/\(floors.count)层，模拟平面图）")
-    frame.canvas.write(
-      title, x: area.x + 1, y: area.y, style: Style(.title, bold: true), clip: area)
+    if state.searchingMap || !state.mapSearch.isEmpty {
+      let label = t("Find: ", "查找：")
+      let x = frame.canvas.write(label, x: area.x + 1, y: area.y, style: Style(.title, bold: true))
+      let cursor = state.mapSearch.draw(
+        into: &frame.canvas, x: x, y: area.y, width: max(10, mapArea.maxX - x - 1),
+        style: Style(.normal, underline: true))
+      if state.searchingMap { frame.canvas.cursor = cursor }
+    } else {
+      let title =
+        [venue?.name.text(language), floor.name.text(language)].compactMap { $0 }.joined(
+          separator: " · ")
+        + t(
+          "  (floor \(min(state.mapFloor, floors.count - 1) + 1)/\(floors.count), modelled plan)",
+          "（第\(min(state.mapFloor, floors.count - 1) + 1)/\(floors.count)层，模拟平面图）")
+      frame.canvas.write(
+        title.truncated(toWidth: area.width - 2), x: area.x + 1, y: area.y,
+        style: Style(.title, bold: true), clip: area)
+    }
     let projection = MapProjection(
       floor: floor, area: mapArea.inset(1), zoom: state.mapZoom, panX: state.mapPanX,
       panY: state.mapPanY, focus: focusPoint(on: floor))
-    var canvas = frame.canvas
-    canvas.frame(mapArea)
+    frame.canvas.frame(mapArea)
     let clip = mapArea.inset(1)
-    // Halls, rooms and zones as frames with names; booths as small boxes or marks.
+    // The floor is drawn on a canvas of its own and only its inside copied: a hall zoomed past
+    // the edge cannot draw over anything else.
+    var canvas = Canvas(width: frame.canvas.width, height: frame.canvas.height)
+    var labels: [(text: String, x: Int, y: Int, style: Style, width: Int)] = []
+    // Halls and rooms as frames; their names go on top later.
     for hall in catalog.pack.venues.halls where hall.floor == floor.id {
       let rect = projection.rect(hall.rect)
-      canvas.frame(rectClipped(rect, clip), title: hall.name.text(language), style: Style(.accent))
+      canvas.frame(rectClipped(rect, clip), style: Style(.accent))
+      labels.append(
+        (hall.name.text(language), rect.x + 2, rect.y, Style(.title, bold: true), rect.width - 4))
     }
     for room in catalog.pack.venues.rooms where room.floor == floor.id {
       let rect = projection.rect(room.rect)
-      canvas.frame(rectClipped(rect, clip), title: room.name.text(language), style: Style(.dim))
+      canvas.frame(rectClipped(rect, clip), style: Style(.dim))
+      labels.append((room.name.text(language), rect.x + 2, rect.y, Style(.title), rect.width - 4))
     }
     let hallIDs = Set(catalog.pack.venues.halls.filter { $0.floor == floor.id }.map(\.id))
     // Zones: their names in the hall, in brackets, where there is room.
     for zone in catalog.pack.venues.zones where hallIDs.contains(zone.hall) {
       let rect = projection.rect(zone.rect)
-      let label = "⟨" + zone.name.text(language) + "⟩"
       if rect.width >= 6 {
-        canvas.write(
-          label.truncated(toWidth: rect.width - 2), x: rect.x + 1, y: rect.maxY - 1,
-          style: Style(.dim, underline: true), clip: clip)
+        labels.append(
+          (
+            "⟨" + zone.name.text(language) + "⟩", rect.x + 1, rect.maxY - 1,
+            Style(.dim, underline: true), rect.width - 2
+          ))
       }
     }
+    // Booths: a box with who is there when it fits, else the booth's number, else a mark.
     for booth in catalog.pack.booths where hallIDs.contains(booth.hall) {
       let rect = projection.rect(booth.rect)
-      let label = booth.id
-      if rect.width >= label.displayWidth + 2 && rect.height >= 3 {
+      let exhibitor = (catalog.exhibitorsByBooth[booth.id] ?? []).first.map {
+        catalog.pack.exhibitors[$0].name.text(language)
+      }
+      if rect.width >= booth.id.displayWidth + 2 && rect.height >= 3 {
         canvas.frame(rectClipped(rect, clip), style: Style(.dim))
-        canvas.write(label, x: rect.x + 1, y: rect.y + 1, clip: clip)
+        let room = rect.width - 2
+        if let exhibitor, exhibitor.displayWidth <= room {
+          labels.append((exhibitor, rect.x + 1, rect.y + 1, .normal, room))
+          if rect.height >= 4 {
+            labels.append((booth.id, rect.x + 1, rect.y + 2, Style(.dim), room))
+          }
+        } else {
+          labels.append((booth.id, rect.x + 1, rect.y + 1, .normal, room))
+          if rect.height >= 4, let exhibitor {
+            labels.append(
+              (exhibitor.truncated(toWidth: room), rect.x + 1, rect.y + 2, Style(.dim), room))
+          }
+        }
       } else {
         let center = projection.point(booth.rect.center)
         canvas.write("▪", x: center.x, y: center.y, style: Style(.dim), clip: clip)
+      }
+      let hit = Rect(x: rect.x, y: rect.y, width: max(1, rect.width), height: max(1, rect.height))
+      if hit.x < clip.maxX, hit.maxX > clip.x, hit.y < clip.maxY, hit.maxY > clip.y {
+        frame.hotspot(intersection(hit, clip), .booth(booth.id))
       }
     }
     // Facilities and entrances.
@@ -75,7 +118,7 @@ extension ScreenContext {
       let point = projection.point(node.point)
       canvas.write(glyph, x: point.x, y: point.y, style: Style(.highlight, bold: true), clip: clip)
     }
-    // The route, then where it goes and where you are, on top.
+    // The route.
     let route = state.mapRoute
     let nodes = route.compactMap { catalog.node($0) }
     for (a, b) in zip(nodes, nodes.dropFirst()) where a.floor == floor.id && b.floor == floor.id {
@@ -89,6 +132,13 @@ extension ScreenContext {
         canvas.write("⇅", x: point.x, y: point.y, style: Style(.route, bold: true), clip: clip)
       }
     }
+    // Names over the marks, each whole or cut with an ellipsis, never overwritten.
+    for label in labels where label.width >= 2 {
+      let shown = label.text.truncated(toWidth: label.width)
+      guard !shown.isEmpty else { continue }
+      canvas.write(shown, x: label.x, y: label.y, style: label.style, clip: clip)
+    }
+    // Where you go and where you are: on top of everything.
     if let target = state.mapTarget, let node = catalog.node(target), node.floor == floor.id {
       let point = projection.point(node.point)
       canvas.write(
@@ -99,8 +149,18 @@ extension ScreenContext {
       canvas.write(
         "@", x: point.x, y: point.y, style: Style(.here, bold: true, reverse: true), clip: clip)
     }
-    frame.canvas = canvas
+    frame.canvas.copyRows(
+      from: canvas, sourceY: clip.y, rows: clip.height, columns: clip.x..<clip.maxX, to: clip.y)
     drawLegend(&frame.canvas, mapArea: mapArea, legendWidth: legendWidth, floors: floors)
+  }
+
+  /// The part of `rect` inside `clip`.
+  func intersection(_ rect: Rect, _ clip: Rect) -> Rect {
+    let x = max(rect.x, clip.x)
+    let y = max(rect.y, clip.y)
+    return Rect(
+      x: x, y: y, width: max(0, min(rect.maxX, clip.maxX) - x),
+      height: max(0, min(rect.maxY, clip.maxY) - y))
   }
 
   func rectClipped(_ rect: Rect, _ clip: Rect) -> Rect {
@@ -132,7 +192,8 @@ extension ScreenContext {
           "\(entry.0) \(entry.1)", x: rect.x + 2, y: rect.y + 1 + index, clip: rect.inset(1))
       }
     } else {
-      let line = entries.map { "\($0.0) \($0.1)" }.joined(separator: "  ")
+      // A no-break space keeps each mark with its meaning when the line wraps.
+      let line = entries.map { "\($0.0)\u{00A0}\($0.1)" }.joined(separator: "  ")
       let rect = Rect(x: area.x + 1, y: mapArea.maxY, width: area.width - 2, height: 2)
       paragraph(line, &canvas, in: rect, from: rect.y, style: Style(.dim))
     }
