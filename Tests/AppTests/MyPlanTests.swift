@@ -58,4 +58,32 @@ struct MyPlanTests {
     #expect(app.state.favouriteExhibitors == ["unitree"])
     #expect(app.state.screen == .myPlan)
   }
+
+  @Test("the calendar holds the plan and every favourite session, at whole minutes")
+  func calendar() throws {
+    var app = Self.withFavourites()
+    app.state.favouriteSessions.append("main-forum")
+    app.press(.function(6))
+    app.state.planFocus = .interests
+    app.type("robotics")
+    app.state.planFocus = .submit
+    app.press(.enter)
+    let planned = try #require(app.state.planned)
+    let calendar = MyPlanItems.calendar(app.state, app.env)
+    let events = calendar.components(separatedBy: "BEGIN:VEVENT").count - 1
+    #expect(events == planned.plan.stops.count + 2)
+    #expect(calendar.contains("SUMMARY:Embodied Intelligence Forum"))
+    #expect(calendar.contains("SUMMARY:Main Forum"))
+    for line in calendar.components(separatedBy: "\r\n")
+    where line.hasPrefix("DTSTART") || line.hasPrefix("DTEND") {
+      #expect(line.hasSuffix("00"), "\(line)")
+    }
+    // e writes it and says where, in full.
+    app.press(.function(8), .character("e"))
+    guard case .writeFile(let path, _) = app.effects.last else {
+      Issue.record("e wrote nothing")
+      return
+    }
+    #expect(path.hasPrefix("/"))
+  }
 }

@@ -63,6 +63,11 @@ extension AppState {
         planLost = true
       }
     }
+    plannedWalk = saved.plannedWalk.flatMap { walk in
+      catalog.pack.cityWalks.contains { $0.id == walk.route }
+        && walk.start.timeIntervalSince1970.isFinite
+        ? walk : nil
+    }
     var problems: [String] = []
     if dropped > 0 {
       problems.append(

@@ -27,6 +27,8 @@ public struct SavedVisitorState: Codable, Equatable, Sendable {
   public var plan: SavedPlanRequest?
   /// Whether the form had changed since that plan was made (absent in older files: no).
   public var planStale: Bool?
+  /// The City Walk kept in My plan, with its timing.
+  public var plannedWalk: PlannedWalk?
 
   /// The part of `state` worth keeping, for the pack `packID`.
   public init(_ state: AppState, packID: String) {
@@ -45,6 +47,7 @@ public struct SavedVisitorState: Codable, Equatable, Sendable {
     planStepFree = state.planStepFree
     plan = state.planned.map { SavedPlanRequest($0.request) }
     planStale = state.planIsStale ? true : nil
+    plannedWalk = state.plannedWalk
   }
 }
 

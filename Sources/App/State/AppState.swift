@@ -49,11 +49,26 @@ public enum Pane: Hashable, Sendable {
   case exhibitorDetail, sessionDetail, planRoute, myPlanRoute, cityWalkRoute, help
 }
 
+/// A City Walk route kept in My plan: which, from when, within how long.
+public struct PlannedWalk: Codable, Hashable, Sendable {
+  public var route: String
+  public var start: Date
+  public var budgetMinutes: Double?
+
+  public init(route: String, start: Date, budgetMinutes: Double?) {
+    self.route = route
+    self.start = start
+    self.budgetMinutes = budgetMinutes
+  }
+}
+
 /// A favourite taken out of My plan, with where it was.
 public struct RemovedFavourite: Hashable, Sendable {
   public var id: String
   public var isSession: Bool
   public var position: Int
+  /// The City Walk, when that is what was removed.
+  public var walk: PlannedWalk?
 }
 
 /// Where the keys go on the Ask screen.
@@ -150,6 +165,15 @@ public struct AppState: Sendable {
 
   // City Walk and My plan
   public var walkSelection = 0
+  /// Whether ↑↓ move through the chosen route's stops (after Enter) rather than the routes.
+  public var walkStops = false
+  public var walkStopSelection = 0
+  /// When the City Walk timing starts (nil: the default start) and how long it may take (nil:
+  /// the whole route).
+  public var walkStart: Date?
+  public var walkBudgetMinutes: Double?
+  /// The City Walk kept in My plan, with its timing.
+  public var plannedWalk: PlannedWalk?
   public var myPlanSelection = 0
   /// The favourite last taken out of My plan, for u to put back.
   public var lastRemoved: RemovedFavourite?

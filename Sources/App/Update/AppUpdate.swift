@@ -264,10 +264,7 @@ public enum AppUpdate {
     case .schedule: scheduleKey(key, &state, env, lists)
     case .map: mapKey(key, &state, env)
     case .plan: return planKey(key, &state, env)
-    case .cityWalk:
-      if key == .escape { back(&state) }
-      state.walkSelection = move(
-        state.walkSelection, key, count: env.catalog.pack.cityWalks.count)
+    case .cityWalk: cityWalkKey(key, &state, env)
     case .myPlan:
       let items = MyPlanItems(catalog: env.catalog, state: state).items
       switch key {
@@ -276,16 +273,23 @@ public enum AppUpdate {
           // Kept for u: a removal is one key away from being undone.
           let list = item.isSession ? state.favouriteSessions : state.favouriteExhibitors
           state.lastRemoved = RemovedFavourite(
-            id: item.id, isSession: item.isSession, position: list.firstIndex(of: item.id) ?? 0)
-          state.favouriteSessions.removeAll { $0 == item.id }
-          state.favouriteExhibitors.removeAll { $0 == item.id }
+            id: item.id, isSession: item.isSession, position: list.firstIndex(of: item.id) ?? 0,
+            walk: item.kind == .walk ? state.plannedWalk : nil)
+          if item.kind == .walk {
+            state.plannedWalk = nil
+          } else {
+            state.favouriteSessions.removeAll { $0 == item.id }
+            state.favouriteExhibitors.removeAll { $0 == item.id }
+          }
           state.myPlanSelection = max(0, min(state.myPlanSelection, items.count - 2))
           let name = MyPlanItems(catalog: env.catalog, state: state).name(of: item)
           state.notice = state.t("Removed \(name) · u undoes", "已删除\(name) · 按 u 撤销")
         }
       case .character("u"):
         if let removed = state.lastRemoved {
-          if removed.isSession {
+          if let walk = removed.walk {
+            state.plannedWalk = walk
+          } else if removed.isSession {
             if !state.favouriteSessions.contains(removed.id) {
               state.favouriteSessions.insert(
                 removed.id, at: min(removed.position, state.favouriteSessions.count))
@@ -619,7 +623,9 @@ public enum AppUpdate {
           lists.sessions.firstIndex { EventTime.localDate($0.start, zone: zone) >= day }
           ?? state.sessionSelection
       }
-    case .walk(let index): state.walkSelection = index
+    case .walk(let index):
+      if state.walkSelection != index { state.walkStopSelection = 0 }
+      state.walkSelection = index
     case .booth(let id):
       if let node = env.catalog.booth(id)?.node {
         state.mapBooth = id
@@ -734,7 +740,16 @@ extension AppUpdate {
   /// the list.
   static func show(_ item: MyPlanItems.Item, _ state: inout AppState, _ env: AppEnvironment) {
     let catalog = env.catalog
-    if item.isSession, let session = catalog.session(item.id) {
+    if item.kind == .walk {
+      state.walkSelection = catalog.pack.cityWalks.firstIndex { $0.id == item.id } ?? 0
+      if let kept = state.plannedWalk {
+        state.walkStart = kept.start
+        state.walkBudgetMinutes = kept.budgetMinutes
+      }
+      state.walkStops = true
+      state.walkStopSelection = 0
+      go(.cityWalk, &state)
+    } else if item.isSession, let session = catalog.session(item.id) {
       state.sessionFilter.clear()
       state.onlyFavourites = false
       let lists = Lists(catalog: catalog, state: state)
@@ -870,5 +885,87 @@ extension AppUpdate {
     } else {
       state.notice = state.t("Nobody exhibits here.", "这里没有展商。")
     }
+  }
+}
+
+extension AppUpdate {
+  /// City Walk: ↑↓ routes (or, after Enter, the chosen route's stops), [ ] start earlier or
+  /// later, + - the time there is, a to keep it in My plan, Enter or m a stop on the map.
+  static func cityWalkKey(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) {
+    let routes = env.catalog.pack.cityWalks
+    guard let route = routes[safe: min(state.walkSelection, routes.count - 1)] else {
+      if key == .escape { back(&state) }
+      return
+    }
+    let start = CityWalkTiming.start(state, env.catalog)
+    switch key {
+    case .character("["), .character("]"):
+      state.walkStart = start.addingTimeInterval(key == .character("[") ? -1800 : 1800)
+    case .character("+"), .character("="), .character("-"):
+      let whole = CityWalkPlanner(catalog: env.catalog).plan(route, start: start).minutes
+      let current = state.walkBudgetMinutes ?? (whole / 30).rounded(.up) * 30
+      let next = current + (key == .character("-") ? -30 : 30)
+      // More than the whole route needs means no limit; at least half an hour.
+      state.walkBudgetMinutes = next >= whole ? nil : max(30, next)
+    case .character("a"):
+      let walk = PlannedWalk(
+        route: route.id, start: start, budgetMinutes: state.walkBudgetMinutes)
+      let name = route.name.text(state.language)
+      let clock = EventTime.clockTime(start, zone: env.catalog.timeZone)
+      if state.plannedWalk == walk {
+        showInMyPlan(route.id, &state, env)
+      } else {
+        state.plannedWalk = walk
+        state.notice = state.t(
+          "\(name) from \(clock) is in my plan", "\(name)（\(clock)出发）已加入我的行程")
+      }
+    case .enter where !state.walkStops:
+      state.walkStops = true
+      state.walkStopSelection = 0
+    case .enter, .character("m"):
+      guard state.walkStops, let stop = route.stops[safe: state.walkStopSelection] else { return }
+      if let node = stop.node, env.catalog.node(node) != nil {
+        showOnMap(node: node, route: AppUpdate.route(to: node, state, env), &state, env)
+      } else {
+        let district = stop.district.map { state.t(" in ", "位于") + $0.text(state.language) } ?? ""
+        state.notice = state.t(
+          "\(stop.name.text(state.language)) is in the city\(district): this pack has no city map",
+          "\(stop.name.text(state.language))\(district)，在城市中：本数据包没有城市地图")
+      }
+    case .escape:
+      if state.walkStops {
+        state.walkStops = false
+      } else {
+        back(&state)
+      }
+    default:
+      if state.walkStops {
+        state.walkStopSelection = move(state.walkStopSelection, key, count: route.stops.count)
+      } else {
+        let before = state.walkSelection
+        state.walkSelection = move(state.walkSelection, key, count: routes.count)
+        if before != state.walkSelection { state.walkStopSelection = 0 }
+      }
+    }
+  }
+}
+
+/// When a City Walk is timed from: the visitor's choice, else now to the next quarter hour in
+/// the day, else (in the evening or at night) 10:00 the next morning.
+enum CityWalkTiming {
+  static func start(_ state: AppState, _ catalog: EventCatalog) -> Date {
+    if let chosen = state.walkStart { return chosen }
+    let zone = catalog.timeZone
+    let quarter = (state.now.timeIntervalSince1970 / 900).rounded(.up) * 900
+    let next = Date(timeIntervalSince1970: quarter)
+    let clock = EventTime.clockMinutes(EventTime.clockTime(next, zone: zone)) ?? 0
+    if clock >= 8 * 60 && clock <= 17 * 60 { return next }
+    var day = EventTime.localDate(state.now, zone: zone)
+    if clock > 17 * 60 {
+      // The next date: a day and a half after midnight is always on it, whatever the zone does.
+      day = EventTime.localDate(
+        EventTime.startOfDay(day, zone: zone).addingTimeInterval(36 * 3600), zone: zone)
+    }
+    return EventTime.startOfDay(day, zone: zone).addingTimeInterval(10 * 3600)
   }
 }

@@ -279,8 +279,18 @@ extension AppUpdate {
 /// route's stops.
 struct MyPlanItems {
   struct Item {
+    enum Kind { case session, exhibitor, walk }
     var id: String
-    var isSession: Bool
+    var kind: Kind
+
+    init(id: String, kind: Kind) {
+      self.id = id
+      self.kind = kind
+    }
+
+    init(id: String, isSession: Bool) { self.init(id: id, kind: isSession ? .session : .exhibitor) }
+
+    var isSession: Bool { kind == .session }
   }
 
   let catalog: EventCatalog
@@ -289,28 +299,44 @@ struct MyPlanItems {
   /// An item's name in the state's language.
   func name(of item: Item) -> String {
     let language = state.language
-    return item.isSession
-      ? catalog.session(item.id)?.title.text(language) ?? item.id
-      : catalog.exhibitor(item.id)?.name.text(language) ?? item.id
+    switch item.kind {
+    case .session: return catalog.session(item.id)?.title.text(language) ?? item.id
+    case .exhibitor: return catalog.exhibitor(item.id)?.name.text(language) ?? item.id
+    case .walk:
+      return catalog.pack.cityWalks.first { $0.id == item.id }?.name.text(language) ?? item.id
+    }
   }
 
+  /// Favourite sessions by time, the City Walk, then favourite exhibitors in the order kept.
   var items: [Item] {
     let sessions = state.favouriteSessions.compactMap { catalog.session($0) }.sorted {
       ($0.start, $0.id) < ($1.start, $1.id)
     }
-    return sessions.map { Item(id: $0.id, isSession: true) }
-      + state.favouriteExhibitors.map { Item(id: $0, isSession: false) }
+    let walk = state.plannedWalk.map { [Item(id: $0.route, kind: .walk)] } ?? []
+    return sessions.map { Item(id: $0.id, kind: .session) } + walk
+      + state.favouriteExhibitors.map { Item(id: $0, kind: .exhibitor) }
   }
 
-  /// An iCalendar file of the planned route, or of the favourite sessions when nothing is planned.
+  /// The kept City Walk with its timing, if any.
+  static func walk(_ state: AppState, _ catalog: EventCatalog) -> (
+    route: CityWalkRoute, plan: CityWalkPlan
+  )? {
+    guard let kept = state.plannedWalk,
+      let route = catalog.pack.cityWalks.first(where: { $0.id == kept.route })
+    else { return nil }
+    return (
+      route,
+      CityWalkPlanner(catalog: catalog).plan(
+        route, start: kept.start, budgetMinutes: kept.budgetMinutes)
+    )
+  }
+
+  /// An iCalendar file of everything kept: the planned route, favourite sessions and the City
+  /// Walk, by time.
   static func calendar(_ state: AppState, _ env: AppEnvironment, compact: Bool = false) -> String {
-    let writer = CalendarWriter(catalog: env.catalog)
-    if let planned = state.planned {
-      return writer.calendar(
-        for: planned.plan, language: state.language, stamp: state.now, compact: compact)
-    }
     let sessions = state.favouriteSessions.compactMap { env.catalog.session($0) }
-    return writer.calendar(
-      sessions: sessions, language: state.language, stamp: state.now, compact: compact)
+    return CalendarWriter(catalog: env.catalog).calendar(
+      plan: state.planned?.plan, sessions: sessions, walk: walk(state, env.catalog),
+      language: state.language, stamp: state.now, compact: compact)
   }
 }

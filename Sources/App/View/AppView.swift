@@ -210,25 +210,32 @@ struct ScreenContext {
   /// Draws a pane's content, which `draw` lays out from the top of a rect as wide as `rect` but
   /// as tall as it needs (returning the row after its last), scrolled by the state's offset for
   /// `pane`; arrows at the right edge show that there is more above or below.
+  /// `focus`, read after drawing, names rows that must show (a selected item): the pane then
+  /// scrolls as far as needed to show them.
   func drawScrolling(
-    _ frame: inout Frame, pane: Pane, in rect: Rect, draw: (inout Canvas, Rect) -> Int
+    _ frame: inout Frame, pane: Pane, in rect: Rect, focus: () -> Range<Int>? = { nil },
+    draw: (inout Canvas, Rect) -> Int
   ) {
     guard rect.width > 0, rect.height > 0 else { return }
     var scratch = Canvas(width: frame.canvas.width, height: ScreenContext.paneRows)
     let used = draw(&scratch, Rect(x: rect.x, y: 0, width: rect.width, height: scratch.height))
     let limit = max(0, min(used, scratch.height) - rect.height)
     frame.scrollLimits[pane] = limit
-    let offset = min(max(0, state.paneScroll[pane] ?? 0), limit)
+    var offset = min(max(0, state.paneScroll[pane] ?? 0), limit)
+    if let rows = focus() {
+      if rows.upperBound > offset + rect.height { offset = rows.upperBound - rect.height }
+      if rows.lowerBound < offset { offset = rows.lowerBound }
+      offset = min(max(0, offset), limit)
+    }
     frame.canvas.copyRows(
       from: scratch, sourceY: offset, rows: rect.height, columns: rect.x..<rect.maxX, to: rect.y)
+    // The arrows go on the rows just outside the pane (a frame's edges), never over its text.
     if offset > 0 {
-      frame.canvas.write("↑", x: rect.maxX - 1, y: rect.y, style: Style(.accent, bold: true))
+      frame.canvas.write("↑", x: rect.maxX - 2, y: rect.y - 1, style: Style(.accent, bold: true))
     }
     if offset < limit {
-      let more = t(" ↓ PgDn ", " ↓ PgDn ")
       frame.canvas.write(
-        more, x: max(rect.x, rect.maxX - more.displayWidth), y: rect.maxY - 1,
-        style: Style(.accent, bold: true))
+        " ↓ PgDn ", x: max(rect.x, rect.maxX - 8), y: rect.maxY, style: Style(.accent, bold: true))
     }
   }
 

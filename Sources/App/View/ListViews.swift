@@ -449,9 +449,17 @@ extension ScreenContext {
     }
   }
 
-  /// City Walk: the three routes, their stops, distances and durations.
+  /// City Walk: the routes; the chosen one timed from a start (within a time, if given), its
+  /// stops with how far and how long between them, said to be straight-line or estimates.
   mutating func drawCityWalk(_ frame: inout Frame) {
-    hints = t("↑↓ choose a route · PgUp/PgDn scroll · Esc back", "↑↓ 选择路线 · PgUp/PgDn 滚动 · Esc 返回")
+    hints =
+      state.walkStops
+      ? t(
+        "↑↓ stop · Enter on the map · [ ] start · +/- time · a add to my plan · Esc routes",
+        "↑↓ 站点 · 回车 地图 · [ ] 出发时间 · +/- 时长 · a 加入行程 · Esc 路线")
+      : t(
+        "↑↓ route · Enter its stops · [ ] start · +/- time · a add to my plan · Esc back",
+        "↑↓ 路线 · 回车 站点 · [ ] 出发时间 · +/- 时长 · a 加入行程 · Esc 返回")
     let routes = catalog.pack.cityWalks
     guard !routes.isEmpty else {
       paragraph(
@@ -461,40 +469,95 @@ extension ScreenContext {
     }
     let (listRect, detailRect) = listAndDetail(area.inset(1).splitRows(0).1, listShare: 0.35)
     let selection = min(state.walkSelection, routes.count - 1)
+    let planner = CityWalkPlanner(catalog: catalog)
+    let start = CityWalkTiming.start(state, catalog)
+    let zone = catalog.timeZone
+    let minutes = t("min", "分钟")
     for (index, route) in routes.enumerated() where index * 2 + 1 < listRect.height {
       let selected = index == selection
       let rect = Rect(x: listRect.x, y: listRect.y + index * 2, width: listRect.width, height: 2)
+      let whole = planner.plan(route, start: start).minutes
       let km = String(format: "%.1f km", route.legDistances.reduce(0, +) / 1000)
+      let kept = state.plannedWalk?.route == route.id ? "★ " : ""
       frame.canvas.write(
-        (selected ? "▶ " : "  ") + route.name.text(language), x: rect.x, y: rect.y,
-        style: selected ? Style(.selected, bold: true) : Style(.title), clip: rect)
-      frame.canvas.write(
-        "   \(route.stops.count) \(t("stops", "站")) · \(km) · \(route.dwellMinutes) min", x: rect.x,
-        y: rect.y + 1, style: Style(.dim), clip: rect)
+        ((selected ? "▶ " : "  ") + kept + route.name.text(language)).truncated(
+          toWidth: rect.width),
+        x: rect.x, y: rect.y,
+        style: selected && !state.walkStops ? Style(.selected, bold: true) : Style(.title),
+        clip: rect)
+      // Whole parts only: "185 min" never becomes "185 m".
+      let facts = AppView.fitted(
+        "\(route.stops.count) \(t("stops", "站")) · ~\(km) · ~\(whole.roundedInt) \(minutes)",
+        width: rect.width - 3)
+      frame.canvas.write("   " + facts, x: rect.x, y: rect.y + 1, style: Style(.dim), clip: rect)
       frame.hotspot(rect, .walk(index))
     }
     let route = routes[selection]
+    let timed = planner.plan(route, start: start, budgetMinutes: state.walkBudgetMinutes)
     frame.canvas.frame(detailRect, title: route.name.text(language))
     let box = detailRect.inset(1).splitColumns(1).1
-    drawScrolling(&frame, pane: .cityWalkRoute, in: box) { canvas, inner in
+    let clock = { (date: Date) in EventTime.clockTime(date, zone: zone) }
+    let labels = Labels(language: language)
+    var stopRows: [Int: Range<Int>] = [:]
+    drawScrolling(
+      &frame, pane: .cityWalkRoute, in: box,
+      focus: { state.walkStops ? stopRows[state.walkStopSelection] : nil }
+    ) { canvas, inner in
       var y = paragraph(
         route.theme.text(language), &canvas, in: inner, from: inner.y, style: Style(.accent))
-      let legs = route.legDistances
+      let day = labels.date(EventTime.localDate(start, zone: zone))
+      let limit =
+        state.walkBudgetMinutes.map { t(" within \(Int($0)) min", "，限\(Int($0))分钟") }
+        ?? t(", the whole route", "，全程")
+      y = paragraph(
+        t("From \(day) \(clock(start))", "\(day) \(clock(start))出发") + limit
+          + (state.plannedWalk
+            == PlannedWalk(
+              route: route.id, start: start, budgetMinutes: state.walkBudgetMinutes)
+            ? t(" · ★ in my plan", " · ★ 已在我的行程") : ""),
+        &canvas, in: inner, from: y + 1, style: Style(.title, bold: true))
+      let visits = Dictionary(timed.visits.map { ($0.stop, $0) }, uniquingKeysWith: { a, _ in a })
+      let legs = Dictionary(timed.legs.map { ($0.to, $0) }, uniquingKeysWith: { a, _ in a })
       for (index, stop) in route.stops.enumerated() {
-        if index > 0, let metres = legs[safe: index - 1] {
-          let minutes = (metres / (4.5 * 1000 / 60)).roundedInt
+        if index > 0, let previous = route.stops[safe: index - 1] {
+          let leg = legs[stop.id] ?? CityWalkPlanner.leg(from: previous, to: stop)
+          let how =
+            leg.mode == .walk
+            ? t(
+              "about \(leg.minutes.roundedInt) min on foot (straight-line distance)",
+              "步行约\(leg.minutes.roundedInt)分钟（直线距离）")
+            : t(
+              "about \(leg.minutes.roundedInt) min by metro or taxi (estimate)",
+              "乘地铁或出租车约\(leg.minutes.roundedInt)分钟（估计）")
           y = paragraph(
-            "   ↓ \(Labels.distance(metres)) "
-              + t("(straight line, ~\(minutes) min on foot)", "（直线距离，步行约\(minutes)分钟）"),
-            &canvas, in: inner, from: y, style: Style(.dim))
+            "   ↓ \(Labels.distance(leg.metres))" + t(", ", "，") + how, &canvas, in: inner, from: y,
+            style: Style(.dim))
         }
+        let first = y
+        let when =
+          visits[stop.id].map { "\(clock($0.arrival))–\(clock($0.leave)) " }
+          ?? t("(no time left) ", "（时间不够）")
+        let marker = state.walkStops && index == state.walkStopSelection ? "▶ " : ""
         y = paragraph(
-          "\(index + 1). \(stop.name.text(language)) · \(stop.minutes) min", &canvas, in: inner,
-          from: y, style: Style(.normal, bold: true))
+          marker + when + "\(index + 1). \(stop.name.text(language)) · \(stop.minutes) \(minutes)",
+          &canvas, in: inner, from: y,
+          style: state.walkStops && index == state.walkStopSelection
+            ? Style(.selected, bold: true)
+            : visits[stop.id] == nil ? Style(.dim) : Style(.normal, bold: true))
         y = paragraph(stop.shows.text(language), &canvas, in: inner, from: y, indent: 3)
+        stopRows[index] = first..<y
+      }
+      if !timed.dropped.isEmpty {
+        y = paragraph(
+          t(
+            "\(timed.dropped.count) stop(s) do not fit the time: + gives more.",
+            "\(timed.dropped.count)个站点超出时长：按 + 增加时间。"), &canvas, in: inner, from: y + 1,
+          style: Style(.warning))
       }
       return paragraph(
-        t("~ Stops are modelled: no source gives the 2025 stops.", "~ 站点为模拟数据：来源未给出2025年的站点。"),
+        t(
+          "~ Stops, distances and times are estimates: no source gives the 2025 stops.",
+          "~ 站点、距离和时间均为估计：来源未给出2025年的站点。"),
         &canvas, in: inner, from: y + 1, style: Style(.dim))
     }
   }
@@ -524,6 +587,15 @@ extension ScreenContext {
     ) { index in
       let item = items[index]
       let clash = clashes[item.id] != nil
+      if item.kind == .walk, let kept = state.plannedWalk {
+        let day = labels.date(EventTime.localDate(kept.start, zone: zone))
+        return (
+          " \(day) \(EventTime.clockTime(kept.start, zone: zone)) "
+            + t("City Walk: ", "城市漫步：")
+            + MyPlanItems(catalog: catalog, state: state).name(of: item),
+          .normal
+        )
+      }
       if item.isSession, let session = catalog.session(item.id) {
         let day = labels.date(EventTime.localDate(session.start, zone: zone))
         let time = EventTime.clockTime(session.start, zone: zone)

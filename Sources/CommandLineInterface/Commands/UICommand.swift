@@ -94,7 +94,9 @@ struct UICommand: ParsableCommand {
       }
     }
     let setup = try AskSetup(options: packOptions, at: place, lang: .auto)
-    let env = AppEnvironment(assistant: setup.assistant, exportPath: export)
+    // The calendar's whole path, so that "Saved to …" says where to find it.
+    let env = AppEnvironment(
+      assistant: setup.assistant, exportPath: URL(fileURLWithPath: export).standardizedFileURL.path)
     var state = AppState(
       width: 80, height: 24, now: setup.context.now, here: setup.context.here,
       language: language == .zh ? .zh : .en)

@@ -64,12 +64,8 @@ public struct CityWalkPlanner: Sendable {
     var dropped: [String] = []
     let limit = budgetMinutes.map { start.addingTimeInterval($0 * 60) }
     for (index, stop) in stops.enumerated() {
-      var leg: CityWalkLeg?
-      var arrival = clock
-      if index > 0 {
-        leg = Self.leg(from: stops[index - 1], to: stop)
-        arrival = clock.addingTimeInterval(leg!.minutes * 60)
-      }
+      let leg = index > 0 ? Self.leg(from: stops[index - 1], to: stop) : nil
+      let arrival = clock.addingTimeInterval((leg?.minutes ?? 0) * 60)
       let leave = arrival.addingTimeInterval(Double(stop.minutes) * 60)
       if let limit, leave > limit || !dropped.isEmpty {
         dropped.append(stop.id)

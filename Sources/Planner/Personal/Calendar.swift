@@ -23,50 +23,126 @@ public struct CalendarWriter: Sendable {
     return calendar(for: plan, language: language, stamp: stamp, compact: compact)
   }
 
+  /// One event of a calendar.
+  struct Event {
+    var uid: String
+    var start: Date
+    var end: Date
+    var summary: String
+    var location: String
+    var description: String
+  }
+
   /// The plan's calendar. `compact` leaves out what a phone can do without (the time zone block,
   /// descriptions, the venue in locations; times in UTC instead), so that it fits a QR code.
   public func calendar(
     for plan: VisitPlan, language: Language, stamp: Date, compact: Bool = false
   ) -> String {
+    render(events(plan.stops, language: language), stamp: stamp, compact: compact)
+  }
+
+  /// Everything a visitor keeps, in one calendar by time: the planned route's stops, favourite
+  /// sessions the route does not already hold, and a City Walk with its timing.
+  public func calendar(
+    plan: VisitPlan?, sessions: [Session], walk: (route: CityWalkRoute, plan: CityWalkPlan)?,
+    language: Language, stamp: Date, compact: Bool = false
+  ) -> String {
+    let planned = plan?.stops ?? []
+    let inPlan = Set(planned.filter { $0.kind == .session }.map(\.id))
+    let extra = sessions.filter { !inPlan.contains($0.id) }.map {
+      PlannedStop(
+        kind: .session, id: $0.id, node: "", walkMinutes: 0, walkMetres: 0, arrival: $0.start,
+        start: $0.start, leave: $0.end, waitMinutes: 0, score: 0)
+    }
+    var all = events(planned, language: language, numbered: true)
+    all += events(extra, language: language, numbered: false)
+    if let walk {
+      let stops = Dictionary(walk.route.stops.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+      let title = walk.route.name.text(language)
+      for visit in walk.plan.visits {
+        guard let stop = stops[visit.stop] else { continue }
+        let district = stop.district.map { ", " + $0.text(language) } ?? ""
+        all.append(
+          Event(
+            uid:
+              "\(catalog.event.id)-citywalk-\(walk.route.id)-\(stop.id)-\(Self.minute(visit.arrival))",
+            start: visit.arrival, end: visit.leave,
+            summary: "\(title): \(stop.name.text(language))",
+            location: stop.name.text(language) + district,
+            description: stop.shows.text(language)
+              + (language == .zh ? " 站点与时间为估计（模拟数据）。" : " Stop and times are estimates (modelled).")
+          ))
+      }
+    }
+    all.sort { ($0.start, $0.uid) < ($1.start, $1.uid) }
+    return render(all, stamp: stamp, compact: compact)
+  }
+
+  /// Calendar events of plan stops, numbered in visiting order when `numbered`.
+  func events(_ stops: [PlannedStop], language: Language, numbered: Bool = true) -> [Event] {
+    stops.enumerated().map { index, stop in
+      let (summary, location, description) = texts(for: stop, language: language)
+      return Event(
+        uid: "\(catalog.event.id)-\(stop.kind.rawValue)-\(stop.id)-\(Self.minute(stop.start))",
+        start: stop.start, end: stop.leave,
+        summary: numbered ? "\(index + 1). \(summary)" : summary, location: location,
+        description: description)
+    }
+  }
+
+  /// The seconds since 1970 of a time's minute (for UIDs that do not change with seconds).
+  static func minute(_ date: Date) -> Int {
+    Self.wholeMinute(date).timeIntervalSince1970.truncatedInt
+  }
+
+  /// A time to the nearest whole minute: a calendar shows 14:01, never 14:01:11.
+  static func wholeMinute(_ date: Date) -> Date {
+    Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 60).rounded() * 60)
+  }
+
+  func render(_ events: [Event], stamp: Date, compact: Bool) -> String {
     let zone = catalog.timeZone
     let zoneID = catalog.event.timeZone
-    let offset = zone.secondsFromGMT(for: plan.stops.first?.start ?? stamp)
-    let sign = offset < 0 ? "-" : "+"
-    let offsetText = String(
-      format: "%@%02d%02d", sign, abs(offset) / 3600, (abs(offset) % 3600) / 60)
+    let stamp = Self.wholeMinute(stamp)
+    func times(_ event: Event) -> (Date, Date) {
+      let start = Self.wholeMinute(event.start)
+      return (start, max(start.addingTimeInterval(60), Self.wholeMinute(event.end)))
+    }
     if compact {
       var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//hiwaic//EN"]
-      for (index, stop) in plan.stops.enumerated() {
-        let (summary, location, _) = texts(for: stop, language: language)
-        let place = location.split(separator: ",").prefix(2).joined(separator: ",")
+      for event in events {
+        let (start, end) = times(event)
+        let place = event.location.split(separator: ",").prefix(2).joined(separator: ",")
         lines += [
-          "BEGIN:VEVENT",
-          "UID:\(catalog.event.id)-\(stop.id)-\(stop.start.timeIntervalSince1970.truncatedInt)@hiwaic",
-          "DTSTAMP:\(Self.utc(stamp))", "DTSTART:\(Self.utc(stop.start))",
-          "DTEND:\(Self.utc(stop.leave))", "SUMMARY:\(Self.escape("\(index + 1). \(summary)"))",
-          "LOCATION:\(Self.escape(place))", "END:VEVENT",
+          "BEGIN:VEVENT", "UID:\(event.uid)@hiwaic", "DTSTAMP:\(Self.utc(stamp))",
+          "DTSTART:\(Self.utc(start))", "DTEND:\(Self.utc(end))",
+          "SUMMARY:\(Self.escape(event.summary))", "LOCATION:\(Self.escape(place))", "END:VEVENT",
         ]
       }
       lines.append("END:VCALENDAR")
       return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
     }
+    let offset = zone.secondsFromGMT(for: events.first?.start ?? stamp)
+    let sign = offset < 0 ? "-" : "+"
+    let offsetText = String(
+      format: "%@%02d%02d", sign, abs(offset) / 3600, (abs(offset) % 3600) / 60)
     var lines = [
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//hiwaic//route planner//EN", "CALSCALE:GREGORIAN",
       "METHOD:PUBLISH", "BEGIN:VTIMEZONE", "TZID:\(zoneID)", "BEGIN:STANDARD",
       "DTSTART:19700101T000000",
       "TZOFFSETFROM:\(offsetText)", "TZOFFSETTO:\(offsetText)", "END:STANDARD", "END:VTIMEZONE",
     ]
-    for (index, stop) in plan.stops.enumerated() {
-      let (summary, location, description) = texts(for: stop, language: language)
+    for event in events {
+      let (start, end) = times(event)
       lines += [
         "BEGIN:VEVENT",
-        "UID:\(catalog.event.id)-\(stop.kind.rawValue)-\(stop.id)-\(stop.start.timeIntervalSince1970.truncatedInt)@hiwaic",
+        "UID:\(event.uid)@hiwaic",
         "DTSTAMP:\(Self.utc(stamp))",
-        "DTSTART;TZID=\(zoneID):\(Self.local(stop.start, zone: zone))",
-        "DTEND;TZID=\(zoneID):\(Self.local(stop.leave, zone: zone))",
-        "SUMMARY:\(Self.escape("\(index + 1). \(summary)"))",
-        "LOCATION:\(Self.escape(location))",
-        "DESCRIPTION:\(Self.escape(description))",
+        "DTSTART;TZID=\(zoneID):\(Self.local(start, zone: zone))",
+        "DTEND;TZID=\(zoneID):\(Self.local(end, zone: zone))",
+        "SUMMARY:\(Self.escape(event.summary))",
+        "LOCATION:\(Self.escape(event.location))",
+        "DESCRIPTION:\(Self.escape(event.description))",
         "END:VEVENT",
       ]
     }
@@ -108,7 +184,7 @@ public struct CalendarWriter: Sendable {
   }
 
   static func utc(_ date: Date) -> String {
-    local(date, zone: TimeZone(secondsFromGMT: 0)!) + "Z"
+    local(date, zone: TimeZone.gmt) + "Z"
   }
 
   /// Escapes commas, semicolons, backslashes and newlines in TEXT values.
