@@ -94,12 +94,12 @@ public enum TextWrapping {
   }
 
   /// Marks that may not begin a line: closing brackets and quotes, and sentence punctuation.
-  static let closing: Set<Character> = [
+  public static let closing: Set<Character> = [
     "）", "」", "』", "》", "〉", "】", "〕", "”", "’", "，", "。", "、", "；", "：", "？", "！", "…",
     "·", ")", "]", "}", ",", ".", ";", ":", "!", "?", "%", "％",
   ]
   /// Marks that may not end a line: opening brackets and quotes.
-  static let opening: Set<Character> = [
+  public static let opening: Set<Character> = [
     "（", "「", "『", "《", "〈", "【", "〔", "“", "‘", "(", "[", "{", "~", "～",
   ]
 

@@ -2,13 +2,16 @@ import EventModel
 import Foundation
 import TerminalUI
 import Testing
+import TextLayout
 
 @testable import App
 
-/// Every screen at 80x24 and 120x40, in English and Chinese, against committed text files.
+/// Every screen at 60x16, 80x24 and 120x40, in English and Chinese, against committed text
+/// files; and every one held to the layout rules: nothing cut without an ellipsis, nothing
+/// outside its pane, no Chinese line starting with closing punctuation.
 @Suite("Screen snapshots")
 struct ScreenSnapshotTests {
-  static let sizes = [(80, 24), (120, 40)]
+  static let sizes = [(60, 16), (80, 24), (120, 40)]
 
   /// Brings a fresh app to a screen with something on it.
   static func setUp(_ screen: Screen, _ app: inout AppHarness) {
@@ -27,7 +30,8 @@ struct ScreenSnapshotTests {
     case .plan:
       app.press(.function(6))
       app.type("robotics")
-      app.press(.down, .down, .down, .down, .down, .down, .down, .enter)
+      app.state.planFocus = .submit
+      app.press(.enter)
     case .cityWalk:
       app.press(.function(7))
       app.press(.down)
@@ -53,6 +57,22 @@ struct ScreenSnapshotTests {
         Self.setUp(screen, &app)
         #expect(app.state.screen == screen)
         app.expectNoSplitCharacters()
+        let frame = app.frame
+        #expect(
+          frame.canvas.cuts.isEmpty,
+          "\(screen) \(width)x\(height) \(language): cut \(frame.canvas.cuts)")
+        if language == .zh {
+          for line in app.screen.split(separator: "\n") {
+            for part in line.split(whereSeparator: { "│┌┐└┘".contains($0) }) {
+              let text = part.drop { $0 == " " }
+              if let first = text.first {
+                #expect(
+                  !TextWrapping.closing.contains(first) || first == "·",
+                  "\(screen) \(width)x\(height): \(line)")
+              }
+            }
+          }
+        }
         try app.expectSnapshot("\(screen)-\(width)x\(height)-\(language.rawValue)")
       }
     }

@@ -26,6 +26,9 @@ public struct Frame: Sendable {
   }
 }
 
+/// How much of each tab's title the tab bar has room for.
+enum TabWidth { case long, short, keys }
+
 /// Draws the state: pure, the same state gives the same frame.
 public enum AppView {
   /// Below this the screen shows "please enlarge" instead of a garbled layout.
@@ -103,16 +106,19 @@ public enum AppView {
     frame.canvas.fill(Rect(x: 0, y: 0, width: state.width, height: 1), style: Style(.bar))
     let language = " EN | 中文 "
     let languageX = state.width - language.displayWidth
-    for short in [false, true] {
-      let brand = short ? "" : "Hi! WAIC "
+    // Long titles, short ones, then (on a narrow screen) the current tab's title and the
+    // others by their keys alone: every tab stays on screen and clickable.
+    for width in [TabWidth.long, .short, .keys] {
+      let brand = width == .long ? "Hi! WAIC " : ""
       var parts: [(Screen, String)] = []
       for screen in Screen.tabs {
         // The number is the function key too (F2 for 2): help is F1 or ?.
         let key = screen == .help ? "?" : screen.key.map(String.init) ?? ""
-        parts.append((screen, "\(key) \(tabTitle(screen, state, short: short))"))
+        let title = tabTitle(screen, state, short: width != .long)
+        parts.append((screen, width == .keys && screen != state.screen ? key : "\(key) \(title)"))
       }
       let total = parts.reduce(brand.displayWidth) { $0 + $1.1.displayWidth + 2 }
-      if total > languageX - 1 && !short { continue }
+      if total > languageX - 1 && width != .keys { continue }
       var x = frame.canvas.write(brand, x: 0, y: 0, style: Style(.bar, bold: true))
       for (screen, title) in parts {
         let current = screen == state.screen

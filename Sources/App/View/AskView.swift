@@ -25,11 +25,12 @@ extension ScreenContext {
     let prompt = t("Ask › ", "提问 › ")
     let x = frame.canvas.write(prompt, x: area.x + 1, y: inputY, style: Style(.accent, bold: true))
     if state.question.isEmpty {
+      let example = t(
+        "e.g. Where is Unitree? · 宇树科技在哪里？ · plan me two hours of robotics",
+        "例如：宇树科技在哪里？ · 明天下午有哪些论坛？ · 帮我规划两小时机器人参观")
       frame.canvas.write(
-        t(
-          "e.g. Where is Unitree? · 宇树科技在哪里？ · plan me two hours of robotics",
-          "例如：宇树科技在哪里？· 明天下午有哪些论坛？· 帮我规划两小时机器人参观"),
-        x: x + 1, y: inputY, style: Style(.dim), clip: area)
+        AppView.fitted(example, width: area.maxX - x - 2), x: x + 1, y: inputY,
+        style: Style(.dim), clip: area)
     }
     let cursor = state.question.draw(
       into: &frame.canvas, x: x, y: inputY, width: area.maxX - x - 1)

@@ -224,12 +224,25 @@ extension ScreenContext {
     let counts = filtered ? lists.countsByDay(sessions) : [:]
     let today = lists.todayIndex
     var x = area.x + 1
-    for (index, day) in lists.days.enumerated() {
-      let current = day == markedDay
-      var text = labels.date(day)
+    // Each day's tab: the date in full, or short when the days would not fit the line.
+    func dayTab(_ index: Int, _ day: LocalDate, short: Bool) -> String {
+      var text =
+        short
+        ? (language == .zh
+          ? "\(day.day)日\(day.weekdayName(.zh, short: true))"
+          : "\(day.weekdayName(.en, short: true)) \(day.day)")
+        : labels.date(day)
       if index == today { text = "• " + text }
       if filtered { text += " (\(counts[day] ?? 0))" }
-      text = current ? "[\(text)]" : " \(text) "
+      return day == markedDay ? "[\(text)]" : " \(text) "
+    }
+    let fullWidth = lists.days.enumerated().reduce(0) {
+      $0 + dayTab($1.offset, $1.element, short: false).displayWidth + 1
+    }
+    let short = fullWidth > area.width - 2
+    for (index, day) in lists.days.enumerated() {
+      let current = day == markedDay
+      let text = dayTab(index, day, short: short)
       let style =
         current
         ? Style(.selected, bold: true)

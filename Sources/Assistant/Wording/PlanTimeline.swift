@@ -14,6 +14,9 @@ public struct PlanTimeline: Sendable {
 
   func t(_ en: String, _ zh: String, _ de: String) -> String { language.choose(en, zh, de) }
 
+  /// Text in brackets as the language writes them: full-width in Chinese.
+  func aside(_ text: String) -> String { language == .zh ? "（\(text)）" : "(\(text))" }
+
   /// Why a session is left out that is on another day (`day`, when known).
   func otherDay(_ day: String?) -> String {
     guard let day else {
@@ -65,12 +68,12 @@ public struct PlanTimeline: Sendable {
         let exhibitor = catalog.exhibitor(stop.id)
         let booth = exhibitor?.booth ?? ""
         lines.append(
-          "\(clock(stop.start))–\(clock(stop.leave))  ~\(booth) \(exhibitor?.name.text(language) ?? stop.id)  (\(walk)\(wait))"
+          "\(clock(stop.start))–\(clock(stop.leave))  ~\(booth) \(exhibitor?.name.text(language) ?? stop.id)  \(aside(walk + wait))"
         )
       case .session:
         let session = catalog.session(stop.id)
         lines.append(
-          "\(clock(stop.start))–\(clock(stop.leave))  \(session.map(title) ?? stop.id) — \(session.map(room) ?? "")  (\(walk)\(wait))"
+          "\(clock(stop.start))–\(clock(stop.leave))  \(session.map(title) ?? stop.id) — \(session.map(room) ?? "")  \(aside(walk + wait))"
         )
       }
     }

@@ -110,6 +110,9 @@ public struct Canvas: Sendable, Equatable {
   public private(set) var cells: [Cell]
   /// Where the terminal's cursor goes (a text field being edited), or nil to hide it.
   public var cursor: Point?
+  /// Texts that a write cut at the edge of its area (visible text lost, no ellipsis of its
+  /// own): for tests that hold every screen to "nothing cut without saying so".
+  public private(set) var cuts: [String] = []
 
   public init(width: Int, height: Int) {
     self.width = max(0, width)
@@ -147,8 +150,18 @@ public struct Canvas: Sendable, Equatable {
     guard y >= area.y, y < area.maxY, y >= 0, y < height else { return x }
     let right = min(area.maxX, width)
     var column = x
+    var index = text.startIndex
+    var cutLeft = false
+    defer {
+      // What did not fit, unless it is only blanks (padding) or the text ends in an ellipsis.
+      let cutRight =
+        index < text.endIndex && text[index...].contains(where: { !$0.isWhitespace })
+        && text.last != "…"
+      if cutLeft || cutRight { cuts.append(String(text)) }
+    }
     for character in text {
       if column >= right { break }
+      index = text.index(after: index)
       var shown = character
       var columns = DisplayWidth.of(character)
       if character.unicodeScalars.contains(where: {
@@ -159,12 +172,14 @@ public struct Canvas: Sendable, Equatable {
       }
       if columns == 0 { continue }  // combining marks on their own: nothing to place
       if column < max(area.x, 0) {
+        if !character.isWhitespace { cutLeft = true }
         column += columns
         continue
       }
       if columns == 2 && column + 1 >= right {
         set(Cell(" ", style: style), x: column, y: y)
         column += 1
+        index = text.index(before: index)
         break
       }
       set(Cell(shown, width: UInt8(columns), style: style), x: column, y: y)
