@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventModel
 import Foundation
+import TextLayout
 
 /// The `hiwaic` command: a terminal event assistant for WAIC 2025 and other event packs.
 public struct HiwaicCommand: ParsableCommand {
@@ -17,7 +18,8 @@ public struct HiwaicCommand: ParsableCommand {
       UICommand.self, InfoCommand.self, AskCommand.self, ExhibitorsCommand.self,
       ScheduleCommand.self,
       CityWalkCommand.self, DirectionsCommand.self, RouteCommand.self, OPTWCommand.self,
-      HereCommand.self, QRPostersCommand.self, KioskPinCommand.self, ValidateCommand.self,
+      PlacesCommand.self, HereCommand.self, QRPostersCommand.self, KioskPinCommand.self,
+      ValidateCommand.self,
       GenPackCommand.self, TrainCommand.self,
     ],
     defaultSubcommand: UICommand.self
@@ -28,6 +30,11 @@ public struct HiwaicCommand: ParsableCommand {
   /// Parses the arguments and runs the command, like `main()`, but every message (errors that
   /// quote what was typed, help) is sanitised before it reaches the terminal.
   public static func runSafely(_ arguments: [String]? = nil) -> Never {
+    if let unknown = unknownCommand(arguments ?? Array(CommandLine.arguments.dropFirst())) {
+      printError(unknown)
+      flushOutput()
+      Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
     do {
       var command = try parseAsRoot(arguments)
       try command.run()
@@ -43,6 +50,29 @@ public struct HiwaicCommand: ParsableCommand {
       flushOutput()
       Foundation.exit(code.rawValue)
     }
+  }
+}
+
+extension HiwaicCommand {
+  /// "hiwaic foo": a first word that is no command would otherwise reach the full-screen
+  /// assistant as a stray argument. The message names the close commands and lists them all.
+  static func unknownCommand(_ arguments: [String]) -> String? {
+    guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+    var names = ["help"]
+    for command in configuration.subcommands {
+      let configuration = command.configuration
+      names.append(configuration.commandName ?? "")
+      names += configuration.aliases
+    }
+    guard !names.contains(first) else { return nil }
+    let close = NameSuggestions.closest(
+      to: first, among: names.filter { !$0.isEmpty }.map { (key: $0, label: $0) })
+    let visible = configuration.subcommands.filter { $0.configuration.shouldDisplay }.compactMap {
+      $0.configuration.commandName
+    }
+    return "hiwaic: unknown command '\(TerminalText.sanitized(first))'"
+      + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?")
+      + "\nCommands: \(visible.joined(separator: ", ")). See 'hiwaic --help'."
   }
 }
 

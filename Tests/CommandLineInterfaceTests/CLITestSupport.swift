@@ -53,12 +53,14 @@ enum CLI {
   }
 
   /// Runs the binary; returns exit status, standard output and standard error.
+  /// With `shell`, `arguments` is a whole command line: a program and its arguments.
   static func run(
-    _ arguments: [String], environment: [String: String] = [:], input: Data? = nil
+    _ arguments: [String], environment: [String: String] = [:], input: Data? = nil,
+    shell: Bool = false
   ) throws -> (status: Int32, output: String, error: String) {
     let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
+    process.executableURL = shell ? URL(fileURLWithPath: arguments[0]) : binary
+    process.arguments = shell ? Array(arguments.dropFirst()) : arguments
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "HIWAIC_PACK")
     for (key, value) in environment { env[key] = value }

@@ -15,7 +15,12 @@ extension AppUpdate {
     case .control("r"):
       replanFromNow(&state, env)
     case .escape:
-      back(&state)
+      // Esc leaves a text field for the [ Plan ] button; from there it goes back.
+      if state.planFocus.rawValue < PlanField.stepFree.rawValue {
+        state.planFocus = .submit
+      } else {
+        back(&state)
+      }
     case .enter:
       // Enter moves on, as everywhere in the form; only on [ Plan ] does it plan. The box is
       // ticked with Space (or a click), so that moving through the form never changes it.

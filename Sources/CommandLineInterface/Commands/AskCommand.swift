@@ -10,9 +10,16 @@ struct AskCommand: ParsableCommand {
     commandName: "ask",
     abstract: "Answer a visitor's question; with no question, answer each line of standard input.",
     discussion: """
-      Intents: find_exhibitor, find_session, directions, plan_route, city_walk, venue_info,
-      event_info, now_nearby, help, greeting, unknown. JSON: question, language, intent,
-      confidence, answer, entities [{type, id, name}], slots, suggestions.
+      Answers in the question's language (English, Chinese or German). Intents: \
+      find_exhibitor, find_session, directions, plan_route, city_walk, venue_info, event_info, \
+      now_nearby, help, greeting, unknown. JSON: question, language, intent, confidence, \
+      answer, entities [{type, id, name}], slots, suggestions.
+
+      Examples:
+        hiwaic ask "where is Unitree?"
+        hiwaic ask --now 2025-07-27T13:00 "which AI governance forums are on now?"
+        hiwaic ask --at eh-1f-north --format json "宇树科技在哪里？"
+        printf 'where is Huawei?\\nbye\\n' | hiwaic ask --format jsonl
       """)
 
   @Argument(help: "The question. Leave it out to read questions from standard input, one per line.")

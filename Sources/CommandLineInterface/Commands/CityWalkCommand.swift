@@ -8,7 +8,17 @@ import TextLayout
 /// `hiwaic citywalk [ROUTE]`: the City Walk routes, or one route stop by stop.
 struct CityWalkCommand: RenderingCommand {
   static let configuration = CommandConfiguration(
-    commandName: "citywalk", abstract: "Show the City Walk routes, or one route with its stops.")
+    commandName: "citywalk", abstract: "Show the City Walk routes, or one route with its stops.",
+    discussion: """
+      ROUTE is a number (1–3 on the WAIC pack), an id or a name. --plan times a route from \
+      --start within --budget; distances between stops are straight lines, and long legs are \
+      estimates by metro or taxi.
+
+      Examples:
+        hiwaic citywalk
+        hiwaic citywalk 2 --lang zh
+        hiwaic citywalk 1 --plan --start 2025-07-27T14:00 --budget 2h
+      """)
 
   @Argument(help: "A route: its id, number (1, 2, 3) or name.")
   var route: String?
@@ -38,6 +48,14 @@ struct CityWalkCommand: RenderingCommand {
     let language = output.lang
     var routes = catalog.pack.cityWalks
     if let route {
+      // "citywalk 4" with three routes: say which numbers there are.
+      if routes.isEmpty { throw CommandError("citywalk: this pack has no City Walk routes") }
+      if let number = Int(route), !routes.indices.contains(number - 1) {
+        let names = routes.enumerated().map { "\($0.offset + 1) \($0.element.id)" }
+        throw CommandError(
+          "citywalk: there is no route \(number); choose 1–\(routes.count) (\(names.joined(separator: ", ")))"
+        )
+      }
       routes = [
         try context.resolve(
           route, in: catalog.routeNames, what: "City Walk route", flag: "citywalk",

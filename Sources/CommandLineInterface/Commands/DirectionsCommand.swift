@@ -9,7 +9,15 @@ struct DirectionsCommand: RenderingCommand {
   static let configuration = CommandConfiguration(
     commandName: "directions",
     abstract:
-      "Walking directions between two places (nodes, booths, rooms, exhibitors, named places).")
+      "Walking directions between two places (nodes, booths, rooms, exhibitors, named places).",
+    discussion: """
+      Places are walkway ids, booths, zones, rooms, exhibitors or named places: 'hiwaic places' \
+      lists them. --step-free avoids stairs and escalators.
+
+      Examples:
+        hiwaic directions eh-1f-north Unitree
+        hiwaic directions "Red Hall" H1-A01 --step-free --lang zh
+      """)
 
   @Argument(help: "Where you start.")
   var from: String

@@ -8,7 +8,16 @@ import TextLayout
 struct ExhibitorsCommand: RenderingCommand {
   static let configuration = CommandConfiguration(
     commandName: "exhibitors",
-    abstract: "List and search exhibitors by name (any language), topic or pavilion.")
+    abstract: "List and search exhibitors by name (any language), topic or pavilion.",
+    discussion: """
+      The WAIC pack holds 46 of the 800+ exhibitors of 2025; booth positions marked ~ are \
+      approximate.
+
+      Examples:
+        hiwaic exhibitors
+        hiwaic exhibitors --search 宇树
+        hiwaic exhibitors --topic robotics --format json
+      """)
 
   @Option(
     name: .long, help: "Text to search for: a name in English or Chinese, a product, a topic.")

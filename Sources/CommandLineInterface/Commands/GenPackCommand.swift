@@ -9,9 +9,13 @@ struct GenPackCommand: ParsableCommand {
     commandName: "gen-pack",
     abstract: "Write a synthetic pack N times the size of WAIC 2025, for benchmarks.",
     discussion: """
-      Scale 1 has 800 exhibitors and 100 sessions, like WAIC 2025; scale 10 has 8,000 and 1,000.
-      The pack is marked synthetic and passes 'hiwaic validate'. The same scale and seed always
-      give the same pack.
+      Scale 1 has 800 exhibitors and 100 sessions, like WAIC 2025; scale 10 has 8,000 and \
+      1,000. The pack is marked synthetic and passes 'hiwaic validate'. The same scale and seed \
+      always give the same pack.
+
+      Examples:
+        hiwaic gen-pack --scale 10 /tmp/pack10
+        hiwaic validate /tmp/pack10
       """)
 
   @Option(name: .long, help: "How many times the size of WAIC 2025 (1 to 100).")

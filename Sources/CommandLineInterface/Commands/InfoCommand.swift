@@ -8,7 +8,12 @@ import TextLayout
 struct InfoCommand: RenderingCommand {
   static let configuration = CommandConfiguration(
     commandName: "info",
-    abstract: "Show the event overview: dates, theme, venues, pavilions, figures.")
+    abstract: "Show the event overview: dates, theme, venues, pavilions, figures.",
+    discussion: """
+      Examples:
+        hiwaic info
+        hiwaic info --lang zh --format json
+      """)
 
   @OptionGroup var packOptions: PackOptions
   @OptionGroup var output: OutputOptions

@@ -12,8 +12,13 @@ struct KioskPinCommand: ParsableCommand {
     commandName: "kiosk-pin",
     abstract: "Hash an operator PIN (read from standard input) into an admin_pin_hash line.",
     discussion: """
-      Put the printed line into the kiosk configuration (\(KioskConfiguration.defaultPath), or the
-      file named by hiwaic --kiosk --config). On a terminal the PIN is asked twice, unechoed.
+      Put the printed line into the kiosk configuration \
+      (\(KioskConfiguration.defaultPath), or the file named by hiwaic --kiosk --config). On a \
+      terminal the PIN is asked twice, unechoed.
+
+      Examples:
+        hiwaic kiosk-pin
+        printf '86427531\\n' | hiwaic kiosk-pin >> /etc/hiwaic/kiosk.conf
       """)
 
   func run() throws {

@@ -8,8 +8,13 @@ struct OPTWCommand: ParsableCommand {
     commandName: "optw",
     abstract:
       "Solve one orienteering-with-time-windows instance (KU Leuven text format); print JSON.",
-    discussion:
-      "Output: {\"instance\", \"score\", \"route\" (vertex ids in visiting order, without the depot), \"millis\", \"optimal\"}."
+    discussion: """
+      Output: {"instance", "score", "route" (vertex ids in visiting order, without the \
+      depot), "millis", "optimal"}.
+
+      Examples:
+        hiwaic optw Fuzz/Seeds/optw/small12.txt
+      """
   )
 
   @Argument(help: "The instance file.")

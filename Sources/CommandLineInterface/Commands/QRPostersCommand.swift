@@ -10,9 +10,14 @@ struct QRPostersCommand: RenderingCommand {
     abstract:
       "Every zone's and room's code (WAIC:ZONE:H1-A, WAIC:ROOM:RED-HALL), and their QR codes.",
     discussion: """
-      A code is WAIC:, the kind (ZONE or ROOM), a colon and the pack's id in capitals. Print a
-      poster per zone: a visitor scans it at a kiosk (a USB scanner types the code and Enter) and
-      gets Here & now for that place. --output DIR writes one SVG per code, captioned, to print.
+      A code is WAIC:, the kind (ZONE or ROOM), a colon and the pack's id in capitals. Print \
+      a poster per zone: a visitor scans it at a kiosk (a USB scanner types the code and Enter) \
+      and gets Here & now for that place. --output DIR writes one SVG per code, captioned, to \
+      print.
+
+      Examples:
+        hiwaic qr-posters
+        hiwaic qr-posters --output posters/
       """)
 
   @Option(name: .long, help: "Output format: text, json or svg (svg needs --output).")

@@ -11,11 +11,20 @@ struct RouteCommand: RenderingCommand {
     abstract:
       "Plan a personal route: interests, must-sees, sessions at fixed times, a time budget.",
     discussion: """
-      Interests are topics, optionally weighted (robotics:2,ai-chips). Must-sees are exhibitors
-      (ids or names). Sessions to attend are session ids or titles. The plan maximises interest with
-      diminishing returns per topic, arrives before every chosen session starts, and ends within
-      the budget; what it leaves out is listed with the reason. Re-plan from where you are with
-      --from, --start and --done.
+      Interests are topics, optionally weighted (robotics:2,ai-chips). Must-sees are \
+      exhibitors (ids or names). Sessions to attend are session ids or titles. The plan \
+      maximises interest with diminishing returns per topic, arrives before every chosen session \
+      starts, and ends within the budget; what it leaves out is listed with the reason. Re-plan \
+      from where you are with --from, --start and --done. A start must be on an event day \
+      between 09:00 and 18:00 (assumed hours: no source gives them); without one, the plan \
+      starts now while the exhibition is open, else on its next (or first) day at 10:00, and \
+      says so. Places are listed by 'hiwaic places'.
+
+      Examples:
+        hiwaic route --interests robotics --budget 2h --now 2025-07-26T10:00
+        hiwaic route --interests robotics:2,ai-chips --must Unitree,Huawei
+        hiwaic route --attend "Main Forum" --start 2025-07-26T10:00 --step-free
+        hiwaic route --interests robotics --format ics > my-visit.ics
       """)
 
   @Option(name: .long, help: "Topics, comma-separated, each optionally with a weight (robotics:2).")
@@ -60,16 +69,80 @@ struct RouteCommand: RenderingCommand {
   func render() throws -> String {
     let context = try CommandContext(options: packOptions)
     let catalog = context.catalog
-    let request = try makeRequest(context: context)
+    var request = try makeRequest(context: context)
+    let (startTime, note) = try Self.visitStart(
+      start.map { _ in request.startTime }, now: context.now, catalog: catalog, language: lang)
+    request.startTime = startTime
     let plan = VisitPlanner(catalog: catalog).plan(request)
+    if let note, format != .text { printError("hiwaic: route: \(note)") }
     switch format {
     case .json:
       return try OutputFormatting.json([PlanRecord(plan: plan, request: request, catalog: catalog)])
     case .ics:
       return CalendarWriter(catalog: catalog).calendar(
         for: plan, language: lang, stamp: context.now)
-    case .text: return PlanTimeline(catalog: catalog, language: lang).render(plan, request: request)
+    case .text:
+      let timeline = PlanTimeline(catalog: catalog, language: lang).render(plan, request: request)
+      return note.map { $0 + "\n" + timeline } ?? timeline
     }
+  }
+
+  /// The exhibition's hours as assumed here: no source gives the 2025 opening hours.
+  static let assumedHours = (9 * 60)...(18 * 60)
+
+  /// When the visit starts, and why when it is not when asked: a start given (`asked`) must be
+  /// on an event day in the assumed hours, or it is refused with the reason; without one, now
+  /// if the event is open, else the next event day (the first, once it is over) at 10:00.
+  static func visitStart(
+    _ asked: Date?, now: Date, catalog: EventCatalog, language: Language
+  ) throws -> (Date, String?) {
+    let zone = catalog.timeZone
+    let labels = Labels(language: language)
+    let days = catalog.days
+    func clock(_ date: Date) -> Int {
+      EventTime.clockMinutes(EventTime.clockTime(date, zone: zone)) ?? 0
+    }
+    let span =
+      days.first.map { first in
+        labels.date(first) + (days.count > 1 ? "–" + labels.date(days[days.count - 1]) : "")
+      } ?? ""
+    if let asked {
+      let day = EventTime.localDate(asked, zone: zone)
+      if !days.isEmpty && !days.contains(day) {
+        throw CommandError(
+          "--start \(EventTime.format(asked, zone: zone)) is not a day of the event (\(span)): choose one of them"
+        )
+      }
+      if !assumedHours.contains(clock(asked)) {
+        throw CommandError(
+          "--start \(EventTime.clockTime(asked, zone: zone)) is outside the exhibition's hours, assumed 09:00–18:00 (no source gives them): booths are likely closed then; start between 09:00 and 18:00"
+        )
+      }
+      return (asked, nil)
+    }
+    let today = EventTime.localDate(now, zone: zone)
+    if days.isEmpty || (days.contains(today) && assumedHours.contains(clock(now))) {
+      return (now, nil)
+    }
+    let later = days.first { $0 > today || ($0 == today && clock(now) < assumedHours.lowerBound) }
+    let day = later ?? days[0]
+    let time = EventTime.startOfDay(day, zone: zone).addingTimeInterval(10 * 3600)
+    let when = labels.date(day) + " 10:00"
+    let why: String
+    switch (later, language) {
+    case (nil, .zh): why = "活动已结束（\(span)）：按首日\(when)规划，供参考（假定时间）。"
+    case (nil, _):
+      why = "The event is over (\(span)): this is how \(when) would have looked (time assumed)."
+    case (_, .zh) where days.contains(today): why = "现在不在展览时间内：按\(when)规划（假定时间，来源未给出开放时间）。"
+    case (_, _) where days.contains(today):
+      why =
+        "The exhibition is closed now: planned for \(when) (assumed; the sources give no opening hours)."
+    case (_, .zh): why = "活动尚未开始（\(span)）：按\(when)规划（假定时间）。"
+    default:
+      why =
+        "The event has not started (\(span)): planned for \(when) (assumed; the sources give no opening hours)."
+    }
+    return (time, why)
   }
 
   func makeRequest(context: CommandContext) throws -> VisitRequest {

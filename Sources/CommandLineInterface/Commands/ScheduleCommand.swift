@@ -8,7 +8,15 @@ import TextLayout
 struct ScheduleCommand: RenderingCommand {
   static let configuration = CommandConfiguration(
     commandName: "schedule",
-    abstract: "List sessions by day, topic, speaker or room; --upcoming for what is still ahead.")
+    abstract: "List sessions by day, topic, speaker or room; --upcoming for what is still ahead.",
+    discussion: """
+      Times marked ~ are modelled: the sources do not give them.
+
+      Examples:
+        hiwaic schedule --day 2025-07-27
+        hiwaic schedule --speaker Hinton
+        hiwaic schedule --upcoming --now 2025-07-26T13:00 --lang zh
+      """)
 
   @Option(
     name: .long,

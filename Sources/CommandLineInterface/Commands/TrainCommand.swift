@@ -10,10 +10,14 @@ struct TrainCommand: ParsableCommand {
     commandName: "train",
     abstract: "Train the intent model from the training questions and write it into the pack.",
     discussion: """
-      Reads the training questions (LANG.txt, fillers.tsv, clinc150-train.tsv), fills their
-      placeholders with the pack's names, and fits the intent model. Writes
-      PACK/lexicon/intent-model.tsv unless --output says otherwise. With --check nothing is
+      Reads the training questions (LANG.txt, fillers.tsv, clinc150-train.tsv), fills their \
+      placeholders with the pack's names, and fits the intent model. Writes \
+      PACK/lexicon/intent-model.tsv unless --output says otherwise. With --check nothing is \
       written: the exit status is 0 when the file on disk is exactly what training gives.
+
+      Examples:
+        hiwaic train
+        hiwaic train --check
       """)
 
   @OptionGroup var packOptions: PackOptions

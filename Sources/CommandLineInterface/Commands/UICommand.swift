@@ -17,15 +17,22 @@ struct UICommand: ParsableCommand {
     commandName: "ui",
     abstract: "The full-screen assistant (the default): ask, exhibitors, schedule, map, plan.",
     discussion: """
-      Keys: F1 help, F2–F8 (or the tab's number 2–8 when not typing) screens, F9 English/中文,
-      F10 or Ctrl-Q quit. Favourites, the plan and recent questions are kept between runs in
-      $XDG_STATE_HOME/hiwaic (~/.local/state/hiwaic), one file per pack; --no-state keeps nothing.
-      NO_COLOR=1 turns colours off; --theme high-contrast for bright halls.
+      Keys: F1 help, F2–F8 (or the tab's number 2–8 when not typing) screens, F9 \
+      English/中文, F10 or Ctrl-Q quit. Favourites, the plan and recent questions are kept \
+      between runs in $XDG_STATE_HOME/hiwaic (~/.local/state/hiwaic), one file per pack; \
+      --no-state keeps nothing. NO_COLOR=1 turns colours off; --theme high-contrast for bright \
+      halls.
 
-      --kiosk: for unattended use. No key quits or suspends; an idle kiosk counts down and starts
-      afresh for the next visitor; a scanner's zone code opens Here & now. The only way out is the
-      operator chord, Ctrl-\\ three times within two seconds (or F12 three times), then the PIN
-      from HIWAIC_ADMIN_PIN or admin_pin_hash in the configuration file (hiwaic kiosk-pin).
+      --kiosk: for unattended use. No key quits or suspends; an idle kiosk counts down and \
+      starts afresh for the next visitor; a scanner's zone code opens Here & now. The only way \
+      out is the operator chord, Ctrl-\\ three times within two seconds (or F12 three times), \
+      then the PIN from HIWAIC_ADMIN_PIN or admin_pin_hash in the configuration file (hiwaic \
+      kiosk-pin).
+
+      Examples:
+        hiwaic
+        hiwaic --lang zh --at eh-1f-north --now 2025-07-26T10:00
+        HIWAIC_ADMIN_PIN=86427531 hiwaic --kiosk --idle 90
       """)
 
   @Option(name: .long, help: "Where the visitor or kiosk is: a walkway node, booth, zone or room.")

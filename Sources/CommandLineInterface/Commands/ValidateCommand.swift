@@ -8,7 +8,13 @@ struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
     abstract: "Check a pack and report every problem with its file and JSON path.",
-    discussion: "Exit status: 0 when the pack has no errors (warnings are allowed), 1 when it has.")
+    discussion: """
+      Exit status: 0 when the pack has no errors (warnings are allowed), 1 when it has.
+
+      Examples:
+        hiwaic validate Data/waic2025
+        hiwaic validate /tmp/pack10
+      """)
 
   @Argument(
     help: ArgumentHelp(
