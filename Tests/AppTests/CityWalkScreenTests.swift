@@ -56,7 +56,7 @@ struct CityWalkScreenTests {
     let kept = try #require(app.state.plannedWalk)
     #expect(kept.route == "low-altitude-autonomous")
     app.press(.function(8))
-    #expect(app.screen.contains("City Walk: City Walk 2"))
+    #expect(app.screen.contains("10:30 City Walk 2: Drones"))
     let calendar = MyPlanItems.calendar(app.state, app.env)
     #expect(calendar.contains("SUMMARY:City Walk 2: Drones and Driverless: Drone delivery point"))
     #expect(calendar.contains("DTSTART;TZID=Asia/Shanghai:20250726T103000"))

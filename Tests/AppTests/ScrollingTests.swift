@@ -97,4 +97,18 @@ struct ScrollingTests {
     let lastWord = try #require(title.split(separator: " ").last)
     #expect(screen.contains(lastWord))
   }
+
+  @Test("a long conversation at 60×16 says what is above on a row of its own, never over text")
+  func conversationOverflow() {
+    var app = AppHarness(width: 60, height: 16)
+    app.ask("where is Unitree?")
+    app.ask("what is on tomorrow afternoon?")
+    app.ask("plan me two hours of robotics")
+    let rows = app.screen.split(separator: "\n", omittingEmptySubsequences: false)
+    let note = rows[1].trimmingCharacters(in: .whitespaces)
+    #expect(note.hasPrefix("↑ ") && note.hasSuffix("more lines (PgUp)"), "\(rows[1])")
+    app.press(.pageUp)
+    let after = app.screen.split(separator: "\n", omittingEmptySubsequences: false)[1]
+    #expect(after.contains("(PgDn)"), "\(after)")
+  }
 }

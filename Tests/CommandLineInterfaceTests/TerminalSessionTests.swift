@@ -265,4 +265,78 @@ struct TerminalSessionTests {
     try tmux.keys("F10")
     tmux.waitFor("EXITED:0")
   }
+
+  /// The screen's rows as a grid of characters (tmux pads nothing: short rows are filled).
+  static func rows(_ screen: String, width: Int) -> [[Character]] {
+    screen.split(separator: "\n", omittingEmptySubsequences: false).map { row in
+      var cells = Array(row)
+      if cells.count < width { cells += Array(repeating: " ", count: width - cells.count) }
+      return cells
+    }
+  }
+
+  @Test("the map zoomed in and panned draws nothing outside its frame; / finds and centres")
+  func mapZoomAndFind() throws {
+    let tmux = try TmuxSession(
+      command: "LANG=C.UTF-8 TERM=screen-256color " + Self.base, width: 80, height: 24)
+    tmux.waitFor("Ask ›")
+    try tmux.keys("F5")
+    let plain = tmux.waitFor("the map") { $0.contains("[5 Map]") && $0.contains("┌") }
+    // Page to the Expo Center's first floor, zoom in twice and pan: the tab bar, the title
+    // row, the legend and the status line stay exactly as they were.
+    let outside = { (screen: String) -> [String] in
+      let lines = screen.components(separatedBy: "\n")
+      return Array(lines.prefix(1)) + Array(lines.suffix(3))
+    }
+    for _ in 0..<4 {
+      try tmux.keys("]")
+      usleep(50_000)
+    }
+    let floor = tmux.screen
+    try tmux.keys("+", "+", "Left", "Left", "Up")
+    usleep(200_000)
+    let zoomed = tmux.screen
+    #expect(outside(zoomed) == outside(floor))
+    #expect(zoomed.components(separatedBy: "\n")[1] == floor.components(separatedBy: "\n")[1])
+    _ = plain
+    try tmux.keys("/")
+    try tmux.type("Unitree")
+    try tmux.keys("Enter")
+    tmux.waitFor("Booth ~H3-A01 · Unitree Robotics")
+    let found = tmux.screen
+    #expect(found.contains("X"))
+    try tmux.keys("F10")
+    tmux.waitFor("EXITED:0")
+  }
+
+  @Test("the schedule filter finds a speaker on another day, with the count per day")
+  func scheduleSearchAcrossDays() throws {
+    let tmux = try TmuxSession(
+      command: "LANG=C.UTF-8 TERM=screen-256color \(Self.binary) --now 2025-07-27T10:00 --no-state",
+      width: 100, height: 30)
+    tmux.waitFor("Ask ›")
+    try tmux.keys("F4")
+    tmux.waitFor("[• Sun 27 July]")
+    try tmux.keys("/")
+    try tmux.type("hinton")
+    let screen = tmux.waitFor("[Sat 26 July (1)]")
+    #expect(screen.contains("Main Forum"))
+    #expect(screen.contains("Sun 27 July (0)"))
+    try tmux.keys("F10")
+    tmux.waitFor("EXITED:0")
+  }
+
+  @Test("a City Walk goes into my plan with its timing")
+  func cityWalkToPlan() throws {
+    let tmux = try TmuxSession(command: "LANG=C.UTF-8 TERM=screen-256color " + Self.base)
+    tmux.waitFor("Ask ›")
+    try tmux.keys("F7")
+    tmux.waitFor("From Sat 26 July 10:00")
+    try tmux.keys("Down", "]", "a")
+    tmux.waitFor("from 10:30 is in my plan")
+    try tmux.keys("F8")
+    tmux.waitFor("10:30 City Walk 2")
+    try tmux.keys("F10")
+    tmux.waitFor("EXITED:0")
+  }
 }

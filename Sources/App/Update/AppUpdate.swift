@@ -956,7 +956,9 @@ enum CityWalkTiming {
   static func start(_ state: AppState, _ catalog: EventCatalog) -> Date {
     if let chosen = state.walkStart { return chosen }
     let zone = catalog.timeZone
-    let quarter = (state.now.timeIntervalSince1970 / 900).rounded(.up) * 900
+    // The next quarter hour, or this one when it began less than a minute ago (a clock that
+    // has just ticked past 10:00 still starts the walk at 10:00).
+    let quarter = ((state.now.timeIntervalSince1970 - 60) / 900).rounded(.up) * 900
     let next = Date(timeIntervalSince1970: quarter)
     let clock = EventTime.clockMinutes(EventTime.clockTime(next, zone: zone)) ?? 0
     if clock >= 8 * 60 && clock <= 17 * 60 { return next }

@@ -74,15 +74,23 @@ extension ScreenContext {
         }
       }
     }
-    let scroll = min(state.askScroll, max(0, lines.count - talk.height))
+    // More than fits: the top row says so (it is never drawn over the answer).
+    let overflow = lines.count > talk.height
+    let rows = overflow ? talk.height - 1 : talk.height
+    let scroll = min(state.askScroll, max(0, lines.count - rows))
     let end = lines.count - scroll
-    let start = max(0, end - talk.height)
+    let start = max(0, end - rows)
+    let top = overflow ? talk.y + 1 : talk.y
     for (row, line) in lines[start..<end].enumerated() {
-      frame.canvas.write(line.0, x: talk.x, y: talk.y + row, style: line.1, clip: talk)
+      frame.canvas.write(line.0, x: talk.x, y: top + row, style: line.1, clip: talk)
     }
-    if start > 0 {
+    if overflow {
+      let above = t("↑ \(start) more lines (PgUp)", "↑ 上方还有\(start)行（PgUp）")
+      let below = scroll > 0 ? t(" · ↓ \(scroll) (PgDn)", " · ↓ \(scroll)行（PgDn）") : ""
+      let note = (start > 0 ? above : t("(top)", "（顶部）")) + below
       frame.canvas.write(
-        t("↑ more (PgUp)", "↑ 更多（PgUp）"), x: talk.maxX - 14, y: talk.y, style: Style(.dim))
+        note.truncated(toWidth: talk.width), x: max(talk.x, talk.maxX - note.displayWidth),
+        y: talk.y, style: Style(.dim), clip: talk)
     }
   }
 

@@ -534,11 +534,14 @@ extension ScreenContext {
       for (index, stop) in route.stops.enumerated() {
         if index > 0, let previous = route.stops[safe: index - 1] {
           let leg = legs[stop.id] ?? CityWalkPlanner.leg(from: previous, to: stop)
+          let walk =
+            leg.minutes < 1
+            ? t("under a minute", "不到1分钟")
+            : t(
+              "about \(leg.minutes.roundedInt) min", "约\(leg.minutes.roundedInt)分钟")
           let how =
             leg.mode == .walk
-            ? t(
-              "about \(leg.minutes.roundedInt) min on foot (straight-line distance)",
-              "步行约\(leg.minutes.roundedInt)分钟（直线距离）")
+            ? t("\(walk) on foot (straight-line distance)", "步行\(walk)（直线距离）")
             : t(
               "about \(leg.minutes.roundedInt) min by metro or taxi (estimate)",
               "乘地铁或出租车约\(leg.minutes.roundedInt)分钟（估计）")
@@ -602,10 +605,12 @@ extension ScreenContext {
       let clash = clashes[item.id] != nil
       if item.kind == .walk, let kept = state.plannedWalk {
         let day = labels.date(EventTime.localDate(kept.start, zone: zone))
+        // "City Walk 2: …" says what it is; a route named otherwise gets the word in front.
+        let name = MyPlanItems(catalog: catalog, state: state).name(of: item)
+        let word = t("City Walk", "城市漫步")
         return (
           " \(day) \(EventTime.clockTime(kept.start, zone: zone)) "
-            + t("City Walk: ", "城市漫步：")
-            + MyPlanItems(catalog: catalog, state: state).name(of: item),
+            + (name.hasPrefix(word) ? name : word + t(": ", "：") + name),
           .normal
         )
       }
