@@ -360,3 +360,41 @@ public struct WalkingDirections: Sendable {
   public var stepFree: Bool
   public var route: WalkingRoute
 }
+
+/// An assistant whose matcher is built on another thread, so that a front end can draw its
+/// first screen from the pack at once: asking for `assistant` waits until it is ready (a few
+/// tens of milliseconds after start, long before a visitor has typed a question).
+public final class PendingAssistant: @unchecked Sendable {
+  public let catalog: EventCatalog
+  private let condition = NSCondition()
+  // Guarded by `condition`.
+  private var built: Assistant?
+
+  /// Starts building the assistant for a loaded pack and lexicon.
+  public init(catalog: EventCatalog, lexicon: Lexicon) {
+    self.catalog = catalog
+    DispatchQueue.global(qos: .userInitiated).async { [self] in
+      let assistant = Assistant(catalog: catalog, lexicon: lexicon)
+      condition.lock()
+      built = assistant
+      condition.broadcast()
+      condition.unlock()
+    }
+  }
+
+  /// An assistant already built.
+  public init(ready: Assistant) {
+    catalog = ready.catalog
+    built = ready
+  }
+
+  /// The assistant, once built.
+  public var assistant: Assistant {
+    condition.lock()
+    defer { condition.unlock() }
+    while true {
+      if let built { return built }
+      condition.wait()
+    }
+  }
+}

@@ -42,16 +42,24 @@ public enum Effect: Equatable, Sendable {
 
 /// The read-only world the update and view work in: the pack and the assistant.
 public struct AppEnvironment: Sendable {
-  public let assistant: Assistant
+  public let catalog: EventCatalog
+  private let pending: PendingAssistant
   /// Where `e` on My plan writes the calendar.
   public var exportPath: String
 
   public init(assistant: Assistant, exportPath: String = "hiwaic-plan.ics") {
-    self.assistant = assistant
+    self.init(pending: PendingAssistant(ready: assistant), exportPath: exportPath)
+  }
+
+  /// With an assistant still being built: screens draw from the pack meanwhile.
+  public init(pending: PendingAssistant, exportPath: String = "hiwaic-plan.ics") {
+    catalog = pending.catalog
+    self.pending = pending
     self.exportPath = exportPath
   }
 
-  public var catalog: EventCatalog { assistant.catalog }
+  /// The assistant (waiting for it, the first time, if it is still being built).
+  public var assistant: Assistant { pending.assistant }
 }
 
 /// The one place state changes: a message in, the new state and any effects out (the Elm loop).

@@ -124,17 +124,65 @@ struct AskCommand: ParsableCommand {
 
 /// The matcher, its clock and the visitor's place, ready to answer.
 struct AskSetup {
-  let assistant: Assistant
+  let pending: PendingAssistant
   let context: AskContext
 
-  init(options: PackOptions, at: String?, lang: AnswerLanguage) throws {
-    let packContext = try CommandContext(options: options)
-    let lexicon = try packContext.lexicon()
+  /// The assistant (waiting for it when it is being built in the background).
+  var assistant: Assistant { pending.assistant }
+
+  /// `buildMatcher: false` leaves building the matcher to another thread.
+  init(options: PackOptions, at: String?, lang: AnswerLanguage, buildMatcher: Bool = true) throws {
+    // The pack and the lexicon are read at once, on two cores.
+    let (packContext, lexicon) = try Self.read(options)
     let catalog = packContext.catalog
-    assistant = Assistant(catalog: catalog, lexicon: lexicon)
+    pending =
+      buildMatcher
+      ? PendingAssistant(ready: Assistant(catalog: catalog, lexicon: lexicon))
+      : PendingAssistant(catalog: catalog, lexicon: lexicon)
     var here: String?
     if let at { here = try Self.resolvePlace(at, catalog: catalog) }
     context = AskContext(now: packContext.now, here: here, language: lang.language)
+  }
+
+  /// The pack and its lexicon, read in parallel; the pack's error first when both fail.
+  static func read(_ options: PackOptions) throws -> (CommandContext, Lexicon) {
+    enum Part: Sendable {
+      case pack(Result<CommandContext, CommandError>)
+      case lexicon(Result<Lexicon, CommandError>)
+    }
+    let directory: URL
+    do {
+      directory = try PackLocator.locate(explicit: options.pack)
+    } catch {
+      throw CommandError(error.description)
+    }
+    let parts = ParallelWork.map([true, false]) { (isPack: Bool) -> Part in
+      if isPack {
+        do {
+          return .pack(.success(try CommandContext(options: options)))
+        } catch let error as CommandError {
+          return .pack(.failure(error))
+        } catch {
+          return .pack(.failure(CommandError("\(error)")))
+        }
+      }
+      do {
+        return .lexicon(.success(try Lexicon.load(packDirectory: directory)))
+      } catch {
+        return .lexicon(.failure(CommandError("\(error)")))
+      }
+    }
+    var context: CommandContext?
+    var lexicon: Lexicon?
+    for part in parts {
+      switch part {
+      case .pack(let result): context = try result.get()
+      case .lexicon(let result): lexicon = try? result.get()
+      }
+    }
+    guard let context else { throw CommandError("the pack could not be read") }
+    // A lexicon that failed is read again for its message, after the pack's.
+    return (context, try lexicon ?? context.lexicon())
   }
 
   /// A walkway node for `--at`, or a clear error with close matches.

@@ -3,7 +3,7 @@ import Foundation
 import Matcher
 
 /// What a query command works with: the loaded pack and the clock.
-struct CommandContext {
+struct CommandContext: Sendable {
   /// The pack's directory, found once.
   let directory: URL
   let catalog: EventCatalog

@@ -100,10 +100,11 @@ struct UICommand: ParsableCommand {
         throw ExitCode(2)
       }
     }
-    let setup = try AskSetup(options: packOptions, at: place, lang: .auto)
+    // The matcher is built on another thread while the first screen is drawn from the pack.
+    let setup = try AskSetup(options: packOptions, at: place, lang: .auto, buildMatcher: false)
     // The calendar's whole path, so that "Saved to …" says where to find it.
     let env = AppEnvironment(
-      assistant: setup.assistant, exportPath: URL(fileURLWithPath: export).standardizedFileURL.path)
+      pending: setup.pending, exportPath: URL(fileURLWithPath: export).standardizedFileURL.path)
     var state = AppState(
       width: 80, height: 24, now: setup.context.now, here: setup.context.here,
       language: language == .zh ? .zh : .en)

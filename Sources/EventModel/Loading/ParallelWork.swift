@@ -1,8 +1,8 @@
 import Foundation
 
 /// Runs independent jobs on all cores and returns their results in order.
-enum ParallelWork {
-  static func map<Input: Sendable, Output: Sendable>(
+public enum ParallelWork {
+  public static func map<Input: Sendable, Output: Sendable>(
     _ inputs: [Input], _ transform: @Sendable (Input) -> Output
   ) -> [Output] {
     let results = ResultSlots<Output>(count: inputs.count)
@@ -29,6 +29,7 @@ private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
   var values: [Value] {
     lock.lock()
     defer { lock.unlock() }
-    return slots.map { $0! }
+    // Every slot is filled before `concurrentPerform` returns.
+    return slots.compactMap { $0 }
   }
 }
