@@ -50,13 +50,7 @@ public struct PinGuardStore: Sendable {
     {
       return "\(directory)/\(file)"
     }
-    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-      return "\(state)/hiwaic/\(file)"
-    }
-    if let home = environment["HOME"], home.hasPrefix("/") {
-      return "\(home)/.local/state/hiwaic/\(file)"
-    }
-    return nil
+    return StateDirectory.path(file, environment: environment)
   }
 
   /// The saved guard. No file: a fresh one. A file that cannot be read or makes no sense: a

@@ -94,14 +94,19 @@ struct MapScreenTests {
     #expect(app.screen.contains("Nothing on the map called “qqqzzz”"))
   }
 
-  @Test("b steps through booths saying who is there; Enter opens that exhibitor")
-  func booths() throws {
+  /// The map at 120×40 on the floor of Unitree's booth H3-A01.
+  static func unitreeFloor() throws -> (AppHarness, Booth) {
     var app = AppHarness(width: 120, height: 40)
     app.press(.function(5))
-    // The floor with Unitree's booth.
     let booth = try #require(app.env.catalog.booth("H3-A01"))
     app.state.mapFloor = try #require(
       Lists(catalog: app.env.catalog, state: app.state).floorIndex(ofNode: booth.node))
+    return (app, booth)
+  }
+
+  @Test("b steps through booths saying who is there; Enter opens that exhibitor")
+  func booths() throws {
+    var (app, _) = try Self.unitreeFloor()
     app.press(.character("b"))
     let first = try #require(app.state.mapBooth)
     #expect(app.screen.contains("Booth ~"))
@@ -115,11 +120,7 @@ struct MapScreenTests {
 
   @Test("a click on a booth marks it and names who is there")
   func clickBooth() throws {
-    var app = AppHarness(width: 120, height: 40)
-    app.press(.function(5))
-    let booth = try #require(app.env.catalog.booth("H3-A01"))
-    app.state.mapFloor = try #require(
-      Lists(catalog: app.env.catalog, state: app.state).floorIndex(ofNode: booth.node))
+    var (app, booth) = try Self.unitreeFloor()
     app.click(.booth("H3-A01"))
     #expect(app.state.mapTarget == booth.node)
     #expect(app.screen.contains("Unitree Robotics · Enter for details"))

@@ -32,14 +32,7 @@ public struct VisitorStateStore: Sendable {
   /// `$XDG_STATE_HOME/hiwaic/PACK.json`, else `~/.local/state/hiwaic/PACK.json`; nil when
   /// neither variable gives an absolute directory.
   public static func defaultPath(environment: [String: String], packID: String) -> String? {
-    let file = fileName(packID: packID)
-    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-      return "\(state)/hiwaic/\(file)"
-    }
-    if let home = environment["HOME"], home.hasPrefix("/") {
-      return "\(home)/.local/state/hiwaic/\(file)"
-    }
-    return nil
+    StateDirectory.path(fileName(packID: packID), environment: environment)
   }
 
   /// A file name from a pack id that cannot leave the directory or hide as a dot file.

@@ -74,3 +74,19 @@ public enum AtomicFile {
     "cannot write \(path) (\(String(cString: strerror(code))))"
   }
 }
+
+/// Where hiwaic keeps state between runs: `$XDG_STATE_HOME/hiwaic`, else
+/// `~/.local/state/hiwaic`, as the XDG base directory specification says.
+public enum StateDirectory {
+  /// The path of `file` in the state directory; nil when neither variable gives an absolute
+  /// directory.
+  public static func path(_ file: String, environment: [String: String]) -> String? {
+    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+      return "\(state)/hiwaic/\(file)"
+    }
+    if let home = environment["HOME"], home.hasPrefix("/") {
+      return "\(home)/.local/state/hiwaic/\(file)"
+    }
+    return nil
+  }
+}
