@@ -44,11 +44,13 @@ let package = Package(
     .target(name: "PackGenerator", dependencies: ["EventModel"]),
     // What every front end shares: answers with plans and directions worked out, labels.
     .target(name: "Assistant", dependencies: ["EventModel", "Matcher", "Planner"]),
+    // Intelligent matching: a visitor profile to explained recommendations.
+    .target(name: "Recommender", dependencies: ["Assistant", "EventModel", "Planner"]),
     .target(
       name: "CommandLineInterface",
       dependencies: [
         "App", "Assistant", "EventModel", "Kiosk", "Matcher", "PackGenerator", "Planner", "QRCode",
-        "TerminalUI", "TextLayout",
+        "Recommender", "TerminalUI", "TextLayout",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -64,7 +66,7 @@ let package = Package(
       name: "HiwaicBench",
       dependencies: [
         "App", "Assistant", "EventModel", "Kiosk", "Matcher", "PackGenerator", "Planner",
-        "TerminalUI",
+        "Recommender", "TerminalUI",
       ]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(
@@ -87,6 +89,8 @@ let package = Package(
     ),
     .testTarget(name: "PackGeneratorTests", dependencies: ["PackGenerator", "EventModel"]),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "EventModel"]),
+    .testTarget(
+      name: "RecommenderTests", dependencies: ["Recommender", "EventModel", "PackGenerator"]),
     .testTarget(
       name: "AssistantTests",
       dependencies: ["Assistant", "EventModel", "Matcher", "PackGenerator", "Planner"],

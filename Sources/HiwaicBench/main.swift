@@ -75,7 +75,7 @@ let waic =
   ?? repository.appendingPathComponent("Data/waic2025")
 
 print("hiwaic-bench (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
-// HIWAIC_BENCH=load,matcher,ask,planner,interface,kiosk runs only those sections.
+// HIWAIC_BENCH=load,matcher,ask,planner,recommend,interface,kiosk runs only those sections.
 let sections = ProcessInfo.processInfo.environment["HIWAIC_BENCH"].map {
   Set($0.split(separator: ",").map(String.init))
 }
@@ -124,6 +124,13 @@ if wanted("planner") {
   } else {
     print("== Issue 4: OPTW instances not found at \(optw.path) (set HIWAIC_OPTW)")
   }
+  print("")
+}
+if wanted("recommend") {
+  print("== Issue 14: intelligent matching")
+  try RecommendBench.run(name: "WAIC 2025 pack", packDirectory: waic, rolesFrom: waic, target: 5)
+  try RecommendBench.run(
+    name: "10x synthetic pack", packDirectory: scratch, rolesFrom: waic, target: 50)
   print("")
 }
 if wanted("interface") {

@@ -101,3 +101,28 @@ struct HelpExamplesTests {
     #expect(open.hasPrefix("Plan for 120 min"))
   }
 }
+
+@Suite("hiwaic recommend")
+struct RecommendCommandTests {
+  @Test("JSON is an array of {kind, id, name, score, reasons}; unknown roles get the list")
+  func json() throws {
+    let picks = try CLI.json([
+      "recommend", "--role", "investor", "--interests", "embodied-ai", "--now", "2025-07-26T10:00",
+    ])
+    #expect(!picks.isEmpty)
+    for pick in picks {
+      #expect(Set(pick.keys) == ["kind", "id", "name", "score", "reasons"])
+      #expect((pick["reasons"] as? [String])?.isEmpty == false)
+    }
+    #expect(picks.contains { $0["id"] as? String == "unitree" })
+    let failure = CLI.failure(["recommend", "--role", "investr"])
+    #expect(failure?.contains("did you mean investor?") == true)
+    #expect(failure?.contains("choose from investor, founder") == true)
+    let text = try CLI.render([
+      "recommend", "--role", "family", "--want", "demos", "--lang", "zh", "--now",
+      "2025-07-26T10:00",
+    ])
+    #expect(text.contains("推荐展商"))
+    #expect(text.contains("现场体验"))
+  }
+}

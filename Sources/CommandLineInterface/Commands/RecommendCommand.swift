@@ -1,0 +1,125 @@
+import ArgumentParser
+import Assistant
+import EventModel
+import Foundation
+import Recommender
+import TextLayout
+
+/// `hiwaic recommend`: exhibitors, sessions and a City Walk for a visitor profile, each with why.
+struct RecommendCommand: RenderingCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "recommend",
+    abstract: "Recommend exhibitors, sessions and a City Walk for a visitor profile, with reasons.",
+    discussion: """
+      Roles and wants are pack data (roles.json; on the WAIC pack modelled: no source gives \\
+      them). A shared rare topic counts more than a common one; sessions that have ended are \\
+      never recommended; picks are spread over topics. JSON: an array of {kind, id, name, \\
+      score, reasons}.
+
+      Examples:
+        hiwaic recommend --role investor --interests embodied-ai
+        hiwaic recommend --role family --want demos --lang zh
+        hiwaic recommend --role engineer --interests ai-chips --format json
+      """)
+
+  @Option(name: .long, help: "Who the visitor is: investor, founder, engineer, researcher, ….")
+  var role: String?
+
+  @Option(name: .long, help: "Topics, comma-separated, each optionally weighted (robotics:2).")
+  var interests: String?
+
+  @Option(
+    name: .long, help: "What the visitor wants, comma-separated: demos, buy, invest, learn, ….")
+  var want: String?
+
+  @Option(name: .long, help: "Where the visitor is (for how far away things are).")
+  var at: String?
+
+  @Option(name: .long, help: "How many of each kind.")
+  var limit: Int = 5
+
+  @OptionGroup var packOptions: PackOptions
+  @OptionGroup var output: OutputOptions
+
+  func render() throws -> String {
+    let context = try CommandContext(options: packOptions)
+    let catalog = context.catalog
+    let table: RoleTable
+    do {
+      table = try RoleTable.load(packDirectory: context.directory)
+    } catch {
+      throw CommandError(error.description)
+    }
+    func check(_ id: String, in list: [RoleProfile], flag: String) throws -> String {
+      let folded = TextFolding.fold(id)
+      if let found = list.first(where: {
+        TextFolding.fold($0.id) == folded
+          || $0.name.allTexts.contains { TextFolding.fold($0) == folded }
+      }) {
+        return found.id
+      }
+      let close = NameSuggestions.closest(
+        to: id, among: list.map { (key: $0.id, label: $0.id) })
+      throw CommandError(
+        "\(flag): unknown '\(id)'; "
+          + (close.isEmpty ? "" : "did you mean \(close.joined(separator: ", "))? ")
+          + "choose from \(list.map(\.id).joined(separator: ", "))")
+    }
+    guard (1...50).contains(limit) else { throw CommandError("--limit must be from 1 to 50") }
+    let roleID = try role.map { try check($0, in: table.roles, flag: "--role") }
+    let wants = try list(want).map { try check($0, in: table.wants, flag: "--want") }
+    var weights: [String: Double] = [:]
+    for item in list(interests) {
+      let parts = item.split(separator: ":", maxSplits: 1).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      let topic = try context.resolveTopic(parts.first ?? item)
+      var weight = 1.0
+      if parts.count == 2 {
+        guard let value = Double(parts[1]), RouteCommand.weightRange.contains(value) else {
+          throw CommandError("--interests: the weight of \(parts[0]) must be from 0.1 to 100")
+        }
+        weight = value
+      }
+      weights[topic.id] = weight
+    }
+    let here = try at.map { try CommandContext.place($0, catalog: catalog, flag: "--at") }
+    let profile = VisitorProfile(
+      role: roleID, interests: weights, wants: wants, now: context.now, here: here)
+    let picks = Recommender(catalog: catalog, roles: table).recommend(
+      profile, language: output.lang, limit: limit)
+    if output.format == .json { return try OutputFormatting.json(picks) }
+    guard !picks.isEmpty else {
+      return output.lang == .zh
+        ? "请说说您的兴趣或身份（--interests、--role），以便推荐。"
+        : "Tell me what interests you or who you are (--interests, --role) to get recommendations."
+    }
+    var lines: [String] = []
+    for kind in [Recommendation.Kind.exhibitor, .session, .citywalk] {
+      let ofKind = picks.filter { $0.kind == kind }
+      guard !ofKind.isEmpty else { continue }
+      if !lines.isEmpty { lines.append("") }
+      lines.append(heading(kind))
+      for (index, pick) in ofKind.enumerated() {
+        lines.append("\(index + 1). \(pick.name)")
+        lines.append("   " + pick.reasons.joined(separator: output.lang == .zh ? "；" : "; "))
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  func heading(_ kind: Recommendation.Kind) -> String {
+    let zh = output.lang == .zh
+    switch kind {
+    case .exhibitor: return zh ? "推荐展商" : "Exhibitors for you"
+    case .session: return zh ? "推荐活动" : "Sessions for you"
+    case .citywalk: return zh ? "推荐城市漫步路线" : "City Walk for you"
+    }
+  }
+
+  func list(_ text: String?) -> [String] {
+    (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty
+    }
+  }
+}

@@ -1,0 +1,267 @@
+import EventModel
+import Foundation
+import Planner
+
+/// What a visitor says about themself: who they are, what interests them (topic id → weight),
+/// what they want, and where and when they are.
+public struct VisitorProfile: Hashable, Sendable {
+  public var role: String?
+  public var interests: [String: Double]
+  public var wants: [String]
+  public var now: Date
+  /// The walkway node the visitor is at, for "4 min away".
+  public var here: String?
+  public var stepFree: Bool
+
+  public init(
+    role: String? = nil, interests: [String: Double] = [:], wants: [String] = [], now: Date,
+    here: String? = nil, stepFree: Bool = false
+  ) {
+    self.role = role
+    self.interests = interests
+    self.wants = wants
+    self.now = now
+    self.here = here
+    self.stepFree = stepFree
+  }
+}
+
+/// One recommended exhibitor, session or City Walk route, with its score and why.
+public struct Recommendation: Hashable, Sendable, Encodable {
+  public enum Kind: String, Hashable, Sendable, Encodable { case exhibitor, session, citywalk }
+  public var kind: Kind
+  public var id: String
+  public var name: String
+  public var score: Double
+  /// The causes, most important first, in the visitor's language.
+  public var reasons: [String]
+}
+
+/// Recommends exhibitors, sessions and City Walk routes for a profile: deterministic and
+/// explained. A score is the profile's topics shared with the record, each weighted by how rare
+/// it is in the pack (inverse document frequency: a shared rare topic counts more than "AI"),
+/// plus what the visitor's role and wants look for (pack data), plus prominence; sessions that
+/// have ended are never recommended; the picks are spread over topics (each pick sharing its
+/// main topic with earlier ones counts less).
+public struct Recommender: Sendable {
+  public let catalog: EventCatalog
+  public let roles: RoleTable
+  /// Topic id → inverse document frequency over exhibitors, sessions and City Walk routes.
+  let rarity: [String: Double]
+
+  /// How much each earlier pick with the same main topic takes off (×0.75 each).
+  static let diversity = 0.75
+
+  public init(catalog: EventCatalog, roles: RoleTable) {
+    self.catalog = catalog
+    self.roles = roles
+    var counts: [String: Int] = [:]
+    let pack = catalog.pack
+    for topics in pack.exhibitors.map(\.topics) + pack.sessions.map(\.topics)
+      + pack.cityWalks.map(\.topics)
+    {
+      for topic in Set(topics) { counts[topic, default: 0] += 1 }
+    }
+    let total = Double(pack.exhibitors.count + pack.sessions.count + pack.cityWalks.count)
+    var rarity: [String: Double] = [:]
+    for topic in pack.topics {
+      rarity[topic.id] = log(1 + total / Double(1 + (counts[topic.id] ?? 0)))
+    }
+    self.rarity = rarity
+  }
+
+  /// A scored candidate before the spread over topics; its reasons are worded only if picked.
+  struct Candidate {
+    var kind: Recommendation.Kind
+    /// Position in the pack's exhibitors, sessions or City Walk routes.
+    var index: Int
+    var id: String
+    var score: Double
+    var mainTopic: String?
+  }
+
+  /// The weights of everything the profile looks for.
+  struct Boosts {
+    var interests: [String: Double]
+    var active: [RoleProfile]
+    var role: RoleProfile?
+    var exhibitors: Double
+    var demos: Double
+    var prominence: Double
+  }
+
+  /// The best `limit` of each kind for the profile, in the given language.
+  public func recommend(_ profile: VisitorProfile, language: Language, limit: Int = 5)
+    -> [Recommendation]
+  {
+    let active = ([profile.role.flatMap(roles.role)] + profile.wants.map(roles.want)).compactMap {
+      $0
+    }
+    let boosts = Boosts(
+      interests: expandedInterests(profile), active: active,
+      role: profile.role.flatMap(roles.role), exhibitors: active.reduce(0) { $0 + $1.exhibitors },
+      demos: active.reduce(0) { $0 + $1.demos }, prominence: active.reduce(0) { $0 + $1.prominence }
+    )
+    let pack = catalog.pack
+    var exhibitors: [Candidate] = []
+    exhibitors.reserveCapacity(pack.exhibitors.count)
+    for (index, exhibitor) in pack.exhibitors.enumerated() {
+      var (score, main) = topicScore(exhibitor.topics, boosts)
+      score += boosts.exhibitors
+      if !exhibitor.exhibits.isEmpty { score += max(0, boosts.demos) }
+      score += (catalog.exhibitorProminence[safe: index] ?? 0) * (0.3 + boosts.prominence)
+      exhibitors.append(
+        Candidate(kind: .exhibitor, index: index, id: exhibitor.id, score: score, mainTopic: main))
+    }
+    var sessions: [Candidate] = []
+    for (index, session) in pack.sessions.enumerated() where session.end > profile.now {
+      var (score, main) = topicScore(session.topics, boosts)
+      score += active.reduce(0) { $0 + ($1.sessionKinds[session.kind.rawValue] ?? 0) }
+      sessions.append(
+        Candidate(kind: .session, index: index, id: session.id, score: score, mainTopic: main))
+    }
+    var walks: [Candidate] = []
+    for (index, route) in pack.cityWalks.enumerated() {
+      let (score, main) = topicScore(route.topics, boosts)
+      walks.append(
+        Candidate(
+          kind: .citywalk, index: index, id: route.id, score: score + max(0, boosts.demos),
+          mainTopic: main))
+    }
+    let picked = [exhibitors, sessions, walks].flatMap { spread($0, limit: limit) }
+    // One walking tree from where the visitor is gives every pick's distance.
+    let tree = profile.here.flatMap {
+      WalkingRouter(catalog: catalog).travel(from: $0, stepFree: profile.stepFree)
+    }
+    let wording = ReasonWording(language: language, catalog: catalog)
+    return picked.map { candidate, score in
+      explain(
+        candidate, score: score, boosts: boosts, profile: profile, tree: tree, wording: wording)
+    }
+  }
+
+  /// The profile's interests with narrower topics included ("robotics" covers humanoids).
+  func expandedInterests(_ profile: VisitorProfile) -> [String: Double] {
+    var expanded: [String: Double] = [:]
+    for (topic, weight) in profile.interests where weight.isFinite && weight > 0 {
+      for narrower in catalog.topicAndNarrower(topic) {
+        expanded[narrower] = max(expanded[narrower] ?? 0, min(weight, 10))
+      }
+    }
+    return expanded
+  }
+
+  /// The shared-topic part of a score (interests and what the role and wants seek, each topic
+  /// weighted by its rarity) and the topic that gives most of it.
+  func topicScore(_ topics: [String], _ boosts: Boosts) -> (Double, String?) {
+    var score = 0.0
+    var main: (String, Double)?
+    for (position, topic) in topics.enumerated() where !topics[..<position].contains(topic) {
+      let rare = rarity[topic] ?? 1
+      var part = (boosts.interests[topic] ?? 0) * rare
+      for profile in boosts.active { part += (profile.topics[topic] ?? 0) * rare }
+      score += part
+      if part > (main?.1 ?? 0) { main = (topic, part) }
+    }
+    return (score, main?.0 ?? topics.first)
+  }
+
+  /// A pick with its reasons, strongest first: shared interests, what the role seeks, demos,
+  /// fame, the kind of session; then the time of a session and the walk to a booth.
+  func explain(
+    _ candidate: Candidate, score: Double, boosts: Boosts, profile: VisitorProfile,
+    tree: WalkTree?, wording: ReasonWording
+  ) -> Recommendation {
+    let pack = catalog.pack
+    let language = wording.language
+    var causes: [(weight: Double, text: String)] = []
+    func topicCauses(_ topics: [String]) {
+      var shared: [(String, Double)] = []
+      var sought: [(String, Double)] = []
+      for topic in Set(topics) {
+        let rare = rarity[topic] ?? 1
+        if let weight = boosts.interests[topic] { shared.append((topic, weight * rare)) }
+        let wanted = boosts.active.reduce(0) { $0 + ($1.topics[topic] ?? 0) }
+        if wanted > 0 { sought.append((topic, wanted * rare)) }
+      }
+      shared.sort { ($0.1, $1.0) > ($1.1, $0.0) }
+      sought.sort { ($0.1, $1.0) > ($1.1, $0.0) }
+      if !shared.isEmpty {
+        causes.append((shared.reduce(0) { $0 + $1.1 }, wording.shares(shared.prefix(2).map(\.0))))
+      }
+      if let first = sought.first {
+        causes.append((first.1, wording.sought(first.0, role: boosts.role)))
+      }
+    }
+    let name: String
+    var trailing: [String] = []
+    switch candidate.kind {
+    case .exhibitor:
+      let exhibitor = pack.exhibitors[candidate.index]
+      name = exhibitor.name.text(language)
+      topicCauses(exhibitor.topics)
+      if boosts.exhibitors > 0 {
+        causes.append((boosts.exhibitors, wording.companies(role: boosts.role)))
+      }
+      if let exhibit = exhibitor.exhibits.first, boosts.demos > 0 {
+        causes.append((boosts.demos, wording.demo(exhibit.name.text(language))))
+      }
+      let prominence = catalog.exhibitorProminence[safe: candidate.index] ?? 0
+      if prominence >= 0.5 {
+        causes.append((prominence * (0.3 + boosts.prominence), wording.prominent))
+      }
+      if let tree, let node = exhibitor.booth.flatMap({ catalog.booth($0)?.node }),
+        let position = catalog.walkways.nodePosition[node], let minutes = tree.minutes(to: position)
+      {
+        trailing.append(wording.away(minutes))
+      }
+    case .session:
+      let session = pack.sessions[candidate.index]
+      name = session.title.text(language)
+      topicCauses(session.topics)
+      let kind = boosts.active.reduce(0) { $0 + ($1.sessionKinds[session.kind.rawValue] ?? 0) }
+      if kind > 0.3 { causes.append((kind, wording.kind(session.kind, role: boosts.role))) }
+      trailing.append(wording.when(session, now: profile.now))
+    case .citywalk:
+      let route = pack.cityWalks[candidate.index]
+      name = route.name.text(language)
+      topicCauses(route.topics)
+      if boosts.demos > 0 { causes.append((boosts.demos, wording.walkDemos)) }
+    }
+    let reasons = causes.sorted { $0.weight > $1.weight }.prefix(3).map(\.text) + trailing
+    return Recommendation(
+      kind: candidate.kind, id: candidate.id, name: name, score: (score * 1000).rounded() / 1000,
+      reasons: reasons)
+  }
+
+  /// The best `limit` candidates, picked one by one, each pick sharing its main topic with
+  /// earlier picks counting less; ties by id, so the same profile gives the same list.
+  func spread(_ candidates: [Candidate], limit: Int) -> [(Candidate, Double)] {
+    var remaining = candidates.filter { $0.score > 0 }
+    var picked: [(Candidate, Double)] = []
+    var mainTopics: [String: Int] = [:]
+    func effective(_ candidate: Candidate) -> Double {
+      let repeats = candidate.mainTopic.map { mainTopics[$0] ?? 0 } ?? 0
+      return candidate.score * pow(Self.diversity, Double(repeats))
+    }
+    while picked.count < limit, !remaining.isEmpty {
+      var best = 0
+      var bestScore = effective(remaining[0])
+      for index in remaining.indices.dropFirst() {
+        let score = effective(remaining[index])
+        if score > bestScore || (score == bestScore && remaining[index].id < remaining[best].id) {
+          best = index
+          bestScore = score
+        }
+      }
+      let choice = remaining.remove(at: best)
+      if let topic = choice.mainTopic { mainTopics[topic, default: 0] += 1 }
+      picked.append((choice, bestScore))
+    }
+    return picked
+  }
+}
+
+extension Array {
+  fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

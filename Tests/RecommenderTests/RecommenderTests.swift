@@ -1,0 +1,188 @@
+import EventModel
+import Foundation
+import Testing
+
+@testable import Recommender
+
+@Suite("Recommendations: rarity, time, roles, spread, reasons")
+struct RecommenderTests {
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  static let pack = repository.appendingPathComponent("Data/waic2025")
+  static let catalog = try! PackLoader.load(from: pack)
+  static let roles = try! RoleTable.load(packDirectory: pack)
+  static let saturday = EventTime.parse("2025-07-26T10:00", zone: catalog.timeZone)!
+
+  static func top(
+    _ profile: VisitorProfile, _ kind: Recommendation.Kind, language: Language = .en,
+    roles: RoleTable = roles
+  ) -> [Recommendation] {
+    Recommender(catalog: catalog, roles: roles).recommend(profile, language: language)
+      .filter { $0.kind == kind }
+  }
+
+  /// A hand-built role table: one role that seeks demos, one that seeks start-ups.
+  static let handRoles = RoleTable(
+    roles: [
+      RoleProfile(
+        id: "family", name: LocalizedText(en: "family"), topics: [:], sessionKinds: [:],
+        exhibitors: 0, demos: 3, prominence: 0),
+      RoleProfile(
+        id: "investor", name: LocalizedText(en: "investor"),
+        topics: ["startups-investment": 3], sessionKinds: [:], exhibitors: 0, demos: 0,
+        prominence: 0),
+    ], wants: [])
+
+  @Test("a shared rare topic beats a shared common one")
+  func rarity() throws {
+    let recommender = Recommender(catalog: Self.catalog, roles: Self.handRoles)
+    let common = try #require(recommender.rarity["humanoid-robots"])
+    let rare = try #require(recommender.rarity["healthcare"])
+    #expect(rare > common)
+    let picks = Self.top(
+      VisitorProfile(interests: ["humanoid-robots": 1, "healthcare": 1], now: Self.saturday),
+      .exhibitor, roles: Self.handRoles)
+    #expect(picks.first?.id == "airdoc")
+  }
+
+  @Test("a session that has ended is never recommended, at any time of the event")
+  func endedNever() {
+    for hour in stride(from: 9, through: 21, by: 3) {
+      for day in ["2025-07-26", "2025-07-27", "2025-07-28"] {
+        let now = EventTime.parse(
+          "\(day)T\(hour < 10 ? "0" : "")\(hour):00", zone: Self.catalog.timeZone)!
+        let picks = Recommender(catalog: Self.catalog, roles: Self.roles).recommend(
+          VisitorProfile(role: "policy", interests: ["ai-governance": 1], now: now),
+          language: .en, limit: 50)
+        for pick in picks where pick.kind == .session {
+          #expect(
+            (Self.catalog.session(pick.id)?.end ?? .distantPast) > now, "\(pick.id) at \(now)")
+        }
+      }
+    }
+  }
+
+  @Test("the role changes the order: demos for a family, start-ups for an investor")
+  func roleFit() {
+    let interests = ["humanoid-robots": 1.0, "startups-investment": 1.0]
+    let family = Self.top(
+      VisitorProfile(role: "family", interests: interests, now: Self.saturday), .exhibitor,
+      roles: Self.handRoles)
+    let investor = Self.top(
+      VisitorProfile(role: "investor", interests: interests, now: Self.saturday), .exhibitor,
+      roles: Self.handRoles)
+    #expect(family.map(\.id) != investor.map(\.id))
+    #expect(
+      investor.first.map { Self.catalog.exhibitor($0.id)?.topics.contains("startups-investment") }
+        == true)
+    #expect(family.first.map { !(Self.catalog.exhibitor($0.id)?.exhibits.isEmpty ?? true) } == true)
+  }
+
+  @Test("picks are spread over topics unless the visitor asked for only one")
+  func diversity() {
+    let picks = Self.top(
+      VisitorProfile(
+        interests: ["ai-chips": 1, "humanoid-robots": 1, "fintech": 1], now: Self.saturday),
+      .exhibitor)
+    let topics = Set(picks.compactMap { Self.catalog.exhibitor($0.id)?.topics.first })
+    #expect(topics.count >= 3, "\(picks.map(\.id))")
+    // One interest: all of it, best first.
+    let chips = Self.top(VisitorProfile(interests: ["ai-chips": 1], now: Self.saturday), .exhibitor)
+    #expect(chips.allSatisfy { Self.catalog.exhibitor($0.id)?.topics.contains("ai-chips") == true })
+  }
+
+  @Test("reasons name the real causes, in the visitor's language")
+  func reasons() throws {
+    let profile = VisitorProfile(
+      role: "investor", interests: ["embodied-ai": 1], now: Self.saturday, here: "eh-1f-north")
+    let english = Self.top(profile, .exhibitor)
+    let unitree = try #require(english.first { $0.id == "unitree" })
+    #expect(unitree.reasons.contains { $0.contains("shares Embodied AI") })
+    #expect(unitree.reasons.contains { $0.hasSuffix("min away") })
+    let street = try #require(english.first { $0.id == "startup-street" })
+    #expect(
+      street.reasons.contains { $0 == "for you as investor: Start-ups and investment" },
+      "\(street.reasons)")
+    let chinese = Self.top(profile, .exhibitor, language: .zh)
+    #expect(
+      chinese.first { $0.id == "unitree" }?.reasons.contains { $0.contains("与您的兴趣相同") } == true)
+    let german = Self.top(profile, .session, language: .de)
+    #expect(german.contains { $0.reasons.contains { $0.contains("passt zu Ihren Interessen") } })
+    // Nothing known: nothing made up.
+    #expect(Self.top(VisitorProfile(now: Self.saturday), .session, roles: Self.handRoles).isEmpty)
+  }
+
+  @Test("a malformed role table is refused with the file and what is wrong")
+  func malformedRoles() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-roles-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    #expect(try RoleTable.load(packDirectory: directory).roles.isEmpty)
+    try Data(#"{"provenance":{},"roles":[{"id":"x"}],"wants":[]}"#.utf8).write(
+      to: directory.appendingPathComponent("roles.json"))
+    #expect(throws: RoleTable.LoadError.self) { try RoleTable.load(packDirectory: directory) }
+  }
+}
+
+@Suite("Recommendations on the judged profiles (Data/evaluation/profiles.json)")
+struct JudgedProfilesTests {
+  struct Profile: Decodable {
+    struct Expected: Decodable {
+      var exhibitors: [String]
+      var sessions: [String]
+      var citywalk: [String]
+    }
+    var id: String
+    var role: String
+    var interests: [String]
+    var want: [String]
+    var language: String
+    var now: String
+    var expected: Expected
+  }
+
+  /// The share of expected items found in the top 5 of their kind, over every profile.
+  static func score() throws -> (found: Int, expected: Int, misses: [String]) {
+    let data = try Data(
+      contentsOf: RecommenderTests.repository.appendingPathComponent(
+        "Data/evaluation/profiles.json"))
+    let profiles = try JSONDecoder().decode([Profile].self, from: data)
+    let catalog = RecommenderTests.catalog
+    let recommender = Recommender(catalog: catalog, roles: RecommenderTests.roles)
+    var found = 0
+    var expected = 0
+    var misses: [String] = []
+    for profile in profiles {
+      let now = try #require(EventTime.parse(profile.now, zone: catalog.timeZone))
+      let picks = recommender.recommend(
+        VisitorProfile(
+          role: profile.role,
+          interests: Dictionary(uniqueKeysWithValues: profile.interests.map { ($0, 1.0) }),
+          wants: profile.want, now: now),
+        language: Language(rawValue: profile.language) ?? .en)
+      for (kind, ids) in [
+        (Recommendation.Kind.exhibitor, profile.expected.exhibitors),
+        (.session, profile.expected.sessions), (.citywalk, profile.expected.citywalk),
+      ] {
+        let top = Set(picks.filter { $0.kind == kind }.prefix(5).map(\.id))
+        for id in ids {
+          expected += 1
+          if top.contains(id) { found += 1 } else { misses.append("\(profile.id): \(id)") }
+        }
+      }
+    }
+    return (found, expected, misses)
+  }
+
+  @Test("at least the share reached of what a knowledgeable person expects is in the top 5")
+  func share() throws {
+    let (found, expected, misses) = try Self.score()
+    let share = Double(found) / Double(max(1, expected))
+    print(
+      "judged profiles: \(found)/\(expected) expected items in the top 5 (\(Int(share * 100)) %); missed: \(misses)"
+    )
+    #expect(expected >= 60)
+    #expect(share >= 0.80, "\(found)/\(expected); missed \(misses)")
+  }
+}
