@@ -35,8 +35,8 @@ let package = Package(
     .target(
       name: "App",
       dependencies: [
-        "Assistant", "EventModel", "Kiosk", "Matcher", "Planner", "QRCode", "TerminalUI",
-        "TextLayout",
+        "Assistant", "EventModel", "Kiosk", "Matcher", "Planner", "QRCode", "Recommender",
+        "TerminalUI", "TextLayout",
       ]),
     .target(name: "EventModel"),
     .target(name: "Matcher", dependencies: ["EventModel"]),
@@ -80,7 +80,8 @@ let package = Package(
     .testTarget(
       name: "AppTests",
       dependencies: [
-        "App", "Assistant", "EventModel", "Kiosk", "QRCode", "QRTestSupport", "TerminalUI",
+        "App", "Assistant", "EventModel", "Kiosk", "QRCode", "QRTestSupport", "Recommender",
+        "TerminalUI",
       ],
       exclude: ["Snapshots"]),
     .testTarget(

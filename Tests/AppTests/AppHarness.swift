@@ -2,6 +2,7 @@ import Assistant
 import EventModel
 import Foundation
 import Kiosk
+import Recommender
 import TerminalUI
 import Testing
 
@@ -14,6 +15,8 @@ struct AppHarness {
     .deletingLastPathComponent().deletingLastPathComponent()
   static let assistant = try! Assistant.load(
     packDirectory: repository.appendingPathComponent("Data/waic2025"))
+  static let roles = try! RoleTable.load(
+    packDirectory: repository.appendingPathComponent("Data/waic2025"))
   static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Snapshots")
 
@@ -25,11 +28,13 @@ struct AppHarness {
     width: Int = 80, height: Int = 24, language: Language = .en, now: String = "2025-07-26T10:00",
     here: String? = "eh-1f-north", kiosk: KioskSettings? = nil
   ) {
-    env = AppEnvironment(
+    var env = AppEnvironment(
       assistant: Self.assistant,
       exportPath: FileManager.default.temporaryDirectory.appendingPathComponent(
         "hiwaic-test-\(UUID()).ics"
       ).path)
+    env.roles = Self.roles
+    self.env = env
     state = AppState(
       width: width, height: height,
       now: EventTime.parse(now, zone: Self.assistant.catalog.timeZone)!, here: here,

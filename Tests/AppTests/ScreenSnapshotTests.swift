@@ -43,6 +43,12 @@ struct ScreenSnapshotTests {
       app.press(.function(8))
     case .help:
       app.press(.function(1))
+    case .forYou:
+      app.press(.function(8))
+      app.send(.target(.tab(.forYou)))
+      app.press(.right)  // the role: investor
+      app.press(.down, .down, .down, .down, .down, .down, .down, .down)
+      app.press(.character(" "), .right)
     case .hereNow:
       // A scanner types the code and Enter.
       app.type("WAIC:ZONE:H3-A\n")

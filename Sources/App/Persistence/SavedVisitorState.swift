@@ -29,6 +29,8 @@ public struct SavedVisitorState: Codable, Equatable, Sendable {
   public var planStale: Bool?
   /// The City Walk kept in My plan, with its timing.
   public var plannedWalk: PlannedWalk?
+  /// Who the visitor is and what interests them (For you).
+  public var profile: ProfileChoice?
 
   /// The part of `state` worth keeping, for the pack `packID`.
   public init(_ state: AppState, packID: String) {
@@ -48,6 +50,7 @@ public struct SavedVisitorState: Codable, Equatable, Sendable {
     plan = state.planned.map { SavedPlanRequest($0.request) }
     planStale = state.planIsStale ? true : nil
     plannedWalk = state.plannedWalk
+    profile = state.profile.isEmpty ? nil : state.profile
   }
 }
 

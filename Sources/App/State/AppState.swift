@@ -5,11 +5,11 @@ import Kiosk
 
 /// The screens of the assistant, tabs in order, then Here & now (opened by a scanned code).
 public enum Screen: Int, CaseIterable, Sendable {
-  case ask, exhibitors, schedule, map, plan, cityWalk, myPlan, help, hereNow
+  case ask, exhibitors, schedule, map, plan, cityWalk, myPlan, help, hereNow, forYou
 
   /// The screens with a tab.
   public static let tabs: [Screen] = [
-    .ask, .exhibitors, .schedule, .map, .plan, .cityWalk, .myPlan, .help,
+    .ask, .exhibitors, .schedule, .map, .plan, .cityWalk, .myPlan, .forYou, .help,
   ]
 
   /// The function key and number key of the screen's tab: F1 (and 1) is help, as in every
@@ -46,7 +46,7 @@ public enum AskAction: Hashable, Sendable {
 
 /// A pane whose text can be longer than the pane, scrolled with PgUp/PgDn.
 public enum Pane: Hashable, Sendable {
-  case exhibitorDetail, sessionDetail, planRoute, myPlanRoute, cityWalkRoute, help
+  case exhibitorDetail, sessionDetail, planRoute, myPlanRoute, cityWalkRoute, help, forYou
 }
 
 /// A City Walk route kept in My plan: which, from when, within how long.
@@ -60,6 +60,21 @@ public struct PlannedWalk: Codable, Hashable, Sendable {
     self.start = start
     self.budgetMinutes = budgetMinutes
   }
+}
+
+/// What a visitor told the assistant about themself: a role, what they want, their interests.
+public struct ProfileChoice: Codable, Hashable, Sendable {
+  public var role: String?
+  public var wants: [String] = []
+  public var interests: [String] = []
+
+  public init(role: String? = nil, wants: [String] = [], interests: [String] = []) {
+    self.role = role
+    self.wants = wants
+    self.interests = interests
+  }
+
+  public var isEmpty: Bool { role == nil && wants.isEmpty && interests.isEmpty }
 }
 
 /// A favourite taken out of My plan, with where it was.
@@ -186,6 +201,13 @@ public struct AppState: Sendable {
 
   /// Rows scrolled down in each pane that overflows (reset when what it shows changes).
   public var paneScroll: [Pane: Int] = [:]
+
+  // For you: the visitor's profile and what it recommends
+  public var profile = ProfileChoice()
+  /// Whether ↑↓ move through the profile (role, wants, interests) or the recommendations.
+  public var forYouOnList = false
+  public var profileSelection = 0
+  public var forYouSelection = 0
 
   /// Kiosk mode, when on.
   public var kiosk: KioskState?

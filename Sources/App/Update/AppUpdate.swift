@@ -3,6 +3,7 @@ import EventModel
 import Foundation
 import Matcher
 import Planner
+import Recommender
 import TerminalUI
 
 /// What the app loop hands to `update`.
@@ -27,6 +28,9 @@ public enum Target: Hashable, Sendable {
   /// A booth on the map.
   case booth(String)
   case myPlanItem(Int)
+  /// A row of the For you screen: the profile's (role, wants, interests) or a recommendation.
+  case profileRow(Int)
+  case recommendation(Int)
   case planField(PlanField)
   /// The attract screen or the "Still there?" countdown: a touch anywhere wakes the kiosk.
   case wake
@@ -44,6 +48,8 @@ public enum Effect: Equatable, Sendable {
 public struct AppEnvironment: Sendable {
   public let catalog: EventCatalog
   private let pending: PendingAssistant
+  /// What roles and wants look for (the pack's `roles.json`; empty without one).
+  public var roles: RoleTable = RoleTable(roles: [], wants: [])
   /// Where `e` on My plan writes the calendar.
   public var exportPath: String
 
@@ -131,6 +137,8 @@ public enum AppUpdate {
         .planRoute: [language] + stops,
         .myPlanRoute: [language] + stops,
         .help: [language],
+        .forYou: [language, state.profile.role ?? ""] + state.profile.wants
+          + state.profile.interests,
       ]
     }
     let before = subjects(state)
@@ -149,6 +157,7 @@ public enum AppUpdate {
     case .cityWalk: .cityWalkRoute
     case .myPlan: .myPlanRoute
     case .help: .help
+    case .forYou: .forYou
     default: nil
     }
   }
@@ -173,7 +182,7 @@ public enum AppUpdate {
     }
     // Keys that work everywhere, even while typing.
     switch key {
-    case .function(let n) where Screen.tab(key: n) != nil:
+    case .function(let n) where n <= 8 && Screen.tab(key: n) != nil:
       if let screen = Screen.tab(key: n) { go(screen, &state) }
     case .function(9): toggleLanguage(&state)
     case .function(10), .control("q"), .control("c"):
@@ -327,6 +336,7 @@ public enum AppUpdate {
     case .help:
       if key == .escape { back(&state) }
     case .hereNow: hereNowKey(key, &state, env)
+    case .forYou: forYouKey(key, &state, env)
     }
     return []
   }
@@ -642,6 +652,13 @@ public enum AppUpdate {
         state.notice = boothNotice(id, state, env)
       }
     case .myPlanItem(let index): state.myPlanSelection = index
+    case .profileRow(let index):
+      state.forYouOnList = false
+      state.profileSelection = index
+      forYouKey(.character(" "), &state, env)
+    case .recommendation(let index):
+      state.forYouOnList = true
+      state.forYouSelection = index
     case .wake: break
     case .planField(let field):
       state.planFocus = field

@@ -59,6 +59,7 @@ public enum AppView {
     case .myPlan: view.drawMyPlan(&frame)
     case .help: view.drawHelp(&frame)
     case .hereNow: view.drawHereNow(&frame)
+    case .forYou: view.drawForYou(&frame)
     }
     drawStatus(&frame, state, env, hints: view.hints)
     if let handOff = state.handOff { drawHandOff(&frame, state, handOff) }
@@ -99,6 +100,7 @@ public enum AppView {
     case .myPlan: return zh ? (short ? "行程" : "我的行程") : (short ? "Mine" : "My plan")
     case .help: return zh ? "帮助" : "Help"
     case .hereNow: return zh ? "此处此刻" : "Here & now"
+    case .forYou: return zh ? (short ? "推荐" : "为您推荐") : (short ? "You" : "For you")
     }
   }
 

@@ -126,6 +126,8 @@ struct AskCommand: ParsableCommand {
 struct AskSetup {
   let pending: PendingAssistant
   let context: AskContext
+  /// The pack's directory.
+  let directory: URL
 
   /// The assistant (waiting for it when it is being built in the background).
   var assistant: Assistant { pending.assistant }
@@ -135,6 +137,7 @@ struct AskSetup {
     // The pack and the lexicon are read at once, on two cores.
     let (packContext, lexicon) = try Self.read(options)
     let catalog = packContext.catalog
+    directory = packContext.directory
     pending =
       buildMatcher
       ? PendingAssistant(ready: Assistant(catalog: catalog, lexicon: lexicon))

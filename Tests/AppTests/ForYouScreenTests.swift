@@ -1,0 +1,105 @@
+import EventModel
+import Foundation
+import Recommender
+import TerminalUI
+import Testing
+
+@testable import App
+
+@Suite("For you: the profile, what it recommends and why")
+struct ForYouScreenTests {
+  /// The For you screen with a role chosen (→ on the role row) and interests ticked by id.
+  static func forYou(role steps: Int = 1, interests: [String] = [], language: Language = .en)
+    -> AppHarness
+  {
+    var app = AppHarness(width: 120, height: 40, language: language)
+    app.send(.target(.tab(.forYou)))
+    for _ in 0..<steps { app.press(.right) }
+    let rows = ForYouRows(catalog: app.env.catalog, roles: app.env.roles, state: app.state)
+      .profileRows
+    for id in interests {
+      if let index = rows.firstIndex(of: .interest(id)) {
+        app.state.profileSelection = index
+        app.press(.character(" "))
+      }
+    }
+    return app
+  }
+
+  @Test("an empty profile asks for one; a role and an interest give explained recommendations")
+  func recommends() {
+    var app = AppHarness(width: 120, height: 40)
+    app.send(.target(.tab(.forYou)))
+    #expect(app.screen.contains("Tell me who you are and what interests you"))
+    app = Self.forYou(interests: ["embodied-ai"])
+    #expect(app.state.profile.role == "investor")
+    #expect(app.state.profile.interests == ["embodied-ai"])
+    let screen = app.screen
+    app.press(.home)
+    #expect(app.screen.contains("I am: ‹ investor ›"))
+    #expect(screen.contains("[x] Embodied AI"))
+    #expect(screen.contains("Unitree Robotics"))
+    #expect(screen.contains("shares Embodied AI with your interests"))
+    #expect(screen.contains("for you as investor: Start-ups and investment"))
+    #expect(screen.contains("Investment and Financing Forum"))
+  }
+
+  @Test("the role changes what comes first")
+  func roleChangesOrder() {
+    let investor = Self.forYou(role: 1, interests: ["humanoid-robots"])
+    let family = Self.forYou(
+      role: 1 + (AppHarness.roles.roles.firstIndex { $0.id == "family" } ?? 0),
+      interests: ["humanoid-robots"])
+    #expect(family.state.profile.role == "family")
+    let first = { (app: AppHarness) in
+      ForYouRows(catalog: app.env.catalog, roles: app.env.roles, state: app.state)
+        .recommendations.first?.id
+    }
+    #expect(first(investor) != first(family))
+  }
+
+  @Test("→ to the list; f keeps a pick in My plan, Enter shows it, m shows it on the map")
+  func actOnPicks() throws {
+    var app = Self.forYou(interests: ["embodied-ai"])
+    app.press(.right)
+    #expect(app.state.forYouOnList)
+    let picks = ForYouRows(catalog: app.env.catalog, roles: app.env.roles, state: app.state)
+      .recommendations
+    let unitree = try #require(picks.firstIndex { $0.id == "unitree" })
+    app.state.forYouSelection = unitree
+    app.press(.character("f"))
+    #expect(app.state.favouriteExhibitors == ["unitree"])
+    #expect(app.screen.contains("★ Unitree Robotics"))
+    app.press(.character("m"))
+    #expect(app.state.screen == .map)
+    #expect(app.state.mapTarget == app.env.catalog.booth("H3-A01")?.node)
+    app.send(.target(.tab(.forYou)))
+    app.press(.enter)
+    #expect(app.state.screen == .exhibitors)
+  }
+
+  @Test("in Chinese throughout; the profile is kept with the visitor's state")
+  func chineseAndSaved() {
+    var app = Self.forYou(interests: ["ai-chips"], language: .zh)
+    let screen = app.screen
+    app.press(.home)
+    #expect(app.screen.contains("我是：‹ 投资人 ›"))
+    #expect(screen.contains("与您的兴趣相同"))
+    let saved = SavedVisitorState(app.state, packID: "waic2025")
+    var again = AppHarness()
+    again.state.restore(saved, env: again.env)
+    #expect(again.state.profile == app.state.profile)
+  }
+
+  @Test("a kiosk's idle reset forgets the profile")
+  func kioskForgets() {
+    var app = AppHarness.kiosk()
+    app.press(.enter)
+    app.send(.target(.tab(.forYou)))
+    app.press(.right)
+    #expect(app.state.profile.role == "investor")
+    app.wait(61)
+    app.wait(60)
+    #expect(app.state.profile.isEmpty)
+  }
+}
