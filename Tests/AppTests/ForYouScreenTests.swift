@@ -102,4 +102,20 @@ struct ForYouScreenTests {
     app.wait(60)
     #expect(app.state.profile.isEmpty)
   }
+
+  @Test("a kiosk visitor gets there in three taps: a role, an interest, a recommendation")
+  func kioskThreeTaps() throws {
+    var app = AppHarness.kiosk(width: 120, height: 40)
+    #expect(app.screen.contains("I'm a… 我是…"))
+    app.click(.attractRole("family"))
+    #expect(app.state.screen == .forYou && app.state.profile.role == "family")
+    let rows = ForYouRows(catalog: app.env.catalog, roles: app.env.roles, state: app.state)
+      .profileRows
+    let robots = try #require(rows.firstIndex(of: .interest("service-robots")))
+    app.send(.target(.profileRow(robots)))
+    #expect(app.state.profile.interests == ["service-robots"])
+    app.click(.recommendation(0))
+    app.click(.recommendation(0))
+    #expect(app.state.screen == .exhibitors)
+  }
 }

@@ -339,4 +339,18 @@ struct TerminalSessionTests {
     try tmux.keys("F10")
     tmux.waitFor("EXITED:0")
   }
+
+  @Test("For you: a role and an interest give explained recommendations")
+  func forYou() throws {
+    let tmux = try TmuxSession(
+      command: "LANG=C.UTF-8 TERM=screen-256color " + Self.base, width: 120, height: 40)
+    tmux.waitFor("Ask ›")
+    try tmux.keys("BTab", "BTab")
+    tmux.waitFor("Tell me who you are")
+    try tmux.keys("Right")
+    tmux.waitFor("I am: ‹ investor ›")
+    tmux.waitFor("for you as investor: Start-ups and investment")
+    try tmux.keys("F10")
+    tmux.waitFor("EXITED:0")
+  }
 }

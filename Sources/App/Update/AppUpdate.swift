@@ -34,6 +34,8 @@ public enum Target: Hashable, Sendable {
   case planField(PlanField)
   /// The attract screen or the "Still there?" countdown: a touch anywhere wakes the kiosk.
   case wake
+  /// A role chip on the kiosk's attract screen: wakes it on For you with that role.
+  case attractRole(String)
 }
 
 /// What `update` asks the loop to do in the world.
@@ -84,6 +86,11 @@ public enum AppUpdate {
       return []
     case .target(let target):
       state.notice = nil
+      if case .attractRole(let role) = target, wake(&state) != nil {
+        state.profile.role = role
+        go(.forYou, &state)
+        return []
+      }
       // A touch that wakes the kiosk, or closes the hand-off code, does nothing else.
       if wake(&state) != nil { return [] }
       if state.handOff != nil {
@@ -657,9 +664,14 @@ public enum AppUpdate {
       state.profileSelection = index
       forYouKey(.character(" "), &state, env)
     case .recommendation(let index):
-      state.forYouOnList = true
-      state.forYouSelection = index
-    case .wake: break
+      // A second tap on the chosen one shows it, as on the other lists.
+      if state.forYouOnList && state.forYouSelection == index {
+        forYouKey(.enter, &state, env)
+      } else {
+        state.forYouOnList = true
+        state.forYouSelection = index
+      }
+    case .wake, .attractRole: break
     case .planField(let field):
       state.planFocus = field
       if field == .stepFree { state.planStepFree.toggle() }

@@ -65,6 +65,35 @@ extension AppView {
       centre("@ You are here: \(place) · 您在这里：\(placeZh)", height - 1, Style(.dim))
     }
     frame.hotspot(Rect(x: 0, y: 0, width: width, height: height), .wake)
+    // "I'm a…": a role chip opens For you with that role (one tap), then an interest (two) and
+    // a recommendation (three). Drawn after the wake spot, so a chip's tap wins over it.
+    let roles = env.roles.roles
+    let chipsY = y + 11
+    guard !roles.isEmpty, chipsY < height - 3 else { return }
+    let chips: [(String, String)] = roles.map {
+      ($0.id, " \($0.name.text(.en)) \($0.name.text(.zh)) ")
+    }
+    // Rows of chips, centred, as many rows as there is room for; every role when it fits.
+    var rows: [[(String, String)]] = [[]]
+    let label = "I'm a… 我是…"
+    for chip in chips {
+      let used = rows[rows.count - 1].reduce(0) { $0 + $1.1.displayWidth + 1 }
+      if used + chip.1.displayWidth > width - 2, !rows[rows.count - 1].isEmpty { rows.append([]) }
+      rows[rows.count - 1].append(chip)
+    }
+    centre(label, chipsY, Style(.title, bold: true))
+    for (index, row) in rows.enumerated() where chipsY + 1 + index < height - 1 {
+      let total = row.reduce(0) { $0 + $1.1.displayWidth + 1 } - 1
+      var x = max(0, (width - total) / 2)
+      for (id, text) in row {
+        let end = frame.canvas.write(
+          text.truncated(toWidth: max(0, width - x)), x: x, y: chipsY + 1 + index,
+          style: Style(.selected, bold: true))
+        frame.hotspot(
+          Rect(x: x, y: chipsY + 1 + index, width: end - x, height: 1), .attractRole(id))
+        x = end + 1
+      }
+    }
   }
 
   /// "Still there?": over the screen, with the seconds left; a touch anywhere keeps it.
