@@ -119,3 +119,20 @@ struct ForYouScreenTests {
     #expect(app.state.screen == .exhibitors)
   }
 }
+
+@Suite("The profile feeds the planner")
+struct ProfilePlanTests {
+  @Test("with no interests typed, the plan follows the profile's")
+  func planFromProfile() throws {
+    var app = AppHarness(width: 120, height: 40)
+    app.state.profile = ProfileChoice(role: "engineer", interests: ["ai-chips"])
+    app.press(.function(6))
+    app.state.planFocus = .submit
+    #expect(app.screen.contains("your profile's interests"))
+    app.press(.enter)
+    let planned = try #require(app.state.planned)
+    #expect(planned.request.interests == ["ai-chips": 1])
+    let first = try #require(planned.plan.stops.first)
+    #expect(app.env.catalog.exhibitor(first.id)?.topics.contains("ai-chips") == true)
+  }
+}

@@ -98,6 +98,12 @@ extension AppUpdate {
         interests[id] = 1
       }
     }
+    // No interests typed: the visitor's profile (For you) gives them.
+    if field(.interests).isEmpty {
+      for topic in state.profile.interests where catalog.topic(topic) != nil {
+        interests[topic] = 1
+      }
+    }
     var must: [String] = []
     for text in items(field(.mustSee), field: .mustSee) {
       if let id = resolve(

@@ -79,7 +79,10 @@ extension ScreenContext {
         if state.planFields[field.rawValue].isEmpty && !focused {
           let placeholder: String =
             switch field {
-            case .interests: t("e.g. robotics, chips", "如：机器人, 芯片")
+            case .interests:
+              state.profile.interests.isEmpty
+                ? t("e.g. robotics, chips", "如：机器人、芯片")
+                : t("your profile's interests", "您资料中的兴趣")
             case .mustSee: t("e.g. Unitree, Huawei", "如：宇树科技, 华为")
             case .sessions: t("titles, separated by ;", "活动名称，用；分隔")
             case .from: t("here", "当前位置")
