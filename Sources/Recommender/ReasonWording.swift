@@ -55,9 +55,11 @@ struct ReasonWording {
 
   func kind(_ kind: SessionKind, role: RoleProfile?) -> String {
     let name = Labels(language: language).sessionKind(kind)
-    guard let role else { return t("a \(name)", "\(name)", "eine \(name)") }
+    let article = name.first.map { "aeiouAEIOU".contains($0) } == true ? "an" : "a"
+    guard let role else { return t("\(article) \(name)", "\(name)", name) }
     let who = role.name.text(language)
-    return t("a \(name), for you as \(who)", "\(name)，适合\(who)", "\(name), für Sie als \(who)")
+    return t(
+      "\(article) \(name), for you as \(who)", "\(name)，适合\(who)", "\(name), für Sie als \(who)")
   }
 
   /// "Sun 27 July 14:00" or "on now until 13:00".

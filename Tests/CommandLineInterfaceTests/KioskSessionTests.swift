@@ -121,6 +121,44 @@ struct KioskSessionTests {
     #expect(decoded == "WAIC 2025 · where is Unitree?\n" + text)
   }
 
+  @Test("three taps: a role chip on the attract screen, an interest, a recommendation")
+  func threeTaps() throws {
+    let tmux = try TmuxSession(command: Self.command(), width: 120, height: 40)
+    let attract = tmux.waitFor("the role chips") {
+      $0.contains("I'm a… 我是…") && $0.contains(" family visitor ")
+    }
+    /// Taps the first cell of `text` on `screen` with an xterm mouse report (press, release).
+    func tap(_ text: String, on screen: String) throws {
+      let rows = screen.components(separatedBy: "\n")
+      guard let y = rows.firstIndex(where: { $0.contains(text) }),
+        let range = rows[y].range(of: text)
+      else {
+        Issue.record("no “\(text)” on screen:\n\(screen)")
+        return
+      }
+      // The column as displayed (from 0): every character before it, wide ones counting two;
+      // an xterm report gives column + 33 and row + 33.
+      let x = rows[y][..<range.lowerBound].reduce(0) {
+        $0 + ($1.unicodeScalars.first.map { $0.value >= 0x1100 } == true ? 2 : 1)
+      }
+      for button in [32, 35] {
+        try tmux.type(
+          String(UnicodeScalar(27)) + "[M" + String(UnicodeScalar(button)!)
+            + String(UnicodeScalar(x + 33)!) + String(UnicodeScalar(y + 33)!))
+      }
+    }
+    try tap(" family visitor ", on: attract)
+    let forYou = tmux.waitFor("For you with the family role") {
+      $0.contains("‹ family visitor ›") && $0.contains("Service robots")
+        && !$0.contains("I'm a… 我是…")
+    }
+    try tap("Service robots", on: forYou)
+    let picks = tmux.waitFor("recommendations") {
+      $0.contains("[x] Service robots") && $0.contains("hands-on")
+    }
+    #expect(picks.contains("shares Service robots with your interests"))
+  }
+
   @Test("10,000 random keys, mouse events, pastes and resizes: still running and answering")
   func monkey() throws {
     let state = Self.newStateDirectory()
