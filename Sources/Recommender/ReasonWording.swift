@@ -62,6 +62,13 @@ struct ReasonWording {
       "\(article) \(name), for you as \(who)", "\(name)，适合\(who)", "\(name), für Sie als \(who)")
   }
 
+  /// "speaks at Main Forum, Sat 26 July ~11:15"
+  func speaksAt(_ session: Session, now: Date) -> String {
+    let title = session.title.text(language)
+    let time = when(session, now: now)
+    return t("speaks at \(title), \(time)", "在\(title)演讲，\(time)", "spricht bei \(title), \(time)")
+  }
+
   /// "Sun 27 July 14:00" or "on now until 13:00".
   func when(_ session: Session, now: Date) -> String {
     let zone = catalog.timeZone

@@ -28,7 +28,9 @@ public struct VisitorProfile: Hashable, Sendable {
 
 /// One recommended exhibitor, session or City Walk route, with its score and why.
 public struct Recommendation: Hashable, Sendable, Encodable {
-  public enum Kind: String, Hashable, Sendable, Encodable { case exhibitor, session, citywalk }
+  public enum Kind: String, Hashable, Sendable, Encodable {
+    case exhibitor, session, speaker, citywalk
+  }
   public var kind: Kind
   public var id: String
   public var name: String
@@ -48,6 +50,8 @@ public struct Recommender: Sendable {
   public let roles: RoleTable
   /// Topic id → inverse document frequency over exhibitors, sessions and City Walk routes.
   let rarity: [String: Double]
+  /// Speaker id → position in the pack.
+  let speakerIndex: [String: Int]
 
   /// How much each earlier pick with the same main topic takes off (×0.75 each).
   static let diversity = 0.75
@@ -68,6 +72,9 @@ public struct Recommender: Sendable {
       rarity[topic.id] = log(1 + total / Double(1 + (counts[topic.id] ?? 0)))
     }
     self.rarity = rarity
+    speakerIndex = Dictionary(
+      pack.speakers.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a }
+    )
   }
 
   /// A scored candidate before the spread over topics; its reasons are worded only if picked.
@@ -78,6 +85,8 @@ public struct Recommender: Sendable {
     var id: String
     var score: Double
     var mainTopic: String?
+    /// For a speaker: the session (by position) that makes them worth hearing.
+    var session: Int?
   }
 
   /// The weights of everything the profile looks for.
@@ -113,12 +122,35 @@ public struct Recommender: Sendable {
       exhibitors.append(
         Candidate(kind: .exhibitor, index: index, id: exhibitor.id, score: score, mainTopic: main))
     }
+    // One walking tree from where the visitor is: how far every booth and room is.
+    let tree = profile.here.flatMap {
+      WalkingRouter(catalog: catalog).travel(from: $0, stepFree: profile.stepFree)
+    }
     var sessions: [Candidate] = []
+    var speakers: [String: Candidate] = [:]
     for (index, session) in pack.sessions.enumerated() where session.end > profile.now {
+      // Not yet started and too far to reach by its start: not one to suggest now.
+      if session.start > profile.now, let tree,
+        let position = catalog.room(session.room).flatMap({ catalog.walkways.nodePosition[$0.node] }
+        ),
+        let minutes = tree.minutes(to: position),
+        minutes > session.start.timeIntervalSince(profile.now) / 60
+      {
+        continue
+      }
       var (score, main) = topicScore(session.topics, boosts)
       score += active.reduce(0) { $0 + ($1.sessionKinds[session.kind.rawValue] ?? 0) }
       sessions.append(
         Candidate(kind: .session, index: index, id: session.id, score: score, mainTopic: main))
+      // A speaker is worth hearing as much as their best session still to come.
+      for speakerID in session.speakers {
+        guard let position = speakerIndex[speakerID], score > 0,
+          score > speakers[speakerID]?.score ?? 0
+        else { continue }
+        speakers[speakerID] = Candidate(
+          kind: .speaker, index: position, id: speakerID, score: score, mainTopic: main,
+          session: index)
+      }
     }
     var walks: [Candidate] = []
     for (index, route) in pack.cityWalks.enumerated() {
@@ -128,11 +160,8 @@ public struct Recommender: Sendable {
           kind: .citywalk, index: index, id: route.id, score: score + max(0, boosts.demos),
           mainTopic: main))
     }
-    let picked = [exhibitors, sessions, walks].flatMap { spread($0, limit: limit) }
-    // One walking tree from where the visitor is gives every pick's distance.
-    let tree = profile.here.flatMap {
-      WalkingRouter(catalog: catalog).travel(from: $0, stepFree: profile.stepFree)
-    }
+    let speakerList = speakers.values.sorted { $0.id < $1.id }
+    let picked = [exhibitors, sessions, speakerList, walks].flatMap { spread($0, limit: limit) }
     let wording = ReasonWording(language: language, catalog: catalog)
     return picked.map { candidate, score in
       explain(
@@ -222,6 +251,15 @@ public struct Recommender: Sendable {
       let kind = boosts.active.reduce(0) { $0 + ($1.sessionKinds[session.kind.rawValue] ?? 0) }
       if kind > 0.3 { causes.append((kind, wording.kind(session.kind, role: boosts.role))) }
       trailing.append(wording.when(session, now: profile.now))
+    case .speaker:
+      let speaker = pack.speakers[candidate.index]
+      name =
+        speaker.name.text(language)
+        + (speaker.affiliation?[language].map { language == .zh ? "（\($0)）" : " (\($0))" } ?? "")
+      if let position = candidate.session, let session = pack.sessions[safe: position] {
+        topicCauses(session.topics)
+        trailing.append(wording.speaksAt(session, now: profile.now))
+      }
     case .citywalk:
       let route = pack.cityWalks[candidate.index]
       name = route.name.text(language)

@@ -186,3 +186,38 @@ struct JudgedProfilesTests {
     #expect(share >= 0.80, "\(found)/\(expected); missed \(misses)")
   }
 }
+
+@Suite("Recommendations: speakers and reachable sessions")
+struct SpeakerAndReachTests {
+  @Test("speakers come with the session that makes them worth hearing")
+  func speakers() throws {
+    let picks = Recommender(catalog: RecommenderTests.catalog, roles: RecommenderTests.roles)
+      .recommend(
+        VisitorProfile(
+          role: "researcher", interests: ["ai-safety": 1], now: RecommenderTests.saturday),
+        language: .en
+      ).filter { $0.kind == .speaker }
+    let hinton = try #require(picks.first { $0.id == "geoffrey-hinton" })
+    #expect(hinton.reasons.contains { $0.hasPrefix("speaks at Main Forum, Sat 26 July") })
+    #expect(hinton.name.hasPrefix("Geoffrey Hinton ("))
+  }
+
+  @Test("a session about to start too far away to reach is not suggested; earlier it is")
+  func reachable() {
+    let zone = RecommenderTests.catalog.timeZone
+    func sessions(at time: String) -> [String] {
+      Recommender(catalog: RecommenderTests.catalog, roles: RecommenderTests.roles).recommend(
+        VisitorProfile(
+          interests: ["ai-safety": 1], now: EventTime.parse(time, zone: zone)!,
+          here: "eh-1f-north"),
+        language: .en, limit: 20
+      ).filter { $0.kind == .session }.map(\.id)
+    }
+    // The Main Forum (11:15, Red Hall) is a quarter of an hour's walk from the hall's north
+    // entrance.
+    #expect(sessions(at: "2025-07-26T10:00").contains("main-forum"))
+    #expect(!sessions(at: "2025-07-26T11:10").contains("main-forum"))
+    // Once it runs, it is suggested again (join late).
+    #expect(sessions(at: "2025-07-26T11:30").contains("main-forum"))
+  }
+}

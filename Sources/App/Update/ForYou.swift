@@ -92,6 +92,14 @@ extension AppUpdate {
     switch pick.kind {
     case .exhibitor: show(MyPlanItems.Item(id: pick.id, kind: .exhibitor), &state, env)
     case .session: show(MyPlanItems.Item(id: pick.id, kind: .session), &state, env)
+    case .speaker:
+      // Their sessions, on every day, by their name.
+      state.sessionFilter = LineEditor(
+        env.catalog.speaker(pick.id)?.name.text(state.language) ?? pick.id)
+      state.filteringSessions = false
+      state.sessionSelection = 0
+      state.timetable = false
+      go(.schedule, &state)
     case .citywalk:
       state.walkSelection = env.catalog.pack.cityWalks.firstIndex { $0.id == pick.id } ?? 0
       state.walkStops = true
@@ -107,6 +115,14 @@ extension AppUpdate {
       if !state.favouriteExhibitors.contains(pick.id) { state.favouriteExhibitors.append(pick.id) }
     case .session:
       if !state.favouriteSessions.contains(pick.id) { state.favouriteSessions.append(pick.id) }
+    case .speaker:
+      // Keeping a speaker keeps their next session.
+      let next = env.catalog.pack.sessions.filter {
+        $0.speakers.contains(pick.id) && $0.end > state.now
+      }.min { $0.start < $1.start }
+      if let next, !state.favouriteSessions.contains(next.id) {
+        state.favouriteSessions.append(next.id)
+      }
     case .citywalk:
       state.plannedWalk = PlannedWalk(
         route: pick.id, start: CityWalkTiming.start(state, env.catalog), budgetMinutes: nil)
@@ -120,6 +136,10 @@ extension AppUpdate {
     switch pick.kind {
     case .exhibitor: return catalog.exhibitor(pick.id)?.booth.flatMap { catalog.booth($0)?.node }
     case .session: return catalog.session(pick.id).flatMap { catalog.room($0.room)?.node }
+    case .speaker:
+      return catalog.pack.sessions.first { $0.speakers.contains(pick.id) }.flatMap {
+        catalog.room($0.room)?.node
+      }
     case .citywalk:
       return catalog.pack.cityWalks.first { $0.id == pick.id }?.stops.compactMap(\.node).first
     }

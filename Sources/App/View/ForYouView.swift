@@ -72,6 +72,7 @@ extension ScreenContext {
             switch pick.kind {
             case .exhibitor: t("Exhibitors", "展商")
             case .session: t("Sessions", "活动")
+            case .speaker: t("Speakers", "嘉宾")
             case .citywalk: t("City Walk", "城市漫步")
             }
           y = paragraph(heading, &canvas, in: inner, from: y, style: Style(.accent, bold: true))
@@ -79,8 +80,9 @@ extension ScreenContext {
         let first = y
         let chosen = state.forYouOnList && index == selection
         let kept =
-          state.favouriteExhibitors.contains(pick.id) || state.favouriteSessions.contains(pick.id)
-          || state.plannedWalk?.route == pick.id
+          pick.kind == .exhibitor && state.favouriteExhibitors.contains(pick.id)
+          || pick.kind == .session && state.favouriteSessions.contains(pick.id)
+          || pick.kind == .citywalk && state.plannedWalk?.route == pick.id
         y = paragraph(
           (chosen ? "▶ " : "  ") + (kept ? "★ " : "") + pick.name, &canvas, in: inner, from: y,
           style: chosen ? Style(.selected, bold: true) : Style(.normal, bold: true))

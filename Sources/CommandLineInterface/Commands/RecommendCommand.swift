@@ -9,7 +9,8 @@ import TextLayout
 struct RecommendCommand: RenderingCommand {
   static let configuration = CommandConfiguration(
     commandName: "recommend",
-    abstract: "Recommend exhibitors, sessions and a City Walk for a visitor profile, with reasons.",
+    abstract:
+      "Recommend exhibitors, sessions, speakers and a City Walk for a visitor profile, with reasons.",
     discussion: """
       Roles and wants are pack data (roles.json; on the WAIC pack modelled: no source gives \\
       them). A shared rare topic counts more than a common one; sessions that have ended are \\
@@ -95,7 +96,7 @@ struct RecommendCommand: RenderingCommand {
         : "Tell me what interests you or who you are (--interests, --role) to get recommendations."
     }
     var lines: [String] = []
-    for kind in [Recommendation.Kind.exhibitor, .session, .citywalk] {
+    for kind in [Recommendation.Kind.exhibitor, .session, .speaker, .citywalk] {
       let ofKind = picks.filter { $0.kind == kind }
       guard !ofKind.isEmpty else { continue }
       if !lines.isEmpty { lines.append("") }
@@ -113,6 +114,7 @@ struct RecommendCommand: RenderingCommand {
     switch kind {
     case .exhibitor: return zh ? "推荐展商" : "Exhibitors for you"
     case .session: return zh ? "推荐活动" : "Sessions for you"
+    case .speaker: return zh ? "推荐嘉宾" : "Speakers for you"
     case .citywalk: return zh ? "推荐城市漫步路线" : "City Walk for you"
     }
   }
