@@ -26,7 +26,7 @@ enum RecommendBench {
     print(
       String(
         format:
-          "%@: recommendations for a profile (exhibitors, sessions, City Walk): median %.2f ms, max %.2f ms (target < %.0f ms)",
+          "%@: recommendations for a profile (exhibitors, sessions, speakers, City Walk; one profile in three from a place): median %.2f ms, max %.2f ms (target < %.0f ms)",
         name, times[times.count / 2], times[times.count - 1], target))
   }
 }
