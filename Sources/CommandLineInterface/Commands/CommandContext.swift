@@ -78,6 +78,33 @@ struct CommandContext: Sendable {
     }
   }
 
+  /// `--interests robotics:2,ai-chips`: topic id → weight (1 unless given, 0.1 to 100).
+  func weightedTopics(_ text: String?) throws -> [String: Double] {
+    var weights: [String: Double] = [:]
+    let items = (text ?? "").split(separator: ",").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }.filter { !$0.isEmpty }
+    for item in items {
+      let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+      guard let name = parts.first, !name.isEmpty else {
+        throw CommandError("--interests: '\(item)' names no topic; write topic or topic:weight")
+      }
+      let topic = try resolveTopic(name)
+      var weight = 1.0
+      if parts.count == 2 {
+        guard let value = Double(parts[1]), RouteCommand.weightRange.contains(value) else {
+          throw CommandError(
+            "--interests: the weight of \(name) must be a number from 0.1 to 100, not '\(parts[1])'"
+          )
+        }
+        weight = value
+      }
+      weights[topic.id] = weight
+    }
+    return weights
+  }
+
   func resolveTopic(_ text: String) throws -> Topic {
     try resolve(
       text, in: catalog.topicNames, what: "topic", flag: "--topic", { catalog.pack.topics[$0] },

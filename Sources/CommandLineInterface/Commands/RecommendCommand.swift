@@ -69,21 +69,7 @@ struct RecommendCommand: RenderingCommand {
     guard (1...50).contains(limit) else { throw CommandError("--limit must be from 1 to 50") }
     let roleID = try role.map { try check($0, in: table.roles, flag: "--role") }
     let wants = try list(want).map { try check($0, in: table.wants, flag: "--want") }
-    var weights: [String: Double] = [:]
-    for item in list(interests) {
-      let parts = item.split(separator: ":", maxSplits: 1).map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }
-      let topic = try context.resolveTopic(parts.first ?? item)
-      var weight = 1.0
-      if parts.count == 2 {
-        guard let value = Double(parts[1]), RouteCommand.weightRange.contains(value) else {
-          throw CommandError("--interests: the weight of \(parts[0]) must be from 0.1 to 100")
-        }
-        weight = value
-      }
-      weights[topic.id] = weight
-    }
+    let weights = try context.weightedTopics(interests)
     let here = try at.map { try CommandContext.place($0, catalog: catalog, flag: "--at") }
     let profile = VisitorProfile(
       role: roleID, interests: weights, wants: wants, now: context.now, here: here)

@@ -147,25 +147,7 @@ struct RouteCommand: RenderingCommand {
 
   func makeRequest(context: CommandContext) throws -> VisitRequest {
     let catalog = context.catalog
-    var weights: [String: Double] = [:]
-    for item in list(interests) {
-      let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        .map { $0.trimmingCharacters(in: .whitespaces) }
-      guard let name = parts.first, !name.isEmpty else {
-        throw CommandError("--interests: '\(item)' names no topic; write topic or topic:weight")
-      }
-      let topic = try context.resolveTopic(name)
-      var weight = 1.0
-      if parts.count == 2 {
-        guard let value = Double(parts[1]), Self.weightRange.contains(value) else {
-          throw CommandError(
-            "--interests: the weight of \(name) must be a number from 0.1 to 100, not '\(parts[1])'"
-          )
-        }
-        weight = value
-      }
-      weights[topic.id] = weight
-    }
+    let weights = try context.weightedTopics(interests)
     let mustSee = try list(must).map { name in
       try context.resolve(
         name, in: catalog.exhibitorNames, what: "exhibitor", flag: "--must",
