@@ -32,7 +32,7 @@ struct ReasonWording {
   }
 
   /// Companies to meet (buyers, job seekers).
-  func companies(role: RoleProfile?) -> String {
+  var companies: String {
     t("a company to meet", "可洽谈的企业", "ein Unternehmen zum Kennenlernen")
   }
 

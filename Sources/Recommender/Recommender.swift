@@ -230,7 +230,7 @@ public struct Recommender: Sendable {
       name = exhibitor.name.text(language)
       topicCauses(exhibitor.topics)
       if boosts.exhibitors > 0 {
-        causes.append((boosts.exhibitors, wording.companies(role: boosts.role)))
+        causes.append((boosts.exhibitors, wording.companies))
       }
       if let exhibit = exhibitor.exhibits.first, boosts.demos > 0 {
         causes.append((boosts.demos, wording.demo(exhibit.name.text(language))))

@@ -15,7 +15,7 @@ struct ForYouScreenTests {
     var app = AppHarness(width: 120, height: 40, language: language)
     app.send(.target(.tab(.forYou)))
     for _ in 0..<steps { app.press(.right) }
-    let rows = ForYouRows(catalog: app.env.catalog, roles: app.env.roles, state: app.state)
+    let rows = ForYouRows(env: app.env, state: app.state)
       .profileRows
     for id in interests {
       if let index = rows.firstIndex(of: .interest(id)) {
@@ -52,7 +52,7 @@ struct ForYouScreenTests {
       interests: ["humanoid-robots"])
     #expect(family.state.profile.role == "family")
     let first = { (app: AppHarness) in
-      ForYouRows(catalog: app.env.catalog, roles: app.env.roles, state: app.state)
+      ForYouRows(env: app.env, state: app.state)
         .recommendations.first?.id
     }
     #expect(first(investor) != first(family))
@@ -63,7 +63,7 @@ struct ForYouScreenTests {
     var app = Self.forYou(interests: ["embodied-ai"])
     app.press(.right)
     #expect(app.state.forYouOnList)
-    let picks = ForYouRows(catalog: app.env.catalog, roles: app.env.roles, state: app.state)
+    let picks = ForYouRows(env: app.env, state: app.state)
       .recommendations
     let unitree = try #require(picks.firstIndex { $0.id == "unitree" })
     app.state.forYouSelection = unitree
@@ -109,7 +109,7 @@ struct ForYouScreenTests {
     #expect(app.screen.contains("I'm a… 我是…"))
     app.click(.attractRole("family"))
     #expect(app.state.screen == .forYou && app.state.profile.role == "family")
-    let rows = ForYouRows(catalog: app.env.catalog, roles: app.env.roles, state: app.state)
+    let rows = ForYouRows(env: app.env, state: app.state)
       .profileRows
     let robots = try #require(rows.firstIndex(of: .interest("service-robots")))
     app.send(.target(.profileRow(robots)))

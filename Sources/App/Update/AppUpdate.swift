@@ -51,7 +51,11 @@ public struct AppEnvironment: Sendable {
   public let catalog: EventCatalog
   private let pending: PendingAssistant
   /// What roles and wants look for (the pack's `roles.json`; empty without one).
-  public var roles: RoleTable = RoleTable(roles: [], wants: [])
+  public var roles: RoleTable = RoleTable(roles: [], wants: []) {
+    didSet { recommender = Recommender(catalog: catalog, roles: roles) }
+  }
+  /// Made once per role table: its topic rarities are a pass over the whole pack.
+  public private(set) var recommender: Recommender
   /// Where `e` on My plan writes the calendar.
   public var exportPath: String
 
@@ -64,6 +68,7 @@ public struct AppEnvironment: Sendable {
     catalog = pending.catalog
     self.pending = pending
     self.exportPath = exportPath
+    recommender = Recommender(catalog: pending.catalog, roles: RoleTable(roles: [], wants: []))
   }
 
   /// The assistant (waiting for it, the first time, if it is still being built).

@@ -13,9 +13,11 @@ struct ForYouRows {
     case interest(String)
   }
 
-  let catalog: EventCatalog
-  let roles: RoleTable
+  let env: AppEnvironment
   let state: AppState
+
+  var catalog: EventCatalog { env.catalog }
+  var roles: RoleTable { env.roles }
 
   /// The role, then the wants, then every topic of the pack.
   var profileRows: [Row] {
@@ -30,8 +32,7 @@ struct ForYouRows {
       role: profile.role,
       interests: Dictionary(profile.interests.map { ($0, 1.0) }, uniquingKeysWith: { a, _ in a }),
       wants: profile.wants, now: state.now, here: state.here)
-    return Recommender(catalog: catalog, roles: roles).recommend(
-      visitor, language: state.language)
+    return env.recommender.recommend(visitor, language: state.language)
   }
 }
 
@@ -39,7 +40,7 @@ extension AppUpdate {
   /// For you: ↑↓ through the profile (Space or Enter ticks; ←→ change the role), → to the
   /// recommendations (Enter shows one, f keeps it in My plan, m shows it on the map), ← back.
   static func forYouKey(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) {
-    let rows = ForYouRows(catalog: env.catalog, roles: env.roles, state: state)
+    let rows = ForYouRows(env: env, state: state)
     if state.forYouOnList {
       let picks = rows.recommendations
       switch key {

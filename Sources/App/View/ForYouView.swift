@@ -7,7 +7,7 @@ extension ScreenContext {
   /// For you: the profile (role, wants, interests) on the left, what it recommends on the right,
   /// each with why.
   mutating func drawForYou(_ frame: inout Frame) {
-    let rows = ForYouRows(catalog: catalog, roles: env.roles, state: state)
+    let rows = ForYouRows(env: env, state: state)
     hints =
       state.forYouOnList
       ? t(
