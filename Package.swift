@@ -43,9 +43,9 @@ let package = Package(
     .target(name: "Planner", dependencies: ["EventModel"]),
     .target(name: "PackGenerator", dependencies: ["EventModel"]),
     // What every front end shares: answers with plans and directions worked out, labels.
-    .target(name: "Assistant", dependencies: ["EventModel", "Matcher", "Planner"]),
+    .target(name: "Assistant", dependencies: ["EventModel", "Matcher", "Planner", "Recommender"]),
     // Intelligent matching: a visitor profile to explained recommendations.
-    .target(name: "Recommender", dependencies: ["Assistant", "EventModel", "Planner"]),
+    .target(name: "Recommender", dependencies: ["EventModel", "Planner"]),
     .target(
       name: "CommandLineInterface",
       dependencies: [
@@ -91,7 +91,7 @@ let package = Package(
     .testTarget(name: "PackGeneratorTests", dependencies: ["PackGenerator", "EventModel"]),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "EventModel"]),
     .testTarget(
-      name: "RecommenderTests", dependencies: ["Recommender", "EventModel", "PackGenerator"]),
+      name: "RecommenderTests", dependencies: ["Recommender", "Assistant", "EventModel", "PackGenerator"]),
     .testTarget(
       name: "AssistantTests",
       dependencies: ["Assistant", "EventModel", "Matcher", "PackGenerator", "Planner"],

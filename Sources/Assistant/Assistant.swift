@@ -2,6 +2,7 @@ import EventModel
 import Foundation
 import Matcher
 import Planner
+import Recommender
 
 /// The assistant every front end talks to: what the matcher understood of a question, answered
 /// in the visitor's words and, for route plans and directions, worked out by the planner. Pure:
@@ -11,17 +12,26 @@ public struct Assistant: Sendable {
   public let matcher: Matcher
   /// What the suggested questions are about, chosen once per pack.
   let examples: ExampleRecords
+  /// What the visitor's profile recommends ("what should I see?").
+  public let recommender: Recommender
 
-  public init(catalog: EventCatalog, lexicon: Lexicon) {
+  /// An assistant for a pack; `roles` are the pack's roles and wants (none: recommendations
+  /// go by interests alone).
+  public init(
+    catalog: EventCatalog, lexicon: Lexicon, roles: RoleTable = RoleTable(roles: [], wants: [])
+  ) {
     self.catalog = catalog
     matcher = Matcher(catalog: catalog, lexicon: lexicon)
     examples = ExampleRecords(catalog: catalog)
+    recommender = Recommender(catalog: catalog, roles: roles)
   }
 
-  /// Loads a pack and its lexicon.
+  /// Loads a pack, its lexicon and its roles.
   public static func load(packDirectory: URL) throws -> Assistant {
     let catalog = try PackLoader.load(from: packDirectory)
-    return Assistant(catalog: catalog, lexicon: try Lexicon.load(packDirectory: packDirectory))
+    return Assistant(
+      catalog: catalog, lexicon: try Lexicon.load(packDirectory: packDirectory),
+      roles: try RoleTable.load(packDirectory: packDirectory))
   }
 
   /// The answer to a question as the matcher understood it, worded from the pack.
@@ -34,7 +44,7 @@ public struct Assistant: Sendable {
     let language = context.language ?? request.language
     var composer = AnswerComposer(
       catalog: catalog, request: request, context: context, language: language,
-      examples: examples)
+      examples: examples, recommender: recommender)
     let composed = composer.compose(request.intent)
     return MatcherAnswer(
       question: request.question, language: request.language, intent: composed.intent,
@@ -309,6 +319,17 @@ public struct AssistantReply: Sendable {
     return nil
   }
 
+  /// The visitor's profile as a recommendation answer took it (what they had said, with what
+  /// the question added); nil for other answers.
+  public var profile: AskProfile? {
+    guard answer.intent == .recommend else { return nil }
+    var profile = AskProfile()
+    if case .text(let role)? = answer.slots["role"] { profile.role = role }
+    if case .list(let topics)? = answer.slots["interests"] { profile.interests = topics }
+    if case .list(let wants)? = answer.slots["wants"] { profile.wants = wants }
+    return profile
+  }
+
   /// The sessions the answer lists, in its order.
   public var sessions: [String] {
     if case .list(let ids)? = answer.slots["sessions"] { return ids }
@@ -370,11 +391,13 @@ public final class PendingAssistant: @unchecked Sendable {
   // Guarded by `condition`.
   private var built: Assistant?
 
-  /// Starts building the assistant for a loaded pack and lexicon.
-  public init(catalog: EventCatalog, lexicon: Lexicon) {
+  /// Starts building the assistant for a loaded pack, lexicon and roles.
+  public init(
+    catalog: EventCatalog, lexicon: Lexicon, roles: RoleTable = RoleTable(roles: [], wants: [])
+  ) {
     self.catalog = catalog
     DispatchQueue.global(qos: .userInitiated).async { [self] in
-      let assistant = Assistant(catalog: catalog, lexicon: lexicon)
+      let assistant = Assistant(catalog: catalog, lexicon: lexicon, roles: roles)
       condition.lock()
       built = assistant
       condition.broadcast()

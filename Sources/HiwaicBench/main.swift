@@ -74,6 +74,14 @@ let waic =
   CommandLine.arguments.dropFirst().first.map { URL(fileURLWithPath: $0) }
   ?? repository.appendingPathComponent("Data/waic2025")
 
+var isDirectory: ObjCBool = false
+guard FileManager.default.fileExists(atPath: waic.path, isDirectory: &isDirectory),
+  isDirectory.boolValue
+else {
+  FileHandle.standardError.write(
+    Data("hiwaic-bench: no pack directory at \(waic.path) (usage: hiwaic-bench [PACK_DIR])\n".utf8))
+  exit(2)
+}
 print("hiwaic-bench (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
 // HIWAIC_BENCH=load,matcher,ask,planner,recommend,interface,kiosk runs only those sections.
 let sections = ProcessInfo.processInfo.environment["HIWAIC_BENCH"].map {

@@ -108,7 +108,8 @@ public struct Matcher: Sendable {
           of: ["pavilions", "theme", "history", "news", "figures", "next"].flatMap {
             index.eventFacets[$0] ?? []
           }))
-    if ![.unknown, .help, .greeting].contains(intent) && !actsOnSomething {
+    // "What should I see?" acts on the visitor's profile, which the question need not name.
+    if ![.unknown, .help, .greeting, .recommend].contains(intent) && !actsOnSomething {
       return IntentRules.Decision(intent: .unknown, confidence: 1 - probabilities[top])
     }
     // Out of scope when the in-scope classes together are not likely enough: a question split
@@ -148,7 +149,12 @@ public struct Matcher: Sendable {
       "time: day \(u.time.day?.description ?? "-") part \(u.time.part ?? "-") clock \(u.time.clock.map(String.init) ?? "-") now \(u.time.isNow) next \(u.time.isNext); duration \(u.duration.map { String($0) } ?? "-")"
     )
     if let model = index.lexicon.intentModel {
-      let probabilities = model.probabilities(IntentFeatures.extract(u, index: index))
+      let features = IntentFeatures.extract(u, index: index)
+      lines.append(
+        "features: "
+          + features.filter { !$0.hasPrefix("w:") && !$0.hasPrefix("b:") && !$0.hasPrefix("t:") }
+          .joined(separator: " "))
+      let probabilities = model.probabilities(features)
       let ranked = zip(model.classes, probabilities).sorted { $0.1 > $1.1 }.prefix(3)
       lines.append(
         "model: "

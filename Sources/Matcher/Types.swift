@@ -13,6 +13,9 @@ public enum Intent: String, Codable, CaseIterable, Sendable {
   case nowNearby = "now_nearby"
   case help
   case greeting
+  /// "What should I see?", "I'm an investor interested in robotics": recommendations from the
+  /// visitor's profile.
+  case recommend
   case unknown
 }
 
@@ -78,13 +81,36 @@ public struct AskContext: Sendable {
   /// step-free", "and tomorrow?", "how do I get there") acts on them. Empty for questions that
   /// stand alone, as in scripts.
   public var earlier: [String]
+  /// What the visitor said about themself (the For you screen, the kiosk's "I'm a…" taps):
+  /// recommendations start from it.
+  public var profile: AskProfile
 
-  public init(now: Date, here: String? = nil, language: Language? = nil, earlier: [String] = []) {
+  public init(
+    now: Date, here: String? = nil, language: Language? = nil, earlier: [String] = [],
+    profile: AskProfile = AskProfile()
+  ) {
     self.now = now
     self.here = here
     self.language = language
     self.earlier = earlier
+    self.profile = profile
   }
+}
+
+/// Who the visitor is, what interests them and what they want, by ids of the pack's roles,
+/// topics and wants.
+public struct AskProfile: Codable, Hashable, Sendable {
+  public var role: String?
+  public var interests: [String]
+  public var wants: [String]
+
+  public init(role: String? = nil, interests: [String] = [], wants: [String] = []) {
+    self.role = role
+    self.interests = interests
+    self.wants = wants
+  }
+
+  public var isEmpty: Bool { role == nil && interests.isEmpty && wants.isEmpty }
 }
 
 /// An answer: the JSON object of `hiwaic ask --format json` (the matcher's understanding, the

@@ -27,7 +27,7 @@ public struct VisitorProfile: Hashable, Sendable {
 }
 
 /// One recommended exhibitor, session or City Walk route, with its score and why.
-public struct Recommendation: Hashable, Sendable, Encodable {
+public struct Recommendation: Hashable, Sendable {
   public enum Kind: String, Hashable, Sendable, Encodable {
     case exhibitor, session, speaker, citywalk
   }
@@ -35,8 +35,32 @@ public struct Recommendation: Hashable, Sendable, Encodable {
   public var id: String
   public var name: String
   public var score: Double
-  /// The causes, most important first, in the visitor's language.
-  public var reasons: [String]
+  /// The causes, most important first; the assistant words them in the visitor's language.
+  public var reasons: [RecommendationReason]
+}
+
+/// Why something is recommended, as data: the assistant's wording turns it into one line.
+public enum RecommendationReason: Hashable, Sendable {
+  /// Topics (ids, strongest first) the record shares with the visitor's interests.
+  case sharesInterests([String])
+  /// A topic the visitor's role or wants look for; the role id when a role is set.
+  case sought(topic: String, role: String?)
+  /// A company to meet (buyers, job seekers, investors).
+  case companyToMeet
+  /// Something to see and try at the stand.
+  case handsOn(exhibit: LocalizedText)
+  /// One of the best-known stands.
+  case wellKnown
+  /// A City Walk route: AI at work in the city.
+  case cityDemos
+  /// The kind of session suits the visitor's role (the role id when a role is set).
+  case sessionKind(SessionKind, role: String?)
+  /// A speaker's session (by id) that makes them worth hearing.
+  case speaksAt(session: String)
+  /// When a session is (by id).
+  case when(session: String)
+  /// Minutes on foot from where the visitor is.
+  case walk(minutes: Double)
 }
 
 /// Recommends exhibitors, sessions and City Walk routes for a profile: deterministic and
@@ -162,10 +186,9 @@ public struct Recommender: Sendable {
     }
     let speakerList = speakers.values.sorted { $0.id < $1.id }
     let picked = [exhibitors, sessions, speakerList, walks].flatMap { spread($0, limit: limit) }
-    let wording = ReasonWording(language: language, catalog: catalog)
     return picked.map { candidate, score in
       explain(
-        candidate, score: score, boosts: boosts, profile: profile, tree: tree, wording: wording)
+        candidate, score: score, boosts: boosts, tree: tree, language: language)
     }
   }
 
@@ -198,12 +221,10 @@ public struct Recommender: Sendable {
   /// A pick with its reasons, strongest first: shared interests, what the role seeks, demos,
   /// fame, the kind of session; then the time of a session and the walk to a booth.
   func explain(
-    _ candidate: Candidate, score: Double, boosts: Boosts, profile: VisitorProfile,
-    tree: WalkTree?, wording: ReasonWording
+    _ candidate: Candidate, score: Double, boosts: Boosts, tree: WalkTree?, language: Language
   ) -> Recommendation {
     let pack = catalog.pack
-    let language = wording.language
-    var causes: [(weight: Double, text: String)] = []
+    var causes: [(weight: Double, reason: RecommendationReason)] = []
     func topicCauses(_ topics: [String]) {
       var shared: [(String, Double)] = []
       var sought: [(String, Double)] = []
@@ -216,41 +237,41 @@ public struct Recommender: Sendable {
       shared.sort { ($0.1, $1.0) > ($1.1, $0.0) }
       sought.sort { ($0.1, $1.0) > ($1.1, $0.0) }
       if !shared.isEmpty {
-        causes.append((shared.reduce(0) { $0 + $1.1 }, wording.shares(shared.prefix(2).map(\.0))))
+        causes.append((shared.reduce(0) { $0 + $1.1 }, .sharesInterests(shared.prefix(2).map(\.0))))
       }
       if let first = sought.first {
-        causes.append((first.1, wording.sought(first.0, role: boosts.role)))
+        causes.append((first.1, .sought(topic: first.0, role: boosts.role?.id)))
       }
     }
     let name: String
-    var trailing: [String] = []
+    var trailing: [RecommendationReason] = []
     switch candidate.kind {
     case .exhibitor:
       let exhibitor = pack.exhibitors[candidate.index]
       name = exhibitor.name.text(language)
       topicCauses(exhibitor.topics)
       if boosts.exhibitors > 0 {
-        causes.append((boosts.exhibitors, wording.companies))
+        causes.append((boosts.exhibitors, .companyToMeet))
       }
       if let exhibit = exhibitor.exhibits.first, boosts.demos > 0 {
-        causes.append((boosts.demos, wording.demo(exhibit.name.text(language))))
+        causes.append((boosts.demos, .handsOn(exhibit: exhibit.name)))
       }
       let prominence = catalog.exhibitorProminence[safe: candidate.index] ?? 0
       if prominence >= 0.5 {
-        causes.append((prominence * (0.3 + boosts.prominence), wording.prominent))
+        causes.append((prominence * (0.3 + boosts.prominence), .wellKnown))
       }
       if let tree, let node = exhibitor.booth.flatMap({ catalog.booth($0)?.node }),
         let position = catalog.walkways.nodePosition[node], let minutes = tree.minutes(to: position)
       {
-        trailing.append(wording.away(minutes))
+        trailing.append(.walk(minutes: minutes))
       }
     case .session:
       let session = pack.sessions[candidate.index]
       name = session.title.text(language)
       topicCauses(session.topics)
       let kind = boosts.active.reduce(0) { $0 + ($1.sessionKinds[session.kind.rawValue] ?? 0) }
-      if kind > 0.3 { causes.append((kind, wording.kind(session.kind, role: boosts.role))) }
-      trailing.append(wording.when(session, now: profile.now))
+      if kind > 0.3 { causes.append((kind, .sessionKind(session.kind, role: boosts.role?.id))) }
+      trailing.append(.when(session: session.id))
     case .speaker:
       let speaker = pack.speakers[candidate.index]
       name =
@@ -258,15 +279,15 @@ public struct Recommender: Sendable {
         + (speaker.affiliation?[language].map { language == .zh ? "（\($0)）" : " (\($0))" } ?? "")
       if let position = candidate.session, let session = pack.sessions[safe: position] {
         topicCauses(session.topics)
-        trailing.append(wording.speaksAt(session, now: profile.now))
+        trailing.append(.speaksAt(session: session.id))
       }
     case .citywalk:
       let route = pack.cityWalks[candidate.index]
       name = route.name.text(language)
       topicCauses(route.topics)
-      if boosts.demos > 0 { causes.append((boosts.demos, wording.walkDemos)) }
+      if boosts.demos > 0 { causes.append((boosts.demos, .cityDemos)) }
     }
-    let reasons = causes.sorted { $0.weight > $1.weight }.prefix(3).map(\.text) + trailing
+    let reasons = causes.sorted { $0.weight > $1.weight }.prefix(3).map(\.reason) + trailing
     return Recommendation(
       kind: candidate.kind, id: candidate.id, name: name, score: (score * 1000).rounded() / 1000,
       reasons: reasons)

@@ -7,6 +7,9 @@ import Foundation
 public struct RoleProfile: Codable, Hashable, Sendable {
   public var id: String
   public var name: LocalizedText
+  /// Other words for it in any language ("vc", "风投", "Geldgeber"), found in what a visitor
+  /// says about themself.
+  public var aliases: [String]?
   public var topics: [String: Double]
   public var sessionKinds: [String: Double]
   /// Weight on every exhibitor (companies to meet, buy from, work for).
@@ -34,6 +37,25 @@ public struct RoleTable: Codable, Hashable, Sendable {
 
   public func role(_ id: String) -> RoleProfile? { roles.first { $0.id == id } }
   public func want(_ id: String) -> RoleProfile? { wants.first { $0.id == id } }
+
+  /// The role and the wants a visitor's words name ("I'm an investor", "我是学生", "ich suche
+  /// Lieferanten"): names and aliases as whole words, Han ones anywhere. The role named first
+  /// wins; wants in the table's order.
+  public func mentioned(in text: String) -> (role: String?, wants: [String]) {
+    let folded = " " + TextFolding.fold(text) + " "
+    func position(_ profile: RoleProfile) -> String.Index? {
+      let words = profile.name.allTexts + (profile.aliases ?? [])
+      return words.compactMap { word -> String.Index? in
+        let key = TextFolding.fold(word)
+        guard !key.isEmpty else { return nil }
+        let isHan = key.unicodeScalars.contains { $0.properties.isIdeographic }
+        return folded.range(of: isHan ? key : " " + key + " ")?.lowerBound
+      }.min()
+    }
+    let role = roles.compactMap { profile in position(profile).map { (profile.id, $0) } }
+      .min { $0.1 < $1.1 }?.0
+    return (role, wants.filter { position($0) != nil }.map(\.id))
+  }
 
   /// Why a role table could not be read: the file and what is wrong, located.
   public struct LoadError: Error, CustomStringConvertible, Sendable {

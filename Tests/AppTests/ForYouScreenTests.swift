@@ -26,6 +26,21 @@ struct ForYouScreenTests {
     return app
   }
 
+  @Test("saying who you are in Ask fills the profile; the next question and For you use it")
+  func askFillsProfile() {
+    var app = AppHarness(width: 120, height: 40)
+    app.ask("I'm an engineer interested in AI chips")
+    #expect(app.state.profile.role == "engineer")
+    #expect(app.state.profile.interests == ["ai-chips"])
+    #expect(app.screen.contains("For you (as engineer; interested in AI chips):"), "\(app.screen)")
+    app.ask("what else should I see?")
+    #expect(app.state.conversation.last?.reply.answer.intent == .recommend)
+    #expect(app.state.conversation.last?.reply.text.hasPrefix("For you (as engineer") == true)
+    app.send(.target(.tab(.forYou)))
+    #expect(app.screen.contains("I am: ‹ engineer ›"))
+    #expect(app.screen.contains("[x] AI chips"))
+  }
+
   @Test("an empty profile asks for one; a role and an interest give explained recommendations")
   func recommends() {
     var app = AppHarness(width: 120, height: 40)

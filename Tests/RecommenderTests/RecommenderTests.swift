@@ -1,3 +1,4 @@
+import Assistant
 import EventModel
 import Foundation
 import Testing
@@ -19,6 +20,14 @@ struct RecommenderTests {
   ) -> [Recommendation] {
     Recommender(catalog: catalog, roles: roles).recommend(profile, language: language)
       .filter { $0.kind == kind }
+  }
+
+  /// The reasons of a pick as a visitor reads them.
+  static func words(
+    _ pick: Recommendation, language: Language = .en, now: Date = saturday
+  ) -> [String] {
+    RecommendationWording(catalog: catalog, roles: roles, language: language, now: now)
+      .reasons(pick)
   }
 
   /// A hand-built role table: one role that seeks demos, one that seeks start-ups.
@@ -97,17 +106,22 @@ struct RecommenderTests {
       role: "investor", interests: ["embodied-ai": 1], now: Self.saturday, here: "eh-1f-north")
     let english = Self.top(profile, .exhibitor)
     let unitree = try #require(english.first { $0.id == "unitree" })
-    #expect(unitree.reasons.contains { $0.contains("shares Embodied AI") })
-    #expect(unitree.reasons.contains { $0.hasSuffix("min away") })
+    #expect(unitree.reasons.contains { if case .walk = $0 { true } else { false } })
+    #expect(Self.words(unitree).contains { $0.contains("shares Embodied AI") })
+    #expect(Self.words(unitree).contains { $0.hasSuffix("min away") })
     let street = try #require(english.first { $0.id == "startup-street" })
     #expect(
-      street.reasons.contains { $0 == "for you as investor: Start-ups and investment" },
-      "\(street.reasons)")
+      Self.words(street).contains { $0 == "for you as investor: Start-ups and investment" },
+      "\(Self.words(street))")
     let chinese = Self.top(profile, .exhibitor, language: .zh)
     #expect(
-      chinese.first { $0.id == "unitree" }?.reasons.contains { $0.contains("与您的兴趣相同") } == true)
+      chinese.first { $0.id == "unitree" }.map { Self.words($0, language: .zh) }?
+        .contains { $0.contains("与您的兴趣相同") } == true)
     let german = Self.top(profile, .session, language: .de)
-    #expect(german.contains { $0.reasons.contains { $0.contains("passt zu Ihren Interessen") } })
+    #expect(
+      german.contains {
+        Self.words($0, language: .de).contains { $0.contains("passt zu Ihren Interessen") }
+      })
     // Nothing known: nothing made up.
     #expect(Self.top(VisitorProfile(now: Self.saturday), .session, roles: Self.handRoles).isEmpty)
   }
@@ -198,7 +212,8 @@ struct SpeakerAndReachTests {
         language: .en
       ).filter { $0.kind == .speaker }
     let hinton = try #require(picks.first { $0.id == "geoffrey-hinton" })
-    #expect(hinton.reasons.contains { $0.hasPrefix("speaks at Main Forum, Sat 26 July") })
+    #expect(
+      RecommenderTests.words(hinton).contains { $0.hasPrefix("speaks at Main Forum, Sat 26 July") })
     #expect(hinton.name.hasPrefix("Geoffrey Hinton ("))
   }
 
@@ -219,5 +234,38 @@ struct SpeakerAndReachTests {
     #expect(!sessions(at: "2025-07-26T11:10").contains("main-forum"))
     // Once it runs, it is suggested again (join late).
     #expect(sessions(at: "2025-07-26T11:30").contains("main-forum"))
+  }
+}
+
+@Suite("Roles and wants named in a visitor's words")
+struct MentionedRoleTests {
+  let roles = RecommenderTests.roles
+
+  @Test(
+    "a role by its name or another word for it, in any of the three languages",
+    arguments: [
+      ("I'm a VC from Berlin", "investor"), ("我是大学生", "student"),
+      ("Ich bin Doktorandin in Shanghai", "researcher"), ("we're here with the kids", "family"),
+      ("I work in procurement", "buyer"), ("我是一名记者", "press"),
+      ("Ich bin Entwicklerin", "engineer"),
+    ])
+  func role(text: String, expected: String) {
+    #expect(roles.mentioned(in: text).role == expected, "\(text)")
+  }
+
+  @Test("whole words only, and the role named first wins")
+  func wholeWords() {
+    #expect(roles.mentioned(in: "I'm an investigator").role == nil)
+    #expect(roles.mentioned(in: "the students' forum").role == "student")
+    #expect(roles.mentioned(in: "I'm a PhD student").role == "researcher")
+    #expect(roles.mentioned(in: "where is Unitree?").role == nil)
+  }
+
+  @Test("wants, in the table's order")
+  func wants() {
+    #expect(
+      roles.mentioned(in: "I want to buy sensors and hire engineers").wants == ["buy", "hire"])
+    #expect(roles.mentioned(in: "我想找工作").wants == ["jobs"])
+    #expect(roles.mentioned(in: "Ich möchte Vorführungen sehen").wants == ["demos"])
   }
 }

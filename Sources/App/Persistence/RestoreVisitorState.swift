@@ -72,8 +72,8 @@ extension AppState {
       // Only what the pack knows: a topic or role it no longer has is left out.
       profile = ProfileChoice(
         role: saved.role.flatMap { env.roles.role($0) != nil ? $0 : nil },
-        wants: saved.wants.filter { env.roles.want($0) != nil },
-        interests: saved.interests.filter { catalog.topic($0) != nil })
+        interests: saved.interests.filter { catalog.topic($0) != nil },
+        wants: saved.wants.filter { env.roles.want($0) != nil })
     }
     var problems: [String] = []
     if dropped > 0 {

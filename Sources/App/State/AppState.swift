@@ -2,6 +2,7 @@ import Assistant
 import EventModel
 import Foundation
 import Kiosk
+import Matcher
 
 /// The screens of the assistant, tabs in order, then Here & now (opened by a scanned code).
 public enum Screen: Int, CaseIterable, Sendable {
@@ -62,20 +63,8 @@ public struct PlannedWalk: Codable, Hashable, Sendable {
   }
 }
 
-/// What a visitor told the assistant about themself: a role, what they want, their interests.
-public struct ProfileChoice: Codable, Hashable, Sendable {
-  public var role: String?
-  public var wants: [String] = []
-  public var interests: [String] = []
-
-  public init(role: String? = nil, wants: [String] = [], interests: [String] = []) {
-    self.role = role
-    self.wants = wants
-    self.interests = interests
-  }
-
-  public var isEmpty: Bool { role == nil && wants.isEmpty && interests.isEmpty }
-}
+/// What a visitor told the assistant about themself: a role, their interests, what they want.
+public typealias ProfileChoice = AskProfile
 
 /// A favourite taken out of My plan, with where it was.
 public struct RemovedFavourite: Hashable, Sendable {

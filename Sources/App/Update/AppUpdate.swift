@@ -448,8 +448,16 @@ public enum AppUpdate {
     // The questions before give follow-ups ("make it step-free", "and tomorrow?") their subject.
     let context = AskContext(
       now: state.now, here: state.here, language: state.language,
-      earlier: state.conversation.suffix(Matcher.conversationDepth).map(\.question))
+      earlier: state.conversation.suffix(Matcher.conversationDepth).map(\.question),
+      profile: state.profile)
     let reply = env.assistant.reply(to: question, context: context)
+    // "I'm an investor interested in robotics" fills the profile that For you shows.
+    if let profile = reply.profile {
+      state.profile = ProfileChoice(
+        role: profile.role.flatMap { env.roles.role($0) != nil ? $0 : nil },
+        interests: profile.interests.filter { env.catalog.topic($0) != nil },
+        wants: profile.wants.filter { env.roles.want($0) != nil })
+    }
     state.recentQuestions.removeAll { $0 == question }
     state.recentQuestions.append(question)
     if state.recentQuestions.count > SavedVisitorState.recentLimit {

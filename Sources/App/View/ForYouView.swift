@@ -1,3 +1,4 @@
+import Assistant
 import EventModel
 import Recommender
 import TerminalUI
@@ -58,6 +59,8 @@ extension ScreenContext {
     }
     let selection = min(state.forYouSelection, picks.count - 1)
     var pickRows: [Int: Range<Int>] = [:]
+    let wording = RecommendationWording(
+      catalog: env.catalog, roles: env.roles, language: state.language, now: state.now)
     drawScrolling(
       &frame, pane: .forYou, in: box,
       focus: { state.forYouOnList ? pickRows[selection] : nil }
@@ -87,7 +90,7 @@ extension ScreenContext {
           (chosen ? "▶ " : "  ") + (kept ? "★ " : "") + pick.name, &canvas, in: inner, from: y,
           style: chosen ? Style(.selected, bold: true) : Style(.normal, bold: true))
         y = paragraph(
-          pick.reasons.joined(separator: t("; ", "；")), &canvas, in: inner, from: y,
+          wording.line(pick), &canvas, in: inner, from: y,
           style: Style(.dim), indent: 4)
         pickRows[index] = first..<y
       }

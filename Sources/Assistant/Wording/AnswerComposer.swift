@@ -1,6 +1,7 @@
 import EventModel
 import Foundation
 import Matcher
+import Recommender
 
 /// Words the answer to a visitor's request from the pack: concrete facts (hall, floor, booth,
 /// walking minutes, times, rooms), approximate where the pack says modelled, in the visitor's
@@ -11,13 +12,15 @@ struct AnswerComposer {
   let context: AskContext
   let language: Language
   let exampleRecords: ExampleRecords
+  let recommender: Recommender
   var slots: [String: SlotValue] = [:]
   var suggestions: [String] = []
 
   init(
     catalog: EventCatalog, request: VisitorRequest, context: AskContext, language: Language,
-    examples: ExampleRecords
+    examples: ExampleRecords, recommender: Recommender
   ) {
+    self.recommender = recommender
     self.catalog = catalog
     self.request = request
     self.context = context
@@ -86,6 +89,7 @@ struct AnswerComposer {
       case .nowNearby: text = nowNearby()
       case .help: text = help()
       case .greeting: text = greeting()
+      case .recommend: text = recommend()
       case .unknown: text = unknown()
       }
       if text.isEmpty {

@@ -3,6 +3,7 @@ import Assistant
 import EventModel
 import Foundation
 import Matcher
+import Recommender
 
 /// `hiwaic ask`: answers visitor questions in English, Chinese or German, one or many.
 struct AskCommand: ParsableCommand {
@@ -12,7 +13,7 @@ struct AskCommand: ParsableCommand {
     discussion: """
       Answers in the question's language (English, Chinese or German). Intents: \
       find_exhibitor, find_session, directions, plan_route, city_walk, venue_info, event_info, \
-      now_nearby, help, greeting, unknown. JSON: question, language, intent, confidence, \
+      now_nearby, help, greeting, recommend, unknown. JSON: question, language, intent, confidence, \
       answer, entities [{type, id, name}], slots, suggestions.
 
       Examples:
@@ -20,6 +21,7 @@ struct AskCommand: ParsableCommand {
         hiwaic ask --now 2025-07-27T13:00 "which AI governance forums are on now?"
         hiwaic ask --at eh-1f-north --format json "宇树科技在哪里？"
         printf 'where is Huawei?\\nbye\\n' | hiwaic ask --format jsonl
+        hiwaic ask --role investor --interests embodied-ai "what should I see?"
       """)
 
   @Argument(help: "The question. Leave it out to read questions from standard input, one per line.")
@@ -34,6 +36,16 @@ struct AskCommand: ParsableCommand {
   @Option(
     name: .long, help: "Where the visitor is: a walkway node, booth, zone, room or named place.")
   var at: String?
+
+  @Option(
+    name: .long, help: "Who the visitor is, for recommendations: investor, student, engineer, ….")
+  var role: String?
+
+  @Option(name: .long, help: "The visitor's interests, comma-separated topics (robotics).")
+  var interests: String?
+
+  @Option(name: .long, help: "What the visitor wants, comma-separated: demos, buy, invest, ….")
+  var want: String?
 
   @Flag(name: .long, help: "Show what the matcher understood: units, matches, cues, times.")
   var explain = false
@@ -56,7 +68,9 @@ struct AskCommand: ParsableCommand {
   @OptionGroup var packOptions: PackOptions
 
   func run() throws {
-    let setup = try AskSetup(options: packOptions, at: at, lang: lang)
+    var setup = try AskSetup(options: packOptions, at: at, lang: lang)
+    setup.context.profile = try ProfileOptions(role: role, interests: interests, want: want)
+      .profile(roles: setup.roles, context: setup.packContext)
     if explain && !question.isEmpty {
       print(
         setup.assistant.matcher.explain(question.joined(separator: " "), context: setup.context))
@@ -87,6 +101,8 @@ struct AskCommand: ParsableCommand {
       let reply = setup.assistant.reply(to: line, context: context)
       if conversation {
         context.earlier = (context.earlier + [line]).suffix(Matcher.conversationDepth)
+        // What the visitor said about themself holds for the rest of the conversation.
+        if let profile = reply.profile { context.profile = profile }
       }
       switch format {
       case .json:
@@ -125,7 +141,11 @@ struct AskCommand: ParsableCommand {
 /// The matcher, its clock and the visitor's place, ready to answer.
 struct AskSetup {
   let pending: PendingAssistant
-  let context: AskContext
+  var context: AskContext
+  /// The pack's roles and wants (none when it has no `roles.json`).
+  let roles: RoleTable
+  /// The pack, its clock and its names, for checking flags.
+  let packContext: CommandContext
   /// The pack's directory.
   let directory: URL
 
@@ -138,10 +158,16 @@ struct AskSetup {
     let (packContext, lexicon) = try Self.read(options)
     let catalog = packContext.catalog
     directory = packContext.directory
+    self.packContext = packContext
+    do {
+      roles = try RoleTable.load(packDirectory: directory)
+    } catch {
+      throw CommandError(error.description)
+    }
     pending =
       buildMatcher
-      ? PendingAssistant(ready: Assistant(catalog: catalog, lexicon: lexicon))
-      : PendingAssistant(catalog: catalog, lexicon: lexicon)
+      ? PendingAssistant(ready: Assistant(catalog: catalog, lexicon: lexicon, roles: roles))
+      : PendingAssistant(catalog: catalog, lexicon: lexicon, roles: roles)
     var here: String?
     if let at { here = try Self.resolvePlace(at, catalog: catalog) }
     context = AskContext(now: packContext.now, here: here, language: lang.language)

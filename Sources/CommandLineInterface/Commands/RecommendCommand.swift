@@ -5,6 +5,15 @@ import Foundation
 import Recommender
 import TextLayout
 
+/// A recommendation as `hiwaic recommend --format json` writes it.
+struct RecommendationRecord: Encodable {
+  var kind: Recommendation.Kind
+  var id: String
+  var name: String
+  var score: Double
+  var reasons: [String]
+}
+
 /// `hiwaic recommend`: exhibitors, sessions and a City Walk for a visitor profile, each with why.
 struct RecommendCommand: RenderingCommand {
   static let configuration = CommandConfiguration(
@@ -51,31 +60,24 @@ struct RecommendCommand: RenderingCommand {
     } catch {
       throw CommandError(error.description)
     }
-    func check(_ id: String, in list: [RoleProfile], flag: String) throws -> String {
-      let folded = TextFolding.fold(id)
-      if let found = list.first(where: {
-        TextFolding.fold($0.id) == folded
-          || $0.name.allTexts.contains { TextFolding.fold($0) == folded }
-      }) {
-        return found.id
-      }
-      let close = NameSuggestions.closest(
-        to: id, among: list.map { (key: $0.id, label: $0.id) })
-      throw CommandError(
-        "\(flag): unknown '\(id)'; "
-          + (close.isEmpty ? "" : "did you mean \(close.joined(separator: ", "))? ")
-          + "choose from \(list.map(\.id).joined(separator: ", "))")
-    }
     guard (1...50).contains(limit) else { throw CommandError("--limit must be from 1 to 50") }
-    let roleID = try role.map { try check($0, in: table.roles, flag: "--role") }
-    let wants = try list(want).map { try check($0, in: table.wants, flag: "--want") }
-    let weights = try context.weightedTopics(interests)
+    let (roleID, weights, wants) = try ProfileOptions(
+      role: role, interests: interests, want: want
+    ).resolved(roles: table, context: context)
     let here = try at.map { try CommandContext.place($0, catalog: catalog, flag: "--at") }
     let profile = VisitorProfile(
       role: roleID, interests: weights, wants: wants, now: context.now, here: here)
     let picks = Recommender(catalog: catalog, roles: table).recommend(
       profile, language: output.lang, limit: limit)
-    if output.format == .json { return try OutputFormatting.json(picks) }
+    let wording = RecommendationWording(
+      catalog: catalog, roles: table, language: output.lang, now: context.now)
+    if output.format == .json {
+      return try OutputFormatting.json(
+        picks.map {
+          RecommendationRecord(
+            kind: $0.kind, id: $0.id, name: $0.name, score: $0.score, reasons: wording.reasons($0))
+        })
+    }
     guard !picks.isEmpty else {
       return output.lang == .zh
         ? "请说说您的兴趣或身份（--interests、--role），以便推荐。"
@@ -89,7 +91,7 @@ struct RecommendCommand: RenderingCommand {
       lines.append(heading(kind))
       for (index, pick) in ofKind.enumerated() {
         lines.append("\(index + 1). \(pick.name)")
-        lines.append("   " + pick.reasons.joined(separator: output.lang == .zh ? "；" : "; "))
+        lines.append("   " + wording.line(pick))
       }
     }
     return lines.joined(separator: "\n")
@@ -102,12 +104,6 @@ struct RecommendCommand: RenderingCommand {
     case .session: return zh ? "推荐活动" : "Sessions for you"
     case .speaker: return zh ? "推荐嘉宾" : "Speakers for you"
     case .citywalk: return zh ? "推荐城市漫步路线" : "City Walk for you"
-    }
-  }
-
-  func list(_ text: String?) -> [String] {
-    (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-      !$0.isEmpty
     }
   }
 }

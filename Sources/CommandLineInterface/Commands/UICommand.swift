@@ -104,16 +104,9 @@ struct UICommand: ParsableCommand {
     // The matcher is built on another thread while the first screen is drawn from the pack.
     let setup = try AskSetup(options: packOptions, at: place, lang: .auto, buildMatcher: false)
     // The calendar's whole path, so that "Saved to …" says where to find it.
-    let roles: RoleTable
-    do {
-      roles = try RoleTable.load(packDirectory: setup.directory)
-    } catch {
-      printError("hiwaic: \(error.description)")
-      throw ExitCode(2)
-    }
     var env = AppEnvironment(
       pending: setup.pending, exportPath: URL(fileURLWithPath: export).standardizedFileURL.path)
-    env.roles = roles
+    env.roles = setup.roles
     var state = AppState(
       width: 80, height: 24, now: setup.context.now, here: setup.context.here,
       language: language == .zh ? .zh : .en)
