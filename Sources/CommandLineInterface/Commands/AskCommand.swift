@@ -37,15 +37,7 @@ struct AskCommand: ParsableCommand {
     name: .long, help: "Where the visitor is: a walkway node, booth, zone, room or named place.")
   var at: String?
 
-  @Option(
-    name: .long, help: "Who the visitor is, for recommendations: investor, student, engineer, ….")
-  var role: String?
-
-  @Option(name: .long, help: "The visitor's interests, comma-separated topics (robotics).")
-  var interests: String?
-
-  @Option(name: .long, help: "What the visitor wants, comma-separated: demos, buy, invest, ….")
-  var want: String?
+  @OptionGroup(title: "The visitor, for recommendations") var profileOptions: ProfileOptions
 
   @Flag(name: .long, help: "Show what the matcher understood: units, matches, cues, times.")
   var explain = false
@@ -69,8 +61,8 @@ struct AskCommand: ParsableCommand {
 
   func run() throws {
     var setup = try AskSetup(options: packOptions, at: at, lang: lang)
-    setup.context.profile = try ProfileOptions(role: role, interests: interests, want: want)
-      .profile(roles: setup.roles, context: setup.packContext)
+    setup.context.profile = try profileOptions.profile(
+      roles: setup.roles, context: setup.packContext)
     if explain && !question.isEmpty {
       print(
         setup.assistant.matcher.explain(question.joined(separator: " "), context: setup.context))

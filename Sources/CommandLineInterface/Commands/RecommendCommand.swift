@@ -32,15 +32,7 @@ struct RecommendCommand: RenderingCommand {
         hiwaic recommend --role engineer --interests ai-chips --format json
       """)
 
-  @Option(name: .long, help: "Who the visitor is: investor, founder, engineer, researcher, ….")
-  var role: String?
-
-  @Option(name: .long, help: "Topics, comma-separated, each optionally weighted (robotics:2).")
-  var interests: String?
-
-  @Option(
-    name: .long, help: "What the visitor wants, comma-separated: demos, buy, invest, learn, ….")
-  var want: String?
+  @OptionGroup var profileOptions: ProfileOptions
 
   @Option(name: .long, help: "Where the visitor is (for how far away things are).")
   var at: String?
@@ -61,9 +53,7 @@ struct RecommendCommand: RenderingCommand {
       throw CommandError(error.description)
     }
     guard (1...50).contains(limit) else { throw CommandError("--limit must be from 1 to 50") }
-    let (roleID, weights, wants) = try ProfileOptions(
-      role: role, interests: interests, want: want
-    ).resolved(roles: table, context: context)
+    let (roleID, weights, wants) = try profileOptions.resolved(roles: table, context: context)
     let here = try at.map { try CommandContext.place($0, catalog: catalog, flag: "--at") }
     let profile = VisitorProfile(
       role: roleID, interests: weights, wants: wants, now: context.now, here: here)

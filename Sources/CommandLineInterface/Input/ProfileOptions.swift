@@ -1,3 +1,4 @@
+import ArgumentParser
 import EventModel
 import Foundation
 import Matcher
@@ -6,9 +7,15 @@ import TextLayout
 
 /// `--role`, `--interests` and `--want`: a visitor profile from flags, every name checked
 /// against the pack (with close matches when unknown).
-struct ProfileOptions {
+struct ProfileOptions: ParsableArguments {
+  @Option(name: .long, help: "Who the visitor is: investor, founder, engineer, researcher, ….")
   var role: String?
+
+  @Option(name: .long, help: "Topics, comma-separated, each optionally weighted (robotics:2).")
   var interests: String?
+
+  @Option(
+    name: .long, help: "What the visitor wants, comma-separated: demos, buy, invest, learn, ….")
   var want: String?
 
   /// The role id, topic weights and want ids the flags name.
