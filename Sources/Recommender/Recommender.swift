@@ -12,10 +12,12 @@ public struct VisitorProfile: Hashable, Sendable {
   /// The walkway node the visitor is at, for "4 min away".
   public var here: String?
   public var stepFree: Bool
+  /// When the visitor has to leave: a session starting then or later is not one for them.
+  public var until: Date?
 
   public init(
     role: String? = nil, interests: [String: Double] = [:], wants: [String] = [], now: Date,
-    here: String? = nil, stepFree: Bool = false
+    here: String? = nil, stepFree: Bool = false, until: Date? = nil
   ) {
     self.role = role
     self.interests = interests
@@ -23,6 +25,7 @@ public struct VisitorProfile: Hashable, Sendable {
     self.now = now
     self.here = here
     self.stepFree = stepFree
+    self.until = until
   }
 }
 
@@ -47,6 +50,8 @@ public enum RecommendationReason: Hashable, Sendable {
   case sought(topic: String, role: String?)
   /// A company to meet (buyers, job seekers, investors).
   case companyToMeet
+  /// The stand offers what the visitor's role or a want seeks (start-ups for an investor).
+  case offers(ExhibitorOffer)
   /// Something to see and try at the stand.
   case handsOn(exhibit: LocalizedText)
   /// One of the best-known stands.
@@ -121,6 +126,8 @@ public struct Recommender: Sendable {
     var exhibitors: Double
     var demos: Double
     var prominence: Double
+    /// Offer → weight, over the role and the wants.
+    var seeks: [ExhibitorOffer: Double]
   }
 
   /// The best `limit` of each kind for the profile, in the given language.
@@ -133,7 +140,13 @@ public struct Recommender: Sendable {
     let boosts = Boosts(
       interests: expandedInterests(profile), active: active,
       role: profile.role.flatMap(roles.role), exhibitors: active.reduce(0) { $0 + $1.exhibitors },
-      demos: active.reduce(0) { $0 + $1.demos }, prominence: active.reduce(0) { $0 + $1.prominence }
+      demos: active.reduce(0) { $0 + $1.demos },
+      prominence: active.reduce(0) { $0 + $1.prominence },
+      seeks: active.reduce(into: [:]) { seeks, profile in
+        for (offer, weight) in profile.seeks ?? [:] {
+          if let offer = ExhibitorOffer(rawValue: offer) { seeks[offer, default: 0] += weight }
+        }
+      }
     )
     let pack = catalog.pack
     var exhibitors: [Candidate] = []
@@ -141,6 +154,7 @@ public struct Recommender: Sendable {
     for (index, exhibitor) in pack.exhibitors.enumerated() {
       var (score, main) = topicScore(exhibitor.topics, boosts)
       score += boosts.exhibitors
+      for offer in Set(exhibitor.offers) { score += boosts.seeks[offer] ?? 0 }
       if !exhibitor.exhibits.isEmpty { score += max(0, boosts.demos) }
       score += (catalog.exhibitorProminence[safe: index] ?? 0) * (0.3 + boosts.prominence)
       exhibitors.append(
@@ -152,7 +166,8 @@ public struct Recommender: Sendable {
     }
     var sessions: [Candidate] = []
     var speakers: [String: Candidate] = [:]
-    for (index, session) in pack.sessions.enumerated() where session.end > profile.now {
+    for (index, session) in pack.sessions.enumerated()
+    where session.end > profile.now && session.start < (profile.until ?? .distantFuture) {
       // Not yet started and too far to reach by its start: not one to suggest now.
       if session.start > profile.now, let tree,
         let position = catalog.room(session.room).flatMap({ catalog.walkways.nodePosition[$0.node] }
@@ -252,6 +267,13 @@ public struct Recommender: Sendable {
       topicCauses(exhibitor.topics)
       if boosts.exhibitors > 0 {
         causes.append((boosts.exhibitors, .companyToMeet))
+      }
+      // The offer the profile seeks most (ties by the offer's order, so the reason is stable).
+      if let offer = ExhibitorOffer.allCases.filter({ exhibitor.offers.contains($0) })
+        .max(by: { (boosts.seeks[$0] ?? 0) < (boosts.seeks[$1] ?? 0) }),
+        let weight = boosts.seeks[offer], weight > 0
+      {
+        causes.append((weight, .offers(offer)))
       }
       if let exhibit = exhibitor.exhibits.first, boosts.demos > 0 {
         causes.append((boosts.demos, .handsOn(exhibit: exhibit.name)))

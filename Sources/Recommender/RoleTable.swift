@@ -18,6 +18,9 @@ public struct RoleProfile: Codable, Hashable, Sendable {
   public var demos: Double
   /// Weight on well-known exhibitors.
   public var prominence: Double
+  /// Weight on what a stand offers ("startups" for an investor, "products" for a buyer): the
+  /// other side of two-sided matching.
+  public var seeks: [String: Double]?
 }
 
 /// The pack's roles and wants, with where they come from.
@@ -79,9 +82,20 @@ public struct RoleTable: Codable, Hashable, Sendable {
       let table = try JSONDecoder().decode(RoleTable.self, from: data)
       for (index, profile) in (table.roles + table.wants).enumerated() {
         let weights =
-          Array(profile.topics.values) + Array(profile.sessionKinds.values) + [
+          Array(profile.topics.values) + Array(profile.sessionKinds.values)
+          + Array((profile.seeks ?? [:]).values) + [
             profile.exhibitors, profile.demos, profile.prominence,
           ]
+        if let unknown = (profile.seeks ?? [:]).keys.sorted().first(where: {
+          ExhibitorOffer(rawValue: $0) == nil
+        }) {
+          throw LoadError(
+            issue: PackIssue(
+              .invalidValue, file: fileName, path: "$[\(index)] \(profile.id).seeks",
+              message:
+                "seeks '\(unknown)', which no stand can offer (use \(ExhibitorOffer.allCases.map(\.rawValue).joined(separator: ", ")))"
+            ))
+        }
         guard weights.allSatisfy({ $0.isFinite && abs($0) <= 10 }) else {
           throw LoadError(
             issue: PackIssue(

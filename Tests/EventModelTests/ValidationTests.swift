@@ -97,3 +97,44 @@ struct ValidationTests {
     }
   }
 }
+
+@Suite("Exhibitor offers: the other side of matching")
+struct ExhibitorOfferTests {
+  /// The mini pack with its first exhibitor's `offers` set to `value` (a JSON array).
+  static func mini(offers value: Any) throws -> URL {
+    let pack = try Fixtures.copyOfMini()
+    let file = pack.appendingPathComponent("exhibitors.json")
+    var records = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [[String: Any]])
+    records[0]["offers"] = value
+    try JSONSerialization.data(withJSONObject: records).write(to: file)
+    return pack
+  }
+
+  @Test("offers are read when given, empty when not, and written only when there are some")
+  func readAndWritten() throws {
+    let pack = try Self.mini(offers: ["startups", "products"])
+    defer { try? FileManager.default.removeItem(at: pack.deletingLastPathComponent()) }
+    let catalog = try PackLoader.load(from: pack)
+    #expect(catalog.pack.exhibitors[0].offers == [.startups, .products])
+    #expect(catalog.pack.exhibitors.dropFirst().allSatisfy { $0.offers.isEmpty })
+    let encoded = try JSONEncoder().encode(catalog.pack.exhibitors[1])
+    #expect(!String(decoding: encoded, as: UTF8.self).contains("offers"))
+    let waic = try PackLoader.load(from: Fixtures.waic)
+    #expect(waic.exhibitor("startup-street")?.offers == [.startups, .investors])
+    // Modelled where no source gives it: a company selling is an assumption, and says so.
+    #expect(waic.exhibitor("huawei")?.provenance.isModelled("offers") == true)
+    #expect(waic.exhibitor("startup-street")?.provenance.isModelled("offers") == false)
+  }
+
+  @Test("an offer no stand can make is an error at its place in the file")
+  func unknownOffer() throws {
+    let pack = try Self.mini(offers: ["unicorns"])
+    defer { try? FileManager.default.removeItem(at: pack.deletingLastPathComponent()) }
+    let check = PackLoader.check(directory: pack)
+    #expect(check.catalog == nil)
+    let issue = try #require(check.errors.first)
+    #expect(issue.file == "exhibitors.json")
+    #expect(issue.path?.hasPrefix("$[0].offers") == true, "\(issue)")
+  }
+}

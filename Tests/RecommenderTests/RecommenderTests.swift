@@ -237,6 +237,69 @@ struct SpeakerAndReachTests {
   }
 }
 
+@Suite("Two-sided matching: what the visitor seeks against what a stand offers")
+struct TwoSidedTests {
+  static func role(seeking offer: String) -> RoleTable {
+    RoleTable(
+      roles: [
+        RoleProfile(
+          id: "seeker", name: LocalizedText(en: "seeker"), topics: [:], sessionKinds: [:],
+          exhibitors: 0, demos: 0, prominence: 0, seeks: [offer: 3])
+      ], wants: [])
+  }
+
+  @Test(
+    "a stand offering what the role seeks comes first, and the reason says so",
+    arguments: [
+      ("startups", "startup-street", "start-ups looking for investors"),
+      ("investors", "startup-street", "investors looking for start-ups"),
+      ("buyers", "waic-connect", "buyers looking for suppliers"),
+    ])
+  func offerFirst(offer: String, expected: String, words: String) throws {
+    let roles = Self.role(seeking: offer)
+    let picks = Recommender(catalog: RecommenderTests.catalog, roles: roles).recommend(
+      VisitorProfile(role: "seeker", now: RecommenderTests.saturday), language: .en
+    ).filter { $0.kind == .exhibitor }
+    let first = try #require(picks.first)
+    #expect(first.id == expected)
+    #expect(first.reasons.contains(.offers(try #require(ExhibitorOffer(rawValue: offer)))))
+    let wording = RecommendationWording(
+      catalog: RecommenderTests.catalog, roles: roles, language: .en,
+      now: RecommenderTests.saturday)
+    #expect(wording.reasons(first).contains(words))
+  }
+
+  @Test("the pack's investor meets the start-ups; nothing seeks what no stand offers")
+  func packRoles() throws {
+    let picks = RecommenderTests.top(
+      VisitorProfile(role: "investor", now: RecommenderTests.saturday), .exhibitor)
+    #expect(picks.first?.id == "startup-street")
+    // Jobs: no stand in the WAIC pack says it is hiring, so a job seeker is not told one is.
+    let jobs = RecommenderTests.top(
+      VisitorProfile(wants: ["jobs"], now: RecommenderTests.saturday), .exhibitor)
+    #expect(!jobs.contains { $0.reasons.contains(.offers(.jobs)) })
+  }
+
+  @Test("a role table seeking an offer no stand can make is refused, located")
+  func unknownSeek() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-seeks-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let text = """
+      {"provenance": {"modelled": ["*"]}, "wants": [], "roles": [{"id": "x", "name": {"en": "x"},
+      "topics": {}, "sessionKinds": {}, "exhibitors": 0, "demos": 0, "prominence": 0,
+      "seeks": {"unicorns": 1}}]}
+      """
+    try Data(text.utf8).write(to: directory.appendingPathComponent("roles.json"))
+    #expect {
+      try RoleTable.load(packDirectory: directory)
+    } throws: { error in
+      "\(error)".contains("seeks 'unicorns'") && "\(error)".contains("roles.json")
+    }
+  }
+}
+
 @Suite("Roles and wants named in a visitor's words")
 struct MentionedRoleTests {
   let roles = RecommenderTests.roles
@@ -267,5 +330,30 @@ struct MentionedRoleTests {
       roles.mentioned(in: "I want to buy sensors and hire engineers").wants == ["buy", "hire"])
     #expect(roles.mentioned(in: "我想找工作").wants == ["jobs"])
     #expect(roles.mentioned(in: "Ich möchte Vorführungen sehen").wants == ["demos"])
+  }
+}
+
+@Suite("Recommendations within the visitor's time")
+struct AvailableTimeTests {
+  @Test("no session starting when the visitor has to leave, or later; earlier ones still")
+  func until() {
+    let zone = RecommenderTests.catalog.timeZone
+    let now = EventTime.parse("2025-07-26T10:00", zone: zone)!
+    let leaving = EventTime.parse("2025-07-26T15:00", zone: zone)!
+    func sessions(until: Date?) -> [String] {
+      Recommender(catalog: RecommenderTests.catalog, roles: RecommenderTests.roles).recommend(
+        VisitorProfile(
+          role: "researcher", interests: ["ai-safety": 1, "ai-governance": 1], now: now,
+          until: until),
+        language: .en, limit: 50
+      ).filter { $0.kind == .session || $0.kind == .speaker }.map(\.id)
+    }
+    let all = sessions(until: nil)
+    let short = sessions(until: leaving)
+    #expect(short.count < all.count)
+    #expect(!short.isEmpty)
+    for id in short {
+      if let session = RecommenderTests.catalog.session(id) { #expect(session.start < leaving) }
+    }
   }
 }

@@ -193,6 +193,7 @@ extension ScreenContext {
     case "stops": t("stops", "站点")
     case "answer": t("answer", "回答")
     case "prominence": t("prominence", "知名度")
+    case "offers": t("what it offers", "提供内容")
     default: t("some details", "部分信息")
     }
   }

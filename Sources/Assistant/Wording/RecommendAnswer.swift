@@ -16,7 +16,9 @@ extension AnswerComposer {
     let visitor = VisitorProfile(
       role: profile.role,
       interests: Dictionary(profile.interests.map { ($0, 1.0) }, uniquingKeysWith: { a, _ in a }),
-      wants: profile.wants, now: context.now, here: context.here)
+      wants: profile.wants, now: context.now, here: context.here, stepFree: u.stepFree,
+      // "I have two hours": sessions starting after that are not for this visit.
+      until: u.duration.map { context.now.addingTimeInterval($0 * 60) })
     let picks = recommender.recommend(visitor, language: language, limit: 3)
     let shown: [Recommendation.Kind: Int] = [.exhibitor: 3, .session: 2, .speaker: 1, .citywalk: 1]
     let wording = RecommendationWording(

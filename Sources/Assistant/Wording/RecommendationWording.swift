@@ -33,6 +33,7 @@ public struct RecommendationWording: Sendable {
     case .sought(let topic, let role): sought(topic, role: role)
     case .companyToMeet:
       t("a company to meet", "可洽谈的企业", "ein Unternehmen zum Kennenlernen")
+    case .offers(let offer): offers(offer)
     case .handsOn(let exhibit):
       t(
         "hands-on: \(exhibit.text(.en))", "现场体验：\(exhibit.text(.zh))",
@@ -69,6 +70,20 @@ public struct RecommendationWording: Sendable {
     return t(
       "for you as \(who): \(topic(id))", "适合\(who)：\(topic(id))", "für Sie als \(who): \(topic(id))"
     )
+  }
+
+  /// What the stand offers the visitor, said from the visitor's side.
+  func offers(_ offer: ExhibitorOffer) -> String {
+    switch offer {
+    case .startups:
+      t("start-ups looking for investors", "寻求投资的初创企业", "Start-ups auf Investorensuche")
+    case .investors:
+      t("investors looking for start-ups", "寻找项目的投资机构", "Investoren auf der Suche nach Start-ups")
+    case .buyers: t("buyers looking for suppliers", "寻找供应商的采购团", "Einkäufer auf Lieferantensuche")
+    case .products:
+      t("products and solutions to buy", "可采购的产品和方案", "Produkte und Lösungen zum Einkaufen")
+    case .jobs: t("hiring", "正在招聘", "stellt ein")
+    }
   }
 
   func away(_ minutes: Double) -> String {

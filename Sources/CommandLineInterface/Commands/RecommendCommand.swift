@@ -30,12 +30,19 @@ struct RecommendCommand: RenderingCommand {
         hiwaic recommend --role investor --interests embodied-ai
         hiwaic recommend --role family --want demos --lang zh
         hiwaic recommend --role engineer --interests ai-chips --format json
+        hiwaic recommend --role researcher --until 23:59
       """)
 
   @OptionGroup var profileOptions: ProfileOptions
 
   @Option(name: .long, help: "Where the visitor is (for how far away things are).")
   var at: String?
+
+  @Option(
+    name: .long,
+    help: "When the visitor has to leave (16:00, or 2025-07-27T16:00): later sessions are left out."
+  )
+  var until: String?
 
   @Option(name: .long, help: "How many of each kind.")
   var limit: Int = 5
@@ -55,8 +62,21 @@ struct RecommendCommand: RenderingCommand {
     guard (1...50).contains(limit) else { throw CommandError("--limit must be from 1 to 50") }
     let (roleID, weights, wants) = try profileOptions.resolved(roles: table, context: context)
     let here = try at.map { try CommandContext.place($0, catalog: catalog, flag: "--at") }
+    // A clock time ("16:00") is on the visitor's day.
+    let leaving = try until.map { text -> Date in
+      if let minutes = EventTime.clockMinutes(text) {
+        let day = EventTime.localDate(context.now, zone: catalog.timeZone)
+        return EventTime.startOfDay(day, zone: catalog.timeZone).addingTimeInterval(
+          Double(minutes) * 60)
+      }
+      return try context.time(text, flag: "--until")
+    }
+    if let leaving, leaving <= context.now {
+      let clock = EventTime.clockTime(context.now, zone: catalog.timeZone)
+      throw CommandError("--until must be later than now (\(clock))")
+    }
     let profile = VisitorProfile(
-      role: roleID, interests: weights, wants: wants, now: context.now, here: here)
+      role: roleID, interests: weights, wants: wants, now: context.now, here: here, until: leaving)
     let picks = Recommender(catalog: catalog, roles: table).recommend(
       profile, language: output.lang, limit: limit)
     let wording = RecommendationWording(
