@@ -212,12 +212,21 @@ public struct Assistant: Sendable {
       forumAsked = found.map { .added($0) } ?? .noneFits
       sessions += found.map { [$0] } ?? []
     }
-    let request = VisitRequest(
+    var request = VisitRequest(
       interests: Dictionary(list("interests").map { ($0, 1.0) }, uniquingKeysWith: max),
       mustSee: list("mustSee"), attend: sessions,
       start: context.here ?? catalog.mainEntrance,
       startTime: start.time, budgetMinutes: budget, stepFree: stepFree,
       candidateLimit: Self.planCandidates(budgetMinutes: budget))
+    // Who the visitor is weighs too: the profile's recommendations are prizes of the plan.
+    if !context.profile.isEmpty {
+      request.profileValue = recommender.planValues(
+        VisitorProfile(
+          role: context.profile.role,
+          interests: Dictionary(
+            context.profile.interests.map { ($0, 1.0) }, uniquingKeysWith: { a, _ in a }),
+          wants: context.profile.wants, now: start.time, stepFree: stepFree))
+    }
     return PlannedVisit(
       request: request, plan: VisitPlanner(catalog: catalog, solver: .answer).plan(request),
       startReason: start.reason, forum: forumAsked)

@@ -207,6 +207,25 @@ public struct Recommender: Sendable {
     }
   }
 
+  /// What the profile makes each of its best exhibitors worth to a plan, 0 to 1 (the best is
+  /// 1): the orienteering prizes of "plan my visit" for this visitor. Empty when the profile
+  /// says nothing.
+  public func planValues(_ profile: VisitorProfile, limit: Int = 20) -> [String: Double] {
+    // Only what the profile itself seeks: fame alone is already part of every stand's prize.
+    let picks = recommend(profile, language: .en, limit: limit).filter { pick in
+      pick.kind == .exhibitor
+        && pick.reasons.contains {
+          switch $0 {
+          case .wellKnown, .walk, .when, .speaksAt: false
+          default: true
+          }
+        }
+    }
+    guard let best = picks.map(\.score).max(), best > 0 else { return [:] }
+    return Dictionary(
+      picks.map { ($0.id, $0.score / best) }, uniquingKeysWith: { first, _ in first })
+  }
+
   /// The profile's interests with narrower topics included ("robotics" covers humanoids).
   func expandedInterests(_ profile: VisitorProfile) -> [String: Double] {
     var expanded: [String: Double] = [:]

@@ -1,5 +1,6 @@
 import EventModel
 import Foundation
+import Planner
 import TerminalUI
 import Testing
 
@@ -206,5 +207,29 @@ struct VisitorStateTests {
     #expect(app.state.question.text == "half a questionx")
     app.press(.escape, .escape)
     #expect(app.state.screen == .schedule)
+  }
+}
+
+@Suite("A saved plan keeps what the profile made each stand worth")
+struct SavedProfileValueTests {
+  @Test("kept through the file; a value out of range or for an unknown stand is refused")
+  func roundTrip() throws {
+    let catalog = AppHarness.assistant.catalog
+    var request = VisitRequest(
+      start: catalog.mainEntrance, startTime: Date(timeIntervalSince1970: 1_753_500_000),
+      budgetMinutes: 120)
+    request.profileValue = ["startup-street": 1, "softbank": 0.5]
+    let saved = SavedPlanRequest(request)
+    let decoded = try JSONDecoder().decode(
+      SavedPlanRequest.self, from: try JSONEncoder().encode(saved))
+    #expect(decoded.request(in: catalog)?.profileValue == request.profileValue)
+    var broken = saved
+    broken.profileValue = ["startup-street": 7]
+    #expect(broken.request(in: catalog) == nil)
+    broken.profileValue = ["no-such-stand": 1]
+    #expect(broken.request(in: catalog) == nil)
+    // A file from before profiles has no values: the plan is made as it was.
+    broken.profileValue = nil
+    #expect(broken.request(in: catalog)?.profileValue.isEmpty == true)
   }
 }

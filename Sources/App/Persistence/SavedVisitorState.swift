@@ -65,6 +65,8 @@ public struct SavedPlanRequest: Codable, Equatable, Sendable {
   public var end: String?
   public var stepFree: Bool
   public var done: [String]
+  /// What the profile made each exhibitor worth (absent in files from before profiles).
+  public var profileValue: [String: Double]?
 
   init(_ request: VisitRequest) {
     interests = request.interests
@@ -76,6 +78,7 @@ public struct SavedPlanRequest: Codable, Equatable, Sendable {
     end = request.end
     stepFree = request.stepFree
     done = request.done.sorted()
+    profileValue = request.profileValue.isEmpty ? nil : request.profileValue
   }
 
   /// The request again, or nil when the pack no longer has everything it names (or a number in
@@ -86,11 +89,16 @@ public struct SavedPlanRequest: Codable, Equatable, Sendable {
       attend.allSatisfy({ catalog.session($0) != nil }),
       interests.keys.allSatisfy({ catalog.topic($0) != nil }),
       interests.values.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 10 }),
-      VisitLimits.budgetMinutes.contains(budgetMinutes), startTime.timeIntervalSince1970.isFinite
+      VisitLimits.budgetMinutes.contains(budgetMinutes), startTime.timeIntervalSince1970.isFinite,
+      (profileValue ?? [:]).allSatisfy({
+        catalog.exhibitor($0.key) != nil && (0...1).contains($0.value)
+      })
     else { return nil }
-    return VisitRequest(
+    var request = VisitRequest(
       interests: interests, mustSee: mustSee, attend: attend, start: start, startTime: startTime,
       budgetMinutes: budgetMinutes, end: end, stepFree: stepFree, done: Set(done))
+    request.profileValue = profileValue ?? [:]
+    return request
   }
 }
 

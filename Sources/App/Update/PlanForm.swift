@@ -2,6 +2,7 @@ import Assistant
 import EventModel
 import Foundation
 import Planner
+import Recommender
 import TerminalUI
 
 extension AppUpdate {
@@ -159,9 +160,18 @@ extension AppUpdate {
       state.planProblem = problems.joined(separator: state.t("; ", "；"))
       return
     }
-    let request = VisitRequest(
+    var request = VisitRequest(
       interests: interests, mustSee: must, attend: sessions, start: start, startTime: startTime,
       budgetMinutes: budget, end: end, stepFree: state.planStepFree, done: done)
+    // Who the visitor is (For you) weighs too: what the profile recommends is worth more.
+    if !state.profile.isEmpty {
+      request.profileValue = env.recommender.planValues(
+        VisitorProfile(
+          role: state.profile.role,
+          interests: Dictionary(
+            state.profile.interests.map { ($0, 1.0) }, uniquingKeysWith: { a, _ in a }),
+          wants: state.profile.wants, now: startTime, stepFree: state.planStepFree))
+    }
     state.planned = PlannedVisit(
       request: request, plan: VisitPlanner(catalog: catalog).plan(request), startReason: .asked)
     state.planMadeFrom = state.planForm

@@ -23,6 +23,9 @@ public struct VisitRequest: Sendable {
   public var done: Set<String>
   /// How many of the best-matching exhibitors the solver considers (must-sees always are).
   public var candidateLimit: Int
+  /// Exhibitor id → value the visitor's profile gives it (0 to 1; a recommender's scores,
+  /// scaled): added to the exhibitor's prize, so a plan prefers what the profile recommends.
+  public var profileValue: [String: Double] = [:]
 
   public init(
     interests: [String: Double] = [:], mustSee: [String] = [], attend: [String] = [], start: String,
@@ -57,6 +60,8 @@ extension VisitRequest {
     copy.dwellMinutes = clamp(dwellMinutes, VisitLimits.dwellMinutes, default: 10)
     copy.strongDwellMinutes = clamp(strongDwellMinutes, VisitLimits.dwellMinutes, default: 15)
     copy.interests = interests.filter { $0.value.isFinite && $0.value > 0 }
+    copy.profileValue = profileValue.filter { $0.value.isFinite && $0.value > 0 }
+      .mapValues { min($0, 1) }
     return copy
   }
 }
@@ -125,6 +130,9 @@ public struct VisitPlanner: Sendable {
   public static let decay = 0.6
   /// What full prominence adds to an exhibitor's value, against 1 for its first interest.
   public static let prominenceWeight = 0.5
+  /// What the profile's best recommended stand adds to its prize: as much as full prominence,
+  /// so that an interest the visitor named still leads and the profile fills the rest.
+  public static let profileWeight = 0.5
   /// A must-see or a chosen session outweighs any amount of general interest.
   static let requiredBonus = 1_000.0
 
@@ -182,6 +190,10 @@ public struct VisitPlanner: Sendable {
       }
       let required = must.contains(id)
       if interests.isEmpty { weight = 1 }
+      // Named interests say what the plan is about: the profile orders the stands within them,
+      // and chooses among all only when no interest is named.
+      let valued =
+        weight > 0 ? Self.profileWeight * (request.profileValue[id] ?? 0) : 0
       guard weight > 0 || required else { continue }
       let strong = weight >= 2
       // Prominence (sourced: how many sources name it and its demos) adds a little on top of
@@ -189,11 +201,11 @@ public struct VisitPlanner: Sendable {
       let prominence = Self.prominenceWeight * catalog.exhibitorProminence[position]
       let candidate = Candidate(
         kind: .exhibitor, id: id, node: node,
-        profit: (interests.isEmpty ? 1 : 0) + prominence * max(weight, 1),
+        profit: (interests.isEmpty ? 1 : 0) + prominence * max(weight, 1) + valued,
         group: interests.isEmpty ? -1 : group,
         dwell: strong ? request.strongDwellMinutes : request.dwellMinutes,
         opens: 0, closes: request.budgetMinutes, required: required)
-      scored.append((candidate, weight + prominence))
+      scored.append((candidate, weight + prominence + valued))
     }
     for id in request.mustSee
     where catalog.exhibitor(id) == nil || catalog.exhibitor(id)?.booth == nil {

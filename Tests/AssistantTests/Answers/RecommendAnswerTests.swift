@@ -137,6 +137,25 @@ struct RecommendAnswerTests {
     }
   }
 
+  @Test("a plan weighs the profile: an investor's two hours take in the start-ups")
+  func planPrizes() throws {
+    func stops(_ profile: AskProfile) -> [String] {
+      var context = saturday
+      context.profile = profile
+      let reply = assistant.reply(to: "plan me two hours", context: context)
+      return reply.plan?.plan.stops.map(\.id) ?? []
+    }
+    let plain = stops(AskProfile())
+    let investor = stops(AskProfile(role: "investor"))
+    #expect(!plain.isEmpty && !investor.isEmpty)
+    #expect(!plain.contains("startup-street"))
+    #expect(investor.contains("startup-street"), "\(investor)")
+    // A family's plan goes where there is something to see.
+    let family = stops(AskProfile(role: "family"))
+    let withExhibits = family.filter { assistant.catalog.exhibitor($0)?.exhibits.isEmpty == false }
+    #expect(withExhibits.count * 2 > family.count, "\(family)")
+  }
+
   @Test("sessions recommended have not ended, and say when they are")
   func sessionsNotEnded() {
     let evening = AssistantFixture.context("2025-07-27T16:00")
