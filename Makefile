@@ -5,8 +5,8 @@ SWIFT       ?= swift
 JOBS        ?= 2
 PREFIX      ?= /usr/local
 BUILD_FLAGS := -j $(JOBS)
-# To build and run: ncursesw, libqrencode and libxcrypt headers, time zones.
-DEBIAN_PACKAGES := libncursesw5-dev libqrencode-dev libcrypt-dev tzdata
+# To build and run: ncursesw, libqrencode, libxcrypt and SQLite headers, time zones.
+DEBIAN_PACKAGES := libncursesw5-dev libqrencode-dev libcrypt-dev libsqlite3-dev tzdata
 # To test as well: tmux for the end-to-end terminal tests, zbarimg to read QR codes off screens.
 TEST_PACKAGES := $(DEBIAN_PACKAGES) tmux zbar-tools
 
@@ -94,7 +94,7 @@ soak: release test-deps
 ## Fuzz/Regressions/TARGET: `make test` replays those). Leak detection is off: the pack and
 ## the matcher, loaded once per process and kept, read as leaks to LeakSanitizer.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := question pack time optw kiosk
+FUZZ_TARGETS := question pack time optw kiosk notes
 FUZZ_FLAGS  := -c release $(BUILD_FLAGS) -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 
 fuzz: $(addprefix fuzz-,$(FUZZ_TARGETS))

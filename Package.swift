@@ -12,7 +12,8 @@ let package = Package(
     .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
     // C shim: glibc's wcwidth under a fixed UTF-8 locale, whatever the process locale is.
@@ -46,11 +47,15 @@ let package = Package(
     .target(name: "Assistant", dependencies: ["EventModel", "Matcher", "Planner", "Recommender"]),
     // Intelligent matching: a visitor profile to explained recommendations.
     .target(name: "Recommender", dependencies: ["EventModel", "Planner"]),
+    // The assistant's own database: recorded talks and Q&A, searchable (SQLite through GRDB).
+    .target(
+      name: "Knowledge",
+      dependencies: ["EventModel", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "CommandLineInterface",
       dependencies: [
         "App", "Assistant", "EventModel", "Kiosk", "Matcher", "PackGenerator", "Planner", "QRCode",
-        "Recommender", "TerminalUI", "TextLayout",
+        "Knowledge", "Recommender", "TerminalUI", "TextLayout",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -61,7 +66,9 @@ let package = Package(
       name: "HiwaicEval", dependencies: ["Assistant", "EventModel", "Evaluation", "Matcher"]),
     .target(
       name: "FuzzTargets",
-      dependencies: ["App", "Assistant", "EventModel", "Kiosk", "Matcher", "Planner", "TerminalUI"]),
+      dependencies: [
+        "App", "Assistant", "EventModel", "Kiosk", "Knowledge", "Matcher", "Planner", "TerminalUI",
+      ]),
     .executableTarget(
       name: "HiwaicBench",
       dependencies: [
@@ -89,6 +96,7 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "PackGeneratorTests", dependencies: ["PackGenerator", "EventModel"]),
+    .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "EventModel"]),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "EventModel"]),
     .testTarget(
       name: "RecommenderTests", dependencies: ["Recommender", "Assistant", "EventModel", "PackGenerator"]),

@@ -6,7 +6,7 @@
 // regression.
 import PackageDescription
 
-let targets = ["question", "pack", "time", "optw", "kiosk"]
+let targets = ["question", "pack", "time", "optw", "kiosk", "notes"]
 
 let package = Package(
   name: "HiwaicFuzz",

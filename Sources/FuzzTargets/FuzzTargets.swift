@@ -3,6 +3,7 @@ import Assistant
 import EventModel
 import Foundation
 import Kiosk
+import Knowledge
 import Matcher
 import Planner
 import TerminalUI
@@ -14,6 +15,7 @@ public enum FuzzTargets {
   /// The targets by name, as `make fuzz` and the seed folders call them.
   public static let all: [String: @Sendable (Data) -> Void] = [
     "question": question, "pack": pack, "time": timeText, "optw": optw, "kiosk": kioskInput,
+    "notes": notesFile,
   ]
 
   // MARK: - Shared set-up (once per process)
@@ -47,6 +49,18 @@ public enum FuzzTargets {
   ]
 
   // MARK: - Targets
+
+  /// A notes file as `hiwaic notes import` reads it, in each format, then chunked and indexed.
+  @Sendable public static func notesFile(_ data: Data) {
+    let format = NotesFormat.allCases[Int(data.first ?? 0) % NotesFormat.allCases.count]
+    for chosen in [format, nil] as [NotesFormat?] {
+      guard let notes = try? NotesFileReader.read(data, fileName: "fuzz", format: chosen) else {
+        continue
+      }
+      for piece in Chunker.chunks(notes) { _ = SearchTerms.indexed(piece.text) }
+    }
+    _ = SearchTerms.query(String(decoding: data.prefix(1024), as: UTF8.self))
+  }
 
   /// A question, as typed or pasted: understood, answered, planned or walked, encoded as JSON.
   @Sendable public static func question(_ data: Data) {

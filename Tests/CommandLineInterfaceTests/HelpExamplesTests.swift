@@ -31,9 +31,10 @@ struct HelpExamplesTests {
     var ran = 0
     for command in HiwaicCommand.configuration.subcommands {
       for line in Self.examples(command) {
-        // Examples that write files, read standard input, start the full screen or a kiosk
-        // are shown, not run here (their commands have tests of their own).
-        let skipped = ["|", ">", "kiosk", "train", "gen-pack", "/tmp/", "--output"]
+        // Examples that write files or the knowledge store, read standard input, start the
+        // full screen or a kiosk are shown, not run here (their commands have tests of their
+        // own: NotesCommandTests for `notes`).
+        let skipped = ["|", ">", "kiosk", "train", "gen-pack", "/tmp/", "--output", "notes "]
         let words = line.split(separator: " ")
         guard skipped.allSatisfy({ !line.contains($0) }), words.count > 1,
           !words[1].hasPrefix("-")

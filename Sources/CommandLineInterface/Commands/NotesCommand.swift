@@ -1,0 +1,274 @@
+import ArgumentParser
+import EventModel
+import Foundation
+import Knowledge
+
+/// `--knowledge PATH`: the knowledge store to use.
+struct KnowledgeOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: """
+      The knowledge store (SQLite) of recorded talks and Q&A (default: HIWAIC_KNOWLEDGE, else \
+      $XDG_DATA_HOME/hiwaic/knowledge.sqlite).
+      """)
+  var knowledge: String?
+
+  func open() throws -> KnowledgeStore {
+    guard
+      let path = knowledge
+        ?? KnowledgeStore.defaultPath(environment: ProcessInfo.processInfo.environment)
+    else {
+      throw CommandError(
+        "no place for the knowledge store: set --knowledge, HIWAIC_KNOWLEDGE or HOME")
+    }
+    do {
+      return try KnowledgeStore(path: path)
+    } catch {
+      throw CommandError(error.description)
+    }
+  }
+}
+
+/// `hiwaic notes`: recorded talks and Q&A in the assistant's own database.
+struct NotesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "notes",
+    abstract:
+      "Record talks and Q&A in the assistant's knowledge store, list, show and search them.",
+    discussion: """
+      Talks come as WebVTT (.vtt) or SubRip (.srt) subtitles, or plain text or Markdown; Q&A \\
+      rounds as lines of Q:, A:, Asker:, By: and At: (see the README). Each file is stored \\
+      in chunks that keep their time in the talk, speaker, language and source; importing the \\
+      same file again changes nothing, and a broken file imports nothing.
+
+      Examples:
+        hiwaic notes import keynote.vtt --session main-forum --speaker Hinton
+        hiwaic notes search "AI safety"
+        hiwaic notes list --format json
+      """,
+    subcommands: [
+      NotesImportCommand.self, NotesListCommand.self, NotesShowCommand.self,
+      NotesSearchCommand.self, NotesRemoveCommand.self,
+    ])
+}
+
+/// `hiwaic notes import FILE --session ID`.
+struct NotesImportCommand: RenderingCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import", abstract: "Import a transcript or a Q&A file for a session.")
+
+  @Argument(help: "The file: .vtt, .srt, .txt, .md, or Q&A lines (.qa).") var file: String
+
+  @Option(name: .long, help: "The session it records (an id or a title).") var session: String
+
+  @Option(name: .long, help: "The speaker, when one person speaks (an id or a name).")
+  var speaker: String?
+
+  @Option(name: .long, help: "Its language: en, zh or de (default: guessed from the text).")
+  var lang: Language?
+
+  @Option(
+    name: .customLong("as"),
+    help: "The file's format: vtt, srt, text or qa (default: from its name).")
+  var fileFormat: NotesFileFormat?
+
+  @OptionGroup var knowledgeOptions: KnowledgeOptions
+  @OptionGroup var packOptions: PackOptions
+
+  func render() throws -> String {
+    let context = try CommandContext(options: packOptions)
+    let catalog = context.catalog
+    let sessionID = try context.resolve(
+      session, in: catalog.sessionNames, what: "session", flag: "--session",
+      { catalog.pack.sessions[$0] }, label: { $0.title.text(.en) }
+    ).id
+    let speakerID = try speaker.map {
+      try context.resolve(
+        $0, in: catalog.speakerNames, what: "speaker", flag: "--speaker",
+        { catalog.pack.speakers[$0] }, label: { $0.name.text(.en) }
+      ).id
+    }
+    let data: Data
+    do {
+      data = try BoundedFile.read(file, limit: NotesFileReader.maximumBytes)
+    } catch {
+      throw CommandError("\(file): \(error.description)")
+    }
+    let name = (file as NSString).lastPathComponent
+    let notes: ParsedNotes
+    do {
+      notes = try NotesFileReader.read(data, fileName: name, format: fileFormat?.format)
+    } catch {
+      throw CommandError(error.description)
+    }
+    let language =
+      lang ?? Language(
+        rawValue: TextLanguage.guess(notes.pieces.map(\.text).joined(separator: " ")))
+      ?? .en
+    let store = try knowledgeOptions.open()
+    let outcome: ImportOutcome
+    do {
+      outcome = try store.importNotes(
+        notes, source: name, digest: NotesDigest.of(data), session: sessionID, speaker: speakerID,
+        language: language, now: Date())
+    } catch {
+      throw CommandError(error.description)
+    }
+    switch outcome {
+    case .imported(let document, let chunks):
+      return
+        "imported \(name) as notes \(document): \(notes.pieces.count) \(notes.kind == .qa ? "questions and answers" : "cues or paragraphs") in \(chunks) chunks (\(language.rawValue))"
+    case .unchanged(let document):
+      return "\(name) is already notes \(document) for this session; nothing changed"
+    }
+  }
+}
+
+/// `--as` of `notes import`.
+enum NotesFileFormat: String, ExpressibleByArgument, CaseIterable {
+  case vtt, srt, text, qa
+
+  var format: NotesFormat {
+    switch self {
+    case .vtt: .vtt
+    case .srt: .srt
+    case .text: .text
+    case .qa: .qa
+    }
+  }
+}
+
+/// `hiwaic notes list`.
+struct NotesListCommand: RenderingCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List the recorded notes, newest first.")
+
+  @Option(name: .long, help: "Only those of this session (its id).") var session: String?
+  @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
+  @OptionGroup var knowledgeOptions: KnowledgeOptions
+
+  func render() throws -> String {
+    let store = try knowledgeOptions.open()
+    let documents: [StoredDocument]
+    do {
+      documents = try store.documents(session: session)
+    } catch {
+      throw CommandError(error.description)
+    }
+    if format == .json { return try OutputFormatting.json(documents) }
+    guard !documents.isEmpty else { return "no notes recorded yet" }
+    return documents.map {
+      "\($0.id)  \($0.source)  \($0.kind == .qa ? "Q&A" : "talk")  session \($0.session ?? "-")"
+        + "\($0.speaker.map { "  speaker \($0)" } ?? "")  \($0.language.rawValue)  \($0.chunks) chunks"
+    }.joined(separator: "\n")
+  }
+}
+
+/// `hiwaic notes show ID`.
+struct NotesShowCommand: RenderingCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show", abstract: "Show one recorded file, chunk by chunk.")
+
+  @Argument(help: "The notes id (see notes list).") var id: Int64
+  @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
+  @OptionGroup var knowledgeOptions: KnowledgeOptions
+
+  func render() throws -> String {
+    let store = try knowledgeOptions.open()
+    let found: (StoredDocument, [StoredChunk])?
+    do {
+      found = try store.document(id)
+    } catch {
+      throw CommandError(error.description)
+    }
+    guard let (document, chunks) = found else {
+      throw CommandError("no notes \(id) (see hiwaic notes list)")
+    }
+    if format == .json {
+      struct Shown: Encodable {
+        var document: StoredDocument
+        var chunks: [StoredChunk]
+      }
+      return try OutputFormatting.json(Shown(document: document, chunks: chunks))
+    }
+    var lines = [
+      "\(document.source) (\(document.kind == .qa ? "Q&A" : "talk"), session \(document.session ?? "-"))"
+    ]
+    for chunk in chunks {
+      let time = chunk.startMilliseconds.map { NotesTime.clock($0) + " " } ?? ""
+      let who = (chunk.speaker ?? chunk.asker).map { $0 + ": " } ?? ""
+      let mark =
+        switch chunk.role {
+        case .question: "Q "
+        case .answer: "A "
+        case .talk: ""
+        }
+      lines.append("\(time)\(mark)\(who)\(chunk.text)")
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+/// `hiwaic notes search QUERY`.
+struct NotesSearchCommand: RenderingCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "search",
+    abstract: "Search the recorded notes (English, German and Chinese, one character and up).")
+
+  @Argument(help: "What to look for.") var query: [String]
+  @Option(name: .long, help: "How many passages at most.") var limit: Int = 5
+  @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
+  @OptionGroup var knowledgeOptions: KnowledgeOptions
+
+  func render() throws -> String {
+    guard (1...100).contains(limit) else { throw CommandError("--limit must be from 1 to 100") }
+    let text = query.joined(separator: " ")
+    let store = try knowledgeOptions.open()
+    let hits: [SearchHit]
+    do {
+      hits = try store.search(text, limit: limit)
+    } catch {
+      throw CommandError(error.description)
+    }
+    if format == .json { return try OutputFormatting.json(hits) }
+    guard !hits.isEmpty else { return "nothing recorded on that yet" }
+    return hits.map { hit in
+      let time = hit.chunk.startMilliseconds.map { " at " + NotesTime.clock($0) } ?? ""
+      return
+        "\(hit.snippet)\n   — \(hit.speaker ?? "?"), session \(hit.session ?? "-")\(time); \(hit.source)"
+    }.joined(separator: "\n")
+  }
+}
+
+/// `hiwaic notes remove ID`.
+struct NotesRemoveCommand: RenderingCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "remove", abstract: "Remove one recorded file and its chunks.")
+
+  @Argument(help: "The notes id (see notes list).") var id: Int64
+  @OptionGroup var knowledgeOptions: KnowledgeOptions
+
+  func render() throws -> String {
+    let store = try knowledgeOptions.open()
+    do {
+      guard try store.remove(id) else {
+        throw CommandError("no notes \(id) (see hiwaic notes list)")
+      }
+    } catch let error as CommandError {
+      throw error
+    } catch {
+      throw CommandError("\(error)")
+    }
+    return "removed notes \(id)"
+  }
+}
+
+/// Times in a talk as a visitor reads them.
+enum NotesTime {
+  static func clock(_ milliseconds: Int) -> String {
+    let seconds = max(0, milliseconds / 1000)
+    return seconds >= 3600
+      ? String(format: "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+      : String(format: "%d:%02d", seconds / 60, seconds % 60)
+  }
+}

@@ -1,0 +1,375 @@
+import EventModel
+import Foundation
+import GRDB
+
+/// Why the knowledge store cannot be used: where it is and what is wrong.
+public struct KnowledgeStoreError: Error, CustomStringConvertible, Sendable {
+  public var path: String
+  public var message: String
+
+  public var description: String { "knowledge store \(path): \(message)" }
+}
+
+/// A stored notes file: a talk's transcript or a round of Q&A, for one session.
+public struct StoredDocument: Hashable, Sendable, Encodable {
+  public var id: Int64
+  public var source: String
+  public var kind: ParsedNotes.Kind
+  public var session: String?
+  public var speaker: String?
+  public var language: Language
+  public var importedAt: String
+  public var chunks: Int
+}
+
+/// A stored piece of a talk, a question or an answer.
+public struct StoredChunk: Hashable, Sendable, Encodable {
+  public var id: Int64
+  public var document: Int64
+  public var position: Int
+  public var role: PieceRole
+  public var startMilliseconds: Int?
+  public var speaker: String?
+  public var asker: String?
+  public var language: Language
+  public var text: String
+  public var line: Int
+}
+
+/// A passage found by a search, best first, with where it comes from.
+public struct SearchHit: Hashable, Sendable, Encodable {
+  public var chunk: StoredChunk
+  public var source: String
+  public var session: String?
+  /// The document's speaker when the chunk names none.
+  public var speaker: String?
+  /// The passage with what matched between « and ».
+  public var snippet: String
+  /// bm25: lower is better.
+  public var rank: Double
+}
+
+/// What importing a file did.
+public enum ImportOutcome: Hashable, Sendable {
+  case imported(document: Int64, chunks: Int)
+  /// The same file for the same session is already in the store: nothing changed.
+  case unchanged(document: Int64)
+}
+
+/// The assistant's own database of recorded talks and Q&A (SQLite through GRDB, WAL, foreign
+/// keys on, migrated on open). The pack stays read-only; the store refers to its ids.
+public final class KnowledgeStore: Sendable {
+  public let path: String
+  let pool: DatabasePool
+
+  /// Opens (creating when missing) the store at `path`.
+  public init(path: String) throws(KnowledgeStoreError) {
+    self.path = path
+    let directory = (path as NSString).deletingLastPathComponent
+    if !directory.isEmpty {
+      do {
+        try FileManager.default.createDirectory(
+          atPath: directory, withIntermediateDirectories: true,
+          attributes: [.posixPermissions: 0o700])
+      } catch {
+        throw KnowledgeStoreError(path: path, message: "cannot create its folder (\(error))")
+      }
+    }
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    configuration.busyMode = .timeout(5)
+    do {
+      pool = try DatabasePool(path: path, configuration: configuration)
+      try Self.migrator.migrate(pool)
+    } catch {
+      throw KnowledgeStoreError(path: path, message: Self.explain(error))
+    }
+  }
+
+  /// `$XDG_DATA_HOME/hiwaic/knowledge.sqlite` (`~/.local/share/…` without it).
+  public static func defaultPath(environment: [String: String]) -> String? {
+    if let chosen = environment["HIWAIC_KNOWLEDGE"], !chosen.isEmpty { return chosen }
+    if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
+      return data + "/hiwaic/knowledge.sqlite"
+    }
+    guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
+    return home + "/.local/share/hiwaic/knowledge.sqlite"
+  }
+
+  static func explain(_ error: any Error) -> String {
+    if let database = error as? DatabaseError {
+      switch database.resultCode {
+      case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+        return "is not a hiwaic knowledge database, or is damaged"
+      case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+        return "cannot be opened for writing (check its permissions)"
+      case .SQLITE_FULL: return "the disk is full"
+      default: return database.message ?? "\(database.resultCode)"
+      }
+    }
+    return "\(error)"
+  }
+
+  /// The schema, one migration per version; a store from an older hiwaic is brought up to date.
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: documents, chunks, full-text search") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE document (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('talk', 'qa')),
+            session TEXT,
+            speaker TEXT,
+            language TEXT NOT NULL,
+            importedAt TEXT NOT NULL,
+            UNIQUE (digest, session)
+          );
+          CREATE TABLE chunk (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            document INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('talk', 'question', 'answer')),
+            startMs INTEGER,
+            endMs INTEGER,
+            speaker TEXT,
+            asker TEXT,
+            language TEXT NOT NULL,
+            text TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            UNIQUE (document, position)
+          );
+          CREATE VIRTUAL TABLE chunk_search USING fts5(
+            terms, tokenize = 'porter unicode61 remove_diacritics 2');
+          CREATE TRIGGER chunk_removed AFTER DELETE ON chunk BEGIN
+            DELETE FROM chunk_search WHERE rowid = old.id;
+          END;
+          """)
+    }
+    return migrator
+  }
+
+  /// Stores a parsed file in one transaction: all of it or, on any failure, nothing. The same
+  /// file (by its digest) for the same session again changes nothing.
+  public func importNotes(
+    _ notes: ParsedNotes, source: String, digest: String, session: String?, speaker: String?,
+    language: Language, now: Date
+  ) throws(KnowledgeStoreError) -> ImportOutcome {
+    let chunks = Chunker.chunks(notes)
+    let stamp = ISO8601DateFormatter().string(from: now)
+    do {
+      return try pool.write { db -> ImportOutcome in
+        if let existing = try Int64.fetchOne(
+          db, sql: "SELECT id FROM document WHERE digest = ? AND session IS ?",
+          arguments: [digest, session])
+        {
+          return .unchanged(document: existing)
+        }
+        try db.execute(
+          sql: """
+            INSERT INTO document (source, digest, kind, session, speaker, language, importedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            source, digest, notes.kind.rawValue, session, speaker, language.rawValue, stamp,
+          ])
+        let document = db.lastInsertedRowID
+        let insertChunk = try db.makeStatement(
+          sql: """
+            INSERT INTO chunk (document, position, role, startMs, endMs, speaker, asker, language,
+              text, line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertTerms = try db.makeStatement(
+          sql: "INSERT INTO chunk_search (rowid, terms) VALUES (?, ?)")
+        for (position, piece) in chunks.enumerated() {
+          try insertChunk.execute(arguments: [
+            document, position, piece.role.rawValue, piece.startMilliseconds,
+            piece.endMilliseconds, piece.speaker, piece.asker, language.rawValue, piece.text,
+            piece.line,
+          ])
+          try insertTerms.execute(arguments: [
+            db.lastInsertedRowID,
+            SearchTerms.indexed(
+              [piece.speaker, piece.asker, piece.text].compactMap { $0 }.joined(separator: " ")),
+          ])
+        }
+        return .imported(document: document, chunks: chunks.count)
+      }
+    } catch {
+      throw KnowledgeStoreError(path: path, message: Self.explain(error))
+    }
+  }
+
+  /// The stored documents, newest first; those of one session when given.
+  public func documents(session: String? = nil) throws(KnowledgeStoreError) -> [StoredDocument] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT document.*, (SELECT count(*) FROM chunk WHERE chunk.document = document.id) AS chunks
+          FROM document WHERE ?1 IS NULL OR session = ?1 ORDER BY id DESC
+          """, arguments: [session]
+      ).compactMap(Self.document)
+    }
+  }
+
+  /// A document and its chunks in order.
+  public func document(_ id: Int64) throws(KnowledgeStoreError) -> (
+    StoredDocument, [StoredChunk]
+  )? {
+    try read { db in
+      guard
+        let row = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT document.*, (SELECT count(*) FROM chunk WHERE chunk.document = document.id)
+              AS chunks FROM document WHERE id = ?
+            """, arguments: [id]),
+        let document = Self.document(row)
+      else { return nil }
+      let chunks = try Row.fetchAll(
+        db, sql: "SELECT * FROM chunk WHERE document = ? ORDER BY position", arguments: [id]
+      ).compactMap(Self.chunk)
+      return (document, chunks)
+    }
+  }
+
+  /// Removes a document and its chunks; false when there is none with that id.
+  public func remove(_ id: Int64) throws(KnowledgeStoreError) -> Bool {
+    do {
+      return try pool.write { db in
+        try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
+        return db.changesCount > 0
+      }
+    } catch {
+      throw KnowledgeStoreError(path: path, message: Self.explain(error))
+    }
+  }
+
+  /// The passages that hold every term of the query, best first (bm25); when none holds them
+  /// all, those that hold most of them.
+  public func search(_ query: String, limit: Int = 10) throws(KnowledgeStoreError) -> [SearchHit] {
+    let terms = SearchTerms.query(query)
+    guard !terms.isEmpty, limit > 0 else { return [] }
+    let quoted = terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    let all = quoted.joined(separator: " ")
+    let any = quoted.joined(separator: " OR ")
+    return try read { db in
+      var hits = try Self.hits(db, match: all, limit: limit, terms: terms)
+      if hits.isEmpty && terms.count > 1 {
+        hits = try Self.hits(db, match: any, limit: limit, terms: terms)
+      }
+      return hits
+    }
+  }
+
+  static func hits(_ db: Database, match: String, limit: Int, terms: [String]) throws
+    -> [SearchHit]
+  {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT chunk.*, document.source AS source, document.session AS documentSession,
+          document.speaker AS documentSpeaker, bm25(chunk_search) AS rank
+        FROM chunk_search
+        JOIN chunk ON chunk.id = chunk_search.rowid
+        JOIN document ON document.id = chunk.document
+        WHERE chunk_search MATCH ?
+        ORDER BY rank, chunk.id
+        LIMIT ?
+        """, arguments: [match, limit]
+    ).compactMap { row -> SearchHit? in
+      guard let chunk = chunk(row) else { return nil }
+      return SearchHit(
+        chunk: chunk, source: row["source"], session: row["documentSession"],
+        speaker: chunk.speaker ?? row["documentSpeaker"],
+        snippet: Snippet.marked(chunk.text, terms: terms), rank: row["rank"])
+    }
+  }
+
+  func read<T>(_ body: (Database) throws -> T) throws(KnowledgeStoreError) -> T {
+    do {
+      return try pool.read(body)
+    } catch {
+      throw KnowledgeStoreError(path: path, message: Self.explain(error))
+    }
+  }
+
+  static func document(_ row: Row) -> StoredDocument? {
+    guard let kind = ParsedNotes.Kind(rawValue: row["kind"]),
+      let language = Language(rawValue: row["language"])
+    else { return nil }
+    return StoredDocument(
+      id: row["id"], source: row["source"], kind: kind, session: row["session"],
+      speaker: row["speaker"], language: language, importedAt: row["importedAt"],
+      chunks: row["chunks"])
+  }
+
+  static func chunk(_ row: Row) -> StoredChunk? {
+    guard let role = PieceRole(rawValue: row["role"]),
+      let language = Language(rawValue: row["language"])
+    else { return nil }
+    return StoredChunk(
+      id: row["id"], document: row["document"], position: row["position"], role: role,
+      startMilliseconds: row["startMs"], speaker: row["speaker"], asker: row["asker"],
+      language: language, text: row["text"], line: row["line"])
+  }
+}
+
+/// A passage with the query's words marked.
+enum Snippet {
+  static let width = 200
+
+  /// The text around the first match (or its start), with every match between « and ».
+  static func marked(_ text: String, terms: [String]) -> String {
+    var ranges: [Range<String.Index>] = []
+    for term in terms where !term.isEmpty {
+      let isHan = term.unicodeScalars.contains { $0.properties.isIdeographic }
+      var from = text.startIndex
+      while let found = text.range(
+        of: term, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex)
+      {
+        from = found.upperBound
+        // A Latin term is a whole word ("ai" is not in "said"), or its start ("talk" in "talks").
+        if !isHan {
+          let before =
+            found.lowerBound > text.startIndex ? text[text.index(before: found.lowerBound)] : " "
+          if before.isLetter || before.isNumber { continue }
+        }
+        ranges.append(found)
+      }
+    }
+    ranges.sort { $0.lowerBound < $1.lowerBound }
+    var merged: [Range<String.Index>] = []
+    for range in ranges {
+      // Overlapping, or words next to each other ("«open source»"), are one mark.
+      if let last = merged.last,
+        range.lowerBound <= last.upperBound
+          || text[last.upperBound..<range.lowerBound].allSatisfy({ $0 == " " })
+      {
+        merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+      } else {
+        merged.append(range)
+      }
+    }
+    var start = text.startIndex
+    if let first = merged.first,
+      text.distance(from: text.startIndex, to: first.lowerBound) > width / 3
+    {
+      start = text.index(first.lowerBound, offsetBy: -(width / 3))
+    }
+    let end = text.index(start, offsetBy: width, limitedBy: text.endIndex) ?? text.endIndex
+    var result = start > text.startIndex ? "…" : ""
+    var position = start
+    for range in merged where range.lowerBound >= start && range.upperBound <= end {
+      result += text[position..<range.lowerBound] + "«" + text[range] + "»"
+      position = range.upperBound
+    }
+    result += text[position..<end]
+    if end < text.endIndex { result += "…" }
+    return result
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@testable import CommandLineInterface
+
+@Suite("hiwaic notes: import, list, show, search and remove through the binary")
+struct NotesCommandTests {
+  /// A folder with a store and a transcript, removed after the test.
+  final class Scratch {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-notes-\(UUID().uuidString.prefix(8))")
+    var store: String { directory.appendingPathComponent("store/knowledge.sqlite").path }
+    init() throws {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    func file(_ name: String, _ text: String) throws -> String {
+      let url = directory.appendingPathComponent(name)
+      try Data(text.utf8).write(to: url)
+      return url.path
+    }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+      try CLI.run(["notes"] + arguments, environment: ["HIWAIC_KNOWLEDGE": store])
+    }
+  }
+
+  static let transcript = """
+    WEBVTT
+
+    00:01:00.000 --> 00:01:05.000
+    <v Geoffrey Hinton>We need far more research on AI safety.
+
+    00:02:00.000 --> 00:02:04.000
+    具身智能将改变工厂。
+    """
+
+  @Test("a transcript is imported once, listed, shown, found and removed")
+  func lifecycle() throws {
+    let scratch = try Scratch()
+    let file = try scratch.file("keynote.vtt", Self.transcript)
+    let imported = try scratch.run([
+      "import", file, "--session", "main-forum", "--speaker", "Hinton",
+    ])
+    #expect(imported.status == 0, "\(imported.error)")
+    #expect(imported.output.contains("imported keynote.vtt as notes 1"))
+    let again = try scratch.run(["import", file, "--session", "Main Forum"])
+    #expect(again.output.contains("already notes 1"), "\(again)")
+    let list = try scratch.run(["list"])
+    #expect(list.output.contains("keynote.vtt  talk  session main-forum  speaker geoffrey-hinton"))
+    let json = try scratch.run(["list", "--format", "json"])
+    let documents = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+    #expect(documents.count == 1 && documents[0]["chunks"] as? Int == 1)
+    let shown = try scratch.run(["show", "1"])
+    #expect(shown.output.contains("1:00 Geoffrey Hinton: We need far more research on AI safety."))
+    let found = try scratch.run(["search", "safety"])
+    #expect(found.output.contains("«safety»"), "\(found)")
+    #expect(found.output.contains("session main-forum at 1:00; keynote.vtt"))
+    let chinese = try scratch.run(["search", "具身"])
+    #expect(chinese.output.contains("«具身»"), "\(chinese)")
+    #expect(try scratch.run(["search", "weather"]).output == "nothing recorded on that yet\n")
+    #expect(try scratch.run(["remove", "1"]).status == 0)
+    #expect(try scratch.run(["list"]).output == "no notes recorded yet\n")
+    let missing = try scratch.run(["remove", "1"])
+    #expect(missing.status == 1 && missing.error.contains("no notes 1"))
+  }
+
+  @Test("a broken file imports nothing and says where it is broken")
+  func brokenFile() throws {
+    let scratch = try Scratch()
+    let file = try scratch.file(
+      "bad.srt", "1\n00:00:01,000 --> 00:00:05,000\nhi\n\n2\n00:00:03,000 --> 00:00:06,000\nho\n")
+    let result = try scratch.run(["import", file, "--session", "main-forum"])
+    #expect(result.status == 1)
+    #expect(result.error.contains("bad.srt:6: this cue overlaps"), "\(result.error)")
+    #expect(try scratch.run(["list"]).output == "no notes recorded yet\n")
+  }
+
+  @Test("unknown sessions and speakers get close matches; a missing file is named")
+  func unknownNames() throws {
+    let scratch = try Scratch()
+    let file = try scratch.file("keynote.vtt", Self.transcript)
+    let session = try scratch.run(["import", file, "--session", "main-forun"])
+    #expect(session.status == 1 && session.error.contains("unknown session 'main-forun'"))
+    #expect(session.error.contains("did you mean"))
+    let speaker = try scratch.run(["import", file, "--session", "main-forum", "--speaker", "Hintn"])
+    #expect(speaker.status == 1 && speaker.error.contains("unknown speaker 'Hintn'"))
+    let missing = try scratch.run(["import", "/nonexistent.vtt", "--session", "main-forum"])
+    #expect(missing.status == 1 && missing.error.contains("/nonexistent.vtt"))
+  }
+
+  @Test("a store that is not a database is named, with what is wrong")
+  func corruptStore() throws {
+    let scratch = try Scratch()
+    try FileManager.default.createDirectory(
+      atPath: (scratch.store as NSString).deletingLastPathComponent,
+      withIntermediateDirectories: true)
+    try Data(String(repeating: "garbage ", count: 1_000).utf8).write(
+      to: URL(fileURLWithPath: scratch.store))
+    let result = try scratch.run(["list"])
+    #expect(result.status == 1)
+    #expect(
+      result.error.contains(scratch.store)
+        && result.error.contains("not a hiwaic knowledge database"))
+  }
+}
