@@ -44,7 +44,9 @@ let package = Package(
     .target(name: "Planner", dependencies: ["EventModel"]),
     .target(name: "PackGenerator", dependencies: ["EventModel"]),
     // What every front end shares: answers with plans and directions worked out, labels.
-    .target(name: "Assistant", dependencies: ["EventModel", "Matcher", "Planner", "Recommender"]),
+    .target(
+      name: "Assistant",
+      dependencies: ["EventModel", "Knowledge", "Matcher", "Planner", "Recommender"]),
     // Intelligent matching: a visitor profile to explained recommendations.
     .target(name: "Recommender", dependencies: ["EventModel", "Planner"]),
     // The assistant's own database: recorded talks and Q&A, searchable (SQLite through GRDB).

@@ -1,5 +1,6 @@
 import EventModel
 import Foundation
+import Knowledge
 import Matcher
 import Planner
 import Recommender
@@ -14,6 +15,9 @@ public struct Assistant: Sendable {
   let examples: ExampleRecords
   /// What the visitor's profile recommends ("what should I see?").
   public let recommender: Recommender
+  /// Recorded talks and Q&A, when the installation has a knowledge store: "what did Hinton
+  /// say?" is answered from it (and the reply then depends on what it holds).
+  public var knowledge: KnowledgeStore?
 
   /// An assistant for a pack; `roles` are the pack's roles and wants (none: recommendations
   /// go by interests alone).
@@ -44,7 +48,7 @@ public struct Assistant: Sendable {
     let language = context.language ?? request.language
     var composer = AnswerComposer(
       catalog: catalog, request: request, context: context, language: language,
-      examples: examples, recommender: recommender)
+      examples: examples, recommender: recommender, knowledge: knowledge)
     let composed = composer.compose(request.intent)
     return MatcherAnswer(
       question: request.question, language: request.language, intent: composed.intent,
@@ -402,11 +406,13 @@ public final class PendingAssistant: @unchecked Sendable {
 
   /// Starts building the assistant for a loaded pack, lexicon and roles.
   public init(
-    catalog: EventCatalog, lexicon: Lexicon, roles: RoleTable = RoleTable(roles: [], wants: [])
+    catalog: EventCatalog, lexicon: Lexicon, roles: RoleTable = RoleTable(roles: [], wants: []),
+    knowledge: KnowledgeStore? = nil
   ) {
     self.catalog = catalog
     DispatchQueue.global(qos: .userInitiated).async { [self] in
-      let assistant = Assistant(catalog: catalog, lexicon: lexicon, roles: roles)
+      var assistant = Assistant(catalog: catalog, lexicon: lexicon, roles: roles)
+      assistant.knowledge = knowledge
       condition.lock()
       built = assistant
       condition.broadcast()

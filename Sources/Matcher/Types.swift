@@ -16,6 +16,8 @@ public enum Intent: String, Codable, CaseIterable, Sendable {
   /// "What should I see?", "I'm an investor interested in robotics": recommendations from the
   /// visitor's profile.
   case recommend
+  /// "What did Hinton say about AI safety?": passages of recorded talks and Q&A.
+  case talkNotes = "talk_notes"
   case unknown
 }
 

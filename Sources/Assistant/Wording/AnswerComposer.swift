@@ -1,5 +1,6 @@
 import EventModel
 import Foundation
+import Knowledge
 import Matcher
 import Recommender
 
@@ -13,14 +14,16 @@ struct AnswerComposer {
   let language: Language
   let exampleRecords: ExampleRecords
   let recommender: Recommender
+  let knowledge: KnowledgeStore?
   var slots: [String: SlotValue] = [:]
   var suggestions: [String] = []
 
   init(
     catalog: EventCatalog, request: VisitorRequest, context: AskContext, language: Language,
-    examples: ExampleRecords, recommender: Recommender
+    examples: ExampleRecords, recommender: Recommender, knowledge: KnowledgeStore? = nil
   ) {
     self.recommender = recommender
+    self.knowledge = knowledge
     self.catalog = catalog
     self.request = request
     self.context = context
@@ -90,6 +93,7 @@ struct AnswerComposer {
       case .help: text = help()
       case .greeting: text = greeting()
       case .recommend: text = recommend()
+      case .talkNotes: text = talkNotes()
       case .unknown: text = unknown()
       }
       if text.isEmpty {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Assistant
 import EventModel
 import Foundation
+import Knowledge
 import Matcher
 import Recommender
 
@@ -39,6 +40,8 @@ struct AskCommand: ParsableCommand {
 
   @OptionGroup(title: "The visitor, for recommendations") var profileOptions: ProfileOptions
 
+  @OptionGroup var knowledgeOptions: KnowledgeOptions
+
   @Flag(name: .long, help: "Show what the matcher understood: units, matches, cues, times.")
   var explain = false
 
@@ -60,7 +63,8 @@ struct AskCommand: ParsableCommand {
   @OptionGroup var packOptions: PackOptions
 
   func run() throws {
-    var setup = try AskSetup(options: packOptions, at: at, lang: lang)
+    var setup = try AskSetup(
+      options: packOptions, at: at, lang: lang, knowledge: knowledgeOptions.knowledge)
     setup.context.profile = try profileOptions.profile(
       roles: setup.roles, context: setup.packContext)
     if explain && !question.isEmpty {
@@ -144,8 +148,13 @@ struct AskSetup {
   /// The assistant (waiting for it when it is being built in the background).
   var assistant: Assistant { pending.assistant }
 
-  /// `buildMatcher: false` leaves building the matcher to another thread.
-  init(options: PackOptions, at: String?, lang: AnswerLanguage, buildMatcher: Bool = true) throws {
+  /// `buildMatcher: false` leaves building the matcher to another thread. `knowledge` names
+  /// the knowledge store to answer questions about talks from (else the default one, when
+  /// there is one).
+  init(
+    options: PackOptions, at: String?, lang: AnswerLanguage, buildMatcher: Bool = true,
+    knowledge: String? = nil
+  ) throws {
     // The pack and the lexicon are read at once, on two cores.
     let (packContext, lexicon) = try Self.read(options)
     let catalog = packContext.catalog
@@ -156,13 +165,37 @@ struct AskSetup {
     } catch {
       throw CommandError(error.description)
     }
-    pending =
-      buildMatcher
-      ? PendingAssistant(ready: Assistant(catalog: catalog, lexicon: lexicon, roles: roles))
-      : PendingAssistant(catalog: catalog, lexicon: lexicon, roles: roles)
+    let store = Self.openKnowledge(knowledge)
+    if buildMatcher {
+      var assistant = Assistant(catalog: catalog, lexicon: lexicon, roles: roles)
+      assistant.knowledge = store
+      pending = PendingAssistant(ready: assistant)
+    } else {
+      pending = PendingAssistant(catalog: catalog, lexicon: lexicon, roles: roles, knowledge: store)
+    }
     var here: String?
     if let at { here = try Self.resolvePlace(at, catalog: catalog) }
     context = AskContext(now: packContext.now, here: here, language: lang.language)
+  }
+
+  /// The knowledge store named, or the default one when it exists. One that cannot be opened
+  /// is said on standard error and left out: the assistant answers from the pack.
+  static func openKnowledge(_ chosen: String?) -> KnowledgeStore? {
+    let environment = ProcessInfo.processInfo.environment
+    guard let path = chosen ?? KnowledgeStore.defaultPath(environment: environment) else {
+      return nil
+    }
+    if chosen == nil && environment["HIWAIC_KNOWLEDGE"] == nil
+      && !FileManager.default.fileExists(atPath: path)
+    {
+      return nil
+    }
+    do {
+      return try KnowledgeStore(path: path)
+    } catch {
+      printError("hiwaic: \(error.description); answering without recorded talks")
+      return nil
+    }
   }
 
   /// The pack and its lexicon, read in parallel; the pack's error first when both fail.

@@ -53,6 +53,20 @@ struct TrainCommand: ParsableCommand {
       visibility: .hidden))
   var l2: Double?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "For experiments: training runs averaged (default: the shipped setting).", valueName: "N",
+      visibility: .hidden))
+  var runs: Int?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "For experiments: epochs per run (default: the shipped setting).", valueName: "N",
+      visibility: .hidden))
+  var epochs: Int?
+
   @Flag(name: .long, help: "Only check that the model on disk is what training gives.")
   var check = false
 
@@ -79,6 +93,8 @@ struct TrainCommand: ParsableCommand {
     if let threshold, threshold.isFinite, (0...1).contains(threshold) {
       settings.threshold = threshold
     }
+    if let runs, (1...20).contains(runs) { settings.runs = runs }
+    if let epochs, (1...100).contains(epochs) { settings.epochs = epochs }
     let (model, summary) = IntentTraining.train(
       corpus: corpus, catalog: catalog, lexicon: lexicon, settings: settings)
     let seconds = Date().timeIntervalSince(started)

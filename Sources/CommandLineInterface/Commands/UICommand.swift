@@ -68,6 +68,7 @@ struct UICommand: ParsableCommand {
       valueName: "FILE"))
   var config: String?
 
+  @OptionGroup var knowledgeOptions: KnowledgeOptions
   @OptionGroup var packOptions: PackOptions
 
   func validate() throws {
@@ -102,7 +103,9 @@ struct UICommand: ParsableCommand {
       }
     }
     // The matcher is built on another thread while the first screen is drawn from the pack.
-    let setup = try AskSetup(options: packOptions, at: place, lang: .auto, buildMatcher: false)
+    let setup = try AskSetup(
+      options: packOptions, at: place, lang: .auto, buildMatcher: false,
+      knowledge: knowledgeOptions.knowledge)
     // The calendar's whole path, so that "Saved to …" says where to find it.
     var env = AppEnvironment(
       pending: setup.pending, exportPath: URL(fileURLWithPath: export).standardizedFileURL.path)

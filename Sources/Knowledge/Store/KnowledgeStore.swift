@@ -1,6 +1,6 @@
 import EventModel
 import Foundation
-import GRDB
+internal import GRDB
 
 /// Why the knowledge store cannot be used: where it is and what is wrong.
 public struct KnowledgeStoreError: Error, CustomStringConvertible, Sendable {
@@ -47,6 +47,31 @@ public struct SearchHit: Hashable, Sendable, Encodable {
   public var snippet: String
   /// bm25: lower is better.
   public var rank: Double
+}
+
+/// What a question asks the store for: passages holding any of the phrases, by a speaker, in a
+/// session, of one role.
+public struct NotesQuery: Hashable, Sendable {
+  /// Each phrase matches when all its words do ("AI safety", "人工智能安全"); any phrase will do.
+  public var phrases: [String]
+  /// The speaker's pack id, and the names a transcript may give them.
+  public var speaker: String?
+  public var speakerNames: [String]
+  public var session: String?
+  public var role: PieceRole?
+  public var limit: Int
+
+  public init(
+    phrases: [String] = [], speaker: String? = nil, speakerNames: [String] = [],
+    session: String? = nil, role: PieceRole? = nil, limit: Int = 3
+  ) {
+    self.phrases = phrases
+    self.speaker = speaker
+    self.speakerNames = speakerNames
+    self.session = session
+    self.role = role
+    self.limit = limit
+  }
 }
 
 /// What importing a file did.
@@ -263,6 +288,64 @@ public final class KnowledgeStore: Sendable {
         hits = try Self.hits(db, match: any, limit: limit, terms: terms)
       }
       return hits
+    }
+  }
+
+  /// The passages a question asks for: holding any of the phrases (all the words of one; none
+  /// given: every passage), by the speaker (their id on the file, or a name on the passage)
+  /// and in the session when given, best first.
+  public func passages(_ query: NotesQuery) throws(KnowledgeStoreError) -> [SearchHit] {
+    let groups = query.phrases.map(SearchTerms.query).filter { !$0.isEmpty }
+    let match = groups.map { terms in
+      "("
+        + terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        .joined(separator: " ") + ")"
+    }.joined(separator: " OR ")
+    if !query.phrases.isEmpty && groups.isEmpty { return [] }
+    var conditions: [String] = []
+    var arguments: [(any DatabaseValueConvertible)?] = []
+    if !match.isEmpty {
+      conditions.append("chunk_search MATCH ?")
+      arguments.append(match)
+    }
+    if let speaker = query.speaker {
+      let names = query.speakerNames.map { $0.lowercased() }
+      conditions.append(
+        "(document.speaker = ? OR lower(chunk.speaker) IN (\(names.map { _ in "?" }.joined(separator: ", "))))"
+      )
+      arguments.append(speaker)
+      arguments += names
+    }
+    if let session = query.session {
+      conditions.append("document.session = ?")
+      arguments.append(session)
+    }
+    if let role = query.role {
+      conditions.append("chunk.role = ?")
+      arguments.append(role.rawValue)
+    }
+    arguments.append(max(1, query.limit))
+    let rank = match.isEmpty ? "0.0" : "bm25(chunk_search)"
+    let sql = """
+      SELECT chunk.*, document.source AS source, document.session AS documentSession,
+        document.speaker AS documentSpeaker, \(rank) AS rank
+      FROM chunk
+      JOIN document ON document.id = chunk.document
+      \(match.isEmpty ? "" : "JOIN chunk_search ON chunk_search.rowid = chunk.id")
+      \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+      ORDER BY rank, document.id, chunk.position
+      LIMIT ?
+      """
+    let terms = groups.flatMap { $0 }
+    return try read { db in
+      try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap {
+        row -> SearchHit? in
+        guard let chunk = Self.chunk(row) else { return nil }
+        return SearchHit(
+          chunk: chunk, source: row["source"], session: row["documentSession"],
+          speaker: chunk.speaker ?? row["documentSpeaker"],
+          snippet: Snippet.marked(chunk.text, terms: terms), rank: row["rank"])
+      }
     }
   }
 

@@ -16,7 +16,7 @@ public struct TrainingSettings: Sendable, Equatable {
   /// Features seen fewer times than this are dropped: they teach names, not phrasings.
   public var minimumCount = 2
   /// How much the off-topic examples weigh against an in-scope intent's.
-  public var unknownWeight = 4.0
+  public var unknownWeight = 5.0
   public var threshold = 0.85
   public var seed: UInt64 = 2025
   /// Runs, each over its own seeded order, whose weights are averaged: a model that depends

@@ -1,0 +1,84 @@
+import EventModel
+import Foundation
+import Knowledge
+import Matcher
+
+extension AnswerComposer {
+  /// "What did Hinton say about AI safety?": the best recorded passages, quoted, with who said
+  /// them, in which session, when in the talk and from what kind of record; never a passage
+  /// that does not match, and "nothing recorded yet" said plainly.
+  mutating func talkNotes() -> String {
+    let speaker = u.primary(.speaker).first.flatMap { catalog.speaker($0.id) }
+    let session = u.primary(.session).first.flatMap { catalog.session($0.id) }
+    // A topic is found by its name in any language: the talk may be in another one.
+    var phrases: [String] = []
+    var topicIDs: [String] = []
+    for reference in u.primary(.topic) {
+      guard let topic = catalog.topic(reference.id) else { continue }
+      topicIDs.append(topic.id)
+      phrases += topic.name.allTexts + topic.aliases
+    }
+    if let speaker { slots["speaker"] = .text(speaker.id) }
+    if let session { slots["session"] = .text(session.id) }
+    if !topicIDs.isEmpty { slots["topics"] = .list(topicIDs) }
+    guard speaker != nil || session != nil || !phrases.isEmpty else {
+      // An example from this pack: one of its speakers.
+      guard let example = catalog.pack.speakers.first.map({ name($0.name) }) else {
+        return t(
+          "Tell me whose talk or which topic you mean.", "请告诉我想了解哪位嘉宾或哪个主题的发言。",
+          "Sagen Sie mir, wessen Vortrag oder welches Thema Sie meinen.")
+      }
+      let question = t("What did \(example) say?", "\(example)说了什么？", "Was sagte \(example)?")
+      suggestions = [question]
+      return t(
+        "Tell me whose talk or which topic you mean, for example: \(question)",
+        "请告诉我想了解哪位嘉宾或哪个主题的发言，比如：\(question)",
+        "Sagen Sie mir, wessen Vortrag oder welches Thema Sie meinen, zum Beispiel: \(question)")
+    }
+    let names = speaker.map { [$0.name.en, $0.name.zh, $0.name.de].compactMap { $0 } } ?? []
+    let query = NotesQuery(
+      phrases: phrases, speaker: speaker?.id, speakerNames: names, session: session?.id,
+      limit: 3)
+    let hits = (try? knowledge?.passages(query)) ?? []
+    guard !hits.isEmpty else {
+      if let speaker {
+        let name = self.name(speaker.name)
+        suggestions = [t("When does \(name) speak?", "\(name)什么时候演讲？", "Wann spricht \(name)?")]
+      }
+      return t(
+        "Nothing recorded on that yet.", "暂时还没有相关的记录。", "Dazu ist noch nichts aufgezeichnet.")
+    }
+    var lines = [t("Recorded at the event:", "活动现场记录：", "Auf der Veranstaltung aufgezeichnet:")]
+    for hit in hits {
+      lines.append(t("“\(hit.snippet)”", "“\(hit.snippet)”", "„\(hit.snippet)“"))
+      lines.append("   — " + attribution(hit))
+    }
+    slots["sessions"] = .list(Array(Set(hits.compactMap(\.session))).sorted())
+    return lines.joined(separator: "\n")
+  }
+
+  /// "Geoffrey Hinton, Main Forum, 12:34 into the talk (transcript)".
+  func attribution(_ hit: SearchHit) -> String {
+    var parts: [String] = []
+    if let who = hit.speaker {
+      parts.append(catalog.speaker(who).map { name($0.name) } ?? who)
+    }
+    if let session = hit.session.flatMap(catalog.session) { parts.append(name(session.title)) }
+    if let start = hit.chunk.startMilliseconds {
+      let seconds = max(0, start / 1000)
+      let clock =
+        seconds >= 3600
+        ? String(format: "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        : String(format: "%d:%02d", seconds / 60, seconds % 60)
+      parts.append(t("\(clock) into the talk", "第\(clock)处", "bei \(clock)"))
+    }
+    let kind: String =
+      switch hit.chunk.role {
+      case .question: t("a question from the floor", "现场提问", "eine Frage aus dem Publikum")
+      case .answer: t("an answer in the Q&A", "问答环节的回答", "eine Antwort in der Fragerunde")
+      case .talk: t("the talk's record", "演讲记录", "Aufzeichnung des Vortrags")
+      }
+    parts.append(kind)
+    return parts.joined(separator: t(", ", "，", ", "))
+  }
+}
