@@ -98,7 +98,9 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "PackGeneratorTests", dependencies: ["PackGenerator", "EventModel"]),
-    .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "EventModel"]),
+    .testTarget(
+      name: "KnowledgeTests",
+      dependencies: ["Knowledge", "EventModel", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "EventModel"]),
     .testTarget(
       name: "RecommenderTests", dependencies: ["Recommender", "Assistant", "EventModel", "PackGenerator"]),

@@ -38,8 +38,14 @@ extension AnswerComposer {
     let names = speaker.map { [$0.name.en, $0.name.zh, $0.name.de].compactMap { $0 } } ?? []
     let query = NotesQuery(
       phrases: phrases, speaker: speaker?.id, speakerNames: names, session: session?.id,
-      limit: 3)
-    let hits = (try? knowledge?.passages(query)) ?? []
+      limit: 9)
+    // Passages in the visitor's language first, then English, the best of each first.
+    let preference = [language, .en, .zh, .de]
+    let hits = ((try? knowledge?.passages(query)) ?? []).enumerated().sorted {
+      let left = preference.firstIndex(of: $0.element.chunk.language) ?? preference.count
+      let right = preference.firstIndex(of: $1.element.chunk.language) ?? preference.count
+      return (left, $0.offset) < (right, $1.offset)
+    }.prefix(3).map(\.element)
     guard !hits.isEmpty else {
       if let speaker {
         let name = self.name(speaker.name)
@@ -48,9 +54,16 @@ extension AnswerComposer {
       return t(
         "Nothing recorded on that yet.", "暂时还没有相关的记录。", "Dazu ist noch nichts aufgezeichnet.")
     }
-    var lines = [t("Recorded at the event:", "活动现场记录：", "Auf der Veranstaltung aufgezeichnet:")]
+    var lines = [
+      hits.allSatisfy { $0.origin == .reported }
+        ? t("What the press reported:", "媒体报道：", "Aus Presseberichten:")
+        : t("Recorded at the event:", "活动现场记录：", "Auf der Veranstaltung aufgezeichnet:")
+    ]
     for hit in hits {
-      lines.append(t("“\(hit.snippet)”", "“\(hit.snippet)”", "„\(hit.snippet)“"))
+      // A passage that is a quotation already keeps its own quotation marks.
+      let quoted = hit.snippet.first.map { "\"“„«".contains($0) } == true
+      lines.append(
+        quoted ? hit.snippet : t("“\(hit.snippet)”", "“\(hit.snippet)”", "„\(hit.snippet)“"))
       lines.append("   — " + attribution(hit))
     }
     slots["sessions"] = .list(Array(Set(hits.compactMap(\.session))).sorted())
@@ -60,7 +73,15 @@ extension AnswerComposer {
   /// "Geoffrey Hinton, Main Forum, 12:34 into the talk (transcript)".
   func attribution(_ hit: SearchHit) -> String {
     var parts: [String] = []
-    if let who = hit.speaker {
+    // The pack's name of the speaker, in the visitor's language, when the passage is theirs.
+    let speaker = hit.speakerID.flatMap(catalog.speaker)
+    let isTheirs =
+      hit.chunk.speaker.map { voice in
+        speaker?.name.allTexts.contains { TextFolding.fold($0) == TextFolding.fold(voice) } ?? false
+      } ?? true
+    if let speaker, isTheirs {
+      parts.append(name(speaker.name))
+    } else if let who = hit.speaker {
       parts.append(catalog.speaker(who).map { name($0.name) } ?? who)
     }
     if let session = hit.session.flatMap(catalog.session) { parts.append(name(session.title)) }
@@ -72,13 +93,15 @@ extension AnswerComposer {
         : String(format: "%d:%02d", seconds / 60, seconds % 60)
       parts.append(t("\(clock) into the talk", "第\(clock)处", "bei \(clock)"))
     }
-    let kind: String =
+    let recorded: String =
       switch hit.chunk.role {
       case .question: t("a question from the floor", "现场提问", "eine Frage aus dem Publikum")
       case .answer: t("an answer in the Q&A", "问答环节的回答", "eine Antwort in der Fragerunde")
       case .talk: t("the talk's record", "演讲记录", "Aufzeichnung des Vortrags")
       }
-    parts.append(kind)
+    parts.append(
+      hit.origin == .reported
+        ? t("as reported in the press", "据媒体报道", "laut Presseberichten") : recorded)
     return parts.joined(separator: t(", ", "，", ", "))
   }
 }

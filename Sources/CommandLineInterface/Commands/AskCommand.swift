@@ -165,7 +165,7 @@ struct AskSetup {
     } catch {
       throw CommandError(error.description)
     }
-    let store = Self.openKnowledge(knowledge)
+    let store = Self.openKnowledge(knowledge, packDirectory: directory)
     if buildMatcher {
       var assistant = Assistant(catalog: catalog, lexicon: lexicon, roles: roles)
       assistant.knowledge = store
@@ -178,24 +178,27 @@ struct AskSetup {
     context = AskContext(now: packContext.now, here: here, language: lang.language)
   }
 
-  /// The knowledge store named, or the default one when it exists. One that cannot be opened
-  /// is said on standard error and left out: the assistant answers from the pack.
-  static func openKnowledge(_ chosen: String?) -> KnowledgeStore? {
+  /// The knowledge store named (else the default one), with the pack's starter notes in it.
+  /// One that cannot be opened is said on standard error and left out: the assistant answers
+  /// from the pack.
+  static func openKnowledge(_ chosen: String?, packDirectory: URL) -> KnowledgeStore? {
     let environment = ProcessInfo.processInfo.environment
     guard let path = chosen ?? KnowledgeStore.defaultPath(environment: environment) else {
       return nil
     }
-    if chosen == nil && environment["HIWAIC_KNOWLEDGE"] == nil
-      && !FileManager.default.fileExists(atPath: path)
-    {
-      return nil
-    }
+    let store: KnowledgeStore
     do {
-      return try KnowledgeStore(path: path)
+      store = try KnowledgeStore(path: path)
     } catch {
       printError("hiwaic: \(error.description); answering without recorded talks")
       return nil
     }
+    do {
+      try StarterNotes.importAll(packDirectory: packDirectory, into: store, now: Date())
+    } catch {
+      printError("hiwaic: the pack's starter notes: \(error.description)")
+    }
+    return store
   }
 
   /// The pack and its lexicon, read in parallel; the pack's error first when both fail.

@@ -20,7 +20,13 @@ public struct StoredDocument: Hashable, Sendable, Encodable {
   public var language: Language
   public var importedAt: String
   public var chunks: Int
+  public var origin: NotesOrigin
+  /// Where reported notes come from (seed files, URLs), one per line.
+  public var sources: [String]
 }
+
+/// Whether notes were recorded at the event or are what the press reported.
+public enum NotesOrigin: String, Codable, Hashable, Sendable { case recorded, reported }
 
 /// A stored piece of a talk, a question or an answer.
 public struct StoredChunk: Hashable, Sendable, Encodable {
@@ -43,8 +49,11 @@ public struct SearchHit: Hashable, Sendable, Encodable {
   public var session: String?
   /// The document's speaker when the chunk names none.
   public var speaker: String?
+  /// The pack id of the document's speaker, when it has one.
+  public var speakerID: String?
   /// The passage with what matched between « and ».
   public var snippet: String
+  public var origin: NotesOrigin
   /// bm25: lower is better.
   public var rank: Double
 }
@@ -173,6 +182,16 @@ public final class KnowledgeStore: Sendable {
           END;
           """)
     }
+    // Notes the pack ships (what the press reported speakers said) are told apart from what
+    // was recorded at the event.
+    migrator.registerMigration("v2: where a document comes from") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE document ADD COLUMN origin TEXT NOT NULL DEFAULT 'recorded'
+            CHECK (origin IN ('recorded', 'reported'));
+          ALTER TABLE document ADD COLUMN sources TEXT NOT NULL DEFAULT '';
+          """)
+    }
     return migrator
   }
 
@@ -180,7 +199,7 @@ public final class KnowledgeStore: Sendable {
   /// file (by its digest) for the same session again changes nothing.
   public func importNotes(
     _ notes: ParsedNotes, source: String, digest: String, session: String?, speaker: String?,
-    language: Language, now: Date
+    language: Language, now: Date, origin: NotesOrigin = .recorded, sources: [String] = []
   ) throws(KnowledgeStoreError) -> ImportOutcome {
     let chunks = Chunker.chunks(notes)
     let stamp = ISO8601DateFormatter().string(from: now)
@@ -194,11 +213,13 @@ public final class KnowledgeStore: Sendable {
         }
         try db.execute(
           sql: """
-            INSERT INTO document (source, digest, kind, session, speaker, language, importedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO document (source, digest, kind, session, speaker, language, importedAt,
+              origin, sources)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
           arguments: [
             source, digest, notes.kind.rawValue, session, speaker, language.rawValue, stamp,
+            origin.rawValue, sources.joined(separator: "\n"),
           ])
         let document = db.lastInsertedRowID
         let insertChunk = try db.makeStatement(
@@ -328,7 +349,7 @@ public final class KnowledgeStore: Sendable {
     let rank = match.isEmpty ? "0.0" : "bm25(chunk_search)"
     let sql = """
       SELECT chunk.*, document.source AS source, document.session AS documentSession,
-        document.speaker AS documentSpeaker, \(rank) AS rank
+        document.speaker AS documentSpeaker, document.origin AS origin, \(rank) AS rank
       FROM chunk
       JOIN document ON document.id = chunk.document
       \(match.isEmpty ? "" : "JOIN chunk_search ON chunk_search.rowid = chunk.id")
@@ -336,15 +357,20 @@ public final class KnowledgeStore: Sendable {
       ORDER BY rank, document.id, chunk.position
       LIMIT ?
       """
-    let terms = groups.flatMap { $0 }
     return try read { db in
       try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap {
         row -> SearchHit? in
         guard let chunk = Self.chunk(row) else { return nil }
+        // Only the words of a phrase the passage holds whole are marked ("der" of one name of
+        // a topic is not a match in a German sentence).
+        let folded = TextFolding.fold(chunk.text)
+        let terms = groups.filter { group in group.allSatisfy { folded.contains($0) } }
+          .flatMap { $0 }
         return SearchHit(
           chunk: chunk, source: row["source"], session: row["documentSession"],
-          speaker: chunk.speaker ?? row["documentSpeaker"],
-          snippet: Snippet.marked(chunk.text, terms: terms), rank: row["rank"])
+          speaker: chunk.speaker ?? row["documentSpeaker"], speakerID: row["documentSpeaker"],
+          snippet: Snippet.marked(chunk.text, terms: terms),
+          origin: NotesOrigin(rawValue: row["origin"] ?? "") ?? .recorded, rank: row["rank"])
       }
     }
   }
@@ -356,7 +382,8 @@ public final class KnowledgeStore: Sendable {
       db,
       sql: """
         SELECT chunk.*, document.source AS source, document.session AS documentSession,
-          document.speaker AS documentSpeaker, bm25(chunk_search) AS rank
+          document.speaker AS documentSpeaker, document.origin AS origin,
+          bm25(chunk_search) AS rank
         FROM chunk_search
         JOIN chunk ON chunk.id = chunk_search.rowid
         JOIN document ON document.id = chunk.document
@@ -368,8 +395,9 @@ public final class KnowledgeStore: Sendable {
       guard let chunk = chunk(row) else { return nil }
       return SearchHit(
         chunk: chunk, source: row["source"], session: row["documentSession"],
-        speaker: chunk.speaker ?? row["documentSpeaker"],
-        snippet: Snippet.marked(chunk.text, terms: terms), rank: row["rank"])
+        speaker: chunk.speaker ?? row["documentSpeaker"], speakerID: row["documentSpeaker"],
+        snippet: Snippet.marked(chunk.text, terms: terms),
+        origin: NotesOrigin(rawValue: row["origin"] ?? "") ?? .recorded, rank: row["rank"])
     }
   }
 
@@ -385,10 +413,12 @@ public final class KnowledgeStore: Sendable {
     guard let kind = ParsedNotes.Kind(rawValue: row["kind"]),
       let language = Language(rawValue: row["language"])
     else { return nil }
+    let sources: String = row["sources"] ?? ""
     return StoredDocument(
       id: row["id"], source: row["source"], kind: kind, session: row["session"],
       speaker: row["speaker"], language: language, importedAt: row["importedAt"],
-      chunks: row["chunks"])
+      chunks: row["chunks"], origin: NotesOrigin(rawValue: row["origin"] ?? "") ?? .recorded,
+      sources: sources.split(separator: "\n").map(String.init))
   }
 
   static func chunk(_ row: Row) -> StoredChunk? {

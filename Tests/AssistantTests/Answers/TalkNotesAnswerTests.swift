@@ -107,3 +107,32 @@ struct TalkNotesAnswerTests {
     #expect(reply.answer.intent == .unknown, "\(question): \(reply.answer.intent)")
   }
 }
+
+@Suite("Ask: the pack's starter notes answer on day one")
+struct StarterNotesAnswerTests {
+  @Test(
+    "what Li Qiang said, asked in three languages, from what the press reported",
+    arguments: [
+      (
+        "what did Li Qiang say about governance?", "What the press reported:",
+        "as reported in the press"
+      ),
+      ("李强关于治理说了什么？", "媒体报道：", "据媒体报道"),
+      ("Was sagte Li Qiang zur Governance?", "Aus Presseberichten:", "laut Presseberichten"),
+    ])
+  func liQiang(question: String, headline: String, origin: String) throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-starter-\(UUID().uuidString.prefix(8))")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let store = try KnowledgeStore(path: directory.appendingPathComponent("k.sqlite").path)
+    try StarterNotes.importAll(
+      packDirectory: AssistantFixture.packDirectory, into: store, now: Date())
+    var assistant = AssistantFixture.assistant
+    assistant.knowledge = store
+    let reply = assistant.reply(to: question, context: AssistantFixture.context("2025-07-27T10:00"))
+    #expect(reply.answer.intent == .talkNotes)
+    #expect(reply.text.hasPrefix(headline), "\(reply.text)")
+    #expect(reply.text.contains(origin))
+    #expect(reply.text.contains("multilateral") || reply.text.contains("multilaterale"))
+  }
+}
