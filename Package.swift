@@ -74,8 +74,8 @@ let package = Package(
     .executableTarget(
       name: "HiwaicBench",
       dependencies: [
-        "App", "Assistant", "EventModel", "Kiosk", "Matcher", "PackGenerator", "Planner",
-        "Recommender", "TerminalUI",
+        "App", "Assistant", "EventModel", "Kiosk", "Knowledge", "Matcher", "PackGenerator",
+        "Planner", "Recommender", "TerminalUI",
       ]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(

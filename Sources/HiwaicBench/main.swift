@@ -83,7 +83,8 @@ else {
   exit(2)
 }
 print("hiwaic-bench (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
-// HIWAIC_BENCH=load,matcher,ask,planner,recommend,interface,kiosk runs only those sections.
+// HIWAIC_BENCH=load,matcher,ask,planner,recommend,knowledge,interface,kiosk runs only those
+// sections.
 let sections = ProcessInfo.processInfo.environment["HIWAIC_BENCH"].map {
   Set($0.split(separator: ",").map(String.init))
 }
@@ -139,6 +140,10 @@ if wanted("recommend") {
   try RecommendBench.run(name: "WAIC 2025 pack", packDirectory: waic, rolesFrom: waic, target: 5)
   try RecommendBench.run(
     name: "10x synthetic pack", packDirectory: scratch, rolesFrom: waic, target: 50)
+  print("")
+}
+if wanted("knowledge") {
+  try KnowledgeBench.run()
   print("")
 }
 if wanted("interface") {

@@ -381,15 +381,15 @@ public final class KnowledgeStore: Sendable {
     try Row.fetchAll(
       db,
       sql: """
+        WITH best AS (
+          SELECT rowid, rank FROM chunk_search WHERE chunk_search MATCH ?
+          ORDER BY rank LIMIT ?)
         SELECT chunk.*, document.source AS source, document.session AS documentSession,
-          document.speaker AS documentSpeaker, document.origin AS origin,
-          bm25(chunk_search) AS rank
-        FROM chunk_search
-        JOIN chunk ON chunk.id = chunk_search.rowid
+          document.speaker AS documentSpeaker, document.origin AS origin, best.rank AS rank
+        FROM best
+        JOIN chunk ON chunk.id = best.rowid
         JOIN document ON document.id = chunk.document
-        WHERE chunk_search MATCH ?
-        ORDER BY rank, chunk.id
-        LIMIT ?
+        ORDER BY best.rank, chunk.id
         """, arguments: [match, limit]
     ).compactMap { row -> SearchHit? in
       guard let chunk = chunk(row) else { return nil }
