@@ -14,7 +14,7 @@ struct AskCommand: ParsableCommand {
     discussion: """
       Answers in the question's language (English, Chinese or German). Intents: \
       find_exhibitor, find_session, directions, plan_route, city_walk, venue_info, event_info, \
-      now_nearby, help, greeting, recommend, unknown. JSON: question, language, intent, confidence, \
+      now_nearby, help, greeting, recommend, talk_notes, unknown. JSON: question, language, intent, confidence, \
       answer, entities [{type, id, name}], slots, suggestions.
 
       Examples:
