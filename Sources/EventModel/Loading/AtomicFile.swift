@@ -16,21 +16,25 @@ public enum AtomicFile {
     public init(description: String) { self.description = description }
   }
 
+  /// Creates the folder `path` goes in (owner-only, with its parents) when it is missing.
+  public static func createParentDirectory(of path: String) throws(Failure) {
+    let directory = (path as NSString).deletingLastPathComponent
+    guard !directory.isEmpty else { return }
+    do {
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw Failure(description: "cannot create \(directory) (\(error.localizedDescription))")
+    }
+  }
+
   /// Writes `data` to `path` with `permissions`, creating the parent directories (owner-only)
   /// when they are missing.
   public static func write(_ data: Data, to path: String, permissions: mode_t = 0o600)
     throws(Failure)
   {
-    let directory = (path as NSString).deletingLastPathComponent
-    if !directory.isEmpty {
-      do {
-        try FileManager.default.createDirectory(
-          atPath: directory, withIntermediateDirectories: true,
-          attributes: [.posixPermissions: 0o700])
-      } catch {
-        throw Failure(description: "cannot create \(directory) (\(error.localizedDescription))")
-      }
-    }
+    try createParentDirectory(of: path)
     // The process id keeps two processes writing the same file from sharing a temporary file.
     let temporary = "\(path).\(getpid()).tmp"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)

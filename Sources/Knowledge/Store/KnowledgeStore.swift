@@ -99,15 +99,10 @@ public final class KnowledgeStore: Sendable {
   /// Opens (creating when missing) the store at `path`.
   public init(path: String) throws(KnowledgeStoreError) {
     self.path = path
-    let directory = (path as NSString).deletingLastPathComponent
-    if !directory.isEmpty {
-      do {
-        try FileManager.default.createDirectory(
-          atPath: directory, withIntermediateDirectories: true,
-          attributes: [.posixPermissions: 0o700])
-      } catch {
-        throw KnowledgeStoreError(path: path, message: "cannot create its folder (\(error))")
-      }
+    do {
+      try AtomicFile.createParentDirectory(of: path)
+    } catch {
+      throw KnowledgeStoreError(path: path, message: error.description)
     }
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
