@@ -30,7 +30,8 @@ extension AnswerComposer {
       lines.append(heading(kind))
       for pick in ofKind {
         let why = wording.line(pick)
-        lines.append("• " + pick.name + (why.isEmpty ? "" : t(" — ", "——", " — ") + why))
+        lines.append(
+          "• " + pick.name + booth(pick) + (why.isEmpty ? "" : t(" — ", "——", " — ") + why))
       }
       let ids = ofKind.map(\.id)
       switch kind {
@@ -41,18 +42,25 @@ extension AnswerComposer {
       }
     }
     guard lines.count > 1 else {
-      return t(
-        "Nothing in this event's programme matches that yet. Tell me other interests, for example robotics or healthcare.",
-        "本次活动中暂时没有与之相符的内容。可以说说别的兴趣，比如机器人或医疗。",
-        "Im Programm passt dazu noch nichts. Nennen Sie andere Interessen, zum Beispiel Robotik oder Gesundheit."
-      )
+      // Examples from this event's own topics.
+      let examples = catalog.pack.topics.prefix(2).map { $0.name.text(language) }
+      let listed = examples.joined(separator: t(" or ", "或", " oder "))
+      return examples.isEmpty
+        ? t(
+          "Nothing in this event's programme matches that yet.", "本次活动中暂时没有与之相符的内容。",
+          "Im Programm passt dazu noch nichts.")
+        : t(
+          "Nothing in this event's programme matches that yet. Tell me other interests, for example \(listed).",
+          "本次活动中暂时没有与之相符的内容。可以说说别的兴趣，比如\(listed)。",
+          "Im Programm passt dazu noch nichts. Nennen Sie andere Interessen, zum Beispiel \(listed)."
+        )
     }
-    if profile.interests.isEmpty {
+    if profile.interests.isEmpty, let topic = catalog.pack.topics.first.map({ name($0.name) }) {
       lines.append(
         t(
-          "Tell me what interests you for closer picks, for example: I'm interested in robotics.",
-          "说说您的兴趣，推荐会更准，比如：我对机器人感兴趣。",
-          "Nennen Sie Ihre Interessen für genauere Tipps, zum Beispiel: Ich interessiere mich für Robotik."
+          "Tell me what interests you for closer picks, for example: I'm interested in \(topic).",
+          "说说您的兴趣，推荐会更准，比如：我对\(topic)感兴趣。",
+          "Nennen Sie Ihre Interessen für genauere Tipps, zum Beispiel: Ich interessiere mich für „\(topic)“."
         ))
     }
     suggestions = followUps(picks, profile: profile)
@@ -76,6 +84,15 @@ extension AnswerComposer {
       if !sought.contains(id) && !profile.interests.contains(id) { profile.interests.append(id) }
     }
     return profile
+  }
+
+  /// " (~H3-A01)": where an exhibitor's stand is, `~` when the booth is modelled.
+  func booth(_ pick: Recommendation) -> String {
+    guard pick.kind == .exhibitor, let exhibitor = catalog.exhibitor(pick.id),
+      let booth = exhibitor.booth
+    else { return "" }
+    let mark = exhibitor.provenance.isModelled("booth") ? "~" : ""
+    return t(" (\(mark)\(booth))", "（\(mark)\(booth)）", " (\(mark)\(booth))")
   }
 
   /// "For you as an investor, interested in Embodied AI:"
@@ -118,11 +135,21 @@ extension AnswerComposer {
       let article = name.first.map { "aeiou".contains($0) } == true ? "an" : "a"
       return t("I'm \(article) \(name)", "我是\(name)", "Ich bin \(name)")
     }
-    return t(
-      "I can recommend exhibitors, forums, speakers and a City Walk for you. Tell me who you are and what interests you, for example: I'm an investor interested in embodied AI.",
-      "我可以为您推荐展商、论坛、嘉宾和城市漫步路线。请告诉我您的身份和兴趣，比如：我是投资人，关注具身智能。",
-      "Ich kann Ihnen Aussteller, Foren, Sprecher und einen City Walk empfehlen. Sagen Sie mir, wer Sie sind und was Sie interessiert, zum Beispiel: Ich bin Investor und interessiere mich für Embodied AI."
+    let intro = t(
+      "I can recommend exhibitors, forums, speakers and a City Walk for you. Tell me who you are and what interests you",
+      "我可以为您推荐展商、论坛、嘉宾和城市漫步路线。请告诉我您的身份和兴趣",
+      "Ich kann Ihnen Aussteller, Foren, Sprecher und einen City Walk empfehlen. Sagen Sie mir, wer Sie sind und was Sie interessiert"
     )
+    // An example from this pack: its first role and topic.
+    guard let role = recommender.roles.roles.first.map({ name($0.name) }),
+      let topic = catalog.pack.topics.first.map({ name($0.name) })
+    else { return intro + t(".", "。", ".") }
+    let article = role.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+    return intro
+      + t(
+        ", for example: I'm \(article) \(role) interested in \(topic).",
+        "，比如：我是\(role)，关注\(topic)。",
+        ", zum Beispiel: Ich bin \(role) und interessiere mich für „\(topic)“.")
   }
 
   /// Where the first exhibitor is, and a plan around the interests.
