@@ -64,11 +64,12 @@ struct RecommendAnswerTests {
 
   @Test("questions about what suits the visitor are understood as such, in three languages")
   func understood() {
-    // What the model reached: 16 of 18 on the first set, 14 of 18 on the unseen one.
+    // What the model reached: 17 of 18 on the first set, 15 of 18 on the unseen one (14 when
+    // first run, before the talk_notes intent and its training questions came in).
     let first = missed(Self.firstSet)
-    #expect(first.count <= 2, "missed \(first)")
+    #expect(first.count <= 1, "missed \(first)")
     let unseen = missed(Self.unseenSet)
-    #expect(unseen.count <= 4, "missed \(unseen)")
+    #expect(unseen.count <= 3, "missed \(unseen)")
   }
 
   @Test(
