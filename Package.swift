@@ -112,7 +112,9 @@ let package = Package(
       name: "MatcherTests", dependencies: ["Matcher", "EventModel"]),
     .testTarget(
       name: "CommandLineInterfaceTests",
-      dependencies: ["CommandLineInterface", "EventModel", "Kiosk", "QRTestSupport"]
+      dependencies: [
+        "CommandLineInterface", "EventModel", "Kiosk", "Knowledge", "QRTestSupport",
+      ]
     ),
   ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Knowledge
 import Testing
 
 @testable import CommandLineInterface
@@ -89,6 +90,82 @@ struct NotesCommandTests {
     #expect(speaker.status == 1 && speaker.error.contains("unknown speaker 'Hintn'"))
     let missing = try scratch.run(["import", "/nonexistent.vtt", "--session", "main-forum"])
     #expect(missing.status == 1 && missing.error.contains("/nonexistent.vtt"))
+  }
+
+  @Test("a 200 MB file is refused before it is read, and nothing is stored")
+  func hugeFile() throws {
+    let scratch = try Scratch()
+    let path = try scratch.file("huge.vtt", "WEBVTT\n")
+    // Sparse: 200 MB on paper, no time or disk to write it.
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    try handle.truncate(atOffset: 200 << 20)
+    try handle.close()
+    let result = try scratch.run(["import", path, "--session", "main-forum"])
+    #expect(result.status == 1)
+    #expect(
+      result.error.contains("huge.vtt") && result.error.contains("larger than"), "\(result.error)")
+    #expect(try scratch.run(["list"]).output == "no notes recorded yet\n")
+  }
+
+  @Test("an import killed at any moment leaves the store as it was, or with the whole file")
+  func killedImport() throws {
+    let scratch = try Scratch()
+    // About 60,000 cues: long enough to be killed while reading and while writing.
+    var lines = ["WEBVTT", ""]
+    for cue in 0..<60_000 {
+      let start = cue * 2
+      lines.append(
+        String(
+          format: "%02d:%02d:%02d.000 --> %02d:%02d:%02d.900", start / 3600, start / 60 % 60,
+          start % 60, start / 3600, start / 60 % 60, start % 60))
+      lines.append("cue \(cue) about safety, robots and 具身智能")
+      lines.append("")
+    }
+    let text = lines.joined(separator: "\n")
+    let path = try scratch.file("long.vtt", text)
+    let whole = Chunker.chunks(try NotesFileReader.read(Data(text.utf8), fileName: "long.vtt"))
+      .count
+    // Killed while reading the file, and while the import's transaction is being written (its
+    // pages are in the write-ahead log but not committed).
+    var killedWhileWriting = false
+    for moment in ["reading", "writing"] {
+      try? FileManager.default.removeItem(
+        atPath: (scratch.store as NSString).deletingLastPathComponent)
+      let process = Process()
+      process.executableURL = CLI.binary
+      process.arguments = ["notes", "import", path, "--session", "main-forum"]
+      var environment = ProcessInfo.processInfo.environment
+      environment["HIWAIC_KNOWLEDGE"] = scratch.store
+      process.environment = environment
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      if moment == "reading" {
+        Thread.sleep(forTimeInterval: 0.3)
+      } else {
+        let log = scratch.store + "-wal"
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning, Date() < deadline {
+          let size = (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0
+          if size > 1 << 19 {
+            killedWhileWriting = true
+            break
+          }
+          Thread.sleep(forTimeInterval: 0.005)
+        }
+      }
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      guard FileManager.default.fileExists(atPath: scratch.store) else { continue }
+      let store = try KnowledgeStore(path: scratch.store)
+      let documents = try store.documents()
+      #expect(documents.count <= 1, "killed while \(moment)")
+      if let document = documents.first {
+        #expect(document.chunks == whole, "killed while \(moment): \(document.chunks) of \(whole)")
+      }
+      #expect(try store.search("robots").count <= 10)
+    }
+    #expect(killedWhileWriting, "the import ended before its transaction could be caught")
   }
 
   @Test("a store that is not a database is named, with what is wrong")
