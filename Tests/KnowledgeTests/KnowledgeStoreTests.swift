@@ -167,3 +167,43 @@ struct KnowledgeStoreTests {
     #expect(KnowledgeStore.defaultPath(environment: [:]) == nil)
   }
 }
+
+@Suite("Two connections at once: an import and a reader")
+struct ConcurrentReaderTests {
+  @Test("a reader while another connection imports sees none or all of the file, never part")
+  func noneOrAll() throws {
+    let scratch = ScratchStore()
+    let writer = try scratch.open()
+    let reader = try scratch.open()
+    var lines = ["WEBVTT", ""]
+    for cue in 0..<20_000 {
+      let start = cue * 2
+      let clock = String(format: "%02d:%02d:%02d", start / 3600, start / 60 % 60, start % 60)
+      lines.append("\(clock).000 --> \(clock).900")
+      lines.append("cue \(cue) on robots")
+      lines.append("")
+    }
+    let data = Data(lines.joined(separator: "\n").utf8)
+    let notes = try NotesFileReader.read(data, fileName: "big.vtt")
+    let whole = Chunker.chunks(notes).count
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      _ = try? writer.importNotes(
+        notes, source: "big.vtt", digest: NotesDigest.of(data), session: "s", speaker: nil,
+        language: .en, now: Date())
+      done.signal()
+    }
+    var seen = Set<Int>()
+    var reads = 0
+    while done.wait(timeout: .now()) == .timedOut {
+      let documents = try reader.documents()
+      seen.insert(documents.first?.chunks ?? 0)
+      #expect(documents.count <= 1)
+      reads += 1
+    }
+    seen.insert(try reader.documents().first?.chunks ?? 0)
+    #expect(seen.isSubset(of: [0, whole]), "partial imports seen: \(seen.sorted())")
+    #expect(seen.contains(whole))
+    #expect(reads > 0)
+  }
+}
