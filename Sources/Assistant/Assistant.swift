@@ -405,14 +405,16 @@ public final class PendingAssistant: @unchecked Sendable {
   private var built: Assistant?
 
   /// Starts building the assistant for a loaded pack, lexicon and roles.
+  /// `knowledge` opens the knowledge store on that thread too: opening and migrating it is
+  /// disk work the first screen need not wait for.
   public init(
     catalog: EventCatalog, lexicon: Lexicon, roles: RoleTable = RoleTable(roles: [], wants: []),
-    knowledge: KnowledgeStore? = nil
+    knowledge: (@Sendable () -> KnowledgeStore?)? = nil
   ) {
     self.catalog = catalog
     DispatchQueue.global(qos: .userInitiated).async { [self] in
       var assistant = Assistant(catalog: catalog, lexicon: lexicon, roles: roles)
-      assistant.knowledge = knowledge
+      assistant.knowledge = knowledge?()
       condition.lock()
       built = assistant
       condition.broadcast()

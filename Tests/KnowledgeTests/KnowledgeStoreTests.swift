@@ -140,20 +140,6 @@ struct KnowledgeStoreTests {
     }
   }
 
-  @Test("a store that cannot be written is a clear error")
-  func unwritable() throws {
-    guard getuid() != 0 else { return }  // root writes anywhere
-    let scratch = ScratchStore()
-    try FileManager.default.createDirectory(
-      at: scratch.directory, withIntermediateDirectories: true,
-      attributes: [.posixPermissions: 0o500])
-    defer {
-      try? FileManager.default.setAttributes(
-        [.posixPermissions: 0o700], ofItemAtPath: scratch.directory.path)
-    }
-    #expect(throws: KnowledgeStoreError.self) { _ = try scratch.open() }
-  }
-
   @Test("the default place follows HIWAIC_KNOWLEDGE, then XDG_DATA_HOME, then HOME")
   func defaultPath() {
     #expect(

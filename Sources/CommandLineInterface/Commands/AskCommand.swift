@@ -165,13 +165,15 @@ struct AskSetup {
     } catch {
       throw CommandError(error.description)
     }
-    let store = Self.openKnowledge(knowledge, packDirectory: directory)
+    let packDirectory = directory
     if buildMatcher {
       var assistant = Assistant(catalog: catalog, lexicon: lexicon, roles: roles)
-      assistant.knowledge = store
+      assistant.knowledge = Self.openKnowledge(knowledge, packDirectory: packDirectory)
       pending = PendingAssistant(ready: assistant)
     } else {
-      pending = PendingAssistant(catalog: catalog, lexicon: lexicon, roles: roles, knowledge: store)
+      pending = PendingAssistant(
+        catalog: catalog, lexicon: lexicon, roles: roles,
+        knowledge: { Self.openKnowledge(knowledge, packDirectory: packDirectory) })
     }
     var here: String?
     if let at { here = try Self.resolvePlace(at, catalog: catalog) }

@@ -100,14 +100,14 @@ struct QAReader {
   /// "42:10" or "1:02:03" in milliseconds.
   static func clock(_ text: String) -> Int? {
     let fields = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard (2...3).contains(fields.count),
-      fields.allSatisfy({
-        (1...2).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber }
-      }),
-      let values = Optional(fields.compactMap { Int($0) }), values.count == fields.count,
+    let values = fields.compactMap { field in
+      (1...2).contains(field.count) && field.allSatisfy({ $0.isASCII && $0.isNumber })
+        ? Int(field) : nil
+    }
+    guard (2...3).contains(fields.count), values.count == fields.count,
       values.dropFirst().allSatisfy({ $0 < 60 })
     else { return nil }
-    let seconds = values.reduce(0) { $0 * 60 + $1 }
-    return seconds * 1000
+    // At most 99:59:59: no overflow.
+    return values.reduce(0) { $0 * 60 + $1 } * 1000
   }
 }
