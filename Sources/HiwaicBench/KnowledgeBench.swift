@@ -100,6 +100,20 @@ enum KnowledgeBench {
       times.append(try milliseconds { _ = try store.search(query, limit: 5) })
     }
     times.sort()
+    // As Ask asks: phrases within one session.
+    var sessionTimes: [Double] = []
+    for index in 0..<300 {
+      let query = (0..<(1 + index % 2)).map { _ in word(&random) }.joined(separator: " ")
+      sessionTimes.append(
+        try milliseconds {
+          _ = try store.passages(NotesQuery(phrases: [query], session: "s\(2 + index % 50)"))
+        })
+    }
+    sessionTimes.sort()
+    print(
+      String(
+        format: "passages within one talk, as Ask asks: median %.2f ms, p99 %.2f ms",
+        sessionTimes[sessionTimes.count / 2], sessionTimes[sessionTimes.count * 99 / 100]))
     print(
       String(
         format:

@@ -54,8 +54,8 @@ public struct SearchHit: Hashable, Sendable, Encodable {
   /// The passage with what matched between « and ».
   public var snippet: String
   public var origin: NotesOrigin
-  /// bm25: lower is better.
-  public var rank: Double
+  /// bm25 over the query's words: higher is better.
+  public var score: Double
 }
 
 /// What a question asks the store for: passages holding any of the phrases, by a speaker, in a
@@ -187,6 +187,23 @@ public final class KnowledgeStore: Sendable {
           ALTER TABLE document ADD COLUMN sources TEXT NOT NULL DEFAULT '';
           """)
     }
+    // Ranking needs how many passages hold each term; FTS5 counts that on every query.
+    migrator.registerMigration("v3: search statistics") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE term_stats (term TEXT PRIMARY KEY, passages INTEGER NOT NULL)
+            WITHOUT ROWID;
+          CREATE TABLE search_totals (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            passages INTEGER NOT NULL,
+            terms INTEGER NOT NULL);
+          INSERT INTO search_totals VALUES (1, 0, 0);
+          CREATE INDEX chunk_speaker ON chunk (lower(speaker));
+          CREATE INDEX document_session ON document (session);
+          """)
+      let passages = try String.fetchAll(db, sql: "SELECT terms FROM chunk_search")
+      try PassageRanking.count(db, passages: passages, sign: 1)
+    }
     return migrator
   }
 
@@ -225,18 +242,20 @@ public final class KnowledgeStore: Sendable {
             """)
         let insertTerms = try db.makeStatement(
           sql: "INSERT INTO chunk_search (rowid, terms) VALUES (?, ?)")
+        var indexed: [String] = []
+        indexed.reserveCapacity(chunks.count)
         for (position, piece) in chunks.enumerated() {
           try insertChunk.execute(arguments: [
             document, position, piece.role.rawValue, piece.startMilliseconds,
             piece.endMilliseconds, piece.speaker, piece.asker, language.rawValue, piece.text,
             piece.line,
           ])
-          try insertTerms.execute(arguments: [
-            db.lastInsertedRowID,
-            SearchTerms.indexed(
-              [piece.speaker, piece.asker, piece.text].compactMap { $0 }.joined(separator: " ")),
-          ])
+          let terms = SearchTerms.indexed(
+            [piece.speaker, piece.asker, piece.text].compactMap { $0 }.joined(separator: " "))
+          try insertTerms.execute(arguments: [db.lastInsertedRowID, terms])
+          indexed.append(terms)
         }
+        try PassageRanking.count(db, passages: indexed, sign: 1)
         return .imported(document: document, chunks: chunks.count)
       }
     } catch {
@@ -282,8 +301,16 @@ public final class KnowledgeStore: Sendable {
   public func remove(_ id: Int64) throws(KnowledgeStoreError) -> Bool {
     do {
       return try pool.write { db in
+        let passages = try String.fetchAll(
+          db,
+          sql: """
+            SELECT chunk_search.terms FROM chunk_search JOIN chunk ON chunk.id = chunk_search.rowid
+            WHERE chunk.document = ?
+            """, arguments: [id])
         try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
-        return db.changesCount > 0
+        guard db.changesCount > 0 else { return false }
+        try PassageRanking.count(db, passages: passages, sign: -1)
+        return true
       }
     } catch {
       throw KnowledgeStoreError(path: path, message: Self.explain(error))
@@ -295,15 +322,15 @@ public final class KnowledgeStore: Sendable {
   public func search(_ query: String, limit: Int = 10) throws(KnowledgeStoreError) -> [SearchHit] {
     let terms = SearchTerms.query(query)
     guard !terms.isEmpty, limit > 0 else { return [] }
-    let quoted = terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-    let all = quoted.joined(separator: " ")
-    let any = quoted.joined(separator: " OR ")
+    let quoted = terms.map(Self.quoted)
     return try read { db in
-      var hits = try Self.hits(db, match: all, limit: limit, terms: terms)
-      if hits.isEmpty && terms.count > 1 {
-        hits = try Self.hits(db, match: any, limit: limit, terms: terms)
+      var ranked = try PassageRanking.ranked(
+        db, match: quoted.joined(separator: " "), terms: terms, limit: limit)
+      if ranked.isEmpty && terms.count > 1 {
+        ranked = try PassageRanking.ranked(
+          db, match: quoted.joined(separator: " OR "), terms: terms, limit: limit)
       }
-      return hits
+      return try Self.hits(db, ranked) { _ in terms }
     }
   }
 
@@ -312,18 +339,11 @@ public final class KnowledgeStore: Sendable {
   /// and in the session when given, best first.
   public func passages(_ query: NotesQuery) throws(KnowledgeStoreError) -> [SearchHit] {
     let groups = query.phrases.map(SearchTerms.query).filter { !$0.isEmpty }
-    let match = groups.map { terms in
-      "("
-        + terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        .joined(separator: " ") + ")"
-    }.joined(separator: " OR ")
     if !query.phrases.isEmpty && groups.isEmpty { return [] }
+    let match = groups.map { "(" + $0.map(Self.quoted).joined(separator: " ") + ")" }
+      .joined(separator: " OR ")
     var conditions: [String] = []
     var arguments: [(any DatabaseValueConvertible)?] = []
-    if !match.isEmpty {
-      conditions.append("chunk_search MATCH ?")
-      arguments.append(match)
-    }
     if let speaker = query.speaker {
       let names = query.speakerNames.map { $0.lowercased() }
       conditions.append(
@@ -340,59 +360,95 @@ public final class KnowledgeStore: Sendable {
       conditions.append("chunk.role = ?")
       arguments.append(role.rawValue)
     }
-    arguments.append(max(1, query.limit))
-    let rank = match.isEmpty ? "0.0" : "bm25(chunk_search)"
-    let sql = """
-      SELECT chunk.*, document.source AS source, document.session AS documentSession,
-        document.speaker AS documentSpeaker, document.origin AS origin, \(rank) AS rank
-      FROM chunk
-      JOIN document ON document.id = chunk.document
-      \(match.isEmpty ? "" : "JOIN chunk_search ON chunk_search.rowid = chunk.id")
-      \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-      ORDER BY rank, document.id, chunk.position
-      LIMIT ?
-      """
+    let limit = max(1, query.limit)
+    // Only the words of a phrase the passage holds whole are marked ("der" of one name of a
+    // topic is not a match in a German sentence).
+    let marked = { (text: String) -> [String] in
+      let folded = TextFolding.fold(text)
+      return groups.filter { group in group.allSatisfy { folded.contains($0) } }.flatMap { $0 }
+    }
     return try read { db in
-      try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap {
-        row -> SearchHit? in
-        guard let chunk = Self.chunk(row) else { return nil }
-        // Only the words of a phrase the passage holds whole are marked ("der" of one name of
-        // a topic is not a match in a German sentence).
-        let folded = TextFolding.fold(chunk.text)
-        let terms = groups.filter { group in group.allSatisfy { folded.contains($0) } }
-          .flatMap { $0 }
-        return SearchHit(
-          chunk: chunk, source: row["source"], session: row["documentSession"],
-          speaker: chunk.speaker ?? row["documentSpeaker"], speakerID: row["documentSpeaker"],
-          snippet: Snippet.marked(chunk.text, terms: terms),
-          origin: NotesOrigin(rawValue: row["origin"] ?? "") ?? .recorded, rank: row["rank"])
+      if match.isEmpty {
+        let ids = try Int64.fetchAll(
+          db,
+          sql: """
+            SELECT chunk.id FROM chunk JOIN document ON document.id = chunk.document
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY document.id, chunk.position LIMIT ?
+            """, arguments: StatementArguments(arguments + [limit]))
+        return try Self.hits(db, ids.map { (id: $0, score: 0) }, marked: marked)
       }
+      let terms = Array(Set(groups.flatMap { $0 })).sorted()
+      guard !conditions.isEmpty else {
+        return try Self.hits(
+          db, PassageRanking.ranked(db, match: match, terms: terms, limit: limit), marked: marked)
+      }
+      // A session or a speaker is a few documents: their passages are read, not every match.
+      var documentConditions: [String] = []
+      var documentArguments: [(any DatabaseValueConvertible)?] = []
+      if let session = query.session {
+        documentConditions.append("document.session = ?")
+        documentArguments.append(session)
+      }
+      if let speaker = query.speaker {
+        let names = query.speakerNames.map { $0.lowercased() }
+        documentConditions.append(
+          """
+          (document.speaker = ? OR document.id IN (SELECT document FROM chunk
+            WHERE lower(speaker) IN (\(names.map { _ in "?" }.joined(separator: ", ")))))
+          """)
+        documentArguments.append(speaker)
+        documentArguments += names
+      }
+      let documentFilter = documentConditions.joined(separator: " AND ")
+      let ranges = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT min(chunk.id) AS low, max(chunk.id) AS high FROM document
+          JOIN chunk ON chunk.document = document.id
+          WHERE \(documentFilter) GROUP BY document.id
+          """, arguments: StatementArguments(documentArguments)
+      ).compactMap { row -> ClosedRange<Int64>? in
+        guard let low: Int64 = row["low"], let high: Int64 = row["high"], low <= high else {
+          return nil
+        }
+        return low...high
+      }
+      let ranked = try PassageRanking.ranked(
+        db, match: match, terms: terms,
+        joins:
+          "JOIN chunk ON chunk.id = chunk_search.rowid JOIN document ON document.id = chunk.document",
+        conditions: conditions, arguments: arguments, within: ranges, limit: limit)
+      return try Self.hits(db, ranked, marked: marked)
     }
   }
 
-  static func hits(_ db: Database, match: String, limit: Int, terms: [String]) throws
-    -> [SearchHit]
-  {
-    try Row.fetchAll(
+  static func quoted(_ term: String) -> String {
+    "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// The ranked passages with their documents, in the ranking's order.
+  static func hits(
+    _ db: Database, _ ranked: [(id: Int64, score: Double)], marked: (String) -> [String]
+  ) throws -> [SearchHit] {
+    guard !ranked.isEmpty else { return [] }
+    let rows = try Row.fetchAll(
       db,
       sql: """
-        WITH best AS (
-          SELECT rowid, rank FROM chunk_search WHERE chunk_search MATCH ?
-          ORDER BY rank LIMIT ?)
         SELECT chunk.*, document.source AS source, document.session AS documentSession,
-          document.speaker AS documentSpeaker, document.origin AS origin, best.rank AS rank
-        FROM best
-        JOIN chunk ON chunk.id = best.rowid
-        JOIN document ON document.id = chunk.document
-        ORDER BY best.rank, chunk.id
-        """, arguments: [match, limit]
-    ).compactMap { row -> SearchHit? in
-      guard let chunk = chunk(row) else { return nil }
+          document.speaker AS documentSpeaker, document.origin AS origin
+        FROM chunk JOIN document ON document.id = chunk.document
+        WHERE chunk.id IN (\(ranked.map { _ in "?" }.joined(separator: ", ")))
+        """, arguments: StatementArguments(ranked.map(\.id)))
+    var byID: [Int64: Row] = [:]
+    for row in rows { byID[row["id"]] = row }
+    return ranked.compactMap { entry -> SearchHit? in
+      guard let row = byID[entry.id], let chunk = chunk(row) else { return nil }
       return SearchHit(
         chunk: chunk, source: row["source"], session: row["documentSession"],
         speaker: chunk.speaker ?? row["documentSpeaker"], speakerID: row["documentSpeaker"],
-        snippet: Snippet.marked(chunk.text, terms: terms),
-        origin: NotesOrigin(rawValue: row["origin"] ?? "") ?? .recorded, rank: row["rank"])
+        snippet: Snippet.marked(chunk.text, terms: marked(chunk.text)),
+        origin: NotesOrigin(rawValue: row["origin"] ?? "") ?? .recorded, score: entry.score)
     }
   }
 

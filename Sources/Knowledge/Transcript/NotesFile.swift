@@ -40,8 +40,9 @@ public enum NotesFormat: String, CaseIterable, Sendable {
       return .qa
     }
     // An SRT without its suffix: a number alone, then a time line.
-    let lines = contents.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: true)
-    if lines.count >= 2, Int(lines[0].trimmingCharacters(in: .whitespaces)) != nil,
+    let lines = contents.split(
+      maxSplits: 3, omittingEmptySubsequences: true, whereSeparator: isLineEnd)
+    if lines.count >= 2, Int(lines[0].trimmedSpaces) != nil,
       lines[1].contains("-->")
     {
       return .srt
@@ -89,11 +90,9 @@ public enum NotesFileReader {
         message: "is not UTF-8 text (save it as UTF-8 and import again)")
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    // Lines as the file has them, whatever it ends them with.
-    text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
-      of: "\r", with: "\n")
     let chosen = format ?? NotesFormat.detect(fileName: fileName, contents: text)
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: isLineEnd).map(
+      String.init)
     let notes: ParsedNotes
     switch chosen {
     case .vtt: notes = try SubtitleReader(file: fileName, lines: lines, isWebVTT: true).read()
@@ -118,5 +117,22 @@ public enum NotesFileReader {
       start = end < data.endIndex ? data.index(after: end) : end
     }
     return line
+  }
+}
+
+/// A line ends with LF, CRLF (one `Character` in Swift) or a lone CR, whatever wrote the file.
+func isLineEnd(_ character: Character) -> Bool {
+  character == "\n" || character == "\r\n" || character == "\r"
+}
+
+extension StringProtocol {
+  /// Without the white space at either end but line ends (Foundation's trimming is many times
+  /// slower).
+  var trimmedSpaces: String {
+    let isSpace = { (character: Character) in character.isWhitespace && !character.isNewline }
+    guard let first = firstIndex(where: { !isSpace($0) }),
+      let last = lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(self[first...last])
   }
 }

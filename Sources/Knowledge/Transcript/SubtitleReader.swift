@@ -49,7 +49,7 @@ struct SubtitleReader {
             "expected a time line such as \(isWebVTT ? "00:00:01.000 --> 00:00:04.000" : "00:00:01,000 --> 00:00:04,000")"
           )
         }
-        if !isWebVTT, Int(block[0].trimmingCharacters(in: .whitespaces)) == nil {
+        if !isWebVTT, Int(block[0].trimmedSpaces) == nil {
           throw failure(blockStart + 1, "a SubRip cue starts with its number")
         }
         timeLine = 1
@@ -87,9 +87,9 @@ struct SubtitleReader {
 
   /// "00:01:02.500 --> 00:01:05.000 align:start": start and end in milliseconds.
   func times(_ line: String, line number: Int) throws(NotesFileError) -> (Int, Int) {
-    let parts = line.components(separatedBy: "-->")
+    let parts = line.split(separator: "-->", omittingEmptySubsequences: false)
     guard parts.count == 2 else { throw failure(number, "a time line has one -->") }
-    let startText = parts[0].trimmingCharacters(in: .whitespaces)
+    let startText = parts[0].trimmedSpaces
     // Cue settings (WebVTT) or coordinates (SubRip) may follow the end time.
     let endText = parts[1].split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
     guard let start = Self.milliseconds(startText, webVTT: isWebVTT) else {
@@ -138,7 +138,7 @@ struct SubtitleReader {
       if character == "<", let close = line[index...].firstIndex(of: ">") {
         let tag = line[line.index(after: index)..<close]
         if tag.hasPrefix("v ") || tag.hasPrefix("v.") {
-          let name = tag.drop { $0 != " " }.trimmingCharacters(in: .whitespaces)
+          let name = tag.drop { $0 != " " }.trimmedSpaces
           if !name.isEmpty { voice = name }
         }
         index = line.index(after: close)
@@ -153,7 +153,7 @@ struct SubtitleReader {
       result.append(character)
       index = line.index(after: index)
     }
-    return (entities(result).trimmingCharacters(in: .whitespaces), voice)
+    return (entities(result).trimmedSpaces, voice)
   }
 
   static func entities(_ text: String) -> String {
