@@ -36,8 +36,8 @@ let package = Package(
     .target(
       name: "App",
       dependencies: [
-        "Assistant", "EventModel", "Kiosk", "Matcher", "Planner", "QRCode", "Recommender",
-        "TerminalUI", "TextLayout",
+        "Assistant", "EventModel", "Kiosk", "Knowledge", "Matcher", "Planner", "QRCode",
+        "Recommender", "TerminalUI", "TextLayout",
       ]),
     .target(name: "EventModel"),
     .target(name: "Matcher", dependencies: ["EventModel"]),
@@ -53,11 +53,13 @@ let package = Package(
     .target(
       name: "Knowledge",
       dependencies: ["EventModel", .product(name: "GRDB", package: "GRDB.swift")]),
+    // What visitors asked, for the organisers: counts and the gaps, from the question log.
+    .target(name: "Insights", dependencies: ["Assistant", "EventModel", "Knowledge", "Matcher"]),
     .target(
       name: "CommandLineInterface",
       dependencies: [
-        "App", "Assistant", "EventModel", "Kiosk", "Matcher", "PackGenerator", "Planner", "QRCode",
-        "Knowledge", "Recommender", "TerminalUI", "TextLayout",
+        "App", "Assistant", "EventModel", "Insights", "Kiosk", "Matcher", "PackGenerator",
+        "Planner", "QRCode", "Knowledge", "Recommender", "TerminalUI", "TextLayout",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -101,6 +103,9 @@ let package = Package(
     .testTarget(
       name: "KnowledgeTests",
       dependencies: ["Knowledge", "EventModel", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(
+      name: "InsightsTests",
+      dependencies: ["Insights", "Assistant", "EventModel", "Knowledge", "Matcher"]),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "EventModel"]),
     .testTarget(
       name: "RecommenderTests", dependencies: ["Recommender", "Assistant", "EventModel", "PackGenerator"]),

@@ -18,6 +18,8 @@ public struct Assistant: Sendable {
   /// Recorded talks and Q&A, when the installation has a knowledge store: "what did Hinton
   /// say?" is answered from it (and the reply then depends on what it holds).
   public var knowledge: KnowledgeStore?
+  /// What the organisers' questions are about, worked out once each.
+  let organiserKeys = OrganiserKeyCache()
 
   /// An assistant for a pack; `roles` are the pack's roles and wants (none: recommendations
   /// go by interests alone).
@@ -109,7 +111,25 @@ public struct Assistant: Sendable {
 
   /// Answers a question; plans and directions come worked out, not just described.
   public func reply(to question: String, context: AskContext) -> AssistantReply {
-    let answer = answer(question, context: context)
+    let request = matcher.request(for: question, context: context)
+    var answer = answer(request, context: context)
+    // A question visitors kept asking that the organisers have answered: their answer.
+    if let organisers = organiserAnswer(
+      for: question, request: request, context: context,
+      answered: AssistantReply(answer: answer, text: "").isAnswered)
+    {
+      let language = context.language ?? request.language
+      let date = Labels(language: language).date(
+        EventTime.localDate(organisers.answer.writtenAt, zone: catalog.timeZone))
+      answer.answer =
+        language.choose(
+          "The organisers' answer (\(date)): ", "主办方答复（\(date)）：",
+          "Antwort der Veranstalter (\(date)): ") + organisers.answer.answer
+      answer.slots["organiser_answer"] = .text(String(organisers.answer.id))
+      answer.slots["unanswered"] = nil
+      answer.suggestions = []
+      return AssistantReply(answer: answer, text: answer.answer)
+    }
     var reply = AssistantReply(answer: answer, text: answer.answer)
     let language = context.language ?? answer.language
     switch answer.intent {
@@ -322,6 +342,14 @@ public struct AssistantReply: Sendable {
     self.text = text
     self.plan = plan
     self.directions = directions
+  }
+
+  /// Whether the assistant answered (the organisers' answer counts): not when it did not
+  /// understand, nor when it said it has no record of what was asked (an exhibitor not listed,
+  /// a talk not recorded).
+  public var isAnswered: Bool {
+    answer.slots["organiser_answer"] != nil
+      || (answer.intent != .unknown && answer.slots["unanswered"] == nil)
   }
 
   /// The walkway node the answer leads to: where the way ends, else the place a directions

@@ -143,7 +143,7 @@ if wanted("recommend") {
   print("")
 }
 if wanted("knowledge") {
-  try KnowledgeBench.run()
+  try KnowledgeBench.run(waic: waic)
   print("")
 }
 if wanted("interface") {

@@ -3,7 +3,8 @@ import Foundation
 
 /// The kiosk's configuration file: `key = value` lines, `#` comments. Keys: `admin_pin_hash`
 /// (from `hiwaic kiosk-pin`), `at`, `idle` (seconds), `lang` (en or zh), `pin_state` (the file
-/// that keeps the PIN lockout). Flags on the command line and `HIWAIC_ADMIN_PIN` win over it.
+/// that keeps the PIN lockout), `log` (on or off: the anonymous question log) and
+/// `log_retention_days`. Flags on the command line and `HIWAIC_ADMIN_PIN` win over it.
 public struct KioskConfiguration: Sendable, Equatable {
   public var adminPinHash: String?
   public var at: String?
@@ -12,13 +13,19 @@ public struct KioskConfiguration: Sendable, Equatable {
   /// The file that keeps the PIN lockout across restarts (`pin_state`; default: the state
   /// directory, see `PinGuardStore.defaultPath`).
   public var pinState: String?
+  /// Whether visitors' questions go to the anonymous log (`log = on|off`; default on).
+  public var logQuestions: Bool?
+  /// How many days the log keeps a question (`log_retention_days`).
+  public var logRetentionDays: Int?
 
   /// Idle times a kiosk accepts, in seconds (`idle` here, `--idle` on the command line).
   public static let idleRange: ClosedRange<Double> = 2...86_400
 
   /// Where the kiosk looks when no `--config` is given.
   public static let defaultPath = "/etc/hiwaic/kiosk.conf"
-  static let keys = ["admin_pin_hash", "at", "idle", "lang", "pin_state"]
+  static let keys = [
+    "admin_pin_hash", "at", "idle", "lang", "pin_state", "log", "log_retention_days",
+  ]
 
   public init(
     adminPinHash: String? = nil, at: String? = nil, idleSeconds: Double? = nil,
@@ -95,6 +102,18 @@ public struct KioskConfiguration: Sendable, Equatable {
           )
         }
         configuration.idleSeconds = seconds
+      case "log":
+        guard value == "on" || value == "off" else {
+          throw .badConfigLine(path: path, line: number, reason: "log must be on or off")
+        }
+        configuration.logQuestions = value == "on"
+      case "log_retention_days":
+        guard let days = Int(value), (1...3_650).contains(days) else {
+          throw .badConfigLine(
+            path: path, line: number,
+            reason: "log_retention_days must be days from 1 to 3650, not '\(value)'")
+        }
+        configuration.logRetentionDays = days
       default:
         guard value == "en" || value == "zh" else {
           throw .badConfigLine(path: path, line: number, reason: "lang must be en or zh")

@@ -26,7 +26,7 @@ struct AppHarness {
 
   init(
     width: Int = 80, height: Int = 24, language: Language = .en, now: String = "2025-07-26T10:00",
-    here: String? = "eh-1f-north", kiosk: KioskSettings? = nil
+    here: String? = "eh-1f-north", kiosk: KioskSettings? = nil, logging: QuestionLogging? = nil
   ) {
     var env = AppEnvironment(
       assistant: Self.assistant,
@@ -34,6 +34,7 @@ struct AppHarness {
         "hiwaic-test-\(UUID()).ics"
       ).path)
     env.roles = Self.roles
+    env.questionLogging = logging
     self.env = env
     state = AppState(
       width: width, height: height,

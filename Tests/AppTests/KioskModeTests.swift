@@ -36,6 +36,28 @@ struct KioskModeTests {
     #expect(!app.screen.contains("F10 quit"))
   }
 
+  @Test("each question answered is handed to the log, anonymous, and never shown to anyone")
+  func questionLog() {
+    var app = AppHarness(
+      kiosk: KioskSettings(adminPin: AppHarness.adminPin, idleSeconds: 5),
+      logging: QuestionLogging())
+    app.press(.enter)
+    app.ask("where is Unitree?")
+    app.ask("where is Nvidia?")
+    let logged = app.state.unloggedQuestions
+    #expect(logged.map(\.text) == ["where is Unitree?", "where is Nvidia?"])
+    #expect(logged.map(\.answered) == [true, false])
+    #expect(logged.allSatisfy { $0.channel == "kiosk" && $0.place == "eh-1f-north" })
+    // Not logged when the operator turned it off.
+    var quiet = Self.awake()
+    quiet.ask("where is Unitree?")
+    #expect(quiet.state.unloggedQuestions.isEmpty)
+    // On a personal terminal the channel says so.
+    var personal = AppHarness(logging: QuestionLogging())
+    personal.ask("where is Huawei?")
+    #expect(personal.state.unloggedQuestions.map(\.channel) == ["tui"])
+  }
+
   @Test("the operator chord opens the PIN prompt; wrong PINs do not exit and are rate-limited")
   func operatorChordAndPin() {
     var app = Self.awake()

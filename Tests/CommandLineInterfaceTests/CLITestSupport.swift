@@ -63,6 +63,12 @@ enum CLI {
     process.arguments = shell ? Array(arguments.dropFirst()) : arguments
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "HIWAIC_PACK")
+    // A knowledge store of its own, so that no test reads or writes the user's (the question
+    // log included).
+    let knowledge = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-cli-knowledge-\(UUID().uuidString.prefix(8))")
+    defer { try? FileManager.default.removeItem(at: knowledge) }
+    env["HIWAIC_KNOWLEDGE"] = knowledge.appendingPathComponent("knowledge.sqlite").path
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let output = Pipe()

@@ -1,5 +1,6 @@
 import EventModel
 import Foundation
+import Knowledge
 import QRTestSupport
 import Testing
 
@@ -12,6 +13,7 @@ struct KioskSessionTests {
   static func command(_ extra: String = "", state: URL = newStateDirectory()) -> String {
     // XDG_STATE_HOME too: a kiosk must never write a visitor's state there (checked below).
     return "HIWAIC_ADMIN_PIN=\(pin) STATE_DIRECTORY='\(state.path)' XDG_STATE_HOME='\(state.path)'"
+      + " HIWAIC_KNOWLEDGE='\(state.path)/knowledge.sqlite'"
       + " LANG=C.UTF-8"
       + " TERM=screen-256color \(CLI.binary.path) --kiosk"
       + " --now 2025-07-26T10:00 --at eh-1f-north \(extra)"
@@ -61,7 +63,9 @@ struct KioskSessionTests {
 
   @Test("idle: the countdown shows, then the attract screen, and the last visitor is gone")
   func idleReset() throws {
-    let tmux = try TmuxSession(command: Self.command("--idle 3"))
+    let state = Self.newStateDirectory()
+    defer { try? FileManager.default.removeItem(at: state) }
+    let tmux = try TmuxSession(command: Self.command("--idle 3", state: state))
     tmux.waitFor("Touch or press any key to start")
     try tmux.keys("Enter")
     try tmux.type("where is Unitree?")
@@ -76,6 +80,12 @@ struct KioskSessionTests {
     try tmux.keys("Escape", "Escape", "PageUp", "PageUp")
     usleep(300_000)
     #expect(!tmux.screen.contains("H3-A01"))
+    // The anonymous log kept the question through the reset, with the kiosk's place.
+    let store = try KnowledgeStore(path: state.appendingPathComponent("knowledge.sqlite").path)
+    let logged = try store.loggedQuestions().map(\.question)
+    #expect(logged.map(\.text) == ["where is Unitree?"])
+    #expect(logged.first?.channel == "kiosk" && logged.first?.place == "eh-1f-north")
+    #expect(logged.first?.answered == true)
   }
 
   @Test("a scanner's code, typed fast with Enter, opens Here & now from any screen")
@@ -202,9 +212,12 @@ struct KioskSessionTests {
     try tmux.keys("Enter")
     let screen = tmux.waitFor("H3-A01")
     #expect(!screen.contains("EXITED"))
-    // Of all those visitors nothing is kept: the only file is the PIN guard's.
+    // Of all those visitors nothing is kept: the only files are the PIN guard's and the
+    // knowledge store (its anonymous question log).
     let kept = (try? FileManager.default.contentsOfDirectory(atPath: state.path)) ?? []
-    #expect(kept.allSatisfy { $0 == "kiosk-pin-guard.json" }, "\(kept)")
+    #expect(
+      kept.allSatisfy { $0 == "kiosk-pin-guard.json" || $0.hasPrefix("knowledge.sqlite") },
+      "\(kept)")
   }
 }
 

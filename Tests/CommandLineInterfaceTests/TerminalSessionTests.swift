@@ -12,8 +12,11 @@ final class TmuxSession {
       FileManager.default.temporaryDirectory.appendingPathComponent(
         "hiwaic-tmux-\(UUID().uuidString.prefix(8))"
       ).path
-    // The exit status stays on screen after the program ends, for the test to read.
-    let script = "\(command); echo \"EXITED:$?\"; sleep 600"
+    // The exit status stays on screen after the program ends, for the test to read. A
+    // knowledge store of its own (unless the command names one), never the user's.
+    let script =
+      "HIWAIC_KNOWLEDGE=\"${HIWAIC_KNOWLEDGE:-\(socket)-knowledge/k.sqlite}\"; export HIWAIC_KNOWLEDGE; "
+      + "\(command); echo \"EXITED:$?\"; sleep 600"
     try Self.tmux([
       "-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y",
       "\(height)", "sh", "-c", script,
@@ -23,6 +26,7 @@ final class TmuxSession {
   deinit {
     _ = try? Self.tmux(["-S", socket, "kill-server"])
     try? FileManager.default.removeItem(atPath: socket)
+    try? FileManager.default.removeItem(atPath: socket + "-knowledge")
   }
 
   /// Runs tmux through the shell (fork, exec, wait: nothing of the test process is inherited

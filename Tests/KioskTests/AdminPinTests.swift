@@ -74,7 +74,7 @@ struct KioskConfigurationTests {
     let cases: [(String, String)] = [
       (
         "idle = 90\npin = 1234",
-        "k.conf:2: unknown key 'pin' (known: admin_pin_hash, at, idle, lang, pin_state)"
+        "k.conf:2: unknown key 'pin' (known: admin_pin_hash, at, idle, lang, pin_state, log, log_retention_days)"
       ),
       ("at = a\nat = b", "k.conf:2: 'at' is set twice"),
       ("idle = soon", "k.conf:1: idle must be seconds from 2 to 86400, not 'soon'"),

@@ -82,4 +82,17 @@ struct KioskHardeningUnitTests {
       try KioskConfiguration.load(path: "/dev/zero", required: true)
     }
   }
+
+  @Test("configuration: the question log is on or off, kept 1 to 3650 days")
+  func questionLog() throws {
+    let parsed = try KioskConfiguration.parse(
+      "log = off\nlog_retention_days = 30\n", path: "k.conf")
+    #expect(parsed.logQuestions == false && parsed.logRetentionDays == 30)
+    #expect(try KioskConfiguration.parse("", path: "k.conf").logQuestions == nil)
+    for bad in ["log = maybe", "log_retention_days = 0", "log_retention_days = 9999999999999"] {
+      #expect(throws: KioskSetupError.self) {
+        try KioskConfiguration.parse(bad + "\n", path: "k.conf")
+      }
+    }
+  }
 }

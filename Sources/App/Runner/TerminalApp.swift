@@ -92,6 +92,19 @@ public enum TerminalApp {
       return false
     }
 
+    let logWriter = QuestionLogWriter()
+    defer { logWriter.finish() }
+    /// Hands the questions answered since the last call to the log writer.
+    func writeQuestionLog() {
+      guard !state.unloggedQuestions.isEmpty else { return }
+      let questions = state.unloggedQuestions
+      state.unloggedQuestions = []
+      // The assistant is built by now: it has just answered these.
+      if let logging = env.questionLogging, let store = env.assistant.knowledge {
+        logWriter.write(questions, to: store, retention: logging.retention)
+      }
+    }
+
     var lastMinute = Int(clock().timeIntervalSince1970 / 60)
     loop: while true {
       // A kiosk ticks four times a second (countdown, attract screen, a slow typist's held keys);
@@ -119,6 +132,7 @@ public enum TerminalApp {
         if let message {
           if perform(AppUpdate.update(&state, .tick(clock()), env)) { break loop }
           let quit = perform(AppUpdate.update(&state, message, env))
+          writeQuestionLog()
           persistPinGuard()
           persistVisitor()
           if quit { break loop }

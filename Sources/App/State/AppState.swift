@@ -2,6 +2,7 @@ import Assistant
 import EventModel
 import Foundation
 import Kiosk
+import Knowledge
 import Matcher
 
 /// The screens of the assistant, tabs in order, then Here & now (opened by a scanned code).
@@ -112,6 +113,9 @@ public struct AppState: Sendable {
   public var question = LineEditor()
   /// Questions asked, oldest first, for ↑/↓ on an empty line (kept between runs).
   public var recentQuestions: [String] = []
+  /// Questions answered since the loop last wrote the anonymous log (it empties this after
+  /// every message; nothing of it is shown or kept with the visitor's state).
+  public var unloggedQuestions: [AskedQuestion] = []
   /// Which recent question ↑/↓ shows, counted back from the newest; nil when not recalling.
   public var recall: Int?
   public var conversation: [Exchange] = []

@@ -1,6 +1,7 @@
 import Assistant
 import EventModel
 import Foundation
+import Knowledge
 import Matcher
 import Planner
 import Recommender
@@ -58,6 +59,8 @@ public struct AppEnvironment: Sendable {
   public private(set) var recommender: Recommender
   /// Where `e` on My plan writes the calendar.
   public var exportPath: String
+  /// How questions are logged anonymously; nil: not at all.
+  public var questionLogging: QuestionLogging?
 
   public init(assistant: Assistant, exportPath: String = "hiwaic-plan.ics") {
     self.init(pending: PendingAssistant(ready: assistant), exportPath: exportPath)
@@ -451,6 +454,13 @@ public enum AppUpdate {
       earlier: state.conversation.suffix(Matcher.conversationDepth).map(\.question),
       profile: state.profile)
     let reply = env.assistant.reply(to: question, context: context)
+    if env.questionLogging != nil {
+      state.unloggedQuestions.append(
+        AskedQuestion(
+          text: question, language: reply.answer.language, intent: reply.answer.intent.rawValue,
+          confidence: reply.answer.confidence, answered: reply.isAnswered, place: state.here,
+          channel: state.kiosk != nil ? "kiosk" : "tui", askedAt: state.now))
+    }
     // "I'm an investor interested in robotics" fills the profile that For you shows.
     if let profile = reply.profile {
       state.profile = ProfileChoice(

@@ -1043,6 +1043,7 @@ struct AnswerComposer {
     {
       let listed = catalog.pack.exhibitors.count
       let total = catalog.event.figures.first { $0.id == "exhibitors" }.map { name($0.value) }
+      slots["unanswered"] = .text("not_listed")
       return t(
         "\(missing) is not in my exhibitor list (\(listed)\(total.map { " of the \($0)" } ?? "") exhibitors are): please ask at an information desk.",
         "我的展商名单中没有“\(missing)”（收录\(listed)家\(total.map { "，共\($0)" } ?? "")）：请到咨询台询问。",

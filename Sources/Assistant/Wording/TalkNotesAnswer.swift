@@ -47,6 +47,7 @@ extension AnswerComposer {
       return (left, $0.offset) < (right, $1.offset)
     }.prefix(3).map(\.element)
     guard !hits.isEmpty else {
+      slots["unanswered"] = .text("nothing_recorded")
       if let speaker {
         let name = self.name(speaker.name)
         suggestions = [t("When does \(name) speak?", "\(name)什么时候演讲？", "Wann spricht \(name)?")]

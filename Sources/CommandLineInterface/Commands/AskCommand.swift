@@ -42,6 +42,17 @@ struct AskCommand: ParsableCommand {
 
   @OptionGroup var knowledgeOptions: KnowledgeOptions
 
+  @Flag(
+    name: .long,
+    help: """
+      Log the questions anonymously in the knowledge store, for 'hiwaic insights' (text, \
+      language, intent, confidence, answered or not, minute, --at place).
+      """)
+  var log = false
+
+  @Option(name: .long, help: "Days the question log keeps a question (default 90).")
+  var logRetentionDays: Int = LogRetention.standard.days
+
   @Flag(name: .long, help: "Show what the matcher understood: units, matches, cues, times.")
   var explain = false
 
@@ -62,9 +73,43 @@ struct AskCommand: ParsableCommand {
 
   @OptionGroup var packOptions: PackOptions
 
+  func validate() throws {
+    if !(1...3_650).contains(logRetentionDays) {
+      throw ValidationError("--log-retention-days must be from 1 to 3650")
+    }
+  }
+
+  /// Logs one answered question when `--log` asks for it; a log that cannot be written is
+  /// said once on standard error, and the answers go on.
+  func logged(
+    _ reply: AssistantReply, question: String, context: AskContext, setup: AskSetup,
+    failureSaid: inout Bool
+  ) {
+    guard log, let store = setup.assistant.knowledge else { return }
+    do {
+      try store.log(
+        [
+          AskedQuestion(
+            text: question, language: reply.answer.language,
+            intent: reply.answer.intent.rawValue, confidence: reply.answer.confidence,
+            answered: reply.isAnswered, place: context.here, channel: "cli",
+            askedAt: context.now)
+        ], retention: LogRetention(days: logRetentionDays))
+    } catch {
+      if !failureSaid {
+        failureSaid = true
+        printError("hiwaic: question log: \(error.description)")
+      }
+    }
+  }
+
   func run() throws {
+    var logFailureSaid = false
     var setup = try AskSetup(
       options: packOptions, at: at, lang: lang, knowledge: knowledgeOptions.knowledge)
+    if log && setup.assistant.knowledge == nil {
+      printError("hiwaic: --log: no knowledge store to keep the questions in; not logging")
+    }
     setup.context.profile = try profileOptions.profile(
       roles: setup.roles, context: setup.packContext)
     if explain && !question.isEmpty {
@@ -72,7 +117,11 @@ struct AskCommand: ParsableCommand {
         setup.assistant.matcher.explain(question.joined(separator: " "), context: setup.context))
     }
     if !question.isEmpty {
-      let reply = setup.assistant.reply(to: question.joined(separator: " "), context: setup.context)
+      let text = question.joined(separator: " ")
+      let reply = setup.assistant.reply(to: text, context: setup.context)
+      logged(
+        reply, question: text, context: setup.context, setup: setup,
+        failureSaid: &logFailureSaid)
       print(try render(reply, format: format, catalog: setup.assistant.catalog))
       return
     }
@@ -95,6 +144,8 @@ struct AskCommand: ParsableCommand {
     while let line = lines.next() {
       answered += 1
       let reply = setup.assistant.reply(to: line, context: context)
+      logged(
+        reply, question: line, context: context, setup: setup, failureSaid: &logFailureSaid)
       if conversation {
         context.earlier = (context.earlier + [line]).suffix(Matcher.conversationDepth)
         // What the visitor said about themself holds for the rest of the conversation.
@@ -150,10 +201,10 @@ struct AskSetup {
 
   /// `buildMatcher: false` leaves building the matcher to another thread. `knowledge` names
   /// the knowledge store to answer questions about talks from (else the default one, when
-  /// there is one).
+  /// there is one); `withKnowledge: false` answers from the pack alone.
   init(
     options: PackOptions, at: String?, lang: AnswerLanguage, buildMatcher: Bool = true,
-    knowledge: String? = nil
+    knowledge: String? = nil, withKnowledge: Bool = true
   ) throws {
     // The pack and the lexicon are read at once, on two cores.
     let (packContext, lexicon) = try Self.read(options)
@@ -168,12 +219,16 @@ struct AskSetup {
     let packDirectory = directory
     if buildMatcher {
       var assistant = Assistant(catalog: catalog, lexicon: lexicon, roles: roles)
-      assistant.knowledge = Self.openKnowledge(knowledge, packDirectory: packDirectory)
+      if withKnowledge {
+        assistant.knowledge = Self.openKnowledge(knowledge, packDirectory: packDirectory)
+      }
       pending = PendingAssistant(ready: assistant)
     } else {
       pending = PendingAssistant(
         catalog: catalog, lexicon: lexicon, roles: roles,
-        knowledge: { Self.openKnowledge(knowledge, packDirectory: packDirectory) })
+        knowledge: {
+          withKnowledge ? Self.openKnowledge(knowledge, packDirectory: packDirectory) : nil
+        })
     }
     var here: String?
     if let at { here = try Self.resolvePlace(at, catalog: catalog) }

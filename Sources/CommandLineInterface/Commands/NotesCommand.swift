@@ -45,10 +45,12 @@ struct NotesCommand: ParsableCommand {
         hiwaic notes import keynote.vtt --session main-forum --speaker Hinton
         hiwaic notes search "AI safety"
         hiwaic notes list --format json
+        hiwaic notes answer "Is there a prayer room?" "Yes: Hall H2."
       """,
     subcommands: [
       NotesImportCommand.self, NotesListCommand.self, NotesShowCommand.self,
-      NotesSearchCommand.self, NotesRemoveCommand.self,
+      NotesSearchCommand.self, NotesRemoveCommand.self, NotesAnswerCommand.self,
+      NotesAnswersCommand.self,
     ])
 }
 

@@ -4,6 +4,7 @@ import Assistant
 import EventModel
 import Foundation
 import Kiosk
+import Knowledge
 import Matcher
 import Recommender
 import TerminalUI
@@ -68,10 +69,21 @@ struct UICommand: ParsableCommand {
       valueName: "FILE"))
   var config: String?
 
+  @Flag(
+    name: .customLong("no-log"),
+    help: "Keep no anonymous log of the questions asked (kept by default, for the organisers).")
+  var noLog = false
+
+  @Option(name: .long, help: "Days the question log keeps a question (default 90).")
+  var logRetentionDays: Int?
+
   @OptionGroup var knowledgeOptions: KnowledgeOptions
   @OptionGroup var packOptions: PackOptions
 
   func validate() throws {
+    if let logRetentionDays, !(1...3_650).contains(logRetentionDays) {
+      throw ValidationError("--log-retention-days must be from 1 to 3650")
+    }
     if let idle, !KioskConfiguration.idleRange.contains(idle) {
       throw ValidationError("--idle must be seconds from 2 to 86400, not \(idle)")
     }
@@ -82,6 +94,8 @@ struct UICommand: ParsableCommand {
 
   func run() throws {
     var settings: KioskSettings?
+    var logQuestions = !noLog
+    var retentionDays = logRetentionDays
     var place = at
     var language = lang ?? .en
     if kiosk {
@@ -90,6 +104,8 @@ struct UICommand: ParsableCommand {
         let file = try KioskConfiguration.load(
           path: config ?? KioskConfiguration.defaultPath, required: config != nil)
         place = at ?? file.at
+        if file.logQuestions == false { logQuestions = false }
+        retentionDays = retentionDays ?? file.logRetentionDays
         language = lang ?? (file.language == "zh" ? .zh : .en)
         settings = KioskSettings(
           adminPin: try Self.adminPin(file, configPath: config ?? KioskConfiguration.defaultPath),
@@ -110,6 +126,10 @@ struct UICommand: ParsableCommand {
     var env = AppEnvironment(
       pending: setup.pending, exportPath: URL(fileURLWithPath: export).standardizedFileURL.path)
     env.roles = setup.roles
+    if logQuestions {
+      env.questionLogging = QuestionLogging(
+        retention: retentionDays.map(LogRetention.init(days:)) ?? .standard)
+    }
     var state = AppState(
       width: 80, height: 24, now: setup.context.now, here: setup.context.here,
       language: language == .zh ? .zh : .en)

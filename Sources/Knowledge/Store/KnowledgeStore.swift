@@ -107,6 +107,9 @@ public final class KnowledgeStore: Sendable {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(5)
+    // In WAL mode NORMAL never corrupts the store; a power cut may lose the last commits, which
+    // for a question log is a fair price for writes under a millisecond.
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
       try Self.migrator.migrate(pool)
@@ -203,6 +206,30 @@ public final class KnowledgeStore: Sendable {
           """)
       let passages = try String.fetchAll(db, sql: "SELECT terms FROM chunk_search")
       try PassageRanking.count(db, passages: passages, sign: 1)
+    }
+    // What visitors asked (anonymous: no visitor, minutes only) and what organisers answered.
+    migrator.registerMigration("v4: question log, organisers' answers") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE question (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            askedAt INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            language TEXT NOT NULL,
+            intent TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            answered INTEGER NOT NULL CHECK (answered IN (0, 1)),
+            place TEXT,
+            channel TEXT NOT NULL);
+          CREATE INDEX question_askedAt ON question (askedAt);
+          CREATE TABLE organiser_answer (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            language TEXT NOT NULL,
+            writtenAt INTEGER NOT NULL,
+            UNIQUE (question, language));
+          """)
     }
     return migrator
   }

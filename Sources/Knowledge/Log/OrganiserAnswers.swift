@@ -1,0 +1,70 @@
+import EventModel
+import Foundation
+internal import GRDB
+
+/// An answer the organisers wrote for a question visitors keep asking.
+public struct OrganiserAnswer: Hashable, Sendable, Encodable {
+  public var id: Int64
+  public var question: String
+  public var answer: String
+  public var language: Language
+  public var writtenAt: Date
+}
+
+extension KnowledgeStore {
+  /// Keeps an organisers' answer; writing one again for the same question and language
+  /// replaces it. Returns its id.
+  @discardableResult
+  public func saveOrganiserAnswer(
+    question: String, answer: String, language: Language, now: Date
+  ) throws(KnowledgeStoreError) -> Int64 {
+    let question = question.trimmingCharacters(in: .whitespacesAndNewlines)
+    let answer = answer.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !question.isEmpty, !answer.isEmpty else {
+      throw KnowledgeStoreError(path: path, message: "an answer needs a question and its answer")
+    }
+    do {
+      return try pool.write { db in
+        try db.execute(
+          sql: """
+            INSERT INTO organiser_answer (question, answer, language, writtenAt)
+            VALUES (?, ?, ?, ?)
+            ON CONFLICT (question, language) DO UPDATE SET answer = excluded.answer,
+              writtenAt = excluded.writtenAt
+            """,
+          arguments: [question, answer, language.rawValue, Int64(now.timeIntervalSince1970)])
+        return try Int64.fetchOne(
+          db, sql: "SELECT id FROM organiser_answer WHERE question = ? AND language = ?",
+          arguments: [question, language.rawValue]) ?? db.lastInsertedRowID
+      }
+    } catch {
+      throw KnowledgeStoreError(path: path, message: Self.explain(error))
+    }
+  }
+
+  /// Every organisers' answer, oldest first.
+  public func organiserAnswers() throws(KnowledgeStoreError) -> [OrganiserAnswer] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM organiser_answer ORDER BY id").compactMap {
+        row -> OrganiserAnswer? in
+        guard let language = Language(rawValue: row["language"]) else { return nil }
+        let seconds: Int64 = row["writtenAt"]
+        return OrganiserAnswer(
+          id: row["id"], question: row["question"], answer: row["answer"], language: language,
+          writtenAt: Date(timeIntervalSince1970: Double(seconds)))
+      }
+    }
+  }
+
+  /// Takes an organisers' answer back; false when there is none with that id.
+  public func removeOrganiserAnswer(_ id: Int64) throws(KnowledgeStoreError) -> Bool {
+    do {
+      return try pool.write { db in
+        try db.execute(sql: "DELETE FROM organiser_answer WHERE id = ?", arguments: [id])
+        return db.changesCount > 0
+      }
+    } catch {
+      throw KnowledgeStoreError(path: path, message: Self.explain(error))
+    }
+  }
+}
