@@ -433,16 +433,17 @@ public final class PendingAssistant: @unchecked Sendable {
   private var built: Assistant?
 
   /// Starts building the assistant for a loaded pack, lexicon and roles.
-  /// `knowledge` opens the knowledge store on that thread too: opening and migrating it is
-  /// disk work the first screen need not wait for.
+  /// `knowledge` opens the knowledge store on that thread too, given the assistant to
+  /// categorise what it imports: opening and migrating it is disk work the first screen need
+  /// not wait for.
   public init(
     catalog: EventCatalog, lexicon: Lexicon, roles: RoleTable = RoleTable(roles: [], wants: []),
-    knowledge: (@Sendable () -> KnowledgeStore?)? = nil
+    knowledge: (@Sendable (Assistant) -> KnowledgeStore?)? = nil
   ) {
     self.catalog = catalog
     DispatchQueue.global(qos: .userInitiated).async { [self] in
       var assistant = Assistant(catalog: catalog, lexicon: lexicon, roles: roles)
-      assistant.knowledge = knowledge?()
+      assistant.knowledge = knowledge?(assistant)
       condition.lock()
       built = assistant
       condition.broadcast()

@@ -60,7 +60,7 @@ extension Assistant {
       names.insert("info:\(info.key)")
     }
     let named = request.entities.filter { !$0.nested }.map(\.span)
-    return QuestionKey(words: matcher.index.keyTerms(question, excluding: named), names: names)
+    return QuestionKey(words: matcher.keyTerms(question, excluding: named), names: names)
   }
 
   /// The organisers' answer that answers a question, with how close its question is: the

@@ -68,6 +68,44 @@ struct NotesCommandTests {
     #expect(missing.status == 1 && missing.error.contains("no notes 1"))
   }
 
+  @Test("every passage is filed under the topics, exhibitors and speakers it mentions")
+  func categorised() throws {
+    let scratch = try Scratch()
+    let file = try scratch.file(
+      "panel.vtt",
+      """
+      WEBVTT
+
+      00:00:01.000 --> 00:00:05.000
+      Humanoid robots like those of Unitree show how fast embodied AI moves.
+
+      00:05:00.000 --> 00:05:06.000
+      华为的昇腾芯片很重要。
+      """)
+    let imported = try scratch.run(["import", file, "--session", "main-forum"])
+    #expect(imported.output.contains("mentions"), "\(imported)")
+    let shown = try scratch.run(["show", "1", "--format", "json"])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any])
+    let chunks = try #require(json["chunks"] as? [[String: Any]])
+    let mentions = chunks.map { chunk in
+      ((chunk["mentions"] as? [[String: String]]) ?? []).map {
+        "\($0["type"] ?? ""):\($0["id"] ?? "")"
+      }
+    }
+    #expect(mentions.first?.contains("exhibitor:unitree") == true, "\(mentions)")
+    #expect(mentions.first?.contains("topic:humanoid-robots") == true, "\(mentions)")
+    #expect(mentions.last?.contains("exhibitor:huawei") == true, "\(mentions)")
+    #expect(mentions.last?.contains("topic:ai-chips") == true, "\(mentions)")
+    #expect(try scratch.run(["list", "--exhibitor", "华为"]).output.contains("panel.vtt"))
+    #expect(try scratch.run(["list", "--topic", "AI chips"]).output.contains("panel.vtt"))
+    #expect(
+      try scratch.run(["list", "--topic", "ai-governance"]).output
+        == "no recorded notes mention that yet\n")
+    let typo = try scratch.run(["list", "--topic", "robtics"])
+    #expect(typo.status != 0 && typo.error.contains("did you mean robotics?"))
+  }
+
   @Test("a broken file imports nothing and says where it is broken")
   func brokenFile() throws {
     let scratch = try Scratch()

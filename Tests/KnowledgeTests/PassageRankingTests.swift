@@ -88,3 +88,39 @@ struct PassageRankingTests {
       PassageRanking.score(["rare"], in: "ra b c d", frequencies: frequencies, totals: totals) == 0)
   }
 }
+
+@Suite("What passages mention")
+struct MentionTests {
+  @Test("mentions are stored with their passage, found by record, and go with it")
+  func mentions() throws {
+    let scratch = ScratchStore()
+    let store = try scratch.open()
+    let data = Data("Unitree robots dance.\n\nChips by Huawei.\n\nNothing here.".utf8)
+    // A finder standing in for the matcher: names by their first letters.
+    let finder: MentionFinder = { text in
+      (text.contains("Unitree") ? [Mention(type: "exhibitor", id: "unitree")] : [])
+        + (text.contains("Huawei") ? [Mention(type: "exhibitor", id: "huawei")] : [])
+        + (text.contains("robots") ? [Mention(type: "topic", id: "robotics")] : [])
+    }
+    guard
+      case .imported(let id, _) = try store.importNotes(
+        try NotesFileReader.read(data, fileName: "n.md"), source: "n.md",
+        digest: NotesDigest.of(data), session: "s", speaker: nil, language: .en, now: Date(),
+        mentions: finder)
+    else {
+      Issue.record("not imported")
+      return
+    }
+    let chunks = try #require(try store.document(id)).1
+    #expect(
+      chunks.map(\.mentions) == [
+        [Mention(type: "exhibitor", id: "unitree"), Mention(type: "topic", id: "robotics")],
+        [Mention(type: "exhibitor", id: "huawei")], [],
+      ])
+    #expect(try store.documents(mentioning: Mention(type: "topic", id: "robotics")).count == 1)
+    #expect(try store.documents(mentioning: Mention(type: "topic", id: "governance")).isEmpty)
+    #expect(try store.mentioned(type: "exhibitor").map(\.id) == ["huawei", "unitree"])
+    #expect(try store.remove(id))
+    #expect(try store.mentioned(type: "exhibitor").isEmpty)
+  }
+}

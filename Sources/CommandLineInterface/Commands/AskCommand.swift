@@ -220,14 +220,17 @@ struct AskSetup {
     if buildMatcher {
       var assistant = Assistant(catalog: catalog, lexicon: lexicon, roles: roles)
       if withKnowledge {
-        assistant.knowledge = Self.openKnowledge(knowledge, packDirectory: packDirectory)
+        assistant.knowledge = Self.openKnowledge(
+          knowledge, packDirectory: packDirectory, assistant: assistant)
       }
       pending = PendingAssistant(ready: assistant)
     } else {
       pending = PendingAssistant(
         catalog: catalog, lexicon: lexicon, roles: roles,
-        knowledge: {
-          withKnowledge ? Self.openKnowledge(knowledge, packDirectory: packDirectory) : nil
+        knowledge: { assistant in
+          withKnowledge
+            ? Self.openKnowledge(knowledge, packDirectory: packDirectory, assistant: assistant)
+            : nil
         })
     }
     var here: String?
@@ -238,7 +241,9 @@ struct AskSetup {
   /// The knowledge store named (else the default one), with the pack's starter notes in it.
   /// One that cannot be opened is said on standard error and left out: the assistant answers
   /// from the pack.
-  static func openKnowledge(_ chosen: String?, packDirectory: URL) -> KnowledgeStore? {
+  static func openKnowledge(_ chosen: String?, packDirectory: URL, assistant: Assistant)
+    -> KnowledgeStore?
+  {
     let environment = ProcessInfo.processInfo.environment
     guard let path = chosen ?? KnowledgeStore.defaultPath(environment: environment) else {
       return nil
@@ -251,7 +256,8 @@ struct AskSetup {
       return nil
     }
     do {
-      try StarterNotes.importAll(packDirectory: packDirectory, into: store, now: Date())
+      try StarterNotes.importAll(
+        packDirectory: packDirectory, into: store, now: Date(), mentions: assistant.mentionFinder)
     } catch {
       printError("hiwaic: the pack's starter notes: \(error.description)")
     }

@@ -78,7 +78,10 @@ struct NotesImportCommand: RenderingCommand {
   @OptionGroup var packOptions: PackOptions
 
   func render() throws -> String {
-    let context = try CommandContext(options: packOptions)
+    // The matcher files every passage under the topics, exhibitors, speakers and sessions it
+    // mentions.
+    let setup = try AskSetup(options: packOptions, at: nil, lang: .auto, withKnowledge: false)
+    let context = setup.packContext
     let catalog = context.catalog
     let sessionID = try context.resolve(
       session, in: catalog.sessionNames, what: "session", flag: "--session",
@@ -112,14 +115,20 @@ struct NotesImportCommand: RenderingCommand {
     do {
       outcome = try store.importNotes(
         notes, source: name, digest: NotesDigest.of(data), session: sessionID, speaker: speakerID,
-        language: language, now: Date())
+        language: language, now: Date(), mentions: setup.assistant.mentionFinder)
     } catch {
       throw CommandError(error.description)
     }
     switch outcome {
     case .imported(let document, let chunks):
+      let mentions = Set(((try? store.document(document))?.1 ?? []).flatMap(\.mentions))
+      let filed = ["topic", "exhibitor", "speaker", "session"].compactMap { type -> String? in
+        let count = mentions.filter { $0.type == type }.count
+        return count == 0 ? nil : "\(count) \(type)\(count == 1 ? "" : "s")"
+      }
       return
         "imported \(name) as notes \(document): \(notes.pieces.count) \(notes.kind == .qa ? "questions and answers" : "cues or paragraphs") in \(chunks) chunks (\(language.rawValue))"
+        + (filed.isEmpty ? "" : "; mentions " + filed.joined(separator: ", "))
     case .unchanged(let document):
       return "\(name) is already notes \(document) for this session; nothing changed"
     }
@@ -146,19 +155,53 @@ struct NotesListCommand: RenderingCommand {
     commandName: "list", abstract: "List the recorded notes, newest first.")
 
   @Option(name: .long, help: "Only those of this session (its id).") var session: String?
+  @Option(name: .long, help: "Only those that mention this topic (an id or a name).")
+  var topic: String?
+  @Option(name: .long, help: "Only those that mention this exhibitor (an id or a name).")
+  var exhibitor: String?
   @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
   @OptionGroup var knowledgeOptions: KnowledgeOptions
+  @OptionGroup var packOptions: PackOptions
+
+  func validate() throws {
+    if topic != nil && exhibitor != nil {
+      throw ValidationError("--topic and --exhibitor: one at a time")
+    }
+  }
 
   func render() throws -> String {
+    var mentioning: Mention?
+    if topic != nil || exhibitor != nil {
+      let context = try CommandContext(options: packOptions)
+      let catalog = context.catalog
+      if let topic {
+        mentioning = Mention(
+          type: "topic",
+          id: try context.resolve(
+            topic, in: catalog.topicNames, what: "topic", flag: "--topic",
+            { catalog.pack.topics[$0] }, label: { $0.name.text(.en) }
+          ).id)
+      }
+      if let exhibitor {
+        mentioning = Mention(
+          type: "exhibitor",
+          id: try context.resolve(
+            exhibitor, in: catalog.exhibitorNames, what: "exhibitor", flag: "--exhibitor",
+            { catalog.pack.exhibitors[$0] }, label: { $0.name.text(.en) }
+          ).id)
+      }
+    }
     let store = try knowledgeOptions.open()
     let documents: [StoredDocument]
     do {
-      documents = try store.documents(session: session)
+      documents = try store.documents(session: session, mentioning: mentioning)
     } catch {
       throw CommandError(error.description)
     }
     if format == .json { return try OutputFormatting.json(documents) }
-    guard !documents.isEmpty else { return "no notes recorded yet" }
+    guard !documents.isEmpty else {
+      return mentioning == nil ? "no notes recorded yet" : "no recorded notes mention that yet"
+    }
     return documents.map {
       "\($0.id)  \($0.source)  \($0.kind == .qa ? "Q&A" : "talk")  session \($0.session ?? "-")"
         + "\($0.speaker.map { "  speaker \($0)" } ?? "")  \($0.language.rawValue)  \($0.chunks) chunks"
@@ -206,6 +249,10 @@ struct NotesShowCommand: RenderingCommand {
         case .talk: ""
         }
       lines.append("\(time)\(mark)\(who)\(chunk.text)")
+      if !chunk.mentions.isEmpty {
+        lines.append(
+          "    mentions " + chunk.mentions.map { "\($0.type) \($0.id)" }.joined(separator: ", "))
+      }
     }
     return lines.joined(separator: "\n")
   }

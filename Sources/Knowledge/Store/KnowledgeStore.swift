@@ -28,6 +28,25 @@ public struct StoredDocument: Hashable, Sendable, Encodable {
 /// Whether notes were recorded at the event or are what the press reported.
 public enum NotesOrigin: String, Codable, Hashable, Sendable { case recorded, reported }
 
+/// A record of the pack a passage mentions: a topic, an exhibitor, a speaker or a session.
+public struct Mention: Hashable, Sendable, Codable, Comparable {
+  /// `topic`, `exhibitor`, `speaker`, `session` (the matcher's entity types).
+  public var type: String
+  public var id: String
+
+  public init(type: String, id: String) {
+    self.type = type
+    self.id = id
+  }
+
+  public static func < (left: Mention, right: Mention) -> Bool {
+    (left.type, left.id) < (right.type, right.id)
+  }
+}
+
+/// What a passage mentions, as the assistant's matcher recognises it; given to the import.
+public typealias MentionFinder = @Sendable (String) -> [Mention]
+
 /// A stored piece of a talk, a question or an answer.
 public struct StoredChunk: Hashable, Sendable, Encodable {
   public var id: Int64
@@ -40,6 +59,8 @@ public struct StoredChunk: Hashable, Sendable, Encodable {
   public var language: Language
   public var text: String
   public var line: Int
+  /// What it mentions (topics, exhibitors, speakers, sessions), found when it was imported.
+  public var mentions: [Mention] = []
 }
 
 /// A passage found by a search, best first, with where it comes from.
@@ -231,6 +252,18 @@ public final class KnowledgeStore: Sendable {
             UNIQUE (question, language));
           """)
     }
+    // Every passage is categorised on the way in: the records of the pack it mentions.
+    migrator.registerMigration("v5: what passages mention") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE chunk_mention (
+            chunk INTEGER NOT NULL REFERENCES chunk(id) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            id TEXT NOT NULL,
+            PRIMARY KEY (chunk, type, id)) WITHOUT ROWID;
+          CREATE INDEX chunk_mention_record ON chunk_mention (type, id);
+          """)
+    }
     return migrator
   }
 
@@ -238,9 +271,16 @@ public final class KnowledgeStore: Sendable {
   /// file (by its digest) for the same session again changes nothing.
   public func importNotes(
     _ notes: ParsedNotes, source: String, digest: String, session: String?, speaker: String?,
-    language: Language, now: Date, origin: NotesOrigin = .recorded, sources: [String] = []
+    language: Language, now: Date, origin: NotesOrigin = .recorded, sources: [String] = [],
+    mentions: MentionFinder? = nil
   ) throws(KnowledgeStoreError) -> ImportOutcome {
     let chunks = Chunker.chunks(notes)
+    // Recognised before the transaction, on every core: the writer is held only to write.
+    let found =
+      mentions.map { finder in
+        MentionSearch.find(
+          chunks.map { [$0.speaker, $0.text].compactMap { $0 }.joined(separator: ": ") }, finder)
+      } ?? Array(repeating: [], count: chunks.count)
     let stamp = ISO8601DateFormatter().string(from: now)
     do {
       return try pool.write { db -> ImportOutcome in
@@ -269,6 +309,8 @@ public final class KnowledgeStore: Sendable {
             """)
         let insertTerms = try db.makeStatement(
           sql: "INSERT INTO chunk_search (rowid, terms) VALUES (?, ?)")
+        let insertMention = try db.makeStatement(
+          sql: "INSERT INTO chunk_mention (chunk, type, id) VALUES (?, ?, ?)")
         var indexed: [String] = []
         indexed.reserveCapacity(chunks.count)
         for (position, piece) in chunks.enumerated() {
@@ -279,8 +321,12 @@ public final class KnowledgeStore: Sendable {
           ])
           let terms = SearchTerms.indexed(
             [piece.speaker, piece.asker, piece.text].compactMap { $0 }.joined(separator: " "))
-          try insertTerms.execute(arguments: [db.lastInsertedRowID, terms])
+          let chunk = db.lastInsertedRowID
+          try insertTerms.execute(arguments: [chunk, terms])
           indexed.append(terms)
+          for mention in found[position] {
+            try insertMention.execute(arguments: [chunk, mention.type, mention.id])
+          }
         }
         try PassageRanking.count(db, passages: indexed, sign: 1)
         return .imported(document: document, chunks: chunks.count)
@@ -290,16 +336,38 @@ public final class KnowledgeStore: Sendable {
     }
   }
 
-  /// The stored documents, newest first; those of one session when given.
-  public func documents(session: String? = nil) throws(KnowledgeStoreError) -> [StoredDocument] {
+  /// The stored documents, newest first; those of one session, and those with a passage
+  /// mentioning a record (`Mention(type: "topic", id: "robotics")`), when given.
+  public func documents(session: String? = nil, mentioning: Mention? = nil)
+    throws(KnowledgeStoreError) -> [StoredDocument]
+  {
     try read { db in
       try Row.fetchAll(
         db,
         sql: """
           SELECT document.*, (SELECT count(*) FROM chunk WHERE chunk.document = document.id) AS chunks
-          FROM document WHERE ?1 IS NULL OR session = ?1 ORDER BY id DESC
-          """, arguments: [session]
+          FROM document WHERE (?1 IS NULL OR session = ?1)
+            AND (?2 IS NULL OR id IN (SELECT chunk.document FROM chunk_mention
+              JOIN chunk ON chunk.id = chunk_mention.chunk
+              WHERE chunk_mention.type = ?2 AND chunk_mention.id = ?3))
+          ORDER BY id DESC
+          """, arguments: [session, mentioning?.type, mentioning?.id]
       ).compactMap(Self.document)
+    }
+  }
+
+  /// How many documents mention each record of a type ("topic"), most first.
+  public func mentioned(type: String) throws(KnowledgeStoreError) -> [(id: String, documents: Int)]
+  {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT chunk_mention.id AS id, count(DISTINCT chunk.document) AS documents
+          FROM chunk_mention JOIN chunk ON chunk.id = chunk_mention.chunk
+          WHERE chunk_mention.type = ? GROUP BY chunk_mention.id ORDER BY documents DESC, id
+          """, arguments: [type]
+      ).map { (id: $0["id"], documents: $0["documents"]) }
     }
   }
 
@@ -317,9 +385,20 @@ public final class KnowledgeStore: Sendable {
             """, arguments: [id]),
         let document = Self.document(row)
       else { return nil }
-      let chunks = try Row.fetchAll(
+      var chunks = try Row.fetchAll(
         db, sql: "SELECT * FROM chunk WHERE document = ? ORDER BY position", arguments: [id]
       ).compactMap(Self.chunk)
+      var mentions: [Int64: [Mention]] = [:]
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT chunk_mention.* FROM chunk_mention JOIN chunk ON chunk.id = chunk_mention.chunk
+          WHERE chunk.document = ? ORDER BY type, chunk_mention.id
+          """, arguments: [id])
+      {
+        mentions[row["chunk"], default: []].append(Mention(type: row["type"], id: row["id"]))
+      }
+      for index in chunks.indices { chunks[index].mentions = mentions[chunks[index].id] ?? [] }
       return (document, chunks)
     }
   }
@@ -562,5 +641,46 @@ enum Snippet {
     result += text[position..<end]
     if end < text.endIndex { result += "…" }
     return result
+  }
+}
+
+/// Runs the mention finder over many passages on all cores.
+enum MentionSearch {
+  /// Each passage's mentions, sorted and without repeats, in the passages' order.
+  static func find(_ texts: [String], _ finder: MentionFinder) -> [[Mention]] {
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, texts.count))
+    let results = Results(count: texts.count)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var local: [(Int, [Mention])] = []
+      var index = worker
+      while index < texts.count {
+        local.append((index, Array(Set(finder(texts[index]))).sorted()))
+        index += workers
+      }
+      results.store(local)
+    }
+    return results.values
+  }
+
+  /// The workers' results, written under a lock.
+  final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [[Mention]]
+
+    init(count: Int) { stored = Array(repeating: [], count: count) }
+
+    func store(_ found: [(Int, [Mention])]) {
+      lock.lock()
+      for (index, mentions) in found where stored.indices.contains(index) {
+        stored[index] = mentions
+      }
+      lock.unlock()
+    }
+
+    var values: [[Mention]] {
+      lock.lock()
+      defer { lock.unlock() }
+      return stored
+    }
   }
 }

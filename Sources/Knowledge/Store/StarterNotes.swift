@@ -19,9 +19,9 @@ public enum StarterNotes {
   /// Imports the pack's starter notes into the store; how many files were new. A pack without
   /// them imports nothing; a broken index or file is an error naming it.
   @discardableResult
-  public static func importAll(packDirectory: URL, into store: KnowledgeStore, now: Date)
-    throws(NotesFileError) -> Int
-  {
+  public static func importAll(
+    packDirectory: URL, into store: KnowledgeStore, now: Date, mentions: MentionFinder? = nil
+  ) throws(NotesFileError) -> Int {
     let directory = packDirectory.appendingPathComponent("notes")
     let indexPath = directory.appendingPathComponent("index.json").path
     let indexData: Data
@@ -60,7 +60,7 @@ public enum StarterNotes {
         if case .imported = try store.importNotes(
           notes, source: name, digest: NotesDigest.of(data), session: entry.session,
           speaker: entry.speaker, language: language, now: now, origin: .reported,
-          sources: entry.sources)
+          sources: entry.sources, mentions: mentions)
         {
           imported += 1
         }
