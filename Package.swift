@@ -91,8 +91,8 @@ let package = Package(
     .testTarget(
       name: "AppTests",
       dependencies: [
-        "App", "Assistant", "EventModel", "Kiosk", "QRCode", "QRTestSupport", "Recommender",
-        "TerminalUI",
+        "App", "Assistant", "EventModel", "Kiosk", "Knowledge", "QRCode", "QRTestSupport",
+        "Recommender", "TerminalUI",
       ],
       exclude: ["Snapshots"]),
     .testTarget(

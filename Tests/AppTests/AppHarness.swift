@@ -2,6 +2,7 @@ import Assistant
 import EventModel
 import Foundation
 import Kiosk
+import Knowledge
 import Recommender
 import TerminalUI
 import Testing
@@ -26,10 +27,13 @@ struct AppHarness {
 
   init(
     width: Int = 80, height: Int = 24, language: Language = .en, now: String = "2025-07-26T10:00",
-    here: String? = "eh-1f-north", kiosk: KioskSettings? = nil, logging: QuestionLogging? = nil
+    here: String? = "eh-1f-north", kiosk: KioskSettings? = nil, logging: QuestionLogging? = nil,
+    knowledge: KnowledgeStore? = nil
   ) {
+    var assistant = Self.assistant
+    assistant.knowledge = knowledge
     var env = AppEnvironment(
-      assistant: Self.assistant,
+      assistant: assistant,
       exportPath: FileManager.default.temporaryDirectory.appendingPathComponent(
         "hiwaic-test-\(UUID()).ics"
       ).path)

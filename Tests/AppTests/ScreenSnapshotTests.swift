@@ -1,5 +1,6 @@
 import EventModel
 import Foundation
+import Knowledge
 import TerminalUI
 import Testing
 import TextLayout
@@ -12,6 +13,19 @@ import TextLayout
 @Suite("Screen snapshots")
 struct ScreenSnapshotTests {
   static let sizes = [(60, 16), (80, 24), (120, 40)]
+
+  /// A knowledge store holding the WAIC pack's starter notes, for the Talks & Q&A screen.
+  static let starterNotes: KnowledgeStore? = {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-snapshot-notes-\(UUID().uuidString.prefix(8))")
+    guard let store = try? KnowledgeStore(path: directory.appendingPathComponent("k.sqlite").path)
+    else { return nil }
+    _ = try? StarterNotes.importAll(
+      packDirectory: AppHarness.repository.appendingPathComponent("Data/waic2025"), into: store,
+      now: Date(timeIntervalSince1970: 1_753_400_000),
+      mentions: AppHarness.assistant.mentionFinder)
+    return store
+  }()
 
   /// Brings a fresh app to a screen with something on it.
   static func setUp(_ screen: Screen, _ app: inout AppHarness) {
@@ -52,6 +66,9 @@ struct ScreenSnapshotTests {
     case .hereNow:
       // A scanner types the code and Enter.
       app.type("WAIC:ZONE:H3-A\n")
+    case .talks:
+      app.send(.target(.tab(.talks)))
+      app.type(zh ? "AI" : "governance")
     }
   }
 
@@ -59,7 +76,9 @@ struct ScreenSnapshotTests {
   func snapshots(screen: Screen) throws {
     for (width, height) in Self.sizes {
       for language in [Language.en, .zh] {
-        var app = AppHarness(width: width, height: height, language: language)
+        var app = AppHarness(
+          width: width, height: height, language: language,
+          knowledge: screen == .talks ? Self.starterNotes : nil)
         Self.setUp(screen, &app)
         #expect(app.state.screen == screen)
         app.expectNoSplitCharacters()

@@ -334,12 +334,29 @@ struct TerminalSessionTests {
     tmux.waitFor("EXITED:0")
   }
 
+  @Test("Talks & Q&A: the pack's starter notes, searched as you type, and back to the session")
+  func talks() throws {
+    let tmux = try TmuxSession(
+      command: "LANG=C.UTF-8 TERM=screen-256color " + Self.base, width: 120, height: 40)
+    tmux.waitFor("Ask ›")
+    try tmux.keys("F4")
+    tmux.waitFor("Filter (/)")
+    try tmux.keys("0")
+    tmux.waitFor("recorded talks and Q&A rounds")
+    try tmux.type("multilateral")
+    tmux.waitFor("1 passage found")
+    try tmux.keys("Enter", "Enter")
+    tmux.waitFor("What the press reported was said (0 for all):")
+    try tmux.keys("F10")
+    tmux.waitFor("EXITED:0")
+  }
+
   @Test("For you: a role and an interest give explained recommendations")
   func forYou() throws {
     let tmux = try TmuxSession(
       command: "LANG=C.UTF-8 TERM=screen-256color " + Self.base, width: 120, height: 40)
     tmux.waitFor("Ask ›")
-    try tmux.keys("BTab", "BTab")
+    try tmux.keys("BTab", "BTab", "BTab")
     tmux.waitFor("Tell me who you are")
     try tmux.keys("Right")
     tmux.waitFor("I am: ‹ investor ›")

@@ -7,23 +7,26 @@ import Matcher
 
 /// The screens of the assistant, tabs in order, then Here & now (opened by a scanned code).
 public enum Screen: Int, CaseIterable, Sendable {
-  case ask, exhibitors, schedule, map, plan, cityWalk, myPlan, help, hereNow, forYou
+  case ask, exhibitors, schedule, map, plan, cityWalk, myPlan, help, hereNow, forYou, talks
 
   /// The screens with a tab.
   public static let tabs: [Screen] = [
-    .ask, .exhibitors, .schedule, .map, .plan, .cityWalk, .myPlan, .forYou, .help,
+    .ask, .exhibitors, .schedule, .map, .plan, .cityWalk, .myPlan, .forYou, .talks, .help,
   ]
 
   /// The function key and number key of the screen's tab: F1 (and 1) is help, as in every
-  /// terminal program; F2 to F8 (and 2 to 8) the other tabs in order.
+  /// terminal program; F2 to F8 (and 2 to 9) the other tabs in order; 0 Talks & Q&A (F10
+  /// quits).
   public var key: Int? {
     if self == .help { return 1 }
+    if self == .talks { return 0 }
     return Self.tabs.firstIndex(of: self).map { $0 + 2 }
   }
 
   /// The screen whose tab answers to function key or number `key`.
   public static func tab(key: Int) -> Screen? {
-    key == 1 ? .help : tabs.filter { $0 != .help }[safe: key - 2]
+    if key == 0 { return .talks }
+    return key == 1 ? .help : tabs.filter { $0 != .help && $0 != .talks }[safe: key - 2]
   }
 }
 
@@ -49,6 +52,7 @@ public enum AskAction: Hashable, Sendable {
 /// A pane whose text can be longer than the pane, scrolled with PgUp/PgDn.
 public enum Pane: Hashable, Sendable {
   case exhibitorDetail, sessionDetail, planRoute, myPlanRoute, cityWalkRoute, help, forYou
+  case talksDetail
 }
 
 /// A City Walk route kept in My plan: which, from when, within how long.
@@ -116,6 +120,10 @@ public struct AppState: Sendable {
   /// Questions answered since the loop last wrote the anonymous log (it empties this after
   /// every message; nothing of it is shown or kept with the visitor's state).
   public var unloggedQuestions: [AskedQuestion] = []
+  /// Talks & Q&A: the search, the filter and what the store gave for them.
+  public var talks = TalksState()
+  /// The recorded notes of the session chosen on the Schedule.
+  public var sessionNotes: SessionNotes?
   /// Which recent question ↑/↓ shows, counted back from the newest; nil when not recalling.
   public var recall: Int?
   public var conversation: [Exchange] = []
@@ -222,6 +230,7 @@ public struct AppState: Sendable {
     case .schedule: filteringSessions
     case .map: searchingMap
     case .plan: planFocus.rawValue < PlanField.stepFree.rawValue
+    case .talks: talks.searching
     default: false
     }
   }

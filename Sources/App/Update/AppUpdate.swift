@@ -33,6 +33,8 @@ public enum Target: Hashable, Sendable {
   case profileRow(Int)
   case recommendation(Int)
   case planField(PlanField)
+  /// A row of the Talks & Q&A list.
+  case talksRow(Int)
   /// The attract screen or the "Still there?" countdown: a touch anywhere wakes the kiosk.
   case wake
   /// A role chip on the kiosk's attract screen: wakes it on For you with that role.
@@ -81,6 +83,15 @@ public struct AppEnvironment: Sendable {
 /// The one place state changes: a message in, the new state and any effects out (the Elm loop).
 public enum AppUpdate {
   public static func update(_ state: inout AppState, _ message: Message, _ env: AppEnvironment)
+    -> [Effect]
+  {
+    let effects = handle(message, &state, env)
+    // What the screen now on show needs from the knowledge store, read here, not in the view.
+    if case .tick = message {} else { TalksUpdate.refresh(&state, env) }
+    return effects
+  }
+
+  static func handle(_ message: Message, _ state: inout AppState, _ env: AppEnvironment)
     -> [Effect]
   {
     switch message {
@@ -173,6 +184,7 @@ public enum AppUpdate {
     case .myPlan: .myPlanRoute
     case .help: .help
     case .forYou: .forYou
+    case .talks: .talksDetail
     default: nil
     }
   }
@@ -210,7 +222,7 @@ public enum AppUpdate {
     default:
       if !state.typingField, case .character(let character) = key {
         switch character {
-        case "1"..."8":
+        case "0"..."9":
           if let number = character.wholeNumberValue, let screen = Screen.tab(key: number) {
             go(screen, &state)
           }
@@ -232,9 +244,27 @@ public enum AppUpdate {
 
   static func go(_ screen: Screen, _ state: inout AppState) {
     guard screen != state.screen else { return }
+    // Back on a screen that shows recorded notes, they are read again: more may have come.
+    state.talks.madeFor = nil
+    state.sessionNotes = nil
     state.history.append(state.screen)
     if state.history.count > 20 { state.history.removeFirst() }
     state.screen = screen
+  }
+
+  /// The Schedule on a session's day with the session chosen, unfiltered.
+  static func openSession(_ id: String, _ state: inout AppState, _ env: AppEnvironment) {
+    let catalog = env.catalog
+    guard let session = catalog.session(id) else { return }
+    state.sessionFilter.clear()
+    state.onlyFavourites = false
+    let lists = Lists(catalog: catalog, state: state)
+    state.dayIndex = lists.days.firstIndex(
+      of: EventTime.localDate(session.start, zone: catalog.timeZone))
+    let sessions = Lists(catalog: catalog, state: state).sessions
+    state.sessionSelection = sessions.firstIndex { $0.id == id } ?? 0
+    state.timetable = false
+    go(.schedule, &state)
   }
 
   static func back(_ state: inout AppState) {
@@ -294,6 +324,7 @@ public enum AppUpdate {
       default: state.exhibitorSelection = move(state.exhibitorSelection, key, count: count)
       }
     case .schedule: scheduleKey(key, &state, env, lists)
+    case .talks: TalksUpdate.key(key, &state, env)
     case .map: mapKey(key, &state, env)
     case .plan: return planKey(key, &state, env)
     case .cityWalk: cityWalkKey(key, &state, env)
@@ -682,6 +713,10 @@ public enum AppUpdate {
         state.notice = boothNotice(id, state, env)
       }
     case .myPlanItem(let index): state.myPlanSelection = index
+    case .talksRow(let index):
+      if state.talks.selection == index { return screenKey(.enter, &state, env) }
+      state.talks.selection = index
+      state.talks.searching = false
     case .profileRow(let index):
       state.forYouOnList = false
       state.profileSelection = index
@@ -809,16 +844,8 @@ extension AppUpdate {
       state.walkStops = true
       state.walkStopSelection = 0
       go(.cityWalk, &state)
-    } else if item.isSession, let session = catalog.session(item.id) {
-      state.sessionFilter.clear()
-      state.onlyFavourites = false
-      let lists = Lists(catalog: catalog, state: state)
-      state.dayIndex = lists.days.firstIndex(
-        of: EventTime.localDate(session.start, zone: catalog.timeZone))
-      let sessions = Lists(catalog: catalog, state: state).sessions
-      state.sessionSelection = sessions.firstIndex { $0.id == item.id } ?? 0
-      state.timetable = false
-      go(.schedule, &state)
+    } else if item.isSession {
+      openSession(item.id, &state, env)
     } else {
       state.exhibitorSearch.clear()
       state.pavilionFilter = nil

@@ -60,6 +60,7 @@ public enum AppView {
     case .help: view.drawHelp(&frame)
     case .hereNow: view.drawHereNow(&frame)
     case .forYou: view.drawForYou(&frame)
+    case .talks: view.drawTalks(&frame)
     }
     drawStatus(&frame, state, env, hints: view.hints)
     if let handOff = state.handOff { drawHandOff(&frame, state, handOff) }
@@ -101,6 +102,7 @@ public enum AppView {
     case .help: return zh ? "帮助" : "Help"
     case .hereNow: return zh ? "此处此刻" : "Here & now"
     case .forYou: return zh ? (short ? "推荐" : "为您推荐") : (short ? "You" : "For you")
+    case .talks: return zh ? (short ? "演讲" : "演讲与问答") : (short ? "Talks" : "Talks & Q&A")
     }
   }
 

@@ -458,8 +458,30 @@ extension ScreenContext {
       if let description = session.description?.text(language), !description.isEmpty {
         y = paragraph(description, &canvas, in: inner, from: y + 1)
       }
-      return paragraph(
+      y = paragraph(
         sourceLine(session.provenance), &canvas, in: inner, from: y + 1, style: Style(.dim))
+      // What was recorded of it (the Talks & Q&A screen has all of it).
+      if let notes = state.sessionNotes, notes.session == session.id, !notes.chunks.isEmpty {
+        y = paragraph(
+          notes.reported
+            ? t("What the press reported was said (0 for all):", "媒体报道的发言（按 0 查看全部）：")
+            : t("Recorded talks and Q&A (0 for all):", "演讲与问答记录（按 0 查看全部）："), &canvas, in: inner,
+          from: y + 1, style: Style(.title, bold: true))
+        for chunk in notes.chunks {
+          let time = chunk.startMilliseconds.map { Self.talkClock($0) + "  " } ?? ""
+          let mark =
+            switch chunk.role {
+            case .question: t("Q  ", "问  ")
+            case .answer: t("A  ", "答  ")
+            case .talk: ""
+            }
+          let who = (chunk.role == .question ? chunk.asker : chunk.speaker).map {
+            $0 + t(": ", "：")
+          }
+          y = paragraph(time + mark + (who ?? "") + chunk.text, &canvas, in: inner, from: y)
+        }
+      }
+      return y
     }
   }
 
@@ -654,39 +676,43 @@ extension ScreenContext {
       language == .zh
       ? """
       按键
-        F2–F8 或页签上的数字 2–8（不在输入时）切换页面 · Tab / Shift-Tab 下一页 / 上一页 · F1 或 ? 帮助
+        F2–F8 或页签上的数字 2–9、0（不在输入时）切换页面 · Tab / Shift-Tab 下一页 / 上一页 · F1 或 ? 帮助
         F9 或 l 切换 English/中文 · Esc 返回\(quitZh)
         ↑↓ 选择 · 回车 执行 · / 搜索或筛选 · 鼠标：点击页签、列表、建议；滚轮滚动
         地图：方向键平移 · + / - 缩放 · [ ] 或 PgUp/PgDn 换楼层 · h 回到“您在这里” · c 清除路线
         日程：←→ 换日期 · f 收藏 · o 只看收藏 · n 跳到现在/下一场
         规划：↑↓ 选择字段 · 回车 下一项 · 在“规划”上回车 · m 在地图上显示 · Ctrl-R 从现在重新规划
         我的行程：d 删除 · \(kiosk ? "e 或 p" : "e 导出 iCalendar（.ics）文件 · p") 扫码带到手机
+        演讲与问答（0）：输入即搜索发言内容（中英文，一个字也可）· t 按主题 · 回车 查看场次
         扫描区域或会场海报上的二维码（WAIC:ZONE:…）：此处此刻
 
       我能回答
         展商和展位（“宇树科技在哪里？”）、论坛和嘉宾（“明天下午有哪些论坛？”）、
         路线（“怎么去华为展台？”）、参观规划（“帮我规划两小时机器人参观”）、
-        城市漫步、交通、洗手间、餐饮等实用信息。不知道的我会直说。
+        城市漫步、交通、洗手间、餐饮等实用信息，以及嘉宾的发言（“辛顿关于AI安全说了什么？”）。
+        不知道的我会直说。
         接着可以追问：“改成无障碍路线”“明天呢？”“怎么去那里？”
 
       ~ 表示模拟的位置或时间：2025年官方平面图未公开。
       """
       : """
       Keys
-        F2–F8, or the tab's number 2–8 when not typing: screens · Tab / Shift-Tab next / previous · F1 or ?: help
+        F2–F8, or the tab's number 2–9 and 0 when not typing: screens · Tab / Shift-Tab next / previous · F1 or ?: help
         F9 or l: English/中文 · Esc: back\(quitEn)
         ↑↓ choose · Enter do · / search or filter · Mouse: click tabs, lists, suggestions; wheel scrolls
         Map: arrows pan · + / - zoom · [ ] or PgUp/PgDn floor · h back to “you are here” · c clear route
         Schedule: ←→ day · f favourite · o only favourites · n jump to now/next
         Plan: ↑↓ field · Enter next · Enter on “Plan” · m show on map · Ctrl-R re-plan from now
         My plan: d remove · \(kiosk ? "e or p" : "e export an iCalendar (.ics) file · p") to your phone as a QR code
+        Talks & Q&A (0): search what was said as you type (English or Chinese) · t by topic · Enter its session
         Scan the QR code on a zone's or room's poster (WAIC:ZONE:…): Here & now
 
       What you can ask
         Exhibitors and booths (“Where is Unitree?”), forums and speakers (“Which forums on AI
         governance are tomorrow afternoon?”), the way (“How do I get to Huawei?”), a plan
         (“plan me two hours of robotics”), the City Walk, transport, restrooms, food and other
-        practical information, in English, Chinese or German. When I don't know, I say so.
+        practical information, what speakers said (“What did Hinton say about AI safety?”),
+        in English, Chinese or German. When I don't know, I say so.
         Then go on from the answer: “make it step-free”, “and tomorrow?”, “how do I get there?”
 
       ~ marks modelled positions and times: no official 2025 floor plan was published.

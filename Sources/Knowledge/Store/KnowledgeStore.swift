@@ -630,6 +630,10 @@ enum Snippet {
       text.distance(from: text.startIndex, to: first.lowerBound) > width / 3
     {
       start = text.index(first.lowerBound, offsetBy: -(width / 3))
+      // From the start of a word: the next space's after, when one comes before the match.
+      if let space = text[start..<first.lowerBound].firstIndex(of: " ") {
+        start = text.index(after: space)
+      }
     }
     let end = text.index(start, offsetBy: width, limitedBy: text.endIndex) ?? text.endIndex
     var result = start > text.startIndex ? "…" : ""
