@@ -2,6 +2,7 @@ import Assistant
 import EventModel
 import Foundation
 import Kiosk
+import Knowledge
 import QRTestSupport
 import TerminalUI
 import Testing
@@ -85,7 +86,58 @@ struct KioskModeTests {
     app.wait(31)
     app.press(.function(12), .function(12), .function(12))
     app.type(AppHarness.pin + "\n")
+    // The right PIN opens the operator's console; q there leaves kiosk mode.
+    #expect(app.state.kiosk?.console != nil && !app.effects.contains(.quit))
+    #expect(app.screen.contains("q  Leave kiosk mode"))
+    app.press(.character("q"))
     #expect(app.effects == [.quit])
+  }
+
+  @Test("the operator answers an unanswered question; visitors asking it differently get it")
+  func operatorAnswers() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-console-\(UUID().uuidString.prefix(8))")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let store = try KnowledgeStore(path: directory.appendingPathComponent("k.sqlite").path)
+    var app = AppHarness(
+      kiosk: KioskSettings(adminPin: AppHarness.adminPin, idleSeconds: 60),
+      logging: QuestionLogging(), knowledge: store)
+    app.press(.enter)
+    app.ask("is there a prayer room?")
+    app.ask("Is there a prayer room")
+    // The loop writes the log; here, as it would.
+    try store.log(app.state.unloggedQuestions)
+    app.state.unloggedQuestions = []
+    app.press(.control("\\"), .control("\\"), .control("\\"))
+    app.type(AppHarness.pin + "\n")
+    app.press(.character("a"))
+    #expect(app.screen.contains("2× is there a prayer room?"), "\(app.screen)")
+    // The console never shows who asked: the log has no visitor to show.
+    app.press(.enter)
+    #expect(app.screen.contains("The organisers' answer:"))
+    app.type("Yes: a quiet room in Hall H2.")
+    app.press(.enter)
+    #expect(app.screen.contains("Saved: visitors asking this"), "\(app.screen)")
+    #expect(!app.screen.contains("2× is there a prayer room?"))
+    // Back to visitors: a fresh start, then a paraphrase gets the organisers' answer.
+    app.press(.escape, .escape)
+    #expect(app.state.kiosk?.console == nil && app.state.kiosk?.attract == true)
+    app.press(.enter)
+    app.ask("where can I pray?")
+    #expect(app.screen.contains("The organisers' answer"), "\(app.screen)")
+    #expect(app.screen.contains("Hall H2"))
+  }
+
+  @Test("an operator who walks away: the console closes with the idle reset")
+  func consoleIdles() {
+    var app = AppHarness(kiosk: KioskSettings(adminPin: AppHarness.adminPin, idleSeconds: 10))
+    app.press(.enter)
+    app.press(.control("\\"), .control("\\"), .control("\\"))
+    app.type(AppHarness.pin + "\n")
+    #expect(app.state.kiosk?.console != nil)
+    app.wait(11)
+    #expect(app.state.kiosk?.console == nil && app.state.kiosk?.attract == true)
+    #expect(!app.screen.contains("Leave kiosk mode"))
   }
 
   @Test("a forgotten PIN prompt closes by itself")

@@ -74,4 +74,27 @@ struct InsightsCommandTests {
     let missing = try scratch.run(["notes", "answers", "--remove", "1"])
     #expect(missing.status != 0 && missing.error.contains("no answer 1"))
   }
+
+  @Test("a damaged or unwritable store: one clear message, and the answers come from the pack")
+  func brokenStore() throws {
+    let scratch = Scratch()
+    try FileManager.default.createDirectory(
+      at: scratch.directory, withIntermediateDirectories: true)
+    try Data("this is not a database, just text".utf8).write(
+      to: URL(fileURLWithPath: scratch.store))
+    let asked = try scratch.run([
+      "ask", "--log", "--now", "2025-07-26T10:00", "where is Unitree?",
+    ])
+    #expect(asked.status == 0)
+    #expect(asked.output.contains("H3-A01"))
+    #expect(
+      asked.error.contains("is not a hiwaic knowledge database, or is damaged"), "\(asked.error)")
+    #expect(asked.error.contains("answering without recorded talks"))
+    #expect(asked.error.contains("--log: no knowledge store"))
+    // The file is left as it was: nothing of the visitor's question was written into it.
+    let kept = try String(contentsOfFile: scratch.store, encoding: .utf8)
+    #expect(kept == "this is not a database, just text")
+    let insights = try scratch.run(["insights"])
+    #expect(insights.status != 0 && insights.error.contains("not a hiwaic knowledge database"))
+  }
 }

@@ -154,7 +154,7 @@ struct KioskHardeningTests {
     let tmux = try kioskLoop(runs: 2)
     tmux.waitFor("Touch or press any key to start")
     try tmux.keys("C-\\", "C-\\", "C-\\")
-    tmux.waitFor("enter the PIN to leave kiosk mode")
+    tmux.waitFor("Operator · enter the PIN")
     for wrong in ["0000", "1111", "2222"] {
       try tmux.type(wrong)
       try tmux.keys("Enter")
@@ -165,7 +165,7 @@ struct KioskHardeningTests {
     tmux.waitFor("Touch or press any key to start")
     // The right PIN, right after the restart: still locked.
     try tmux.keys("C-\\", "C-\\", "C-\\")
-    tmux.waitFor("enter the PIN to leave kiosk mode")
+    tmux.waitFor("Operator · enter the PIN")
     try tmux.type(Self.pin)
     try tmux.keys("Enter")
     let screen = tmux.waitFor("Too many wrong PINs")

@@ -50,7 +50,7 @@ struct KioskSessionTests {
     let tmux = try TmuxSession(command: Self.command())
     tmux.waitFor("Touch or press any key to start")
     try tmux.keys("C-\\", "C-\\", "C-\\")
-    tmux.waitFor("enter the PIN to leave kiosk mode")
+    tmux.waitFor("Operator · enter the PIN")
     try tmux.type("0000")
     try tmux.keys("Enter")
     tmux.waitFor("Wrong PIN.")
@@ -58,6 +58,8 @@ struct KioskSessionTests {
     #expect(!tmux.screen.contains("EXITED"))
     try tmux.type(Self.pin)
     try tmux.keys("Enter")
+    tmux.waitFor("q  Leave kiosk mode")
+    try tmux.keys("q")
     tmux.waitFor("EXITED:0")
   }
 

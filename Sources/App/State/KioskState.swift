@@ -52,6 +52,8 @@ public struct KioskState: Sendable {
   public var pinGuard = PinGuard()
   /// Resets so far (visitors served, roughly).
   public var resets = 0
+  /// The operator's console, after the PIN; nil for visitors.
+  public var console: OperatorConsole?
 
   public init(settings: KioskSettings, now: Date) {
     self.settings = settings
@@ -61,7 +63,7 @@ public struct KioskState: Sendable {
 
   /// Seconds left of the "Still there?" countdown, or nil when it is not showing.
   public func countdown(at now: Date) -> Int? {
-    guard !attract, pinEntry == nil else { return nil }
+    guard !attract, pinEntry == nil, console == nil else { return nil }
     let left = settings.idleSeconds - now.timeIntervalSince(lastActivity)
     guard left <= settings.countdownSeconds else { return nil }
     return max(0, left.rounded(.up).roundedInt)

@@ -9,7 +9,8 @@ import TerminalUI
 extension AppUpdate {
   /// A key, after the kiosk's operator chord, its wake-up rules and the scanner had their say.
   static func keyInput(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) -> [Effect] {
-    if let effects = operatorKey(key, &state) { return effects }
+    if state.kiosk?.console != nil { return OperatorConsoleUpdate.key(key, &state, env) }
+    if let effects = operatorKey(key, &state, env) { return effects }
     let waking = wake(&state)
     switch state.scan.feed(key, at: state.now) {
     case .held:
@@ -60,7 +61,7 @@ extension AppUpdate {
   }
 
   /// The operator chord and the PIN prompt; nil when the key is not theirs.
-  static func operatorKey(_ key: Key, _ state: inout AppState) -> [Effect]? {
+  static func operatorKey(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) -> [Effect]? {
     guard var kiosk = state.kiosk else { return nil }
     defer { state.kiosk = kiosk }
     let now = state.now
@@ -80,7 +81,9 @@ extension AppUpdate {
         } else if kiosk.settings.adminPin.matches(entry) {
           kiosk.pinGuard.recordSuccess()
           kiosk.pinEntry = nil
-          return [.quit]
+          kiosk.pinMessage = nil
+          kiosk.console = OperatorConsoleUpdate.opened(env, now: now)
+          kiosk.lastActivity = now
         } else {
           kiosk.pinGuard.recordFailure(at: now)
           kiosk.pinEntry = ""
@@ -147,6 +150,7 @@ extension AppUpdate {
     kiosk.chordPresses = []
     kiosk.pinEntry = nil
     kiosk.pinMessage = nil
+    kiosk.console = nil
     kiosk.resets += 1
     var fresh = AppState(
       width: state.width, height: state.height, now: state.now, here: state.here,

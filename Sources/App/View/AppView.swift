@@ -41,6 +41,10 @@ public enum AppView {
       drawTooSmall(&frame.canvas, state)
       return frame
     }
+    if let console = state.kiosk?.console {
+      drawOperatorConsole(&frame, state, console)
+      return frame
+    }
     if let kiosk = state.kiosk, kiosk.attract {
       drawAttract(&frame, state, env)
       if let entry = kiosk.pinEntry { drawPinPrompt(&frame, state, entry: entry) }

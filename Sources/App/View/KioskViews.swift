@@ -110,7 +110,7 @@ extension AppView {
   /// The operator's PIN prompt: the PIN shown as dots.
   static func drawPinPrompt(_ frame: inout Frame, _ state: AppState, entry: String) {
     var lines = [
-      state.t("Operator · enter the PIN to leave kiosk mode", "管理员 · 输入 PIN 退出自助模式"),
+      state.t("Operator · enter the PIN", "管理员 · 输入 PIN"),
       "PIN: " + String(repeating: "•", count: entry.count) + "_",
       state.t("Enter confirms · Esc cancels", "回车确认 · Esc 取消"),
     ]
