@@ -70,6 +70,15 @@ public enum FuzzTargets {
     let reply = assistant.reply(to: text, context: context)
     _ = try? JSONEncoder().encode(reply.answer)
     _ = assistant.matcher.explain(text, context: context)
+    // As the question log and the organisers' answers take it in.
+    let asked = AskedQuestion(
+      text: text, language: reply.answer.language, intent: reply.answer.intent.rawValue,
+      confidence: reply.answer.confidence, answered: reply.isAnswered, place: context.here,
+      channel: "kiosk", askedAt: context.now)
+    let key = assistant.questionKey(
+      asked.text, request: assistant.matcher.request(for: text, context: context))
+    _ = QuestionKey.similarity(key, key)
+    _ = assistant.mentions(in: text)
   }
 
   /// One pack file replaced by the input (the first byte picks which), decoded and validated;

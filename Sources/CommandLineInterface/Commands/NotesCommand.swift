@@ -175,12 +175,7 @@ struct NotesListCommand: RenderingCommand {
       let context = try CommandContext(options: packOptions)
       let catalog = context.catalog
       if let topic {
-        mentioning = Mention(
-          type: "topic",
-          id: try context.resolve(
-            topic, in: catalog.topicNames, what: "topic", flag: "--topic",
-            { catalog.pack.topics[$0] }, label: { $0.name.text(.en) }
-          ).id)
+        mentioning = Mention(type: "topic", id: try context.resolveTopic(topic).id)
       }
       if let exhibitor {
         mentioning = Mention(

@@ -23,22 +23,18 @@ extension KnowledgeStore {
     guard !question.isEmpty, !answer.isEmpty else {
       throw KnowledgeStoreError(path: path, message: "an answer needs a question and its answer")
     }
-    do {
-      return try pool.write { db in
-        try db.execute(
-          sql: """
-            INSERT INTO organiser_answer (question, answer, language, writtenAt)
-            VALUES (?, ?, ?, ?)
-            ON CONFLICT (question, language) DO UPDATE SET answer = excluded.answer,
-              writtenAt = excluded.writtenAt
-            """,
-          arguments: [question, answer, language.rawValue, Int64(now.timeIntervalSince1970)])
-        return try Int64.fetchOne(
-          db, sql: "SELECT id FROM organiser_answer WHERE question = ? AND language = ?",
-          arguments: [question, language.rawValue]) ?? db.lastInsertedRowID
-      }
-    } catch {
-      throw KnowledgeStoreError(path: path, message: Self.explain(error))
+    return try write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO organiser_answer (question, answer, language, writtenAt)
+          VALUES (?, ?, ?, ?)
+          ON CONFLICT (question, language) DO UPDATE SET answer = excluded.answer,
+            writtenAt = excluded.writtenAt
+          """,
+        arguments: [question, answer, language.rawValue, Int64(now.timeIntervalSince1970)])
+      return try Int64.fetchOne(
+        db, sql: "SELECT id FROM organiser_answer WHERE question = ? AND language = ?",
+        arguments: [question, language.rawValue]) ?? db.lastInsertedRowID
     }
   }
 
@@ -58,13 +54,9 @@ extension KnowledgeStore {
 
   /// Takes an organisers' answer back; false when there is none with that id.
   public func removeOrganiserAnswer(_ id: Int64) throws(KnowledgeStoreError) -> Bool {
-    do {
-      return try pool.write { db in
-        try db.execute(sql: "DELETE FROM organiser_answer WHERE id = ?", arguments: [id])
-        return db.changesCount > 0
-      }
-    } catch {
-      throw KnowledgeStoreError(path: path, message: Self.explain(error))
+    try write { db in
+      try db.execute(sql: "DELETE FROM organiser_answer WHERE id = ?", arguments: [id])
+      return db.changesCount > 0
     }
   }
 }

@@ -120,28 +120,24 @@ extension KnowledgeStore {
     guard !questions.isEmpty else { return }
     let cutoff = (questions.map(\.askedAt).max() ?? Date()).addingTimeInterval(
       -Double(retention.days) * 86_400)
-    do {
-      try pool.write { db in
-        let insert = try db.cachedStatement(
-          sql: """
-            INSERT INTO question (askedAt, text, language, intent, confidence, answered, place,
-              channel)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for question in questions {
-          try insert.execute(arguments: [
-            Int64(question.askedAt.timeIntervalSince1970), question.text,
-            question.language.rawValue,
-            question.intent, question.confidence, question.answered, question.place,
-            question.channel,
-          ])
-        }
-        try db.execute(
-          sql: "DELETE FROM question WHERE askedAt < ?",
-          arguments: [Int64(cutoff.timeIntervalSince1970)])
+    try write { db in
+      let insert = try db.cachedStatement(
+        sql: """
+          INSERT INTO question (askedAt, text, language, intent, confidence, answered, place,
+            channel)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      for question in questions {
+        try insert.execute(arguments: [
+          Int64(question.askedAt.timeIntervalSince1970), question.text,
+          question.language.rawValue,
+          question.intent, question.confidence, question.answered, question.place,
+          question.channel,
+        ])
       }
-    } catch {
-      throw KnowledgeStoreError(path: path, message: Self.explain(error))
+      try db.execute(
+        sql: "DELETE FROM question WHERE askedAt < ?",
+        arguments: [Int64(cutoff.timeIntervalSince1970)])
     }
   }
 

@@ -282,57 +282,53 @@ public final class KnowledgeStore: Sendable {
           chunks.map { [$0.speaker, $0.text].compactMap { $0 }.joined(separator: ": ") }, finder)
       } ?? Array(repeating: [], count: chunks.count)
     let stamp = ISO8601DateFormatter().string(from: now)
-    do {
-      return try pool.write { db -> ImportOutcome in
-        if let existing = try Int64.fetchOne(
-          db, sql: "SELECT id FROM document WHERE digest = ? AND session IS ?",
-          arguments: [digest, session])
-        {
-          return .unchanged(document: existing)
-        }
-        try db.execute(
-          sql: """
-            INSERT INTO document (source, digest, kind, session, speaker, language, importedAt,
-              origin, sources)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-          arguments: [
-            source, digest, notes.kind.rawValue, session, speaker, language.rawValue, stamp,
-            origin.rawValue, sources.joined(separator: "\n"),
-          ])
-        let document = db.lastInsertedRowID
-        let insertChunk = try db.makeStatement(
-          sql: """
-            INSERT INTO chunk (document, position, role, startMs, endMs, speaker, asker, language,
-              text, line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertTerms = try db.makeStatement(
-          sql: "INSERT INTO chunk_search (rowid, terms) VALUES (?, ?)")
-        let insertMention = try db.makeStatement(
-          sql: "INSERT INTO chunk_mention (chunk, type, id) VALUES (?, ?, ?)")
-        var indexed: [String] = []
-        indexed.reserveCapacity(chunks.count)
-        for (position, piece) in chunks.enumerated() {
-          try insertChunk.execute(arguments: [
-            document, position, piece.role.rawValue, piece.startMilliseconds,
-            piece.endMilliseconds, piece.speaker, piece.asker, language.rawValue, piece.text,
-            piece.line,
-          ])
-          let terms = SearchTerms.indexed(
-            [piece.speaker, piece.asker, piece.text].compactMap { $0 }.joined(separator: " "))
-          let chunk = db.lastInsertedRowID
-          try insertTerms.execute(arguments: [chunk, terms])
-          indexed.append(terms)
-          for mention in found[position] {
-            try insertMention.execute(arguments: [chunk, mention.type, mention.id])
-          }
-        }
-        try PassageRanking.count(db, passages: indexed, sign: 1)
-        return .imported(document: document, chunks: chunks.count)
+    return try write { db -> ImportOutcome in
+      if let existing = try Int64.fetchOne(
+        db, sql: "SELECT id FROM document WHERE digest = ? AND session IS ?",
+        arguments: [digest, session])
+      {
+        return .unchanged(document: existing)
       }
-    } catch {
-      throw KnowledgeStoreError(path: path, message: Self.explain(error))
+      try db.execute(
+        sql: """
+          INSERT INTO document (source, digest, kind, session, speaker, language, importedAt,
+            origin, sources)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          source, digest, notes.kind.rawValue, session, speaker, language.rawValue, stamp,
+          origin.rawValue, sources.joined(separator: "\n"),
+        ])
+      let document = db.lastInsertedRowID
+      let insertChunk = try db.makeStatement(
+        sql: """
+          INSERT INTO chunk (document, position, role, startMs, endMs, speaker, asker, language,
+            text, line)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      let insertTerms = try db.makeStatement(
+        sql: "INSERT INTO chunk_search (rowid, terms) VALUES (?, ?)")
+      let insertMention = try db.makeStatement(
+        sql: "INSERT INTO chunk_mention (chunk, type, id) VALUES (?, ?, ?)")
+      var indexed: [String] = []
+      indexed.reserveCapacity(chunks.count)
+      for (position, piece) in chunks.enumerated() {
+        try insertChunk.execute(arguments: [
+          document, position, piece.role.rawValue, piece.startMilliseconds,
+          piece.endMilliseconds, piece.speaker, piece.asker, language.rawValue, piece.text,
+          piece.line,
+        ])
+        let terms = SearchTerms.indexed(
+          [piece.speaker, piece.asker, piece.text].compactMap { $0 }.joined(separator: " "))
+        let chunk = db.lastInsertedRowID
+        try insertTerms.execute(arguments: [chunk, terms])
+        indexed.append(terms)
+        for mention in found[position] {
+          try insertMention.execute(arguments: [chunk, mention.type, mention.id])
+        }
+      }
+      try PassageRanking.count(db, passages: indexed, sign: 1)
+      return .imported(document: document, chunks: chunks.count)
     }
   }
 
@@ -405,21 +401,17 @@ public final class KnowledgeStore: Sendable {
 
   /// Removes a document and its chunks; false when there is none with that id.
   public func remove(_ id: Int64) throws(KnowledgeStoreError) -> Bool {
-    do {
-      return try pool.write { db in
-        let passages = try String.fetchAll(
-          db,
-          sql: """
-            SELECT chunk_search.terms FROM chunk_search JOIN chunk ON chunk.id = chunk_search.rowid
-            WHERE chunk.document = ?
-            """, arguments: [id])
-        try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
-        guard db.changesCount > 0 else { return false }
-        try PassageRanking.count(db, passages: passages, sign: -1)
-        return true
-      }
-    } catch {
-      throw KnowledgeStoreError(path: path, message: Self.explain(error))
+    try write { db in
+      let passages = try String.fetchAll(
+        db,
+        sql: """
+          SELECT chunk_search.terms FROM chunk_search JOIN chunk ON chunk.id = chunk_search.rowid
+          WHERE chunk.document = ?
+          """, arguments: [id])
+      try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
+      guard db.changesCount > 0 else { return false }
+      try PassageRanking.count(db, passages: passages, sign: -1)
+      return true
     }
   }
 
@@ -561,6 +553,15 @@ public final class KnowledgeStore: Sendable {
   func read<T>(_ body: (Database) throws -> T) throws(KnowledgeStoreError) -> T {
     do {
       return try pool.read(body)
+    } catch {
+      throw KnowledgeStoreError(path: path, message: Self.explain(error))
+    }
+  }
+
+  /// One write transaction: all of `body` or, on any failure, nothing; the failure explained.
+  func write<T>(_ body: (Database) throws -> T) throws(KnowledgeStoreError) -> T {
+    do {
+      return try pool.write(body)
     } catch {
       throw KnowledgeStoreError(path: path, message: Self.explain(error))
     }
