@@ -124,3 +124,41 @@ struct MentionTests {
     #expect(try store.mentioned(type: "exhibitor").isEmpty)
   }
 }
+
+@Suite("Each passage's language")
+struct PassageLanguageTests {
+  @Test("a bilingual talk keeps each passage's own language; short cues keep the file's")
+  func bilingual() throws {
+    let scratch = ScratchStore()
+    let store = try scratch.open()
+    let text = """
+      WEBVTT
+
+      00:00:01.000 --> 00:00:05.000
+      We think that the safety of models is not a detail.
+
+      00:10:00.000 --> 00:10:06.000
+      具身智能会改变制造业。
+
+      00:20:00.000 --> 00:20:06.000
+      Wir glauben, dass die Sicherheit der Modelle nicht nebensächlich ist.
+
+      00:30:00.000 --> 00:30:02.000
+      Okay.
+      """
+    let data = Data(text.utf8)
+    guard
+      case .imported(let id, _) = try store.importNotes(
+        try NotesFileReader.read(data, fileName: "talk.vtt"), source: "talk.vtt",
+        digest: NotesDigest.of(data), session: "s", speaker: nil, language: .en, now: Date())
+    else {
+      Issue.record("not imported")
+      return
+    }
+    let chunks = try #require(try store.document(id)).1
+    #expect(chunks.map(\.language) == [.en, .zh, .de, .en])
+    #expect(TextLanguage.passage("Okay.", fallback: .de) == .de)
+    #expect(
+      TextLanguage.passage("The model and the data are open to all of us.", fallback: .zh) == .en)
+  }
+}

@@ -315,8 +315,8 @@ public final class KnowledgeStore: Sendable {
       for (position, piece) in chunks.enumerated() {
         try insertChunk.execute(arguments: [
           document, position, piece.role.rawValue, piece.startMilliseconds,
-          piece.endMilliseconds, piece.speaker, piece.asker, language.rawValue, piece.text,
-          piece.line,
+          piece.endMilliseconds, piece.speaker, piece.asker,
+          TextLanguage.passage(piece.text, fallback: language).rawValue, piece.text, piece.line,
         ])
         let terms = SearchTerms.indexed(
           [piece.speaker, piece.asker, piece.text].compactMap { $0 }.joined(separator: " "))

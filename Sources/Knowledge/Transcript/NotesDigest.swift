@@ -1,3 +1,4 @@
+import EventModel
 import Foundation
 
 /// What tells one imported file from another: its length and a 64-bit FNV-1a hash of its bytes.
@@ -17,6 +18,41 @@ public enum NotesDigest {
 /// The language of a text when the importer is not told: Chinese when a fifth of its letters
 /// are Han, German when German words outnumber English ones, else English.
 public enum TextLanguage {
+  /// The language of one passage of a file in `fallback`: Chinese when a fifth of its letters
+  /// are Han, German or English when its function words clearly say so, else the file's
+  /// (a short cue says too little). Bilingual talks keep each passage's own language.
+  public static func passage(_ text: some StringProtocol, fallback: Language) -> Language {
+    var han = 0
+    var letters = 0
+    for scalar in text.unicodeScalars.prefix(4_000) where scalar.properties.isAlphabetic {
+      letters += 1
+      if scalar.properties.isIdeographic { han += 1 }
+    }
+    if letters > 0 && han * 5 >= letters { return .zh }
+    if fallback == .zh && han == 0 && letters >= 20 {
+      return guess(text) == "de" ? .de : .en
+    }
+    let (de, en) = functionWords(text)
+    if de >= 2 && de >= 2 * en { return .de }
+    if en >= 2 && en >= 2 * de { return .en }
+    return fallback
+  }
+
+  static func functionWords(_ text: some StringProtocol) -> (de: Int, en: Int) {
+    let words = text.prefix(20_000).lowercased().split { !$0.isLetter }
+    return (
+      words.filter { germanWords.contains($0) }.count,
+      words.filter { englishWords.contains($0) }.count
+    )
+  }
+
+  static let germanWords: Set<Substring> = [
+    "der", "die", "das", "und", "ist", "nicht", "wir", "ich", "mit", "für",
+  ]
+  static let englishWords: Set<Substring> = [
+    "the", "and", "is", "not", "we", "of", "with", "for", "to", "that",
+  ]
+
   public static func guess(_ text: some StringProtocol) -> String {
     var han = 0
     var letters = 0
@@ -25,15 +61,7 @@ public enum TextLanguage {
       if scalar.properties.isIdeographic { han += 1 }
     }
     if letters > 0 && han * 5 >= letters { return "zh" }
-    let words = text.prefix(20_000).lowercased().split { !$0.isLetter }
-    let german: Set<Substring> = [
-      "der", "die", "das", "und", "ist", "nicht", "wir", "ich", "mit", "für",
-    ]
-    let english: Set<Substring> = [
-      "the", "and", "is", "not", "we", "of", "with", "for", "to", "that",
-    ]
-    let de = words.filter { german.contains($0) }.count
-    let en = words.filter { english.contains($0) }.count
+    let (de, en) = functionWords(text)
     return de > en ? "de" : "en"
   }
 }
