@@ -157,8 +157,10 @@ struct PassageLanguageTests {
     }
     let chunks = try #require(try store.document(id)).1
     #expect(chunks.map(\.language) == [.en, .zh, .de, .en])
-    #expect(TextLanguage.passage("Okay.", fallback: .de) == .de)
-    #expect(
-      TextLanguage.passage("The model and the data are open to all of us.", fallback: .zh) == .en)
+    #expect(TextLanguage.passage(terms: SearchTerms.indexed("Okay."), fallback: .de) == .de)
+    let english = SearchTerms.indexed("The model and the data are open to all of us.")
+    #expect(TextLanguage.passage(terms: english, fallback: .zh) == .en)
+    let german = SearchTerms.indexed("Für uns ist das nicht wichtig.")
+    #expect(TextLanguage.passage(terms: german, fallback: .en) == .de)
   }
 }

@@ -313,13 +313,18 @@ public final class KnowledgeStore: Sendable {
       var indexed: [String] = []
       indexed.reserveCapacity(chunks.count)
       for (position, piece) in chunks.enumerated() {
+        // Indexed apart (terms never span a space, so this is the whole's index): the passage's
+        // own words say its language, the names before it do not.
+        let textTerms = SearchTerms.indexed(piece.text)
+        let nameTerms = SearchTerms.indexed(
+          [piece.speaker, piece.asker].compactMap { $0 }.joined(separator: " "))
+        let terms = [nameTerms, textTerms].filter { !$0.isEmpty }.joined(separator: " ")
+        let passageLanguage = TextLanguage.passage(terms: textTerms, fallback: language)
         try insertChunk.execute(arguments: [
           document, position, piece.role.rawValue, piece.startMilliseconds,
-          piece.endMilliseconds, piece.speaker, piece.asker,
-          TextLanguage.passage(piece.text, fallback: language).rawValue, piece.text, piece.line,
+          piece.endMilliseconds, piece.speaker, piece.asker, passageLanguage.rawValue, piece.text,
+          piece.line,
         ])
-        let terms = SearchTerms.indexed(
-          [piece.speaker, piece.asker, piece.text].compactMap { $0 }.joined(separator: " "))
         let chunk = db.lastInsertedRowID
         try insertTerms.execute(arguments: [chunk, terms])
         indexed.append(terms)

@@ -10,7 +10,7 @@ internal import GRDB
 /// many matches the ranking is exact; above, the best of the newest are returned, which during
 /// an event are the ones a visitor asks about.
 enum PassageRanking {
-  static let candidates = 400
+  static let candidates = 250
   static let k1 = 1.2
   static let b = 0.75
 

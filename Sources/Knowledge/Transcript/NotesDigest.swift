@@ -18,25 +18,46 @@ public enum NotesDigest {
 /// The language of a text when the importer is not told: Chinese when a fifth of its letters
 /// are Han, German when German words outnumber English ones, else English.
 public enum TextLanguage {
-  /// The language of one passage of a file in `fallback`: Chinese when a fifth of its letters
-  /// are Han, German or English when its function words clearly say so, else the file's
-  /// (a short cue says too little). Bilingual talks keep each passage's own language.
-  public static func passage(_ text: some StringProtocol, fallback: Language) -> Language {
+  /// The language of one passage of a file in `fallback`, from its indexed terms
+  /// (`SearchTerms.indexed`: folded words, Han characters and pairs): Chinese when a fifth of
+  /// its letters are Han, German or English when its function words clearly say so, else the
+  /// file's (a short cue says too little). Bilingual talks keep each passage's own language.
+  public static func passage(terms: String, fallback: Language) -> Language {
     var han = 0
     var letters = 0
-    for scalar in text.unicodeScalars.prefix(4_000) where scalar.properties.isAlphabetic {
-      letters += 1
-      if scalar.properties.isIdeographic { han += 1 }
+    var de = 0
+    var en = 0
+    for term in terms.split(separator: " ") {
+      if let first = term.unicodeScalars.first, first.properties.isIdeographic {
+        // Pairs repeat the characters counted alone.
+        if term.unicodeScalars.count == 1 {
+          han += 1
+          letters += 1
+        }
+        continue
+      }
+      letters += term.unicodeScalars.count
+      if foldedGerman.contains(term) {
+        de += 1
+      } else if foldedEnglish.contains(term) {
+        en += 1
+      }
     }
     if letters > 0 && han * 5 >= letters { return .zh }
-    if fallback == .zh && han == 0 && letters >= 20 {
-      return guess(text) == "de" ? .de : .en
-    }
-    let (de, en) = functionWords(text)
     if de >= 2 && de >= 2 * en { return .de }
     if en >= 2 && en >= 2 * de { return .en }
+    // A file said to be Chinese with a passage of Latin text alone: English unless German.
+    if fallback == .zh && han == 0 && letters >= 20 { return de > en ? .de : .en }
     return fallback
   }
+
+  /// The function words as `SearchTerms` folds them ("für" is "fur").
+  static let foldedGerman: Set<Substring> = [
+    "der", "die", "das", "und", "ist", "nicht", "wir", "ich", "mit", "fur",
+  ]
+  static let foldedEnglish: Set<Substring> = [
+    "the", "and", "is", "not", "we", "of", "with", "for", "to", "that",
+  ]
 
   static func functionWords(_ text: some StringProtocol) -> (de: Int, en: Int) {
     let words = text.prefix(20_000).lowercased().split { !$0.isLetter }
