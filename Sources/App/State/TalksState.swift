@@ -12,12 +12,20 @@ public struct TalksState: Sendable {
   public var selection = 0
   /// The chosen row's notes: the whole file, with the found passage marked.
   public var detail: TalksDetail?
-  /// Why nothing can be shown (no store, or it could not be read); nil when all is well.
-  public var problem: String?
+  /// Why nothing can be shown; nil when all is well.
+  public var problem: TalksProblem?
   /// What `rows` were made for: they are made again only when it changes.
   var madeFor: String?
 
   public init() {}
+}
+
+/// Why the Talks & Q&A screen has nothing to show.
+public enum TalksProblem: Hashable, Sendable {
+  /// This assistant runs without a knowledge store.
+  case noStore
+  /// The store could not be read just now.
+  case unreadable
 }
 
 /// A row of the Talks & Q&A list.
@@ -47,7 +55,6 @@ public struct TalksDetail: Sendable {
 public struct SessionNotes: Sendable {
   public var session: String
   public var chunks: [StoredChunk]
-  public var documents: Int
   /// Every one of them is what the press reported, none recorded at the event.
   public var reported: Bool
 }

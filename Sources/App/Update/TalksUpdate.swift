@@ -77,13 +77,16 @@ enum TalksUpdate {
     guard let store = env.assistant.knowledge else {
       state.talks.rows = []
       state.talks.detail = nil
-      state.talks.problem = "none"
+      state.talks.problem = .noStore
       return
     }
     do {
-      let topics = try store.mentioned(type: "topic").map(\.id)
-        .filter { env.catalog.topic($0) != nil }
-      state.talks.topics = topics
+      // The topics change only with an import: read on coming to the screen, not per key.
+      if talks.madeFor == nil || talks.topics.isEmpty {
+        state.talks.topics = try store.mentioned(type: "topic").map(\.id)
+          .filter { env.catalog.topic($0) != nil }
+      }
+      let topics = state.talks.topics
       let topic = talks.topicFilter.flatMap { topics[safe: $0] }
       let documents = try store.documents(
         mentioning: topic.map { Mention(type: "topic", id: $0) })
@@ -123,7 +126,7 @@ enum TalksUpdate {
     } catch {
       state.talks.rows = []
       state.talks.detail = nil
-      state.talks.problem = "unreadable"
+      state.talks.problem = .unreadable
     }
   }
 
@@ -135,20 +138,12 @@ enum TalksUpdate {
       return
     }
     guard state.sessionNotes?.session != session.id else { return }
-    guard let store = env.assistant.knowledge,
-      let documents = try? store.documents(session: session.id)
-    else {
-      state.sessionNotes = SessionNotes(
-        session: session.id, chunks: [], documents: 0, reported: false)
-      return
-    }
-    var chunks: [StoredChunk] = []
-    for document in documents.reversed() where chunks.count < sessionPassages {
-      let found = (try? store.document(document.id))?.1 ?? []
-      chunks += found.prefix(sessionPassages - chunks.count)
-    }
+    // The first passages of its files, oldest file first: only what the detail shows is read.
+    let hits =
+      (try? env.assistant.knowledge?.passages(
+        NotesQuery(session: session.id, limit: sessionPassages))) ?? []
     state.sessionNotes = SessionNotes(
-      session: session.id, chunks: chunks, documents: documents.count,
-      reported: documents.allSatisfy { $0.origin == .reported })
+      session: session.id, chunks: hits.map(\.chunk),
+      reported: hits.allSatisfy { $0.origin == .reported })
   }
 }

@@ -1,6 +1,7 @@
 import Assistant
 import EventModel
 import Foundation
+import Knowledge
 import Planner
 import TerminalUI
 import TextLayout
@@ -468,17 +469,7 @@ extension ScreenContext {
             : t("Recorded talks and Q&A (0 for all):", "演讲与问答记录（按 0 查看全部）："), &canvas, in: inner,
           from: y + 1, style: Style(.title, bold: true))
         for chunk in notes.chunks {
-          let time = chunk.startMilliseconds.map { Self.talkClock($0) + "  " } ?? ""
-          let mark =
-            switch chunk.role {
-            case .question: t("Q  ", "问  ")
-            case .answer: t("A  ", "答  ")
-            case .talk: ""
-            }
-          let who = (chunk.role == .question ? chunk.asker : chunk.speaker).map {
-            $0 + t(": ", "：")
-          }
-          y = paragraph(time + mark + (who ?? "") + chunk.text, &canvas, in: inner, from: y)
+          y = paragraph(chunkLine(chunk), &canvas, in: inner, from: y)
         }
       }
       return y

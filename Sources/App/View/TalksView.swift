@@ -35,7 +35,7 @@ extension ScreenContext {
     let body = Rect(x: area.x, y: y + 1, width: area.width, height: area.maxY - y - 1)
     if let problem = talks.problem {
       paragraph(
-        problem == "none"
+        problem == .noStore
           ? t(
             "Nothing recorded here: this assistant has no store of talks.",
             "这里没有记录：本助手没有演讲记录库。")
@@ -73,7 +73,7 @@ extension ScreenContext {
       case .document(let document):
         return (" " + documentTitle(document), .normal)
       case .passage(let hit):
-        let time = hit.chunk.startMilliseconds.map { Self.talkClock($0) + " " } ?? ""
+        let time = hit.chunk.startMilliseconds.map { TalkTime.text($0) + " " } ?? ""
         // A row starts with the words, not with the ellipsis of a passage begun mid-sentence.
         var snippet = Substring(hit.snippet.replacingOccurrences(of: "\n", with: " "))
         while snippet.first == "…" || snippet.first == " " { snippet = snippet.dropFirst() }
@@ -125,17 +125,9 @@ extension ScreenContext {
         &canvas, in: inner, from: y, style: Style(.dim))
       for chunk in detail.chunks {
         let start = y + 1
-        let time = chunk.startMilliseconds.map { Self.talkClock($0) + "  " } ?? ""
-        let who = (chunk.role == .question ? chunk.asker : chunk.speaker).map { $0 + t(": ", "：") }
-        let mark =
-          switch chunk.role {
-          case .question: t("Q  ", "问  ")
-          case .answer: t("A  ", "答  ")
-          case .talk: ""
-          }
         let marked = chunk.id == detail.marked
         y = paragraph(
-          (marked ? "» " : "") + time + mark + (who ?? "") + chunk.text, &canvas, in: inner,
+          (marked ? "» " : "") + chunkLine(chunk), &canvas, in: inner,
           from: start, style: marked ? Style(.highlight, bold: true) : .normal)
         let topics = chunk.mentions.filter { $0.type == "topic" }.compactMap {
           catalog.topic($0.id)?.name.text(language)
@@ -151,11 +143,16 @@ extension ScreenContext {
     }
   }
 
-  /// "12:34" into a talk, or "1:02:03".
-  static func talkClock(_ milliseconds: Int) -> String {
-    let seconds = max(0, milliseconds / 1000)
-    return seconds >= 3600
-      ? String(format: "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-      : String(format: "%d:%02d", seconds / 60, seconds % 60)
+  /// A passage as a line: its time in the talk, Q or A, who, and what was said.
+  func chunkLine(_ chunk: StoredChunk) -> String {
+    let time = chunk.startMilliseconds.map { TalkTime.text($0) + "  " } ?? ""
+    let who = (chunk.role == .question ? chunk.asker : chunk.speaker).map { $0 + t(": ", "：") }
+    let mark =
+      switch chunk.role {
+      case .question: t("Q  ", "问  ")
+      case .answer: t("A  ", "答  ")
+      case .talk: ""
+      }
+    return time + mark + (who ?? "") + chunk.text
   }
 }

@@ -87,11 +87,7 @@ extension AnswerComposer {
     }
     if let session = hit.session.flatMap(catalog.session) { parts.append(name(session.title)) }
     if let start = hit.chunk.startMilliseconds {
-      let seconds = max(0, start / 1000)
-      let clock =
-        seconds >= 3600
-        ? String(format: "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-        : String(format: "%d:%02d", seconds / 60, seconds % 60)
+      let clock = TalkTime.text(start)
       parts.append(t("\(clock) into the talk", "第\(clock)处", "bei \(clock)"))
     }
     let recorded: String =

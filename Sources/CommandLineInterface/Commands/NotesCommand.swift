@@ -235,7 +235,7 @@ struct NotesShowCommand: RenderingCommand {
       "\(document.source) (\(document.kind == .qa ? "Q&A" : "talk"), session \(document.session ?? "-"))"
     ]
     for chunk in chunks {
-      let time = chunk.startMilliseconds.map { NotesTime.clock($0) + " " } ?? ""
+      let time = chunk.startMilliseconds.map { TalkTime.text($0) + " " } ?? ""
       let who = (chunk.speaker ?? chunk.asker).map { $0 + ": " } ?? ""
       let mark =
         switch chunk.role {
@@ -277,7 +277,7 @@ struct NotesSearchCommand: RenderingCommand {
     if format == .json { return try OutputFormatting.json(hits) }
     guard !hits.isEmpty else { return "nothing recorded on that yet" }
     return hits.map { hit in
-      let time = hit.chunk.startMilliseconds.map { " at " + NotesTime.clock($0) } ?? ""
+      let time = hit.chunk.startMilliseconds.map { " at " + TalkTime.text($0) } ?? ""
       return
         "\(hit.snippet)\n   — \(hit.speaker ?? "?"), session \(hit.session ?? "-")\(time); \(hit.source)"
     }.joined(separator: "\n")
@@ -304,15 +304,5 @@ struct NotesRemoveCommand: RenderingCommand {
       throw CommandError("\(error)")
     }
     return "removed notes \(id)"
-  }
-}
-
-/// Times in a talk as a visitor reads them.
-enum NotesTime {
-  static func clock(_ milliseconds: Int) -> String {
-    let seconds = max(0, milliseconds / 1000)
-    return seconds >= 3600
-      ? String(format: "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-      : String(format: "%d:%02d", seconds / 60, seconds % 60)
   }
 }

@@ -15,40 +15,52 @@ public enum NotesDigest {
   }
 }
 
-/// The language of a text when the importer is not told: Chinese when a fifth of its letters
-/// are Han, German when German words outnumber English ones, else English.
+/// The language of a file, or of one passage of it, when the importer is not told.
 public enum TextLanguage {
   /// The language of one passage of a file in `fallback`, from its indexed terms
   /// (`SearchTerms.indexed`: folded words, Han characters and pairs): Chinese when a fifth of
   /// its letters are Han, German or English when its function words clearly say so, else the
   /// file's (a short cue says too little). Bilingual talks keep each passage's own language.
   public static func passage(terms: String, fallback: Language) -> Language {
-    var han = 0
-    var letters = 0
-    var de = 0
-    var en = 0
+    let found = counts(terms)
+    if found.letters > 0 && found.han * 5 >= found.letters { return .zh }
+    if found.de >= 2 && found.de >= 2 * found.en { return .de }
+    if found.en >= 2 && found.en >= 2 * found.de { return .en }
+    // A file said to be Chinese with a passage of Latin text alone: English unless German.
+    if fallback == .zh && found.han == 0 && found.letters >= 20 {
+      return found.de > found.en ? .de : .en
+    }
+    return fallback
+  }
+
+  /// A whole file's language (its first 20,000 characters): Chinese when a fifth of its letters
+  /// are Han, German when German function words outnumber English ones, else English.
+  public static func guess(_ text: some StringProtocol) -> String {
+    let found = counts(SearchTerms.indexed(String(text.prefix(20_000))))
+    if found.letters > 0 && found.han * 5 >= found.letters { return "zh" }
+    return found.de > found.en ? "de" : "en"
+  }
+
+  /// Han characters, letters, and German and English function words among indexed terms.
+  static func counts(_ terms: String) -> (han: Int, letters: Int, de: Int, en: Int) {
+    var found = (han: 0, letters: 0, de: 0, en: 0)
     for term in terms.split(separator: " ") {
       if let first = term.unicodeScalars.first, first.properties.isIdeographic {
         // Pairs repeat the characters counted alone.
         if term.unicodeScalars.count == 1 {
-          han += 1
-          letters += 1
+          found.han += 1
+          found.letters += 1
         }
         continue
       }
-      letters += term.unicodeScalars.count
+      found.letters += term.unicodeScalars.count
       if foldedGerman.contains(term) {
-        de += 1
+        found.de += 1
       } else if foldedEnglish.contains(term) {
-        en += 1
+        found.en += 1
       }
     }
-    if letters > 0 && han * 5 >= letters { return .zh }
-    if de >= 2 && de >= 2 * en { return .de }
-    if en >= 2 && en >= 2 * de { return .en }
-    // A file said to be Chinese with a passage of Latin text alone: English unless German.
-    if fallback == .zh && han == 0 && letters >= 20 { return de > en ? .de : .en }
-    return fallback
+    return found
   }
 
   /// The function words as `SearchTerms` folds them ("für" is "fur").
@@ -58,31 +70,4 @@ public enum TextLanguage {
   static let foldedEnglish: Set<Substring> = [
     "the", "and", "is", "not", "we", "of", "with", "for", "to", "that",
   ]
-
-  static func functionWords(_ text: some StringProtocol) -> (de: Int, en: Int) {
-    let words = text.prefix(20_000).lowercased().split { !$0.isLetter }
-    return (
-      words.filter { germanWords.contains($0) }.count,
-      words.filter { englishWords.contains($0) }.count
-    )
-  }
-
-  static let germanWords: Set<Substring> = [
-    "der", "die", "das", "und", "ist", "nicht", "wir", "ich", "mit", "für",
-  ]
-  static let englishWords: Set<Substring> = [
-    "the", "and", "is", "not", "we", "of", "with", "for", "to", "that",
-  ]
-
-  public static func guess(_ text: some StringProtocol) -> String {
-    var han = 0
-    var letters = 0
-    for scalar in text.unicodeScalars.prefix(20_000) where scalar.properties.isAlphabetic {
-      letters += 1
-      if scalar.properties.isIdeographic { han += 1 }
-    }
-    if letters > 0 && han * 5 >= letters { return "zh" }
-    let (de, en) = functionWords(text)
-    return de > en ? "de" : "en"
-  }
 }

@@ -136,3 +136,13 @@ extension StringProtocol {
     return String(self[first...last])
   }
 }
+
+/// A time in a talk as people read it: "12:34", or "1:02:03" past the first hour.
+public enum TalkTime {
+  public static func text(_ milliseconds: Int) -> String {
+    let seconds = max(0, milliseconds / 1000)
+    return seconds >= 3600
+      ? String(format: "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+      : String(format: "%d:%02d", seconds / 60, seconds % 60)
+  }
+}
