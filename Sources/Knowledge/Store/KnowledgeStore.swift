@@ -275,12 +275,9 @@ public final class KnowledgeStore: Sendable {
     mentions: MentionFinder? = nil
   ) throws(KnowledgeStoreError) -> ImportOutcome {
     let chunks = Chunker.chunks(notes)
-    // Recognised before the transaction, on every core: the writer is held only to write.
-    let found =
-      mentions.map { finder in
-        MentionSearch.find(
-          chunks.map { [$0.speaker, $0.text].compactMap { $0 }.joined(separator: ": ") }, finder)
-      } ?? Array(repeating: [], count: chunks.count)
+    // Indexed, language-read and recognised before the transaction, on every core: the writer
+    // is held only to write.
+    let prepared = ChunkPreparation.prepare(chunks, language: language, mentions: mentions)
     let stamp = ISO8601DateFormatter().string(from: now)
     return try write { db -> ImportOutcome in
       if let existing = try Int64.fetchOne(
@@ -313,22 +310,16 @@ public final class KnowledgeStore: Sendable {
       var indexed: [String] = []
       indexed.reserveCapacity(chunks.count)
       for (position, piece) in chunks.enumerated() {
-        // Indexed apart (terms never span a space, so this is the whole's index): the passage's
-        // own words say its language, the names before it do not.
-        let textTerms = SearchTerms.indexed(piece.text)
-        let nameTerms = SearchTerms.indexed(
-          [piece.speaker, piece.asker].compactMap { $0 }.joined(separator: " "))
-        let terms = [nameTerms, textTerms].filter { !$0.isEmpty }.joined(separator: " ")
-        let passageLanguage = TextLanguage.passage(terms: textTerms, fallback: language)
+        let ready = prepared[position]
         try insertChunk.execute(arguments: [
           document, position, piece.role.rawValue, piece.startMilliseconds,
-          piece.endMilliseconds, piece.speaker, piece.asker, passageLanguage.rawValue, piece.text,
+          piece.endMilliseconds, piece.speaker, piece.asker, ready.language.rawValue, piece.text,
           piece.line,
         ])
         let chunk = db.lastInsertedRowID
-        try insertTerms.execute(arguments: [chunk, terms])
-        indexed.append(terms)
-        for mention in found[position] {
+        try insertTerms.execute(arguments: [chunk, ready.terms])
+        indexed.append(ready.terms)
+        for mention in ready.mentions {
           try insertMention.execute(arguments: [chunk, mention.type, mention.id])
         }
       }
@@ -654,17 +645,31 @@ enum Snippet {
   }
 }
 
-/// Runs the mention finder over many passages on all cores.
-enum MentionSearch {
-  /// Each passage's mentions, sorted and without repeats, in the passages' order.
-  static func find(_ texts: [String], _ finder: MentionFinder) -> [[Mention]] {
-    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, texts.count))
-    let results = Results(count: texts.count)
+/// What a passage is stored with, worked out before the write transaction.
+struct PreparedChunk: Sendable {
+  /// Its search terms: the speaker's and asker's names, then its own words.
+  var terms = ""
+  /// The language of its own words (a bilingual talk's Chinese cues are Chinese).
+  var language = Language.en
+  /// What it mentions, sorted and without repeats.
+  var mentions: [Mention] = []
+}
+
+/// Indexes, reads the language of and recognises many passages on all cores.
+enum ChunkPreparation {
+  /// Each passage prepared, in the passages' order.
+  static func prepare(
+    _ chunks: [ParsedNotes.Piece], language: Language, mentions finder: MentionFinder?
+  )
+    -> [PreparedChunk]
+  {
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, chunks.count))
+    let results = Results(count: chunks.count)
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      var local: [(Int, [Mention])] = []
+      var local: [(Int, PreparedChunk)] = []
       var index = worker
-      while index < texts.count {
-        local.append((index, Array(Set(finder(texts[index]))).sorted()))
+      while index < chunks.count {
+        local.append((index, prepare(chunks[index], language: language, mentions: finder)))
         index += workers
       }
       results.store(local)
@@ -672,22 +677,42 @@ enum MentionSearch {
     return results.values
   }
 
+  static func prepare(
+    _ piece: ParsedNotes.Piece, language: Language, mentions finder: MentionFinder?
+  )
+    -> PreparedChunk
+  {
+    // Indexed apart (terms never span a space, so this is the whole's index): the passage's own
+    // words say its language, the names before it do not.
+    let textTerms = SearchTerms.indexed(piece.text)
+    let nameTerms = SearchTerms.indexed(
+      [piece.speaker, piece.asker].compactMap { $0 }.joined(separator: " "))
+    let found =
+      finder.map { find in
+        Array(Set(find([piece.speaker, piece.text].compactMap { $0 }.joined(separator: ": "))))
+          .sorted()
+      } ?? []
+    return PreparedChunk(
+      terms: [nameTerms, textTerms].filter { !$0.isEmpty }.joined(separator: " "),
+      language: TextLanguage.passage(terms: textTerms, fallback: language), mentions: found)
+  }
+
   /// The workers' results, written under a lock.
   final class Results: @unchecked Sendable {
     private let lock = NSLock()
-    private var stored: [[Mention]]
+    private var stored: [PreparedChunk]
 
-    init(count: Int) { stored = Array(repeating: [], count: count) }
+    init(count: Int) { stored = Array(repeating: PreparedChunk(), count: count) }
 
-    func store(_ found: [(Int, [Mention])]) {
+    func store(_ found: [(Int, PreparedChunk)]) {
       lock.lock()
-      for (index, mentions) in found where stored.indices.contains(index) {
-        stored[index] = mentions
+      for (index, prepared) in found where stored.indices.contains(index) {
+        stored[index] = prepared
       }
       lock.unlock()
     }
 
-    var values: [[Mention]] {
+    var values: [PreparedChunk] {
       lock.lock()
       defer { lock.unlock() }
       return stored
