@@ -7,8 +7,9 @@ PREFIX      ?= /usr/local
 BUILD_FLAGS := -j $(JOBS)
 # To build and run: ncursesw, libqrencode, libxcrypt and SQLite headers, time zones.
 DEBIAN_PACKAGES := libncursesw5-dev libqrencode-dev libcrypt-dev libsqlite3-dev tzdata
-# To test as well: tmux for the end-to-end terminal tests, zbarimg to read QR codes off screens.
-TEST_PACKAGES := $(DEBIAN_PACKAGES) tmux zbar-tools
+# To test as well: tmux for the end-to-end terminal tests, zbarimg to read QR codes off screens,
+# PostgreSQL for the fleet tests (each starts a throw-away server of its own).
+TEST_PACKAGES := $(DEBIAN_PACKAGES) tmux zbar-tools postgresql
 
 # apt-get as root, or through sudo when there is one.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)

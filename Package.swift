@@ -14,6 +14,9 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    // The fleet's shared store: PostgreSQL's own protocol, bound parameters, TLS through NIOSSL.
+    .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
   ],
   targets: [
     // C shim: glibc's wcwidth under a fixed UTF-8 locale, whatever the process locale is.
@@ -53,14 +56,22 @@ let package = Package(
     .target(
       name: "Knowledge",
       dependencies: ["EventModel", .product(name: "GRDB", package: "GRDB.swift")]),
+    // Kiosks that learn together: the knowledge store's log pushed to PostgreSQL, the
+    // organisers' answers pulled from it.
+    .target(
+      name: "Fleet",
+      dependencies: [
+        "EventModel", "Knowledge", .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
     // What visitors asked, for the organisers: counts and the gaps, from the question log.
     .target(name: "Insights", dependencies: ["Assistant", "EventModel", "Knowledge", "Matcher"]),
     .target(
       name: "CommandLineInterface",
       dependencies: [
-        "App", "Assistant", "EventModel", "Insights", "Kiosk", "Matcher", "PackGenerator",
-        "Planner", "QRCode", "Knowledge", "Recommender", "TerminalUI", "TextLayout",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "App", "Assistant", "EventModel", "Fleet", "Insights", "Kiosk", "Matcher",
+        "PackGenerator", "Planner", "QRCode", "Knowledge", "Recommender", "TerminalUI",
+        "TextLayout", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "hiwaic", dependencies: ["CommandLineInterface"]),
@@ -104,11 +115,20 @@ let package = Package(
       name: "KnowledgeTests",
       dependencies: ["Knowledge", "EventModel", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
+      name: "FleetTests",
+      dependencies: [
+        "Assistant", "Fleet", "Knowledge", "EventModel", "Matcher",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
+    .testTarget(
       name: "InsightsTests",
       dependencies: ["Insights", "Assistant", "EventModel", "Knowledge", "Matcher"]),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "EventModel"]),
     .testTarget(
-      name: "RecommenderTests", dependencies: ["Recommender", "Assistant", "EventModel", "PackGenerator"]),
+      name: "RecommenderTests",
+      dependencies: ["Recommender", "Assistant", "EventModel", "PackGenerator"]),
     .testTarget(
       name: "AssistantTests",
       dependencies: ["Assistant", "EventModel", "Matcher", "PackGenerator", "Planner"],

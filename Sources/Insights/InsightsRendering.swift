@@ -29,6 +29,7 @@ extension InsightsReport {
     table("By intent", byIntent)
     table("By language", byLanguage)
     table("By hour", byHour)
+    table("By kiosk", byKiosk)
     table("By place", byPlace)
     table("By front end", byChannel)
     if !gaps.isEmpty {
@@ -48,7 +49,7 @@ extension InsightsReport {
     rows.append(["total", "", "\(questions)", "\(questions - answered)", ""])
     for (section, counts) in [
       ("most_asked", mostAsked), ("intent", byIntent), ("language", byLanguage),
-      ("hour", byHour), ("place", byPlace), ("channel", byChannel),
+      ("hour", byHour), ("kiosk", byKiosk), ("place", byPlace), ("channel", byChannel),
     ] {
       for count in counts {
         rows.append([section, count.label, "\(count.questions)", "\(count.unanswered)", ""])

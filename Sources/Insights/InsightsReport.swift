@@ -35,6 +35,8 @@ public struct InsightsReport: Hashable, Sendable, Encodable {
   public var byHour: [Count]
   public var byPlace: [Count]
   public var byChannel: [Count]
+  /// Questions per kiosk, for a fleet's report (empty for one store).
+  public var byKiosk: [Count] = []
   /// The questions asked most, as asked (case and spacing aside).
   public var mostAsked: [Count]
   public var gaps: [Gap]
@@ -44,9 +46,10 @@ public struct InsightsReport: Hashable, Sendable, Encodable {
 
   /// The report over logged questions; `assistant` understands them (what they are about) and
   /// gives the event's time zone for hours.
+  /// `kiosks`, for a fleet, names the kiosk of each logged question.
   public init(
     _ logged: [AskedQuestion], assistant: Assistant, confidenceBelow: Double = standardConfidence,
-    top: Int = 10
+    top: Int = 10, kiosks: [String]? = nil
   ) {
     let zone = assistant.catalog.timeZone
     from = logged.map(\.askedAt).min()
@@ -72,6 +75,16 @@ public struct InsightsReport: Hashable, Sendable, Encodable {
     byIntent = counts { $0.intent }
     byLanguage = counts { $0.language.rawValue }
     byChannel = counts { $0.channel }
+    if let kiosks, kiosks.count == logged.count {
+      var table: [String: Count] = [:]
+      for (kiosk, question) in zip(kiosks, logged) {
+        var count = table[kiosk] ?? Count(label: kiosk, questions: 0, unanswered: 0)
+        count.questions += 1
+        if !question.answered { count.unanswered += 1 }
+        table[kiosk] = count
+      }
+      byKiosk = table.values.sorted { ($0.questions, $1.label) > ($1.questions, $0.label) }
+    }
     byPlace = counts { question in
       question.place.map { Self.placeName($0, catalog: assistant.catalog) }
     }

@@ -3,8 +3,9 @@ import Foundation
 
 /// The kiosk's configuration file: `key = value` lines, `#` comments. Keys: `admin_pin_hash`
 /// (from `hiwaic kiosk-pin`), `at`, `idle` (seconds), `lang` (en or zh), `pin_state` (the file
-/// that keeps the PIN lockout), `log` (on or off: the anonymous question log) and
-/// `log_retention_days`. Flags on the command line and `HIWAIC_ADMIN_PIN` win over it.
+/// that keeps the PIN lockout), `log` (on or off: the anonymous question log),
+/// `log_retention_days` and `fleet` (the fleet file: share the log and answers through
+/// PostgreSQL). Flags on the command line and `HIWAIC_ADMIN_PIN` win over it.
 public struct KioskConfiguration: Sendable, Equatable {
   public var adminPinHash: String?
   public var at: String?
@@ -17,6 +18,8 @@ public struct KioskConfiguration: Sendable, Equatable {
   public var logQuestions: Bool?
   /// How many days the log keeps a question (`log_retention_days`).
   public var logRetentionDays: Int?
+  /// The fleet's configuration file (`fleet`), relative to this file's folder when not absolute.
+  public var fleet: String?
 
   /// Idle times a kiosk accepts, in seconds (`idle` here, `--idle` on the command line).
   public static let idleRange: ClosedRange<Double> = 2...86_400
@@ -24,7 +27,7 @@ public struct KioskConfiguration: Sendable, Equatable {
   /// Where the kiosk looks when no `--config` is given.
   public static let defaultPath = "/etc/hiwaic/kiosk.conf"
   static let keys = [
-    "admin_pin_hash", "at", "idle", "lang", "pin_state", "log", "log_retention_days",
+    "admin_pin_hash", "at", "idle", "lang", "pin_state", "log", "log_retention_days", "fleet",
   ]
 
   public init(
@@ -65,27 +68,14 @@ public struct KioskConfiguration: Sendable, Equatable {
     -> KioskConfiguration
   {
     var configuration = KioskConfiguration()
-    var seen: Set<String> = []
-    for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-      if line.isEmpty || line.hasPrefix("#") { continue }
-      let number = index + 1
-      guard let equals = line.firstIndex(of: "=") else {
-        throw .badConfigLine(path: path, line: number, reason: "expected key = value")
-      }
-      let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-      let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-      guard keys.contains(key) else {
-        throw .badConfigLine(
-          path: path, line: number,
-          reason: "unknown key '\(key)' (known: \(keys.joined(separator: ", ")))")
-      }
-      guard seen.insert(key).inserted else {
-        throw .badConfigLine(path: path, line: number, reason: "'\(key)' is set twice")
-      }
-      guard !value.isEmpty else {
-        throw .badConfigLine(path: path, line: number, reason: "'\(key)' has no value")
-      }
+    let entries: [SettingsFile.Entry]
+    do {
+      entries = try SettingsFile.entries(text, keys: keys)
+    } catch {
+      throw .badConfigLine(path: path, line: error.line, reason: error.reason)
+    }
+    for entry in entries {
+      let (key, value, number) = (entry.key, entry.value, entry.line)
       switch key {
       case "admin_pin_hash": configuration.adminPinHash = value
       case "at": configuration.at = value
@@ -107,6 +97,9 @@ public struct KioskConfiguration: Sendable, Equatable {
           throw .badConfigLine(path: path, line: number, reason: "log must be on or off")
         }
         configuration.logQuestions = value == "on"
+      case "fleet":
+        let folder = (path as NSString).deletingLastPathComponent
+        configuration.fleet = value.hasPrefix("/") || folder.isEmpty ? value : folder + "/" + value
       case "log_retention_days":
         guard let days = Int(value), (1...3_650).contains(days) else {
           throw .badConfigLine(

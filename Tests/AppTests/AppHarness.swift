@@ -22,7 +22,7 @@ struct AppHarness {
     .appendingPathComponent("Snapshots")
 
   var state: AppState
-  let env: AppEnvironment
+  var env: AppEnvironment
   var effects: [Effect] = []
 
   init(

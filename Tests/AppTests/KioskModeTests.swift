@@ -140,6 +140,35 @@ struct KioskModeTests {
     #expect(!app.screen.contains("Leave kiosk mode"))
   }
 
+  @Test("a kiosk in a fleet: the sync's state on the operator console, never for visitors")
+  func fleetState() {
+    var app = AppHarness(kiosk: KioskSettings(adminPin: AppHarness.adminPin, idleSeconds: 60))
+    let status = FleetStatusBox()
+    app.env.fleetSync = { status.value }
+    app.press(.enter)
+    app.ask("where is Unitree?")
+    #expect(!app.screen.contains("Fleet"))
+    app.press(.control("\\"), .control("\\"), .control("\\"))
+    app.type(AppHarness.pin + "\n")
+    #expect(app.screen.contains("Fleet: not synced yet; 0 questions waiting to be sent"))
+    // The sync runs elsewhere; the console shows what it last reported, tick by tick.
+    status.value = FleetSyncState(
+      lastSuccess: nil, lastError: "the fleet's server db:5432/hiwaic cannot be reached",
+      unsent: 4, nextAttempt: nil)
+    app.wait(1)
+    #expect(app.screen.contains("4 questions waiting to be sent"), "\(app.screen)")
+    #expect(app.screen.contains("Last attempt failed"))
+    #expect(app.screen.contains("cannot be reached"))
+    app.press(.escape)
+    app.press(.enter)
+    #expect(!app.screen.contains("Fleet"))
+  }
+
+  /// The sync state a test sets, as the background sync would.
+  final class FleetStatusBox: @unchecked Sendable {
+    var value = FleetSyncState(lastSuccess: nil, lastError: nil, unsent: 0, nextAttempt: nil)
+  }
+
   @Test("a forgotten PIN prompt closes by itself")
   func pinPromptTimesOut() {
     var app = Self.awake(idle: 600)

@@ -33,8 +33,11 @@ struct HelpExamplesTests {
       for line in Self.examples(command) {
         // Examples that write files or the knowledge store, read standard input, start the
         // full screen or a kiosk are shown, not run here (their commands have tests of their
-        // own: NotesCommandTests for `notes`).
-        let skipped = ["|", ">", "kiosk", "train", "gen-pack", "/tmp/", "--output", "notes "]
+        // own: NotesCommandTests for `notes`, FleetCommandTests for what needs a fleet's
+        // server).
+        let skipped = [
+          "|", ">", "kiosk", "train", "gen-pack", "/tmp/", "--output", "notes ", "--fleet",
+        ]
         let words = line.split(separator: " ")
         guard skipped.allSatisfy({ !line.contains($0) }), words.count > 1,
           !words[1].hasPrefix("-")

@@ -74,7 +74,7 @@ struct KioskConfigurationTests {
     let cases: [(String, String)] = [
       (
         "idle = 90\npin = 1234",
-        "k.conf:2: unknown key 'pin' (known: admin_pin_hash, at, idle, lang, pin_state, log, log_retention_days)"
+        "k.conf:2: unknown key 'pin' (known: admin_pin_hash, at, idle, lang, pin_state, log, log_retention_days, fleet)"
       ),
       ("at = a\nat = b", "k.conf:2: 'at' is set twice"),
       ("idle = soon", "k.conf:1: idle must be seconds from 2 to 86400, not 'soon'"),
@@ -87,6 +87,16 @@ struct KioskConfigurationTests {
         try KioskConfiguration.parse(text, path: "k.conf")
       } throws: { ($0 as? KioskSetupError)?.description == message }
     }
+  }
+
+  @Test("the fleet file is found beside the kiosk's configuration when named relatively")
+  func fleetFile() throws {
+    #expect(
+      try KioskConfiguration.parse("fleet = fleet.conf", path: "/etc/hiwaic/kiosk.conf").fleet
+        == "/etc/hiwaic/fleet.conf")
+    #expect(
+      try KioskConfiguration.parse("fleet = /srv/f.conf", path: "/etc/hiwaic/kiosk.conf").fleet
+        == "/srv/f.conf")
   }
 
   @Test("a missing default file is empty, a missing named file is an error")

@@ -26,6 +26,27 @@ public struct OperatorConsole: Sendable {
   /// Whether the answer field, not the question field, has the keyboard.
   public var typingAnswer = true
   public var message: String?
+  /// The fleet's sync as last read, when this kiosk belongs to a fleet.
+  public var fleet: FleetSyncState?
 
   public init() {}
+}
+
+/// The background sync with the fleet's server, as the operator sees it (visitors never do).
+public struct FleetSyncState: Hashable, Sendable {
+  /// When the last sync completed.
+  public var lastSuccess: Date?
+  /// Why the last attempt failed, when it did.
+  public var lastError: String?
+  /// Questions logged here and not yet on the server.
+  public var unsent: Int
+  /// When the next attempt is due.
+  public var nextAttempt: Date?
+
+  public init(lastSuccess: Date?, lastError: String?, unsent: Int, nextAttempt: Date?) {
+    self.lastSuccess = lastSuccess
+    self.lastError = lastError
+    self.unsent = unsent
+    self.nextAttempt = nextAttempt
+  }
 }

@@ -63,6 +63,8 @@ public struct AppEnvironment: Sendable {
   public var exportPath: String
   /// How questions are logged anonymously; nil: not at all.
   public var questionLogging: QuestionLogging?
+  /// The fleet sync's state for the operator console; nil when the kiosk is on its own.
+  public var fleetSync: (@Sendable () -> FleetSyncState)?
 
   public init(assistant: Assistant, exportPath: String = "hiwaic-plan.ics") {
     self.init(pending: PendingAssistant(ready: assistant), exportPath: exportPath)

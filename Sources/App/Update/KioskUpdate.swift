@@ -123,6 +123,8 @@ extension AppUpdate {
   static func tick(_ state: inout AppState, _ env: AppEnvironment) -> [Effect] {
     var effects = state.scan.releaseStale(at: state.now).flatMap { releasedKey($0, &state, env) }
     guard var kiosk = state.kiosk else { return effects }
+    // The sync runs on its own task; the console shows its state as of this tick.
+    if kiosk.console != nil, let fleetSync = env.fleetSync { kiosk.console?.fleet = fleetSync() }
     if kiosk.pinEntry != nil,
       state.now.timeIntervalSince(kiosk.pinPromptActivity ?? state.now)
         >= KioskSettings.pinPromptTimeout

@@ -15,6 +15,7 @@ enum OperatorConsoleUpdate {
   static func opened(_ env: AppEnvironment, now: Date) -> OperatorConsole {
     var console = OperatorConsole()
     console.unanswered = unanswered(env, now: now)
+    console.fleet = env.fleetSync?()
     return console
   }
 

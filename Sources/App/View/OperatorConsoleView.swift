@@ -24,6 +24,14 @@ extension AppView {
         t("a  Answer the questions visitors asked that I could not answer", "a  回答访客提过而我答不上来的问题"))
       line(t("q  Leave kiosk mode", "q  退出自助模式"))
       line(t("Esc  Back to visitors", "Esc  返回访客界面"))
+      if let fleet = console.fleet {
+        y += 1
+        for text in fleetLines(fleet, t: t) {
+          for piece in TextWrapping.wrap(text, width: max(10, area.width - 2)) {
+            line(piece, style: Style(.dim))
+          }
+        }
+      }
     case .questions:
       line(
         t(
@@ -80,5 +88,27 @@ extension AppView {
       Rect(x: 0, y: area.height - 1, width: area.width, height: 1), style: Style(.bar))
     frame.canvas.write(
       keys.truncated(toWidth: area.width - 2), x: 1, y: area.height - 1, style: Style(.bar))
+  }
+
+  /// The fleet sync's state in a line or two: when it last reached the server, what waits,
+  /// and why it failed.
+  static func fleetLines(_ fleet: FleetSyncState, t: (String, String) -> String) -> [String] {
+    let clock = DateFormatter()
+    clock.dateFormat = "HH:mm:ss"
+    var lines: [String] = []
+    let waiting = t("\(fleet.unsent) questions waiting to be sent", "\(fleet.unsent) 个问题待发送")
+    if let last = fleet.lastSuccess {
+      lines.append(
+        t("Fleet: last sync \(clock.string(from: last)); ", "联网：上次同步 \(clock.string(from: last))；")
+          + waiting)
+    } else {
+      lines.append(t("Fleet: not synced yet; ", "联网：尚未同步；") + waiting)
+    }
+    if let error = fleet.lastError {
+      let next = fleet.nextAttempt.map { clock.string(from: $0) } ?? "—"
+      lines.append(t("Last attempt failed (next at \(next)):", "上次同步失败（下次 \(next)）："))
+      lines.append(error)
+    }
+    return lines
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Assistant
 import EventModel
+import Fleet
 import Foundation
 import Insights
 import Knowledge
@@ -20,6 +21,7 @@ struct InsightsCommand: ParsableCommand {
         hiwaic insights
         hiwaic insights --since 24h
         hiwaic insights --since 2025-07-26 --format csv
+        hiwaic insights --fleet owner.conf --since 24h
       """)
 
   @Option(
@@ -36,6 +38,7 @@ struct InsightsCommand: ParsableCommand {
 
   @OptionGroup var knowledgeOptions: KnowledgeOptions
   @OptionGroup var packOptions: PackOptions
+  @OptionGroup var fleetOptions: FleetOptions
 
   func run() throws {
     guard (0...1).contains(confidenceBelow) else {
@@ -45,16 +48,26 @@ struct InsightsCommand: ParsableCommand {
     let setup = try AskSetup(options: packOptions, at: nil, lang: .auto, withKnowledge: false)
     let zone = setup.assistant.catalog.timeZone
     let from = try since.map { try Self.start($0, now: setup.packContext.now, zone: zone) }
-    let store = try knowledgeOptions.open()
-    let logged: [LoggedQuestion]
-    do {
-      logged = try store.loggedQuestions(since: from)
-    } catch {
-      throw CommandError(error.description)
+    let questions: [AskedQuestion]
+    var kiosks: [String]?
+    if let server = try fleetOptions.server() {
+      // The whole fleet's log, per kiosk, from the server (the owner's role reads it).
+      let logged = try fleetCall { () async throws(FleetError) in
+        try await server.loggedQuestions(since: from)
+      }
+      questions = logged.map(\.question)
+      kiosks = logged.map(\.kiosk)
+    } else {
+      let store = try knowledgeOptions.open()
+      do {
+        questions = try store.loggedQuestions(since: from).map(\.question)
+      } catch {
+        throw CommandError(error.description)
+      }
     }
     let report = InsightsReport(
-      logged.map(\.question), assistant: setup.assistant, confidenceBelow: confidenceBelow,
-      top: top)
+      questions, assistant: setup.assistant, confidenceBelow: confidenceBelow, top: top,
+      kiosks: kiosks)
     switch format {
     case .text: print(report.text(zone: zone))
     case .csv: print(report.csv)

@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Assistant
 import EventModel
+import Fleet
 import Foundation
 import Kiosk
 import Knowledge
@@ -79,6 +80,7 @@ struct UICommand: ParsableCommand {
 
   @OptionGroup var knowledgeOptions: KnowledgeOptions
   @OptionGroup var packOptions: PackOptions
+  @OptionGroup var fleetOptions: FleetOptions
 
   func validate() throws {
     if let logRetentionDays, !(1...3_650).contains(logRetentionDays) {
@@ -98,6 +100,7 @@ struct UICommand: ParsableCommand {
     var retentionDays = logRetentionDays
     var place = at
     var language = lang ?? .en
+    var fleetFile = fleetOptions.fleet
     if kiosk {
       CrashGuard.installForKiosk()
       do {
@@ -106,6 +109,7 @@ struct UICommand: ParsableCommand {
         place = at ?? file.at
         if file.logQuestions == false { logQuestions = false }
         retentionDays = retentionDays ?? file.logRetentionDays
+        fleetFile = fleetFile ?? file.fleet
         language = lang ?? (file.language == "zh" ? .zh : .en)
         settings = KioskSettings(
           adminPin: try Self.adminPin(file, configPath: config ?? KioskConfiguration.defaultPath),
@@ -130,6 +134,18 @@ struct UICommand: ParsableCommand {
       env.questionLogging = QuestionLogging(
         retention: retentionDays.map(LogRetention.init(days:)) ?? .standard)
     }
+    // The fleet's sync on its own task: the screen never waits for the network.
+    let fleetSync = try Self.fleetSync(file: fleetFile, knowledge: knowledgeOptions)
+    if let fleetSync {
+      env.fleetSync = {
+        let status = fleetSync.status
+        return FleetSyncState(
+          lastSuccess: status.lastSuccess, lastError: status.lastError, unsent: status.unsent,
+          nextAttempt: status.nextAttempt)
+      }
+      fleetSync.start()
+    }
+    defer { fleetSync?.stop() }
     var state = AppState(
       width: 80, height: 24, now: setup.context.now, here: setup.context.here,
       language: language == .zh ? .zh : .en)
@@ -157,6 +173,25 @@ struct UICommand: ParsableCommand {
       printError("hiwaic: \(error.description)")
       throw ExitCode(2)
     }
+  }
+
+  /// The background sync with the fleet's server, when a fleet file is given: its problems
+  /// are said before the screen opens (a kiosk with a broken fleet file does not start).
+  static func fleetSync(file: String?, knowledge: KnowledgeOptions) throws
+    -> FleetSyncService?
+  {
+    guard let file else { return nil }
+    let configuration: FleetConfiguration
+    do {
+      configuration = try FleetConfiguration.load(path: file)
+      _ = try configuration.password()
+    } catch {
+      printError("hiwaic: fleet: \(error.description)")
+      throw ExitCode(2)
+    }
+    // With the log off nothing is sent; the organisers' answers still arrive.
+    return FleetSyncService(
+      store: try knowledge.open(), server: FleetServer(configuration: configuration))
   }
 
   /// Reads the visitor's saved state into `state`; a problem goes to standard error (seen

@@ -124,15 +124,15 @@ extension KnowledgeStore {
       let insert = try db.cachedStatement(
         sql: """
           INSERT INTO question (askedAt, text, language, intent, confidence, answered, place,
-            channel)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            channel, uid)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
       for question in questions {
         try insert.execute(arguments: [
           Int64(question.askedAt.timeIntervalSince1970), question.text,
           question.language.rawValue,
           question.intent, question.confidence, question.answered, question.place,
-          question.channel,
+          question.channel, RowIdentifier.make(at: Date()).uuidString.lowercased(),
         ])
       }
       try db.execute(

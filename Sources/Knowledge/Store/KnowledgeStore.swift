@@ -264,6 +264,31 @@ public final class KnowledgeStore: Sendable {
           CREATE INDEX chunk_mention_record ON chunk_mention (type, id);
           """)
     }
+    // A fleet shares the log and the organisers' answers: each row gets an id unique across
+    // kiosks, and the store remembers how far it has sent and received.
+    migrator.registerMigration("v6: fleet ids and cursors") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE question ADD COLUMN uid TEXT;
+          ALTER TABLE organiser_answer ADD COLUMN uid TEXT;
+          CREATE TABLE fleet_cursor (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
+          """)
+      let logged = try Row.fetchAll(db, sql: "SELECT id, askedAt FROM question")
+      for row in logged {
+        let seconds: Int64 = row["askedAt"]
+        try db.execute(
+          sql: "UPDATE question SET uid = ? WHERE id = ?",
+          arguments: [
+            RowIdentifier.make(at: Date(timeIntervalSince1970: Double(seconds))).uuidString
+              .lowercased(), row["id"],
+          ])
+      }
+      try db.execute(
+        sql: """
+          CREATE UNIQUE INDEX question_uid ON question (uid);
+          CREATE UNIQUE INDEX organiser_answer_uid ON organiser_answer (uid);
+          """)
+    }
     return migrator
   }
 

@@ -1,0 +1,127 @@
+import Assistant
+import EventModel
+import Foundation
+import Knowledge
+import Matcher
+import Testing
+
+@testable import Fleet
+
+/// Organisers' answers published once, on every kiosk.
+@Suite("Fleet: an organisers' answer published once reaches every kiosk")
+struct FleetAnswerTests {
+  static let packDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+      "Data/waic2025")
+
+  @Test(
+    "published, every kiosk has it after one sync and uses it for a paraphrase; retracted, it goes")
+  func answerReachesEveryKiosk() async throws {
+    let fleet = try await FleetFixture.make()
+    let kiosks = try (0..<3).map { try KioskStore("kiosk-\($0)") }
+    let published = try await fleet.organisers.publish(
+      question: "Is there a prayer room at the venue?",
+      answer:
+        "Yes: a quiet room is on the first floor of the Expo Centre, next to the first-aid point.",
+      language: .en, now: Date(timeIntervalSince1970: 1_753_495_200))
+    for kiosk in kiosks {
+      let report = try await FleetSync.once(store: kiosk.store, server: try fleet.kiosk(kiosk.name))
+      #expect(report.received == 1)
+      let answers = try kiosk.store.organiserAnswers()
+      #expect(answers.map(\.answer) == [published.answer])
+    }
+    var assistant = try Assistant.load(packDirectory: Self.packDirectory)
+    assistant.knowledge = kiosks[1].store
+    let reply = assistant.reply(
+      to: "where can I pray?",
+      context: AskContext(now: Date(timeIntervalSince1970: 1_753_495_200)))
+    #expect(reply.text.contains("quiet room is on the first floor"), "\(reply.text)")
+    // Rewritten: the same answer replaced everywhere, not a second one.
+    _ = try await fleet.organisers.publish(
+      question: "Is there a prayer room at the venue?", answer: "Yes: ask at any information desk.",
+      language: .en, now: Date(timeIntervalSince1970: 1_753_495_300))
+    _ = try await FleetSync.once(store: kiosks[0].store, server: try fleet.kiosk(kiosks[0].name))
+    #expect(
+      try kiosks[0].store.organiserAnswers().map(\.answer) == ["Yes: ask at any information desk."])
+    #expect(try await fleet.organisers.retract(published.uid, now: Date()))
+    #expect(try await !fleet.organisers.retract(published.uid, now: Date()))
+    _ = try await FleetSync.once(store: kiosks[0].store, server: try fleet.kiosk(kiosks[0].name))
+    #expect(try kiosks[0].store.organiserAnswers().isEmpty)
+    // A kiosk that was away gets the latest state in one sync.
+    _ = try await FleetSync.once(store: kiosks[2].store, server: try fleet.kiosk(kiosks[2].name))
+    #expect(try kiosks[2].store.organiserAnswers().isEmpty)
+  }
+
+  @Test("a kiosk cannot publish an answer")
+  func kioskCannotPublish() async throws {
+    let fleet = try await FleetFixture.make()
+    let error = try await #require(throws: FleetError.self) {
+      try await fleet.kiosk("kiosk-x").publish(
+        question: "q?", answer: "a.", language: .en, now: Date())
+    }
+    if case .notAllowed = error {} else { Issue.record("expected a refusal, got \(error)") }
+  }
+}
+
+/// The fleet file: what it must say, and what it must not allow.
+@Suite("Fleet: the configuration file and its password file")
+struct FleetConfigurationTests {
+  @Test("a complete file, with a password file beside it")
+  func complete() throws {
+    let configuration = try FleetConfiguration.parse(
+      """
+      # the organisers' server
+      host = db.example.org
+      port = 6432
+      database = hiwaic
+      user = hiwaic_kiosk
+      password_file = fleet.password
+      kiosk_id = hall-1-north
+      sslmode = verify-full
+      """, path: "/etc/hiwaic/fleet.conf")
+    #expect(
+      configuration
+        == FleetConfiguration(
+          host: "db.example.org", port: 6432, database: "hiwaic", user: "hiwaic_kiosk",
+          passwordFile: "/etc/hiwaic/fleet.password", kioskID: "hall-1-north", tls: .verifyFull))
+  }
+
+  @Test(
+    "what is wrong is named with its line",
+    arguments: [
+      ("host = a\ndatabase = b\nuser = c\npassword_file = d", "missing kiosk_id"),
+      ("host = a\nport = 99999", "2: port must be 1 to 65535"),
+      ("sslmode = maybe", "1: sslmode must be disable, prefer, require, verify-full"),
+      ("password = secret", "1: unknown key 'password'"),
+      ("kiosk_id = a b", "1: kiosk_id must be"),
+      ("host = a\nhost = b", "2: 'host' is set twice"),
+    ])
+  func errors(text: String, expected: String) {
+    #expect(throws: FleetError.self) { try FleetConfiguration.parse(text, path: "f.conf") }
+    do {
+      _ = try FleetConfiguration.parse(text, path: "f.conf")
+    } catch {
+      #expect(error.description.contains(expected), "\(error.description)")
+    }
+  }
+
+  @Test("a password file others may read is refused; an empty one too")
+  func passwordFile() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-fleet-pw-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("password")
+    try "s3cret\n".write(to: file, atomically: true, encoding: .utf8)
+    let configuration = FleetConfiguration(
+      host: "h", database: "d", user: "u", passwordFile: file.path, kioskID: "k")
+    chmod(file.path, 0o644)
+    let open = try #require(throws: FleetError.self) { try configuration.password() }
+    #expect(open.description.contains("chmod 600"))
+    chmod(file.path, 0o600)
+    #expect(try configuration.password() == "s3cret")
+    try "\n".write(to: file, atomically: true, encoding: .utf8)
+    chmod(file.path, 0o600)
+    #expect(throws: FleetError.self) { try configuration.password() }
+  }
+}

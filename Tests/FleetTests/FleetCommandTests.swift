@@ -1,0 +1,166 @@
+import Foundation
+import Knowledge
+import Testing
+
+@testable import Fleet
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The `hiwaic` binary against a real server: `fleet init`, `sync`, `notes answer --fleet`,
+/// `insights --fleet`, and a sync killed with SIGKILL.
+@Suite("Fleet: the hiwaic commands against a real server")
+struct FleetCommandTests {
+  static var binary: String {
+    URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("hiwaic").path
+  }
+
+  /// A fleet file for `configuration`, as an operator writes one.
+  func fleetFile(_ configuration: FleetConfiguration, in folder: URL) throws -> String {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let file = folder.appendingPathComponent("fleet-\(configuration.kioskID).conf")
+    try """
+    host = \(configuration.host)
+    port = \(configuration.port)
+    database = \(configuration.database)
+    user = \(configuration.user)
+    password_file = \(configuration.passwordFile)
+    kiosk_id = \(configuration.kioskID)
+    sslmode = disable
+    """.write(to: file, atomically: true, encoding: .utf8)
+    return file.path
+  }
+
+  @Test("a sync killed with SIGKILL half-way: the next one completes it, every row exactly once")
+  func killedDuringSync() async throws {
+    let fleet = try await FleetFixture.make()
+    let kiosk = try KioskStore("kiosk-killed")
+    try kiosk.ask(60_000)
+    let file = try fleetFile(
+      try fleet.postgres.configuration(database: fleet.database, kiosk: kiosk.name),
+      in: kiosk.folder)
+    let knowledge = kiosk.folder.appendingPathComponent("k.sqlite").path
+    let arguments = [Self.binary, "sync", "--fleet", file, "--once", "--knowledge", knowledge]
+    let first = try ChildProcess(arguments)
+    var arrived = 0
+    for _ in 0..<2_000 where arrived == 0 {
+      arrived = (try? await fleet.postgres.logCount(database: fleet.database).rows) ?? 0
+      if arrived == 0 { try await Task.sleep(for: .milliseconds(10)) }
+    }
+    kill(first.pid, SIGKILL)
+    let killed = first.wait()
+    let before = try await fleet.postgres.logCount(database: fleet.database).rows
+    #expect(killed.signal == SIGKILL, "the first sync ended before it was killed")
+    #expect(before > 0 && before < 60_000, "\(before) rows had arrived when it was killed")
+    let second = try ChildProcess(arguments).wait()
+    #expect(second.status == 0, "\(second.output)")
+    #expect(second.output.contains("all sent"))
+    let count = try await fleet.postgres.logCount(database: fleet.database)
+    #expect(count.rows == 60_000)
+    #expect(count.ids == 60_000)
+  }
+
+  @Test("fleet init, an answer published, a kiosk's sync, and the fleet's insights per kiosk")
+  func organisersAndKiosks() async throws {
+    let fleet = try await FleetFixture.make()
+    let kiosk = try KioskStore("hall-1-north")
+    try kiosk.ask(7)
+    let owner = try fleetFile(fleet.owner, in: kiosk.folder)
+    let kioskFile = try fleetFile(
+      try fleet.postgres.configuration(database: fleet.database, kiosk: kiosk.name),
+      in: kiosk.folder)
+    let knowledge = kiosk.folder.appendingPathComponent("k.sqlite").path
+
+    let initialised = try ChildProcess([Self.binary, "fleet", "init", "--fleet", owner]).wait()
+    #expect(initialised.status == 0)
+    #expect(initialised.output.contains("schema already at version \(FleetSchema.version)"))
+    #expect(initialised.output.contains("role hiwaic_kiosk may insert into the question log"))
+
+    let published = try ChildProcess([
+      Self.binary, "notes", "answer", "--fleet", owner, "Where is the cloakroom?",
+      "At the west entrance of the Expo Centre.",
+    ]).wait()
+    #expect(published.status == 0, "\(published.output)")
+    #expect(published.output.contains("published answer"))
+
+    let synced = try ChildProcess([
+      Self.binary, "sync", "--fleet", kioskFile, "--once", "--knowledge", knowledge,
+    ]).wait()
+    #expect(synced.status == 0, "\(synced.output)")
+    #expect(synced.output.contains("sent 7 questions, received 1 answer changes; all sent"))
+    #expect(
+      try kiosk.store.organiserAnswers().map(\.answer) == [
+        "At the west entrance of the Expo Centre."
+      ])
+
+    let insights = try ChildProcess([
+      Self.binary, "insights", "--fleet", owner, "--format", "csv",
+    ]).wait()
+    #expect(insights.status == 0, "\(insights.output)")
+    #expect(insights.output.contains("kiosk,hall-1-north,7,"))
+
+    let listed = try ChildProcess([Self.binary, "notes", "answers", "--fleet", owner]).wait()
+    #expect(listed.output.contains("Q: Where is the cloakroom?"))
+  }
+
+  @Test("sync --once with the server away: one line, a non-zero exit, nothing lost")
+  func unreachable() async throws {
+    let postgres = try await TestPostgres.shared()
+    let kiosk = try KioskStore("kiosk-away")
+    try kiosk.ask(3)
+    let file = try fleetFile(
+      try postgres.configuration(
+        database: "nowhere", kiosk: kiosk.name, port: try TestPostgres.freePort()),
+      in: kiosk.folder)
+    let result = try ChildProcess([
+      Self.binary, "sync", "--fleet", file, "--once", "--knowledge",
+      kiosk.folder.appendingPathComponent("k.sqlite").path,
+    ]).wait()
+    #expect(result.status != 0)
+    let lines = result.output.split(separator: "\n")
+    #expect(lines.count == 1, "\(result.output)")
+    #expect(result.output.contains("cannot be reached (connection refused)"))
+    #expect(try kiosk.store.fleetProgress().unsent == 3)
+  }
+}
+
+/// A child process started with posix_spawn and waited for with waitpid (Foundation's Process
+/// can miss a child's exit when several run at once), its standard output and error in one
+/// file.
+struct ChildProcess {
+  let pid: pid_t
+  let outputFile: String
+
+  init(_ arguments: [String]) throws {
+    outputFile =
+      FileManager.default.temporaryDirectory.appendingPathComponent(
+        "hiwaic-child-\(UUID().uuidString).out"
+      ).path
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    var pointers = arguments.map { strdup($0) } + [nil]
+    defer { for pointer in pointers { free(pointer) } }
+    var child: pid_t = 0
+    let spawned = posix_spawn(&child, arguments[0], &actions, nil, &pointers, environ)
+    guard spawned == 0 else {
+      throw TestPostgresError(message: "cannot start \(arguments[0]): \(spawned)")
+    }
+    pid = child
+  }
+
+  /// Waits for the end: the exit status, or the signal that ended it, and what it printed.
+  func wait() -> (status: Int32, signal: Int32, output: String) {
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let output = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
+    try? FileManager.default.removeItem(atPath: outputFile)
+    let signal = status & 0x7f
+    return (signal == 0 ? (status >> 8) & 0xff : -1, signal, output)
+  }
+}
