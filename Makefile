@@ -59,8 +59,8 @@ test: test-deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test $(BUILD_FLAGS)
 
-## bench: speed and memory figures, release build
-bench: release
+## bench: speed and memory figures, release build (PostgreSQL for the fleet's figures)
+bench: test-deps release
 	./.build/release/hiwaic-bench
 
 ## bench-adapt: Mycroft Adapt 1.0 on the same questions (intent detection alone), the reference of

@@ -87,8 +87,8 @@ let package = Package(
     .executableTarget(
       name: "HiwaicBench",
       dependencies: [
-        "App", "Assistant", "EventModel", "Kiosk", "Knowledge", "Matcher", "PackGenerator",
-        "Planner", "Recommender", "TerminalUI",
+        "App", "Assistant", "EventModel", "Fleet", "Kiosk", "Knowledge", "Matcher",
+        "PackGenerator", "Planner", "PostgresSupport", "Recommender", "TerminalUI",
       ]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(
@@ -114,9 +114,18 @@ let package = Package(
     .testTarget(
       name: "KnowledgeTests",
       dependencies: ["Knowledge", "EventModel", .product(name: "GRDB", package: "GRDB.swift")]),
+    // Test support: a throw-away PostgreSQL server for the fleet's tests and benchmark.
+    .target(
+      name: "PostgresSupport",
+      dependencies: [
+        "Fleet", .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Tests/PostgresSupport"),
     .testTarget(
       name: "FleetTests",
       dependencies: [
+        "PostgresSupport",
         "Assistant", "Fleet", "Knowledge", "EventModel", "Matcher",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),

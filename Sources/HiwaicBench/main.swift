@@ -83,7 +83,7 @@ else {
   exit(2)
 }
 print("hiwaic-bench (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
-// HIWAIC_BENCH=load,matcher,ask,planner,recommend,knowledge,interface,kiosk runs only those
+// HIWAIC_BENCH=load,matcher,ask,planner,recommend,knowledge,fleet,interface,kiosk runs only those
 // sections.
 let sections = ProcessInfo.processInfo.environment["HIWAIC_BENCH"].map {
   Set($0.split(separator: ",").map(String.init))
@@ -144,6 +144,10 @@ if wanted("recommend") {
 }
 if wanted("knowledge") {
   try KnowledgeBench.run(waic: waic)
+  print("")
+}
+if wanted("fleet") {
+  try await FleetBench.run(waic: waic)
   print("")
 }
 if wanted("interface") {

@@ -3,6 +3,7 @@ import Foundation
 import Knowledge
 import Logging
 import PostgresNIO
+import PostgresSupport
 import Testing
 
 @testable import Fleet
@@ -15,12 +16,14 @@ struct FleetAccessTests {
     let connection = try await PostgresConnection.connect(
       configuration: PostgresConnection.Configuration(
         host: "127.0.0.1", port: fleet.postgres.port, username: "hiwaic_kiosk",
-        password: TestPostgres.kioskPassword, database: fleet.database, tls: .disable),
-      id: 7, logger: TestPostgres.logger)
+        password: ThrowawayPostgres.kioskPassword, database: fleet.database, tls: .disable),
+      id: 7, logger: ThrowawayPostgres.logger)
     defer { Task { try? await connection.close() } }
     do {
-      _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: TestPostgres.logger)
-        .collect()
+      _ = try await connection.query(
+        PostgresQuery(unsafeSQL: sql), logger: ThrowawayPostgres.logger
+      )
+      .collect()
       return nil
     } catch let error as PSQLError {
       return error.serverInfo?[.sqlState] ?? "\(error.code)"
@@ -73,12 +76,12 @@ struct FleetAccessTests {
 
   @Test("an unreachable server: a transient failure, retried later, nothing lost")
   func unreachable() async throws {
-    let postgres = try await TestPostgres.shared()
+    let postgres = try await ThrowawayPostgres.shared()
     let kiosk = try KioskStore("kiosk-e")
     try kiosk.ask(5)
     let server = FleetServer(
       configuration: try postgres.configuration(
-        database: "nowhere", kiosk: kiosk.name, port: try TestPostgres.freePort()))
+        database: "nowhere", kiosk: kiosk.name, port: try ThrowawayPostgres.freePort()))
     let error = try await #require(throws: FleetError.self) {
       try await FleetSync.once(store: kiosk.store, server: server)
     }
@@ -99,7 +102,7 @@ struct FleetAccessTests {
     let server = try fleet.kiosk(kiosk.name)
     try await fleet.postgres.withAdmin(database: fleet.database) { connection in
       try await connection.query(
-        "UPDATE hiwaic.schema_version SET version = 0", logger: TestPostgres.logger)
+        "UPDATE hiwaic.schema_version SET version = 0", logger: ThrowawayPostgres.logger)
     }
     let older = try await #require(throws: FleetError.self) {
       try await FleetSync.once(store: kiosk.store, server: server)

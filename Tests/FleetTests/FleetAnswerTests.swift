@@ -3,6 +3,7 @@ import EventModel
 import Foundation
 import Knowledge
 import Matcher
+import PostgresSupport
 import Testing
 
 @testable import Fleet

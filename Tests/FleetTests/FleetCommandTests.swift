@@ -1,5 +1,6 @@
 import Foundation
 import Knowledge
+import PostgresSupport
 import Testing
 
 @testable import Fleet
@@ -107,12 +108,12 @@ struct FleetCommandTests {
 
   @Test("sync --once with the server away: one line, a non-zero exit, nothing lost")
   func unreachable() async throws {
-    let postgres = try await TestPostgres.shared()
+    let postgres = try await ThrowawayPostgres.shared()
     let kiosk = try KioskStore("kiosk-away")
     try kiosk.ask(3)
     let file = try fleetFile(
       try postgres.configuration(
-        database: "nowhere", kiosk: kiosk.name, port: try TestPostgres.freePort()),
+        database: "nowhere", kiosk: kiosk.name, port: try ThrowawayPostgres.freePort()),
       in: kiosk.folder)
     let result = try ChildProcess([
       Self.binary, "sync", "--fleet", file, "--once", "--knowledge",
@@ -123,44 +124,5 @@ struct FleetCommandTests {
     #expect(lines.count == 1, "\(result.output)")
     #expect(result.output.contains("cannot be reached (connection refused)"))
     #expect(try kiosk.store.fleetProgress().unsent == 3)
-  }
-}
-
-/// A child process started with posix_spawn and waited for with waitpid (Foundation's Process
-/// can miss a child's exit when several run at once), its standard output and error in one
-/// file.
-struct ChildProcess {
-  let pid: pid_t
-  let outputFile: String
-
-  init(_ arguments: [String]) throws {
-    outputFile =
-      FileManager.default.temporaryDirectory.appendingPathComponent(
-        "hiwaic-child-\(UUID().uuidString).out"
-      ).path
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_adddup2(&actions, 1, 2)
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    var pointers = arguments.map { strdup($0) } + [nil]
-    defer { for pointer in pointers { free(pointer) } }
-    var child: pid_t = 0
-    let spawned = posix_spawn(&child, arguments[0], &actions, nil, &pointers, environ)
-    guard spawned == 0 else {
-      throw TestPostgresError(message: "cannot start \(arguments[0]): \(spawned)")
-    }
-    pid = child
-  }
-
-  /// Waits for the end: the exit status, or the signal that ended it, and what it printed.
-  func wait() -> (status: Int32, signal: Int32, output: String) {
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    let output = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
-    try? FileManager.default.removeItem(atPath: outputFile)
-    let signal = status & 0x7f
-    return (signal == 0 ? (status >> 8) & 0xff : -1, signal, output)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Knowledge
+import PostgresSupport
 import Testing
 
 @testable import Fleet
@@ -45,7 +46,7 @@ struct FleetSyncServiceTests {
 
   @Test("the server away: the error is kept for the operator, the waits double, and it resumes")
   func backsOff() async throws {
-    let postgres = try TestPostgres()
+    let postgres = try ThrowawayPostgres()
     defer { postgres.remove() }
     try postgres.start()
     try await postgres.makeRoles()

@@ -2,6 +2,7 @@ import EventModel
 import Foundation
 import Knowledge
 import PostgresNIO
+import PostgresSupport
 import Testing
 
 @testable import Fleet
@@ -63,7 +64,7 @@ struct FleetSyncTests {
 
   @Test("the server stopped in the middle of a sync: the kiosk goes on, nothing is lost or doubled")
   func serverStoppedMidSync() async throws {
-    let postgres = try TestPostgres()
+    let postgres = try ThrowawayPostgres()
     defer { postgres.remove() }
     try postgres.start()
     try await postgres.makeRoles()

@@ -126,7 +126,8 @@ public final class FleetSyncService: @unchecked Sendable {
     return current
   }
 
-  static func seconds(_ duration: Duration) -> Double {
+  /// A duration in seconds, for messages and figures.
+  public static func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
   }
 }

@@ -1,6 +1,5 @@
 import Fleet
 import Foundation
-import Knowledge
 import Logging
 import PostgresNIO
 
@@ -8,24 +7,21 @@ import PostgresNIO
   import Glibc
 #endif
 
-/// A throw-away PostgreSQL cluster for the tests: Debian's `postgresql` binaries, a data folder
+/// A throw-away PostgreSQL cluster for the tests and the benchmark: Debian's `postgresql` binaries, a data folder
 /// in a temporary directory, a free port on 127.0.0.1, run as a user that is not root (the
 /// server refuses root). Its superuser makes the roles a database administrator would: the
 /// fleet's owner and the kiosks' role.
-final class TestPostgres: @unchecked Sendable {
-  let folder: URL
-  let port: Int
-  let binaries: String
+public final class ThrowawayPostgres: @unchecked Sendable {
+  public let folder: URL
+  public let port: Int
+  public let binaries: String
   /// The user the server runs as when the tests run as root.
-  let runAs: String?
-  static let adminPassword = "admin-\(UUID().uuidString)"
-  static let ownerPassword = "owner-\(UUID().uuidString)"
-  static let kioskPassword = "kiosk-\(UUID().uuidString)"
+  public let runAs: String?
+  public static let adminPassword = "admin-\(UUID().uuidString)"
+  public static let ownerPassword = "owner-\(UUID().uuidString)"
+  public static let kioskPassword = "kiosk-\(UUID().uuidString)"
 
-  /// The server most tests share; each test gets a database of its own.
-  static func shared() async throws -> TestPostgres { try await SharedServer.one.get() }
-
-  init() throws {
+  public init() throws {
     binaries = try Self.findBinaries()
     folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "hiwaic-pg-\(getpid())-\(UUID().uuidString.prefix(8))")
@@ -45,9 +41,9 @@ final class TestPostgres: @unchecked Sendable {
       ])
   }
 
-  var dataFolder: String { folder.appendingPathComponent("data").path }
+  public var dataFolder: String { folder.appendingPathComponent("data").path }
 
-  func start() throws {
+  public func start() throws {
     try run(
       binaries + "/pg_ctl",
       [
@@ -59,17 +55,17 @@ final class TestPostgres: @unchecked Sendable {
   }
 
   /// Stops the server at once, as a power cut or a killed process would.
-  func stop() throws {
+  public func stop() throws {
     try run(binaries + "/pg_ctl", ["-D", dataFolder, "-m", "immediate", "-w", "stop"])
   }
 
-  func remove() {
+  public func remove() {
     _ = try? stop()
     try? FileManager.default.removeItem(at: folder)
   }
 
   /// The roles a database administrator makes before `fleet init`.
-  func makeRoles() async throws {
+  public func makeRoles() async throws {
     try await withAdmin(database: "postgres") { connection in
       // Passwords are the test's own random values: no bind parameters in CREATE ROLE.
       try await connection.query(
@@ -82,7 +78,7 @@ final class TestPostgres: @unchecked Sendable {
   }
 
   /// A new database owned by the fleet's owner role, with its own name.
-  func makeDatabase() async throws -> String {
+  public func makeDatabase() async throws -> String {
     let name =
       "fleet_"
       + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(
@@ -96,7 +92,7 @@ final class TestPostgres: @unchecked Sendable {
   }
 
   /// A fleet configuration for `user` on `database`, its password in a file of its own.
-  func configuration(
+  public func configuration(
     database: String, user: String = "hiwaic_kiosk", password: String? = nil,
     kiosk: String = "kiosk-1", port: Int? = nil
   ) throws -> FleetConfiguration {
@@ -109,11 +105,14 @@ final class TestPostgres: @unchecked Sendable {
       passwordFile: passwordFile.path, kioskID: kiosk, tls: .disable)
   }
 
-  static let logger = Logger(label: "test-postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+  public static let logger = Logger(
+    label: "test-postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
   /// Runs a program to its end (as the server's user when the tests run as root).
   @discardableResult
-  func run(_ executable: String, _ arguments: [String], asServer: Bool = true) throws -> String {
+  public func run(_ executable: String, _ arguments: [String], asServer: Bool = true) throws
+    -> String
+  {
     let argv =
       asServer && runAs != nil
       ? ["/usr/sbin/runuser", "-u", runAs ?? "", "--", executable] + arguments
@@ -129,7 +128,7 @@ final class TestPostgres: @unchecked Sendable {
     return result.output
   }
 
-  static func findBinaries() throws -> String {
+  public static func findBinaries() throws -> String {
     let versions =
       (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
     if let newest = versions.compactMap(Int.init).max() {
@@ -149,12 +148,12 @@ final class TestPostgres: @unchecked Sendable {
   }
 
   /// Debian's `postgres` user when the package made it, else `nobody`.
-  static func serverUser() -> String {
+  public static func serverUser() -> String {
     getpwnam("postgres") != nil ? "postgres" : "nobody"
   }
 
   /// A port nobody listens on now.
-  static func freePort() throws -> Int {
+  public static func freePort() throws -> Int {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard descriptor >= 0 else { throw TestPostgresError(message: "no socket") }
     defer { close(descriptor) }
@@ -174,14 +173,15 @@ final class TestPostgres: @unchecked Sendable {
 }
 
 /// Why the test server did not start.
-struct TestPostgresError: Error, CustomStringConvertible {
-  var message: String
-  var description: String { message }
+public struct TestPostgresError: Error, CustomStringConvertible {
+  public var message: String
+  public var description: String { message }
+  public init(message: String) { self.message = message }
 }
 
-extension TestPostgres {
+extension ThrowawayPostgres {
   /// Runs SQL as the cluster's superuser from async code.
-  func withAdmin<Result: Sendable>(
+  public func withAdmin<Result: Sendable>(
     database: String, _ body: (PostgresConnection) async throws -> Result
   ) async throws -> Result {
     let connection = try await PostgresConnection.connect(
@@ -200,7 +200,7 @@ extension TestPostgres {
   }
 
   /// How many log rows the server holds, and how many different ids among them.
-  func logCount(database: String) async throws -> (rows: Int, ids: Int) {
+  public func logCount(database: String) async throws -> (rows: Int, ids: Int) {
     try await withAdmin(database: database) { connection in
       var result = (rows: 0, ids: 0)
       for try await (rows, ids) in try await connection.query(
@@ -214,75 +214,41 @@ extension TestPostgres {
   }
 }
 
-/// One test's fleet: a database of its own on a server, initialised by the owner's role.
-struct FleetFixture {
-  let postgres: TestPostgres
-  let database: String
-  let owner: FleetConfiguration
+/// A child process started with posix_spawn and waited for with waitpid (Foundation's Process
+/// can miss a child's exit when several run at once), its standard output and error in one
+/// file.
+public struct ChildProcess {
+  public let pid: pid_t
+  public let outputFile: String
 
-  static func make(on given: TestPostgres? = nil) async throws -> FleetFixture {
-    let postgres: TestPostgres
-    if let given { postgres = given } else { postgres = try await TestPostgres.shared() }
-    let database = try await postgres.makeDatabase()
-    let owner = try postgres.configuration(
-      database: database, user: "hiwaic_owner", kiosk: "organisers")
-    _ = try await FleetServer(configuration: owner).initialise()
-    return FleetFixture(postgres: postgres, database: database, owner: owner)
-  }
-
-  func kiosk(_ id: String) throws -> FleetServer {
-    FleetServer(configuration: try postgres.configuration(database: database, kiosk: id))
-  }
-
-  var organisers: FleetServer { FleetServer(configuration: owner) }
-}
-
-/// A kiosk's own knowledge store in a temporary folder.
-final class KioskStore: @unchecked Sendable {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "hiwaic-fleet-kiosk-\(UUID().uuidString.prefix(8))")
-  let store: KnowledgeStore
-  let name: String
-
-  init(_ name: String) throws {
-    self.name = name
-    store = try KnowledgeStore(path: folder.appendingPathComponent("k.sqlite").path)
-  }
-
-  deinit { try? FileManager.default.removeItem(at: folder) }
-
-  /// Logs `count` questions, as visitors at this kiosk would ask them.
-  func ask(_ count: Int, from start: Int = 0) throws {
-    let questions = (start..<(start + count)).map { index in
-      AskedQuestion(
-        text: "where is booth \(index) for \(name)?", language: .en, intent: "find_exhibitor",
-        confidence: 0.7, answered: index % 5 != 0, place: "hall-\(index % 3)", channel: "kiosk",
-        askedAt: Date(timeIntervalSince1970: 1_753_491_600 + Double(index)))
+  public init(_ arguments: [String]) throws {
+    outputFile =
+      FileManager.default.temporaryDirectory.appendingPathComponent(
+        "hiwaic-child-\(UUID().uuidString).out"
+      ).path
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    var pointers = arguments.map { strdup($0) } + [nil]
+    defer { for pointer in pointers { free(pointer) } }
+    var child: pid_t = 0
+    let spawned = posix_spawn(&child, arguments[0], &actions, nil, &pointers, environ)
+    guard spawned == 0 else {
+      throw TestPostgresError(message: "cannot start \(arguments[0]): \(spawned)")
     }
-    try store.log(questions, retention: LogRetention(days: 3_650))
-  }
-}
-
-/// Starts the shared server once, whichever test asks first; stops it when the tests end.
-actor SharedServer {
-  static let one = SharedServer()
-  /// One start, however many tests ask while it runs (an actor's method may be re-entered at
-  /// each await).
-  private var starting: Task<TestPostgres, any Error>?
-
-  func get() async throws -> TestPostgres {
-    if let starting { return try await starting.value }
-    let task = Task<TestPostgres, any Error> {
-      let started = try TestPostgres()
-      SharedServer.running = started
-      atexit { SharedServer.running?.remove() }
-      try started.start()
-      try await started.makeRoles()
-      return started
-    }
-    starting = task
-    return try await task.value
+    pid = child
   }
 
-  nonisolated(unsafe) static var running: TestPostgres?
+  /// Waits for the end: the exit status, or the signal that ended it, and what it printed.
+  public func wait() -> (status: Int32, signal: Int32, output: String) {
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let output = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
+    try? FileManager.default.removeItem(atPath: outputFile)
+    let signal = status & 0x7f
+    return (signal == 0 ? (status >> 8) & 0xff : -1, signal, output)
+  }
 }
