@@ -138,3 +138,67 @@ struct FleetAccessTests {
     if case .notAllowed = refused {} else { Issue.record("expected a refusal, got \(refused)") }
   }
 }
+
+/// sslmode as libpq means it, against servers with and without TLS.
+@Suite("Fleet: TLS when the server offers it")
+struct FleetTLSTests {
+  @Test("prefer and require encrypt; verify-full checks the certificate; a server without TLS")
+  func modes() async throws {
+    let postgres = try ThrowawayPostgres(tls: true)
+    defer { postgres.remove() }
+    try postgres.start()
+    try await postgres.makeRoles()
+    let fleet = try await FleetFixture.make(on: postgres)
+    let kiosk = try KioskStore("kiosk-tls")
+    try kiosk.ask(4)
+    for mode in [FleetConfiguration.TLSMode.prefer, .require] {
+      let server = FleetServer(
+        configuration: try postgres.configuration(
+          database: fleet.database, kiosk: kiosk.name, tls: mode))
+      _ = try await FleetSync.once(store: kiosk.store, server: server)
+      #expect(try await Self.encrypted(server), "\(mode)")
+    }
+    // A certificate nobody vouches for is refused; given its authority, it is accepted.
+    let unverified = FleetServer(
+      configuration: try postgres.configuration(
+        database: fleet.database, kiosk: kiosk.name, tls: .verifyFull))
+    let refused = try await #require(throws: FleetError.self) {
+      try await FleetSync.once(store: kiosk.store, server: unverified)
+    }
+    if case .tls = refused {} else { Issue.record("expected a TLS failure, got \(refused)") }
+    let verified = FleetServer(
+      configuration: try postgres.configuration(
+        database: fleet.database, kiosk: kiosk.name, tls: .verifyFull,
+        rootCertificate: postgres.certificate))
+    _ = try await FleetSync.once(store: kiosk.store, server: verified)
+    #expect(try await postgres.logCount(database: fleet.database).rows == 4)
+
+    // A server without TLS: prefer goes on in the clear, require says why it will not.
+    let plain = try await FleetFixture.make()
+    let clear = FleetServer(
+      configuration: try plain.postgres.configuration(
+        database: plain.database, kiosk: kiosk.name, tls: .prefer))
+    _ = try await FleetSync.once(store: kiosk.store, server: clear)
+    #expect(try await !Self.encrypted(clear))
+    let insisting = FleetServer(
+      configuration: try plain.postgres.configuration(
+        database: plain.database, kiosk: kiosk.name, tls: .require))
+    let error = try await #require(throws: FleetError.self) {
+      try await FleetSync.once(store: kiosk.store, server: insisting)
+    }
+    #expect(error == .tlsUnavailable(server: insisting.name))
+  }
+
+  /// Whether the server says this connection is encrypted.
+  static func encrypted(_ server: FleetServer) async throws -> Bool {
+    try await server.withConnection { connection in
+      var ssl = false
+      for try await value in try await connection.query(
+        "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", logger: ThrowawayPostgres.logger
+      ).decode(Bool.self) {
+        ssl = value
+      }
+      return ssl
+    }
+  }
+}

@@ -21,7 +21,15 @@ public final class ThrowawayPostgres: @unchecked Sendable {
   public static let ownerPassword = "owner-\(UUID().uuidString)"
   public static let kioskPassword = "kiosk-\(UUID().uuidString)"
 
-  public init() throws {
+  /// Whether the server offers TLS, with a certificate of its own for 127.0.0.1 (`certificate`).
+  public let tls: Bool
+
+  /// The server's self-signed certificate when it offers TLS: the authority a `verify-full`
+  /// client is given.
+  public var certificate: String { folder.appendingPathComponent("server.crt").path }
+
+  public init(tls: Bool = false) throws {
+    self.tls = tls
     binaries = try Self.findBinaries()
     folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "hiwaic-pg-\(getpid())-\(UUID().uuidString.prefix(8))")
@@ -30,6 +38,16 @@ public final class ThrowawayPostgres: @unchecked Sendable {
     port = try Self.freePort()
     let passwordFile = folder.appendingPathComponent("admin-password")
     try Self.adminPassword.write(to: passwordFile, atomically: true, encoding: .utf8)
+    if tls {
+      try run(
+        "/usr/bin/openssl",
+        [
+          "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+          "-addext", "subjectAltName=IP:127.0.0.1", "-keyout",
+          folder.appendingPathComponent("server.key").path, "-out", certificate,
+        ], asServer: false)
+      chmod(folder.appendingPathComponent("server.key").path, 0o600)
+    }
     if let runAs {
       try run("/bin/chown", ["-R", runAs, folder.path], asServer: false)
     }
@@ -49,7 +67,10 @@ public final class ThrowawayPostgres: @unchecked Sendable {
       [
         "-D", dataFolder, "-l", folder.appendingPathComponent("server.log").path, "-w", "-t",
         "60", "-o",
-        "-p \(port) -k \(folder.path) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
+        "-p \(port) -k \(folder.path) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+          + (tls
+            ? " -c ssl=on -c ssl_cert_file=\(certificate) -c ssl_key_file=\(folder.appendingPathComponent("server.key").path)"
+            : ""),
         "start",
       ])
   }
@@ -94,7 +115,8 @@ public final class ThrowawayPostgres: @unchecked Sendable {
   /// A fleet configuration for `user` on `database`, its password in a file of its own.
   public func configuration(
     database: String, user: String = "hiwaic_kiosk", password: String? = nil,
-    kiosk: String = "kiosk-1", port: Int? = nil
+    kiosk: String = "kiosk-1", port: Int? = nil, tls: FleetConfiguration.TLSMode = .disable,
+    rootCertificate: String? = nil
   ) throws -> FleetConfiguration {
     let passwordFile = folder.appendingPathComponent("password-\(UUID().uuidString)")
     let secret = password ?? (user == "hiwaic_owner" ? Self.ownerPassword : Self.kioskPassword)
@@ -102,7 +124,7 @@ public final class ThrowawayPostgres: @unchecked Sendable {
     chmod(passwordFile.path, 0o600)
     return FleetConfiguration(
       host: "127.0.0.1", port: port ?? self.port, database: database, user: user,
-      passwordFile: passwordFile.path, kioskID: kiosk, tls: .disable)
+      passwordFile: passwordFile.path, kioskID: kiosk, tls: tls, rootCertificate: rootCertificate)
   }
 
   public static let logger = Logger(
