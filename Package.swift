@@ -147,7 +147,8 @@ let package = Package(
     .testTarget(
       name: "CommandLineInterfaceTests",
       dependencies: [
-        "CommandLineInterface", "EventModel", "Kiosk", "Knowledge", "QRTestSupport",
+        "CommandLineInterface", "EventModel", "Fleet", "Kiosk", "Knowledge", "PostgresSupport",
+        "QRTestSupport",
       ]
     ),
   ]

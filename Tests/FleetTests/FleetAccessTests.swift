@@ -37,6 +37,7 @@ struct FleetAccessTests {
     try kiosk.ask(3)
     _ = try await FleetSync.once(store: kiosk.store, server: try fleet.kiosk(kiosk.name))
     #expect(try await asKiosk(fleet, "SELECT * FROM hiwaic.answer_change") == nil)
+    #expect(try await asKiosk(fleet, "SELECT * FROM hiwaic.note_change") == nil)
     #expect(try await asKiosk(fleet, "SELECT version FROM hiwaic.schema_version") == nil)
     for refused in [
       "SELECT * FROM hiwaic.question_log",
@@ -44,6 +45,8 @@ struct FleetAccessTests {
       "UPDATE hiwaic.question_log SET answered = true",
       "TRUNCATE hiwaic.question_log",
       "DELETE FROM hiwaic.answer_change",
+      "DELETE FROM hiwaic.note_change",
+      "UPDATE hiwaic.note_change SET removed = true",
       "INSERT INTO hiwaic.answer_change (id, question, answer, language, written_at) VALUES (gen_random_uuid(), 'q', 'a', 'en', now())",
       "UPDATE hiwaic.schema_version SET version = 9",
       "DROP TABLE hiwaic.question_log",
@@ -119,11 +122,37 @@ struct FleetAccessTests {
     #expect(try kiosk.store.fleetProgress().unsent == 2)
   }
 
+  @Test("a server at schema version 1: kiosks say so and go on offline; fleet init migrates it")
+  func migration() async throws {
+    let fleet = try await FleetFixture.make()
+    // As `fleet init` of a hiwaic that knew version 1 left it.
+    try await fleet.postgres.withAdmin(database: fleet.database) { connection in
+      try await connection.query("DROP TABLE hiwaic.note_change", logger: ThrowawayPostgres.logger)
+      try await connection.query(
+        "UPDATE hiwaic.schema_version SET version = 1", logger: ThrowawayPostgres.logger)
+    }
+    let kiosk = try KioskStore("kiosk-old")
+    try kiosk.ask(3)
+    let server = try fleet.kiosk(kiosk.name)
+    let older = try await #require(throws: FleetError.self) {
+      try await FleetSync.once(store: kiosk.store, server: server)
+    }
+    #expect(older == .olderSchema(server: server.name, version: 1, needed: FleetSchema.version))
+    let migrated = try await fleet.organisers.initialise()
+    #expect(migrated.fromVersion == 1 && migrated.toVersion == FleetSchema.version)
+    let report = try await FleetSync.once(store: kiosk.store, server: server)
+    #expect(report.sent == 3 && report.unsent == 0)
+  }
+
   @Test("fleet init: idempotent, and it names a role that does not exist or cannot be one")
   func initialise() async throws {
     let fleet = try await FleetFixture.make()
     let again = try await fleet.organisers.initialise()
-    #expect(again == FleetInitialisation(fromVersion: 1, toVersion: 1, kioskRole: "hiwaic_kiosk"))
+    #expect(
+      again
+        == FleetInitialisation(
+          fromVersion: FleetSchema.version, toVersion: FleetSchema.version,
+          kioskRole: "hiwaic_kiosk"))
     let noRole = try await #require(throws: FleetError.self) {
       try await fleet.organisers.initialise(kioskRole: "kiosk_nobody_made")
     }

@@ -53,6 +53,45 @@ struct FleetAnswerTests {
     #expect(try kiosks[2].store.organiserAnswers().isEmpty)
   }
 
+  @Test("a recorded talk published once: every kiosk imports it, categorised and searchable, once")
+  func notesReachEveryKiosk() async throws {
+    let fleet = try await FleetFixture.make()
+    let vtt = Data(
+      """
+      WEBVTT
+
+      00:00:01.000 --> 00:00:05.000
+      Unitree showed humanoid robots that fold laundry and play football.
+
+      00:00:05.000 --> 00:00:09.000
+      Safety and governance of embodied intelligence came up in the questions.
+      """.utf8)
+    _ = try await fleet.organisers.publishNotes(
+      vtt, source: "robot-talk.vtt", format: nil, session: "s-robotics", speaker: nil,
+      language: .en, now: Date(timeIntervalSince1970: 1_753_495_200))
+    let assistant = try Assistant.load(packDirectory: Self.packDirectory)
+    for name in ["kiosk-a", "kiosk-b"] {
+      let kiosk = try KioskStore(name)
+      let server = try fleet.kiosk(name)
+      let report = try await FleetSync.once(
+        store: kiosk.store, server: server, mentions: assistant.mentionFinder)
+      #expect(report.notes == 1)
+      let documents = try kiosk.store.documents()
+      #expect(documents.map(\.source) == ["robot-talk.vtt"])
+      #expect(documents.first?.session == "s-robotics")
+      let found = try kiosk.store.search("laundry", limit: 3)
+      #expect(found.first?.chunk.text.contains("fold laundry") == true, "\(found)")
+      let mentions =
+        try kiosk.store.document(try #require(documents.first?.id))?.1
+        .flatMap(\.mentions) ?? []
+      #expect(mentions.contains(Mention(type: "exhibitor", id: "unitree")), "\(mentions)")
+      // Read again from the start (a store restored from a backup): still one copy.
+      try kiosk.store.restartFleetSync()
+      _ = try await FleetSync.once(store: kiosk.store, server: server)
+      #expect(try kiosk.store.documents().count == 1)
+    }
+  }
+
   @Test("a kiosk cannot publish an answer")
   func kioskCannotPublish() async throws {
     let fleet = try await FleetFixture.make()

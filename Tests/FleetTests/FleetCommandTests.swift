@@ -86,11 +86,23 @@ struct FleetCommandTests {
     #expect(published.status == 0, "\(published.output)")
     #expect(published.output.contains("published answer"))
 
+    let talk = kiosk.folder.appendingPathComponent("main-forum.vtt")
+    try "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nGovernance needs every country at the table.\n"
+      .write(to: talk, atomically: true, encoding: .utf8)
+    let notes = try ChildProcess([
+      Self.binary, "notes", "import", talk.path, "--session", "main-forum", "--fleet", owner,
+    ]).wait()
+    #expect(notes.status == 0, "\(notes.output)")
+    #expect(notes.output.contains("published main-forum.vtt (1 cues or paragraphs, en)"))
+
     let synced = try ChildProcess([
       Self.binary, "sync", "--fleet", kioskFile, "--once", "--knowledge", knowledge,
     ]).wait()
     #expect(synced.status == 0, "\(synced.output)")
-    #expect(synced.output.contains("sent 7 questions, received 1 answer changes; all sent"))
+    #expect(
+      synced.output.contains(
+        "sent 7 questions, received 1 answer changes and 1 notes files; all sent"))
+    #expect(try kiosk.store.documents(session: "main-forum").map(\.source) == ["main-forum.vtt"])
     #expect(
       try kiosk.store.organiserAnswers().map(\.answer) == [
         "At the west entrance of the Expo Centre."

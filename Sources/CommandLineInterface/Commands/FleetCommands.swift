@@ -114,6 +114,7 @@ struct SyncCommand: ParsableCommand {
 
   @OptionGroup var fleetOptions: FleetOptions
   @OptionGroup var knowledgeOptions: KnowledgeOptions
+  @OptionGroup var packOptions: PackOptions
   @Flag(name: .long, help: "Sync once and exit: 0 when all was sent and received.")
   var once = false
   @Option(name: .long, help: "Seconds between syncs (5 to 3600).") var every: Int = 30
@@ -122,9 +123,12 @@ struct SyncCommand: ParsableCommand {
     guard (5...3_600).contains(every) else { throw CommandError("--every must be 5 to 3600") }
     let server = try fleetOptions.requiredServer("sync")
     let store = try knowledgeOptions.open()
+    // Published notes are categorised by this pack's matcher, as `notes import` does.
+    let setup = try AskSetup(options: packOptions, at: nil, lang: .auto, withKnowledge: false)
+    let mentions = setup.assistant.mentionFinder
     if once {
       let report = try fleetCall { () async throws(FleetError) in
-        try await FleetSync.once(store: store, server: server)
+        try await FleetSync.once(store: store, server: server, mentions: mentions)
       }
       print(Self.line(report))
       if report.unsent > 0 {
@@ -133,7 +137,7 @@ struct SyncCommand: ParsableCommand {
       return
     }
     let service = FleetSyncService(
-      store: store, server: server, interval: .seconds(every),
+      store: store, server: server, interval: .seconds(every), mentions: mentions,
       onSync: { outcome in
         let stamp = ISO8601DateFormatter().string(from: Date())
         switch outcome {
@@ -149,6 +153,7 @@ struct SyncCommand: ParsableCommand {
 
   static func line(_ report: FleetSyncReport) -> String {
     "sent \(report.sent) questions, received \(report.received) answer changes"
+      + (report.notes > 0 ? " and \(report.notes) notes files" : "")
       + (report.unsent > 0 ? "; \(report.unsent) waiting" : "; all sent")
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventModel
+import Fleet
 import Foundation
 import Knowledge
 
@@ -76,6 +77,7 @@ struct NotesImportCommand: RenderingCommand {
 
   @OptionGroup var knowledgeOptions: KnowledgeOptions
   @OptionGroup var packOptions: PackOptions
+  @OptionGroup var fleetOptions: FleetOptions
 
   func render() throws -> String {
     // The matcher files every passage under the topics, exhibitors, speakers and sessions it
@@ -110,6 +112,17 @@ struct NotesImportCommand: RenderingCommand {
       lang ?? Language(
         rawValue: TextLanguage.guess(notes.pieces.map(\.text).joined(separator: " ")))
       ?? .en
+    if let server = try fleetOptions.server() {
+      // Read here first, so that what every kiosk imports is a file that reads.
+      let (format, session) = (fileFormat?.format, sessionID)
+      let uid = try fleetCall { () async throws(FleetError) in
+        try await server.publishNotes(
+          data, source: name, format: format, session: session, speaker: speakerID,
+          language: language, now: Date())
+      }
+      return
+        "published \(name) (\(notes.pieces.count) \(notes.kind == .qa ? "questions and answers" : "cues or paragraphs"), \(language.rawValue)) as \(uid.uuidString.lowercased()) to every kiosk of \(server.name)"
+    }
     let store = try knowledgeOptions.open()
     let outcome: ImportOutcome
     do {

@@ -135,7 +135,10 @@ struct UICommand: ParsableCommand {
         retention: retentionDays.map(LogRetention.init(days:)) ?? .standard)
     }
     // The fleet's sync on its own task: the screen never waits for the network.
-    let fleetSync = try Self.fleetSync(file: fleetFile, knowledge: knowledgeOptions)
+    let pending = setup.pending
+    let fleetSync = try Self.fleetSync(
+      file: fleetFile, knowledge: knowledgeOptions,
+      mentions: { pending.assistant.mentions(in: $0) })
     if let fleetSync {
       env.fleetSync = {
         let status = fleetSync.status
@@ -177,7 +180,9 @@ struct UICommand: ParsableCommand {
 
   /// The background sync with the fleet's server, when a fleet file is given: its problems
   /// are said before the screen opens (a kiosk with a broken fleet file does not start).
-  static func fleetSync(file: String?, knowledge: KnowledgeOptions) throws
+  static func fleetSync(
+    file: String?, knowledge: KnowledgeOptions, mentions: @escaping MentionFinder
+  ) throws
     -> FleetSyncService?
   {
     guard let file else { return nil }
@@ -191,7 +196,8 @@ struct UICommand: ParsableCommand {
     }
     // With the log off nothing is sent; the organisers' answers still arrive.
     return FleetSyncService(
-      store: try knowledge.open(), server: FleetServer(configuration: configuration))
+      store: try knowledge.open(), server: FleetServer(configuration: configuration),
+      mentions: mentions)
   }
 
   /// Reads the visitor's saved state into `state`; a problem goes to standard error (seen

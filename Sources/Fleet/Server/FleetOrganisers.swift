@@ -29,7 +29,7 @@ extension FleetServer {
     guard !question.isEmpty, !answer.isEmpty else {
       throw .store("an answer needs a question and its answer")
     }
-    return try await changingAnswers { connection in
+    return try await changing("hiwaic.answer_change") { connection in
       let current = try await Self.currentAnswers(on: connection)
       let uid =
         current.first { $0.question == question && $0.language == language }?.uid
@@ -46,7 +46,7 @@ extension FleetServer {
 
   /// Takes a published answer back from every kiosk; false when there is none with that id.
   public func retract(_ uid: UUID, now: Date) async throws(FleetError) -> Bool {
-    try await changingAnswers { connection in
+    try await changing("hiwaic.answer_change") { connection in
       guard
         let answer = try await Self.currentAnswers(on: connection).first(where: { $0.uid == uid })
       else { return false }
@@ -60,18 +60,20 @@ extension FleetServer {
     }
   }
 
-  /// Runs `change` in a transaction that holds the answers' table for writing: publishers one
-  /// at a time, so positions are committed in order, and a kiosk that has read up to one
-  /// position never misses an earlier one committed later.
-  func changingAnswers<Result: Sendable>(
+  /// Runs `change` in a transaction that holds `table` (one of the fleet's change tables, a
+  /// constant of this code) for writing: publishers one at a time, so positions are committed
+  /// in order, and a kiosk that has read up to one position never misses an earlier one
+  /// committed later.
+  func changing<Result: Sendable>(
+    _ table: StaticString,
     _ change: @escaping @Sendable (PostgresConnection) async throws -> Result
   ) async throws(FleetError) -> Result {
     let server = name
+    let lock = "LOCK TABLE \(table) IN EXCLUSIVE MODE"
     return try await withConnection { connection in
       try await Self.checkSchema(connection, server: server)
       return try await connection.withTransaction(logger: Self.logger) { connection in
-        try await connection.query(
-          "LOCK TABLE hiwaic.answer_change IN EXCLUSIVE MODE", logger: Self.logger)
+        try await connection.query(PostgresQuery(unsafeSQL: lock), logger: Self.logger)
         return try await change(connection)
       }
     }

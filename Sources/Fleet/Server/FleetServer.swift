@@ -145,7 +145,7 @@ public struct FleetServer: Sendable {
 /// The server's tables, versioned: `fleet init` creates and migrates them.
 public enum FleetSchema {
   /// The schema version this hiwaic writes and reads.
-  public static let version = 1
+  public static let version = 2
   /// The role kiosks log in with unless `fleet init` is told another.
   public static let defaultKioskRole = "hiwaic_kiosk"
 
@@ -178,7 +178,23 @@ public enum FleetSchema {
         removed boolean NOT NULL DEFAULT false)
       """,
       "CREATE INDEX answer_change_id ON hiwaic.answer_change (id)",
-    ]
+    ],
+    // Version 2: recorded talks and Q&A, published by the organisers to every kiosk.
+    [
+      """
+      CREATE TABLE hiwaic.note_change (
+        position bigserial PRIMARY KEY,
+        id uuid NOT NULL,
+        source text NOT NULL CHECK (length(source) <= 255),
+        format text CHECK (format IN ('vtt', 'srt', 'text', 'qa')),
+        session text NOT NULL,
+        speaker text,
+        language text NOT NULL,
+        content bytea NOT NULL CHECK (octet_length(content) <= 33554432),
+        published_at timestamptz NOT NULL,
+        removed boolean NOT NULL DEFAULT false)
+      """
+    ],
   ]
 
   /// A role name hiwaic will put into a GRANT: PostgreSQL's plain identifiers only.
@@ -201,7 +217,7 @@ public struct FleetInitialisation: Sendable, Equatable {
 
 extension FleetServer {
   /// Creates or migrates the schema and grants the kiosk role exactly what a kiosk needs:
-  /// insert into the log, read the answers and the schema version. Run with the database
+  /// insert into the log, read the answers, the notes and the schema version. Run with the database
   /// owner's role; concurrent runs wait for each other.
   public func initialise(kioskRole: String = FleetSchema.defaultKioskRole)
     async throws(FleetError) -> FleetInitialisation
@@ -246,6 +262,7 @@ extension FleetServer {
           "GRANT SELECT ON hiwaic.schema_version TO \(role)",
           "GRANT INSERT ON hiwaic.question_log TO \(role)",
           "GRANT SELECT ON hiwaic.answer_change TO \(role)",
+          "GRANT SELECT ON hiwaic.note_change TO \(role)",
         ] {
           try await connection.query(PostgresQuery(unsafeSQL: statement), logger: Self.logger)
         }

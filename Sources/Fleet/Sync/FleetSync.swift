@@ -8,11 +8,14 @@ public struct FleetSyncReport: Sendable, Equatable {
   public var sent: Int
   /// Organisers' answer changes applied to the store in this sync.
   public var received: Int
+  /// Published notes files imported in this sync.
+  public var notes = 0
   /// Logged questions still waiting (logged while the sync ran).
   public var unsent: Int
 }
 
-/// One exchange with the fleet's server: the log's outbox up, the organisers' answers down.
+/// One exchange with the fleet's server: the log's outbox up, the organisers' answers and
+/// published notes down.
 public enum FleetSync {
   /// Rows per statement and per SQLite transaction.
   public static let batchSize = 1_000
@@ -23,22 +26,24 @@ public enum FleetSync {
   /// Sends every unsent question in batches (each acknowledged before the store's cursor
   /// moves) and applies every new answer change (one SQLite transaction per batch). Stopped at
   /// any point, it loses nothing and the next sync doubles nothing.
-  public static func once(store: KnowledgeStore, server: FleetServer)
-    async throws(FleetError) -> FleetSyncReport
-  {
+  /// `mentions` categorises published notes as the kiosk's own import does.
+  public static func once(
+    store: KnowledgeStore, server: FleetServer, mentions: MentionFinder? = nil
+  ) async throws(FleetError) -> FleetSyncReport {
     var total = FleetSyncReport(sent: 0, received: 0, unsent: 0)
     while true {
-      let piece = try await exchange(store: store, server: server)
+      let piece = try await exchange(store: store, server: server, mentions: mentions)
       total.sent += piece.sent
       total.received += piece.received
+      total.notes += piece.notes
       total.unsent = piece.unsent
       if !piece.more { return total }
     }
   }
 
   /// One connection's share of a sync; `more` when batches were left for the next.
-  static func exchange(store: KnowledgeStore, server: FleetServer)
-    async throws(FleetError) -> (sent: Int, received: Int, unsent: Int, more: Bool)
+  static func exchange(store: KnowledgeStore, server: FleetServer, mentions: MentionFinder?)
+    async throws(FleetError) -> (sent: Int, received: Int, notes: Int, unsent: Int, more: Bool)
   {
     let kiosk = server.configuration.kioskID
     let name = server.name
@@ -70,10 +75,48 @@ public enum FleetSync {
         if changes.count < batchSize { break }
         if round == batchesPerConnection - 1 { more = true }
       }
+      var notes = 0
+      for round in 0..<batchesPerConnection {
+        let after = try storeCall { () throws(KnowledgeStoreError) in
+          try store.fleetProgress().notesThrough
+        }
+        let files = try await FleetServer.noteChanges(
+          after: after, limit: notesPerBatch, on: connection)
+        for file in files {
+          try importNotes(file, into: store, mentions: mentions)
+          notes += 1
+        }
+        if files.count < notesPerBatch { break }
+        if round == batchesPerConnection - 1 { more = true }
+      }
       let unsent = try storeCall { () throws(KnowledgeStoreError) in
         try store.fleetProgress().unsent
       }
-      return (sent, received, unsent, more)
+      return (sent, received, notes, unsent, more)
+    }
+  }
+
+  /// Notes files per batch: each may be megabytes.
+  static let notesPerBatch = 20
+
+  /// Imports one published file as the kiosk's own `notes import` would, then moves the
+  /// cursor past it. A file this hiwaic cannot read is skipped, not retried forever: the
+  /// organisers' copy was read when it was published.
+  static func importNotes(
+    _ file: FleetNoteChange, into store: KnowledgeStore, mentions: MentionFinder?
+  ) throws(FleetError) {
+    if let notes = try? NotesFileReader.read(
+      file.content, fileName: file.source, format: file.format)
+    {
+      try storeCall { () throws(KnowledgeStoreError) in
+        _ = try store.importNotes(
+          notes, source: file.source, digest: NotesDigest.of(file.content),
+          session: file.session, speaker: file.speaker, language: file.language, now: Date(),
+          mentions: mentions)
+      }
+    }
+    try storeCall { () throws(KnowledgeStoreError) in
+      try store.markNotesReceived(through: file.position)
     }
   }
 

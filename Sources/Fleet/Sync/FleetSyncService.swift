@@ -25,6 +25,8 @@ public final class FleetSyncService: @unchecked Sendable {
   public let server: FleetServer
   public let interval: Duration
   public let trigger: Int
+  /// Categorises published notes as the kiosk's own import does.
+  public let mentions: MentionFinder?
   private let lock = NSLock()
   private var current = FleetSyncStatus()
   private var task: Task<Void, Never>?
@@ -35,13 +37,14 @@ public final class FleetSyncService: @unchecked Sendable {
 
   public init(
     store: KnowledgeStore, server: FleetServer, interval: Duration = .seconds(30),
-    trigger: Int = 50,
+    trigger: Int = 50, mentions: MentionFinder? = nil,
     onSync: @escaping @Sendable (Result<FleetSyncReport, FleetError>) -> Void = { _ in }
   ) {
     self.store = store
     self.server = server
     self.interval = interval
     self.trigger = max(1, trigger)
+    self.mentions = mentions
     self.onSync = onSync
   }
 
@@ -85,7 +88,8 @@ public final class FleetSyncService: @unchecked Sendable {
       if ContinuousClock.now >= due || (failures == 0 && unsent >= trigger) {
         let outcome: Result<FleetSyncReport, FleetError>
         do {
-          outcome = .success(try await FleetSync.once(store: store, server: server))
+          outcome = .success(
+            try await FleetSync.once(store: store, server: server, mentions: mentions))
         } catch {
           outcome = .failure(error)
         }

@@ -42,11 +42,14 @@ public struct FleetProgress: Hashable, Sendable {
   public var unsent: Int
   /// The server position of the last organisers' answer applied here.
   public var answersThrough: Int64
+  /// The server position of the last published notes file imported here.
+  public var notesThrough: Int64 = 0
 }
 
 extension KnowledgeStore {
   static let sentCursor = "question sent"
   static let answerCursor = "answer received"
+  static let notesCursor = "notes received"
 
   /// The oldest logged questions the server has not acknowledged, at most `limit`.
   public func unsentQuestions(limit: Int) throws(KnowledgeStoreError) -> [OutgoingQuestion] {
@@ -74,11 +77,7 @@ extension KnowledgeStore {
   /// sends them again, which the server's `ON CONFLICT DO NOTHING` makes harmless.
   public func markSent(through row: Int64) throws(KnowledgeStoreError) {
     try write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO fleet_cursor (name, position) VALUES (?, ?)
-          ON CONFLICT (name) DO UPDATE SET position = max(position, excluded.position)
-          """, arguments: [Self.sentCursor, row])
+      try Self.advance(db, Self.sentCursor, to: row)
     }
   }
 
@@ -89,7 +88,9 @@ extension KnowledgeStore {
       let unsent =
         try Int.fetchOne(db, sql: "SELECT count(*) FROM question WHERE id > ?", arguments: [sent])
         ?? 0
-      return FleetProgress(unsent: unsent, answersThrough: try Self.cursor(db, Self.answerCursor))
+      return FleetProgress(
+        unsent: unsent, answersThrough: try Self.cursor(db, Self.answerCursor),
+        notesThrough: try Self.cursor(db, Self.notesCursor))
     }
   }
 
@@ -122,11 +123,15 @@ extension KnowledgeStore {
             Int64(change.writtenAt.timeIntervalSince1970), uid,
           ])
       }
-      try db.execute(
-        sql: """
-          INSERT INTO fleet_cursor (name, position) VALUES (?, ?)
-          ON CONFLICT (name) DO UPDATE SET position = max(position, excluded.position)
-          """, arguments: [Self.answerCursor, last])
+      try Self.advance(db, Self.answerCursor, to: last)
+    }
+  }
+
+  /// Records that the published notes up to `position` are imported here (each import is
+  /// its own transaction; one done twice changes nothing, by the file's digest).
+  public func markNotesReceived(through position: Int64) throws(KnowledgeStoreError) {
+    try write { db in
+      try Self.advance(db, Self.notesCursor, to: position)
     }
   }
 
@@ -134,6 +139,15 @@ extension KnowledgeStore {
   /// read again, for a fleet whose server was replaced. The server keeps one of each row.
   public func restartFleetSync() throws(KnowledgeStoreError) {
     try write { db in try db.execute(sql: "DELETE FROM fleet_cursor") }
+  }
+
+  /// Moves a cursor forward, never back.
+  static func advance(_ db: Database, _ name: String, to position: Int64) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO fleet_cursor (name, position) VALUES (?, ?)
+        ON CONFLICT (name) DO UPDATE SET position = max(position, excluded.position)
+        """, arguments: [name, position])
   }
 
   static func cursor(_ db: Database, _ name: String) throws -> Int64 {
