@@ -15,7 +15,8 @@ struct KioskFleetSessionTests {
       TmuxSession.available, "tmux is needed for the end-to-end tests: make deps installs it")
   }
 
-  @Test("a visitor's question reaches the server in the background; only the operator sees the sync")
+  @Test(
+    "a visitor's question reaches the server in the background; only the operator sees the sync")
   func questionsReachTheServer() async throws {
     let postgres = try ThrowawayPostgres()
     defer { postgres.remove() }
