@@ -15,9 +15,7 @@ enum FleetBench {
     print("== Issue 16: a fleet of kiosks through PostgreSQL")
     let postgres: ThrowawayPostgres
     do {
-      postgres = try ThrowawayPostgres()
-      try postgres.start()
-      try await postgres.makeRoles()
+      postgres = try await ThrowawayPostgres.started()
     } catch {
       print("skipped: no PostgreSQL server could be started (\(error))")
       return

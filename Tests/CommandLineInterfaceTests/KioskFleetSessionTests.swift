@@ -18,10 +18,8 @@ struct KioskFleetSessionTests {
   @Test(
     "a visitor's question reaches the server in the background; only the operator sees the sync")
   func questionsReachTheServer() async throws {
-    let postgres = try ThrowawayPostgres()
+    let postgres = try await ThrowawayPostgres.started()
     defer { postgres.remove() }
-    try postgres.start()
-    try await postgres.makeRoles()
     let database = try await postgres.makeDatabase()
     _ = try await FleetServer(
       configuration: try postgres.configuration(
@@ -32,15 +30,7 @@ struct KioskFleetSessionTests {
     defer { try? FileManager.default.removeItem(at: state) }
     let kiosk = try postgres.configuration(database: database, kiosk: "hall-1-north")
     let file = state.appendingPathComponent("fleet.conf")
-    try """
-    host = \(kiosk.host)
-    port = \(kiosk.port)
-    database = \(kiosk.database)
-    user = \(kiosk.user)
-    password_file = \(kiosk.passwordFile)
-    kiosk_id = \(kiosk.kioskID)
-    sslmode = disable
-    """.write(to: file, atomically: true, encoding: .utf8)
+    try kiosk.fileText.write(to: file, atomically: true, encoding: .utf8)
     let tmux = try TmuxSession(
       command: KioskSessionTests.command("--fleet '\(file.path)'", state: state))
     tmux.waitFor("Touch or press any key to start")

@@ -173,10 +173,8 @@ struct FleetAccessTests {
 struct FleetTLSTests {
   @Test("prefer and require encrypt; verify-full checks the certificate; a server without TLS")
   func modes() async throws {
-    let postgres = try ThrowawayPostgres(tls: true)
+    let postgres = try await ThrowawayPostgres.started(tls: true)
     defer { postgres.remove() }
-    try postgres.start()
-    try await postgres.makeRoles()
     let fleet = try await FleetFixture.make(on: postgres)
     let kiosk = try KioskStore("kiosk-tls")
     try kiosk.ask(4)

@@ -22,15 +22,7 @@ struct FleetCommandTests {
   func fleetFile(_ configuration: FleetConfiguration, in folder: URL) throws -> String {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let file = folder.appendingPathComponent("fleet-\(configuration.kioskID).conf")
-    try """
-    host = \(configuration.host)
-    port = \(configuration.port)
-    database = \(configuration.database)
-    user = \(configuration.user)
-    password_file = \(configuration.passwordFile)
-    kiosk_id = \(configuration.kioskID)
-    sslmode = disable
-    """.write(to: file, atomically: true, encoding: .utf8)
+    try configuration.fileText.write(to: file, atomically: true, encoding: .utf8)
     return file.path
   }
 

@@ -46,10 +46,8 @@ struct FleetSyncServiceTests {
 
   @Test("the server away: the error is kept for the operator, the waits double, and it resumes")
   func backsOff() async throws {
-    let postgres = try ThrowawayPostgres()
+    let postgres = try await ThrowawayPostgres.started()
     defer { postgres.remove() }
-    try postgres.start()
-    try await postgres.makeRoles()
     let fleet = try await FleetFixture.make(on: postgres)
     let kiosk = try KioskStore("kiosk-away")
     try postgres.stop()

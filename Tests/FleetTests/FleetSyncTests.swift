@@ -64,10 +64,8 @@ struct FleetSyncTests {
 
   @Test("the server stopped in the middle of a sync: the kiosk goes on, nothing is lost or doubled")
   func serverStoppedMidSync() async throws {
-    let postgres = try ThrowawayPostgres()
+    let postgres = try await ThrowawayPostgres.started()
     defer { postgres.remove() }
-    try postgres.start()
-    try await postgres.makeRoles()
     let fleet = try await FleetFixture.make(on: postgres)
     let kiosk = try KioskStore("kiosk-b")
     var configured = try fleet.kiosk(kiosk.name)

@@ -75,6 +75,19 @@ public final class ThrowawayPostgres: @unchecked Sendable {
       ])
   }
 
+  /// A new server, started, with the roles a database administrator makes.
+  public static func started(tls: Bool = false) async throws -> ThrowawayPostgres {
+    let server = try ThrowawayPostgres(tls: tls)
+    do {
+      try server.start()
+      try await server.makeRoles()
+    } catch {
+      server.remove()
+      throw error
+    }
+    return server
+  }
+
   /// Stops the server at once, as a power cut or a killed process would.
   public func stop() throws {
     try run(binaries + "/pg_ctl", ["-D", dataFolder, "-m", "immediate", "-w", "stop"])

@@ -115,6 +115,16 @@ public struct FleetConfiguration: Sendable, Equatable {
       rootCertificate: values["sslrootcert"].map { resolved($0.value) })
   }
 
+  /// The configuration as its file says it, for `load` to read back.
+  public var fileText: String {
+    var lines = [
+      "host = \(host)", "port = \(port)", "database = \(database)", "user = \(user)",
+      "password_file = \(passwordFile)", "kiosk_id = \(kioskID)", "sslmode = \(tls.rawValue)",
+    ]
+    if let rootCertificate { lines.append("sslrootcert = \(rootCertificate)") }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   static func isName(_ text: String) -> Bool {
     (1...64).contains(text.count)
       && text.unicodeScalars.allSatisfy {
