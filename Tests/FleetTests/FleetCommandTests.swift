@@ -108,6 +108,23 @@ struct FleetCommandTests {
 
     let listed = try ChildProcess([Self.binary, "notes", "answers", "--fleet", owner]).wait()
     #expect(listed.output.contains("Q: Where is the cloakroom?"))
+
+    // The published talk, listed and taken back from every kiosk.
+    let uid = try #require(
+      notes.output.components(separatedBy: " as ").last?.split(separator: " ").first.map(
+        String.init))
+    let files = try ChildProcess([Self.binary, "notes", "list", "--fleet", owner]).wait()
+    #expect(files.output.contains("\(uid)") && files.output.contains("main-forum  main-forum.vtt"))
+    let removed = try ChildProcess([
+      Self.binary, "notes", "remove", "--fleet", owner, uid,
+    ]).wait()
+    #expect(removed.status == 0, "\(removed.output)")
+    _ = try ChildProcess([
+      Self.binary, "sync", "--fleet", kioskFile, "--once", "--knowledge", knowledge,
+    ]).wait()
+    #expect(try kiosk.store.documents(session: "main-forum").isEmpty)
+    let none = try ChildProcess([Self.binary, "notes", "list", "--fleet", owner]).wait()
+    #expect(none.output.contains("no notes published to the fleet yet"))
   }
 
   @Test("sync --once with the server away: one line, a non-zero exit, nothing lost")

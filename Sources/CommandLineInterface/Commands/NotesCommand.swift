@@ -175,14 +175,19 @@ struct NotesListCommand: RenderingCommand {
   @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
   @OptionGroup var knowledgeOptions: KnowledgeOptions
   @OptionGroup var packOptions: PackOptions
+  @OptionGroup var fleetOptions: FleetOptions
 
   func validate() throws {
+    if fleetOptions.fleet != nil && (session != nil || topic != nil || exhibitor != nil) {
+      throw ValidationError("--fleet lists every file published to the fleet; no filters with it")
+    }
     if topic != nil && exhibitor != nil {
       throw ValidationError("--topic and --exhibitor: one at a time")
     }
   }
 
   func render() throws -> String {
+    if let server = try fleetOptions.server() { return try Self.published(server, format: format) }
     var mentioning: Mention?
     if topic != nil || exhibitor != nil {
       let context = try CommandContext(options: packOptions)
@@ -300,12 +305,29 @@ struct NotesSearchCommand: RenderingCommand {
 /// `hiwaic notes remove ID`.
 struct NotesRemoveCommand: RenderingCommand {
   static let configuration = CommandConfiguration(
-    commandName: "remove", abstract: "Remove one recorded file and its chunks.")
+    commandName: "remove",
+    abstract:
+      "Remove one recorded file and its chunks (with --fleet: a published file, from every kiosk).")
 
-  @Argument(help: "The notes id (see notes list).") var id: Int64
+  @Argument(help: "The notes id (see notes list; with --fleet, notes list --fleet).")
+  var id: String
   @OptionGroup var knowledgeOptions: KnowledgeOptions
+  @OptionGroup var fleetOptions: FleetOptions
 
   func render() throws -> String {
+    if let server = try fleetOptions.server() {
+      guard let uid = UUID(uuidString: id) else {
+        throw CommandError("no published notes \(id) (see hiwaic notes list --fleet …)")
+      }
+      let removed = try fleetCall { () async throws(FleetError) in
+        try await server.retractNotes(uid, now: Date())
+      }
+      guard removed else {
+        throw CommandError("no published notes \(id) (see hiwaic notes list --fleet …)")
+      }
+      return "removed notes \(id) from every kiosk of \(server.name)"
+    }
+    guard let id = Int64(id) else { throw CommandError("no notes \(id) (see hiwaic notes list)") }
     let store = try knowledgeOptions.open()
     do {
       guard try store.remove(id) else {
@@ -317,5 +339,37 @@ struct NotesRemoveCommand: RenderingCommand {
       throw CommandError("\(error)")
     }
     return "removed notes \(id)"
+  }
+}
+
+extension NotesListCommand {
+  /// The files published to the fleet, oldest first.
+  static func published(_ server: FleetServer, format: OutputFormat) throws -> String {
+    let notes = try fleetCall { () async throws(FleetError) in try await server.publishedNotes() }
+    if format == .json {
+      return try OutputFormatting.json(
+        notes.map {
+          PublishedRecord(
+            id: $0.uid.uuidString.lowercased(), source: $0.source, session: $0.session,
+            speaker: $0.speaker, language: $0.language, bytes: $0.bytes,
+            publishedAt: $0.publishedAt)
+        })
+    }
+    guard !notes.isEmpty else { return "no notes published to the fleet yet" }
+    let day = ISO8601DateFormatter()
+    return notes.map {
+      "\($0.uid.uuidString.lowercased())  \(day.string(from: $0.publishedAt))  \($0.session)  \($0.source) (\($0.language.rawValue), \($0.bytes) bytes)"
+    }.joined(separator: "\n")
+  }
+
+  /// A published file as JSON gives it.
+  struct PublishedRecord: Encodable {
+    var id: String
+    var source: String
+    var session: String
+    var speaker: String?
+    var language: Language
+    var bytes: Int
+    var publishedAt: Date
   }
 }

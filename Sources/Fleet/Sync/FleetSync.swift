@@ -105,7 +105,11 @@ public enum FleetSync {
   static func importNotes(
     _ file: FleetNoteChange, into store: KnowledgeStore, mentions: MentionFinder?
   ) throws(FleetError) {
-    if let notes = try? NotesFileReader.read(
+    if file.removed {
+      try storeCall { () throws(KnowledgeStoreError) in
+        _ = try store.removeNotes(digest: NotesDigest.of(file.content), session: file.session)
+      }
+    } else if let notes = try? NotesFileReader.read(
       file.content, fileName: file.source, format: file.format)
     {
       try storeCall { () throws(KnowledgeStoreError) in

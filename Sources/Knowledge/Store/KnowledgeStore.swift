@@ -420,6 +420,18 @@ public final class KnowledgeStore: Sendable {
     }
   }
 
+  /// Removes the document of a file (by its digest) for a session, as a fleet's organisers
+  /// take a published file back; false when this store has none.
+  public func removeNotes(digest: String, session: String?) throws(KnowledgeStoreError) -> Bool {
+    let found = try read { db in
+      try Int64.fetchOne(
+        db, sql: "SELECT id FROM document WHERE digest = ? AND session IS ?",
+        arguments: [digest, session])
+    }
+    guard let found else { return false }
+    return try remove(found)
+  }
+
   /// Removes a document and its chunks; false when there is none with that id.
   public func remove(_ id: Int64) throws(KnowledgeStoreError) -> Bool {
     try write { db in
