@@ -24,9 +24,9 @@ public enum FleetSync {
   static let batchesPerConnection = 10
 
   /// Sends every unsent question in batches (each acknowledged before the store's cursor
-  /// moves) and applies every new answer change (one SQLite transaction per batch). Stopped at
-  /// any point, it loses nothing and the next sync doubles nothing.
-  /// `mentions` categorises published notes as the kiosk's own import does.
+  /// moves), applies every new answer change (one SQLite transaction per batch) and imports
+  /// every newly published notes file (`mentions` categorises it as the kiosk's own import
+  /// does). Stopped at any point, it loses nothing and the next sync doubles nothing.
   public static func once(
     store: KnowledgeStore, server: FleetServer, mentions: MentionFinder? = nil
   ) async throws(FleetError) -> FleetSyncReport {
