@@ -145,6 +145,40 @@ struct FleetConfigurationTests {
     }
   }
 
+  @Test("hostile files: random bytes and mangled lines give a located error or a configuration")
+  func hostile() {
+    let valid = Array(
+      "host = h\nport = 5432\ndatabase = d\nuser = u\npassword_file = p\nkiosk_id = k\nsslmode = prefer\n"
+        .utf8)
+    var generator = SystemRandomNumberGenerator()
+    for round in 0..<3_000 {
+      var bytes = valid
+      if round % 3 == 0 {
+        bytes = (0..<Int.random(in: 0..<200, using: &generator)).map { _ in
+          UInt8.random(in: 0...255, using: &generator)
+        }
+      } else {
+        for _ in 0..<Int.random(in: 1...6, using: &generator) where !bytes.isEmpty {
+          let at = Int.random(in: 0..<bytes.count, using: &generator)
+          switch Int.random(in: 0..<3, using: &generator) {
+          case 0: bytes[at] = UInt8.random(in: 0...255, using: &generator)
+          case 1: bytes.remove(at: at)
+          default: bytes.insert(Array("=\n 9\u{0}é".utf8).randomElement() ?? 61, at: at)
+          }
+        }
+      }
+      do {
+        let configuration = try FleetConfiguration.parse(
+          String(decoding: bytes, as: UTF8.self), path: "f.conf")
+        #expect((1...65_535).contains(configuration.port))
+        #expect(FleetConfiguration.isName(configuration.kioskID))
+      } catch {
+        #expect(error.description.hasPrefix("f.conf"), "\(error.description)")
+        #expect(!error.description.contains("\n"))
+      }
+    }
+  }
+
   @Test("a password file others may read is refused; an empty one too")
   func passwordFile() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -3,6 +3,7 @@ import EventModel
 import Fleet
 import Foundation
 import Knowledge
+import TextLayout
 
 /// `--fleet FILE`: the fleet's server, from a `key = value` file.
 struct FleetOptions: ParsableArguments {
@@ -142,7 +143,7 @@ struct SyncCommand: ParsableCommand {
         let stamp = ISO8601DateFormatter().string(from: Date())
         switch outcome {
         case .success(let report): print("\(stamp)  \(Self.line(report))")
-        case .failure(let error): print("\(stamp)  \(error.description)")
+        case .failure(let error): print("\(stamp)  \(TerminalText.sanitized(error.description))")
         }
         flushOutput()
       })
