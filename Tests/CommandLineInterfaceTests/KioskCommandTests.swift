@@ -89,5 +89,12 @@ struct KioskCommandTests {
     #expect(weak.status == 2 && weak.error.contains("4 to 32 characters"))
     let idle = try CLI.run(["--kiosk", "--idle", "1"], environment: ["HIWAIC_ADMIN_PIN": "2468"])
     #expect(idle.status != 0 && idle.error.contains("--idle must be seconds from 2 to 86400"))
+    // A fleet file that cannot be used stops the kiosk before its screen opens, saying why.
+    try "fleet = fleet.conf\n".write(to: file, atomically: true, encoding: .utf8)
+    let noFleet = try CLI.run(
+      ["--kiosk", "--config", file.path], environment: ["HIWAIC_ADMIN_PIN": "24682468"])
+    #expect(noFleet.status == 2, "\(noFleet.error)")
+    #expect(noFleet.error.contains("hiwaic: fleet: "), "\(noFleet.error)")
+    #expect(noFleet.error.contains("fleet.conf: the file is missing"), "\(noFleet.error)")
   }
 }
