@@ -145,6 +145,20 @@ struct FleetConfigurationTests {
     }
   }
 
+  @Test("a file written on Windows (CRLF) reads as the same file")
+  func windowsLineEnds() throws {
+    let unix =
+      "host = h\nport = 6432\ndatabase = d\nuser = u\npassword_file = /p\nkiosk_id = k\n"
+    let windows = unix.replacingOccurrences(of: "\n", with: "\r\n")
+    #expect(
+      try FleetConfiguration.parse(windows, path: "f.conf")
+        == FleetConfiguration.parse(unix, path: "f.conf"))
+    let error = try #require(throws: FleetError.self) {
+      try FleetConfiguration.parse("host = h\r\nport = x\r\n", path: "f.conf")
+    }
+    #expect(error.description.hasPrefix("f.conf:2: port must be"))
+  }
+
   @Test("hostile files: random bytes and mangled lines give a located error or a configuration")
   func hostile() {
     let valid = Array(

@@ -89,6 +89,15 @@ struct KioskConfigurationTests {
     }
   }
 
+  @Test("a configuration written on Windows (CRLF) reads line by line")
+  func windowsLineEnds() throws {
+    let configuration = try KioskConfiguration.parse(
+      "at = eh-1f-north\r\nidle = 45\r\nlang = zh\r\n", path: "k.conf")
+    #expect(configuration.at == "eh-1f-north")
+    #expect(configuration.idleSeconds == 45)
+    #expect(configuration.language == "zh")
+  }
+
   @Test("the fleet file is found beside the kiosk's configuration when named relatively")
   func fleetFile() throws {
     #expect(

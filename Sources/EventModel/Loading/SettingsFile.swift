@@ -20,7 +20,10 @@ public enum SettingsFile {
   public static func entries(_ text: String, keys: [String]) throws(LineError) -> [Entry] {
     var entries: [Entry] = []
     var seen: Set<String> = []
-    for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    // Any line break: "\r\n" is one Character in Swift, so a file written on Windows would
+    // otherwise be a single line.
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    for (index, raw) in lines.enumerated() {
       let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
       if line.isEmpty || line.hasPrefix("#") { continue }
       let number = index + 1
