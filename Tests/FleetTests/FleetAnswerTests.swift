@@ -212,6 +212,9 @@ struct FleetConfigurationTests {
     #expect(open.description.contains("chmod 600"))
     chmod(file.path, 0o600)
     #expect(try configuration.password() == "s3cret")
+    try "s3cret\r\nsecond line\r\n".write(to: file, atomically: true, encoding: .utf8)
+    chmod(file.path, 0o600)
+    #expect(try configuration.password() == "s3cret")
     try "\n".write(to: file, atomically: true, encoding: .utf8)
     chmod(file.path, 0o600)
     #expect(throws: FleetError.self) { try configuration.password() }

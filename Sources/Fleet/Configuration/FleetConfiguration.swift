@@ -153,7 +153,7 @@ public struct FleetConfiguration: Sendable, Equatable {
       throw .password(path: passwordFile, reason: "the file \(error.description)")
     }
     guard let text = String(data: data, encoding: .utf8),
-      let line = text.split(separator: "\n", omittingEmptySubsequences: false).first
+      let line = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first
     else {
       throw .password(path: passwordFile, reason: "not UTF-8 text")
     }
