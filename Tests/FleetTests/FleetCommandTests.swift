@@ -123,6 +123,12 @@ struct FleetCommandTests {
       Self.binary, "sync", "--fleet", kioskFile, "--once", "--knowledge", knowledge,
     ]).wait()
     #expect(try kiosk.store.documents(session: "main-forum").isEmpty)
+    let again = try ChildProcess([Self.binary, "notes", "remove", "--fleet", owner, uid]).wait()
+    #expect(again.status != 0 && again.output.contains("no published notes \(uid)"))
+    let unknown = try ChildProcess([
+      Self.binary, "notes", "answers", "--fleet", owner, "--remove", "not-an-id",
+    ]).wait()
+    #expect(unknown.status != 0 && unknown.output.contains("no published answer not-an-id"))
     let none = try ChildProcess([Self.binary, "notes", "list", "--fleet", owner]).wait()
     #expect(none.output.contains("no notes published to the fleet yet"))
   }

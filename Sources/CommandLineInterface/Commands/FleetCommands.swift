@@ -45,6 +45,17 @@ func fleetCall<Result: Sendable>(
   }
 }
 
+/// Takes something published back from every kiosk by its id; `missing` is the message for
+/// an id that is none (not a UUID, or nothing published under it).
+func retractFromFleet(
+  _ id: String, missing: String,
+  _ retract: @escaping @Sendable (UUID) async throws(FleetError) -> Bool
+) throws {
+  guard let uid = UUID(uuidString: id) else { throw CommandError(missing) }
+  let removed = try fleetCall { () async throws(FleetError) in try await retract(uid) }
+  guard removed else { throw CommandError(missing) }
+}
+
 /// `hiwaic fleet`: the shared server of a fleet of kiosks.
 struct FleetCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -316,15 +316,9 @@ struct NotesRemoveCommand: RenderingCommand {
 
   func render() throws -> String {
     if let server = try fleetOptions.server() {
-      guard let uid = UUID(uuidString: id) else {
-        throw CommandError("no published notes \(id) (see hiwaic notes list --fleet …)")
-      }
-      let removed = try fleetCall { () async throws(FleetError) in
-        try await server.retractNotes(uid, now: Date())
-      }
-      guard removed else {
-        throw CommandError("no published notes \(id) (see hiwaic notes list --fleet …)")
-      }
+      try retractFromFleet(
+        id, missing: "no published notes \(id) (see hiwaic notes list --fleet …)"
+      ) { uid async throws(FleetError) in try await server.retractNotes(uid, now: Date()) }
       return "removed notes \(id) from every kiosk of \(server.name)"
     }
     guard let id = Int64(id) else { throw CommandError("no notes \(id) (see hiwaic notes list)") }

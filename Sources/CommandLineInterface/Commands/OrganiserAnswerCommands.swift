@@ -96,15 +96,9 @@ extension NotesAnswersCommand {
   /// The answers published to the fleet, or one taken back from every kiosk.
   func fleetAnswers(_ server: FleetServer) throws -> String {
     if let remove {
-      guard let uid = UUID(uuidString: remove) else {
-        throw CommandError("no published answer \(remove) (see hiwaic notes answers --fleet …)")
-      }
-      let removed = try fleetCall { () async throws(FleetError) in
-        try await server.retract(uid, now: Date())
-      }
-      guard removed else {
-        throw CommandError("no published answer \(remove) (see hiwaic notes answers --fleet …)")
-      }
+      try retractFromFleet(
+        remove, missing: "no published answer \(remove) (see hiwaic notes answers --fleet …)"
+      ) { uid async throws(FleetError) in try await server.retract(uid, now: Date()) }
       return "removed answer \(remove) from every kiosk of \(server.name)"
     }
     let answers = try fleetCall { () async throws(FleetError) in try await server.publishedAnswers()
