@@ -220,20 +220,23 @@ public enum PackLoader {
     case .pavilions:
       documents.pavilions = decodeArray(data, file: file, zone: zone, issues: &issues)
     case .booths:
-      documents.booths = decodeArray(data, file: file, zone: zone, issues: &issues)
+      documents.booths = readRecords(data, file: file, zone: zone, issues: &issues) {
+        try Booth(reading: &$0)
+      }
     case .walkways:
-      guard
-        let decoded: LenientWalkwayFile = decodeWhole(data, file: file, zone: zone, issues: &issues)
-      else { return }
-      documents.walkwayProvenance = decoded.provenance
-      documents.nodes = collect(decoded.nodes, file: file, prefix: "$.nodes", issues: &issues)
-      documents.edges = collect(decoded.edges, file: file, prefix: "$.edges", issues: &issues)
+      readWalkways(data, zone: zone, into: &documents, issues: &issues)
     case .exhibitors:
-      documents.exhibitors = decodeArray(data, file: file, zone: zone, issues: &issues)
+      documents.exhibitors = readRecords(data, file: file, zone: zone, issues: &issues) {
+        try Exhibitor(reading: &$0)
+      }
     case .speakers:
-      documents.speakers = decodeArray(data, file: file, zone: zone, issues: &issues)
+      documents.speakers = readRecords(data, file: file, zone: zone, issues: &issues) {
+        try Speaker(reading: &$0)
+      }
     case .sessions:
-      documents.sessions = decodeArray(data, file: file, zone: zone, issues: &issues)
+      documents.sessions = readRecords(data, file: file, zone: zone, issues: &issues) {
+        try Session(reading: &$0)
+      }
     case .cityWalks:
       documents.cityWalks = decodeArray(data, file: file, zone: zone, issues: &issues)
     case .info:
@@ -249,9 +252,7 @@ public enum PackLoader {
       guard let date = EventTime.parse(text, zone: zone, requireOffset: true) else {
         throw DecodingError.dataCorruptedError(
           in: container,
-          debugDescription:
-            "'\(text)' is not an ISO 8601 date-time with a UTC offset, such as 2025-07-26T09:30:00+08:00"
-        )
+          debugDescription: EventTime.offsetRequiredDescription(text))
       }
       return date
     }
@@ -280,6 +281,86 @@ public enum PackLoader {
     guard let items: [Lenient<T>] = decodeWhole(data, file: file, zone: zone, issues: &issues)
     else { return [] }
     return collect(items, file: file, prefix: "$", issues: &issues)
+  }
+
+  /// A file that is an array of records, read by `PackJSONReader`: the records that read, each
+  /// one that did not reported where it is; a file that is not JSON is one issue.
+  private static func readRecords<Record: Sendable>(
+    _ data: Data, file: PackFile, zone: TimeZone, issues: inout [PackIssue],
+    _ read: (inout PackJSONReader) throws -> Record
+  ) -> [Located<Record>] {
+    if let notText = utf8Issue(in: data, file: file.rawValue) {
+      issues.append(notText)
+      return []
+    }
+    var reader = PackJSONReader(data, zone: zone)
+    do {
+      let (records, failures) = try reader.records(read)
+      try reader.finish()
+      report(failures, file: file, prefix: "$", issues: &issues)
+      return records
+    } catch {
+      issues.append(issue(for: error, data: data, file: file))
+      return []
+    }
+  }
+
+  /// `walkways.json`: the graph's provenance, then its nodes and edges record by record.
+  private static func readWalkways(
+    _ data: Data, zone: TimeZone, into documents: inout PackDocuments, issues: inout [PackIssue]
+  ) {
+    let file = PackFile.walkways
+    if let notText = utf8Issue(in: data, file: file.rawValue) {
+      issues.append(notText)
+      return
+    }
+    var reader = PackJSONReader(data, zone: zone)
+    var provenance: Provenance?
+    var nodes: [Located<WalkwayNode>] = []
+    var edges: [Located<WalkwayEdge>] = []
+    var failures: [(prefix: String, [(index: Int, error: DecodingError)])] = []
+    do {
+      try reader.object { reader, key in
+        switch key {
+        case "provenance": provenance = try Provenance(reading: &reader)
+        case "nodes":
+          guard try !reader.skipNull() else { return }
+          let read = try reader.records { try WalkwayNode(reading: &$0) }
+          nodes = read.records
+          failures.append(("$.nodes", read.failures))
+        case "edges":
+          guard try !reader.skipNull() else { return }
+          let read = try reader.records { try WalkwayEdge(reading: &$0) }
+          edges = read.records
+          failures.append(("$.edges", read.failures))
+        default: try reader.skipValue()
+        }
+      }
+      try reader.finish()
+      guard let provenance else { throw reader.missing("provenance") }
+      documents.walkwayProvenance = provenance
+    } catch {
+      issues.append(issue(for: error, data: data, file: file))
+      return
+    }
+    documents.nodes = nodes
+    documents.edges = edges
+    for (prefix, list) in failures { report(list, file: file, prefix: prefix, issues: &issues) }
+  }
+
+  /// Records that did not read, each as an issue at its place (`prefix` is its array's path).
+  private static func report(
+    _ failures: [(index: Int, error: DecodingError)], file: PackFile, prefix: String,
+    issues: inout [PackIssue]
+  ) {
+    for (index, error) in failures {
+      let (path, message) = JSONDiagnostics.describe(error)
+      let located = prefix == "$" ? path : prefix + path.dropFirst()
+      issues.append(
+        PackIssue(
+          .decoding, file: file.rawValue,
+          path: path == "$" ? "\(prefix)[\(index)]" : located, message: message))
+    }
   }
 
   private static func collect<T>(
@@ -347,19 +428,5 @@ private struct LenientVenueFile: Decodable {
     halls = try container.decodeIfPresent([Lenient<Hall>].self, forKey: .halls) ?? []
     zones = try container.decodeIfPresent([Lenient<Zone>].self, forKey: .zones) ?? []
     rooms = try container.decodeIfPresent([Lenient<Room>].self, forKey: .rooms) ?? []
-  }
-}
-
-/// `walkways.json` decoded record by record.
-private struct LenientWalkwayFile: Decodable {
-  var provenance: Provenance
-  var nodes: [Lenient<WalkwayNode>]
-  var edges: [Lenient<WalkwayEdge>]
-
-  init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: WalkwayGraph.CodingKeys.self)
-    provenance = try container.decode(Provenance.self, forKey: .provenance)
-    nodes = try container.decodeIfPresent([Lenient<WalkwayNode>].self, forKey: .nodes) ?? []
-    edges = try container.decodeIfPresent([Lenient<WalkwayEdge>].self, forKey: .edges) ?? []
   }
 }

@@ -66,7 +66,7 @@ public struct Exhibitor: Codable, Hashable, Sendable {
 }
 
 /// What a stand offers to the visitors who seek it, for two-sided matching.
-public enum ExhibitorOffer: String, Codable, CaseIterable, Hashable, Sendable {
+public enum ExhibitorOffer: String, PackEnum {
   /// Start-ups looking for investment (for investors).
   case startups
   /// Investors looking for start-ups (for founders).

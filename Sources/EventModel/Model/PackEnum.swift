@@ -7,11 +7,16 @@ extension PackEnum {
     let container = try decoder.singleValueContainer()
     let raw = try container.decode(String.self)
     guard let value = Self(rawValue: raw) else {
-      let allowed = Self.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
       throw DecodingError.dataCorruptedError(
-        in: container, debugDescription: "'\(raw)' is not one of \(allowed)")
+        in: container, debugDescription: Self.unknownValueDescription(raw))
     }
     self = value
+  }
+
+  /// Why `raw` is not a value of this set, naming the values that are.
+  static func unknownValueDescription(_ raw: String) -> String {
+    let allowed = Self.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+    return "'\(raw)' is not one of \(allowed)"
   }
 
   public func encode(to encoder: any Encoder) throws {

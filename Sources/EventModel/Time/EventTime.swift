@@ -64,6 +64,11 @@ public enum EventTime {
     return nil
   }
 
+  /// Why `text` is not a pack's date-time, for located messages.
+  static func offsetRequiredDescription(_ text: String) -> String {
+    "'\(text.prefix(60))' is not an ISO 8601 date-time with a UTC offset, such as 2025-07-26T09:30:00+08:00"
+  }
+
   /// Parses `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]` (a space may stand for `T`). Without an offset the
   /// time is local to `zone`; with `requireOffset`, a missing offset is an error.
   public static func parse(_ text: String, zone: TimeZone, requireOffset: Bool = false) -> Date? {
