@@ -12,17 +12,34 @@ public enum TerminalText {
     return isBidiControl(value)
   }
 
-  /// False when no byte of the text can start an unsafe scalar, found by one pass over the
-  /// bytes: every output line goes through here, and most are ASCII or Chinese. C1 controls
-  /// start with 0xC2, U+061C with 0xD8, the other bidirectional controls with 0xE2.
-  static func mayBeUnsafe(_ text: String, lineBreaks: Bool) -> Bool {
+  /// Whether the text has an unsafe scalar (`isUnsafe`), found on its UTF-8 bytes in one pass:
+  /// every output line goes through here, and most are ASCII or Chinese. Only DEL, C0 and the
+  /// sequences of C1 controls (0xC2 0x80–0x9F), U+061C (0xD8 0x9C) and the other bidirectional
+  /// controls (0xE2 0x80 0x8E/0x8F/0xAA–0xAE, 0xE2 0x81 0xA6–0xA9) are looked at twice.
+  static func hasUnsafe(_ text: String, lineBreaks: Bool) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
-      for byte in bytes {
+      let count = bytes.count
+      var index = 0
+      while index < count {
+        let byte = bytes[index]
+        index += 1
+        if byte >= 0x20 && byte < 0x7F { continue }
         if byte < 0x20 {
           if !(lineBreaks && (byte == 0x0A || byte == 0x09)) { return true }
-        } else if byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 {
+          continue
+        }
+        let second: UInt8 = index < count ? bytes[index] : 0
+        let third: UInt8 = index + 1 < count ? bytes[index + 1] : 0
+        switch byte {
+        case 0x7F: return true
+        case 0xC2 where (0x80...0x9F).contains(second): return true
+        case 0xD8 where second == 0x9C: return true
+        case 0xE2
+        where second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)):
           return true
+        case 0xE2 where second == 0x81 && (0xA6...0xA9).contains(third): return true
+        default: continue
         }
       }
       return false
@@ -39,11 +56,7 @@ public enum TerminalText {
   /// The text with every unsafe scalar shown instead of obeyed: a C0 control as its control
   /// picture (ESC as ␛, CR as ␍), DEL as ␡, C1 and bidirectional controls as �.
   public static func sanitized(_ text: String, lineBreaks: Bool = true) -> String {
-    guard mayBeUnsafe(text, lineBreaks: lineBreaks),
-      text.unicodeScalars.contains(where: { isUnsafe($0.value, lineBreaks: lineBreaks) })
-    else {
-      return text
-    }
+    guard hasUnsafe(text, lineBreaks: lineBreaks) else { return text }
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       let value = scalar.value
@@ -64,11 +77,9 @@ public enum TerminalText {
   /// `\uXXXX` too (the encoder escapes only C0). Outside strings JSON is ASCII, so every such
   /// scalar is inside a string, where the escape means the same character.
   public static func escapingJSON(_ json: String) -> String {
-    guard mayBeUnsafe(json, lineBreaks: true),
-      json.unicodeScalars.contains(where: { $0.value >= 0x7F && isUnsafe($0.value) })
-    else {
-      return json
-    }
+    // JSON has no raw C0 controls (the encoder escapes them), so any unsafe scalar is one to
+    // escape here.
+    guard hasUnsafe(json, lineBreaks: true) else { return json }
     var result = String.UnicodeScalarView()
     for scalar in json.unicodeScalars {
       let value = scalar.value

@@ -85,4 +85,28 @@ struct QuestionLogTests {
     #expect(try !store.removeOrganiserAnswer(first))
     #expect(try store.organiserAnswers().count == 1)
   }
+
+  @Test("the answers kept in memory: this store's writes show at once, another's within a second")
+  func organiserAnswersKeptInMemory() throws {
+    let scratch = ScratchStore()
+    let kiosk = try scratch.open()
+    // An organiser's command or a fleet sync in another process: another connection.
+    let organiser = try scratch.open()
+    #expect(try kiosk.organiserAnswers().isEmpty)
+    _ = try organiser.saveOrganiserAnswer(
+      question: "Is there a prayer room?", answer: "Hall H2.", language: .en, now: Self.saturday)
+    let deadline = ContinuousClock.now + .seconds(3)
+    var seen = try kiosk.organiserAnswers()
+    while seen.isEmpty && ContinuousClock.now < deadline {
+      Thread.sleep(forTimeInterval: 0.05)
+      seen = try kiosk.organiserAnswers()
+    }
+    #expect(seen.map(\.answer) == ["Hall H2."])
+    // Written through the kiosk's own store: no wait at all, and a removal likewise.
+    let own = try kiosk.saveOrganiserAnswer(
+      question: "Wo ist die Garderobe?", answer: "Am Eingang.", language: .de, now: Self.saturday)
+    #expect(try kiosk.organiserAnswers().map(\.answer) == ["Hall H2.", "Am Eingang."])
+    #expect(try kiosk.removeOrganiserAnswer(own))
+    #expect(try kiosk.organiserAnswers().map(\.answer) == ["Hall H2."])
+  }
 }

@@ -34,6 +34,20 @@ struct TerminalTextTests {
     #expect(decoded == value)
   }
 
+  @Test("the byte check finds every unsafe scalar and no other, one scalar at a time")
+  func everyScalar() {
+    for value in UInt32(0)...0x3000 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      for lineBreaks in [true, false] {
+        let text = "a" + String(Character(scalar)) + "中"
+        #expect(
+          TerminalText.hasUnsafe(text, lineBreaks: lineBreaks)
+            == TerminalText.isUnsafe(value, lineBreaks: lineBreaks), "U+\(String(value, radix: 16))"
+        )
+      }
+    }
+  }
+
   @Test("property: for random scalars, the result holds nothing unsafe and keeps every safe one")
   func property() {
     var random = SystemRandomNumberGenerator()
@@ -49,12 +63,12 @@ struct TerminalTextTests {
         }
       }
       let text = String(scalars)
-      // The byte pre-check never lets an unsafe scalar through.
-      for lineBreaks in [true, false]
-      where text.unicodeScalars.contains(where: {
-        TerminalText.isUnsafe($0.value, lineBreaks: lineBreaks)
-      }) {
-        #expect(TerminalText.mayBeUnsafe(text, lineBreaks: lineBreaks))
+      // The byte check says what the scalar check says.
+      for lineBreaks in [true, false] {
+        let unsafe = text.unicodeScalars.contains {
+          TerminalText.isUnsafe($0.value, lineBreaks: lineBreaks)
+        }
+        #expect(TerminalText.hasUnsafe(text, lineBreaks: lineBreaks) == unsafe)
       }
       let safe = TerminalText.sanitized(text)
       #expect(!safe.unicodeScalars.contains { TerminalText.isUnsafe($0.value) })

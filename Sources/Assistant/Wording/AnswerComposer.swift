@@ -51,9 +51,17 @@ struct AnswerComposer {
     return missing
   }
 
-  /// English, Chinese or German, whichever the answer is in.
-  func t(_ en: String, _ zh: String, _ de: String? = nil) -> String {
-    language.choose(en, zh, de ?? en)
+  /// English, Chinese or German, whichever the answer is in (only that one is made).
+  func t(
+    _ en: @autoclosure () -> String, _ zh: @autoclosure () -> String,
+    _ de: @autoclosure () -> String
+  ) -> String {
+    language.choose(en(), zh(), de())
+  }
+
+  /// English or Chinese, and the English text where German has the same words.
+  func t(_ en: @autoclosure () -> String, _ zh: @autoclosure () -> String) -> String {
+    language.choose(en(), zh(), en())
   }
 
   func name(_ text: LocalizedText) -> String { text.text(language) }

@@ -11,7 +11,10 @@ public struct DirectionsWriter: Sendable {
     self.language = language
   }
 
-  func t(_ en: String, _ zh: String, _ de: String) -> String { language.choose(en, zh, de) }
+  func t(
+    _ en: @autoclosure () -> String, _ zh: @autoclosure () -> String,
+    _ de: @autoclosure () -> String
+  ) -> String { language.choose(en(), zh(), de()) }
 
   /// What a node is called: its name, the booths in front of it, its room, or its floor.
   public func place(_ nodeID: String) -> String {

@@ -12,7 +12,10 @@ public struct PlanTimeline: Sendable {
     self.language = language
   }
 
-  func t(_ en: String, _ zh: String, _ de: String) -> String { language.choose(en, zh, de) }
+  func t(
+    _ en: @autoclosure () -> String, _ zh: @autoclosure () -> String,
+    _ de: @autoclosure () -> String
+  ) -> String { language.choose(en(), zh(), de()) }
 
   /// Text in brackets as the language writes them: full-width in Chinese.
   func aside(_ text: String) -> String { language == .zh ? "（\(text)）" : "(\(text))" }

@@ -17,7 +17,10 @@ public struct RecommendationWording: Sendable {
     self.now = now
   }
 
-  func t(_ en: String, _ zh: String, _ de: String) -> String { language.choose(en, zh, de) }
+  func t(
+    _ en: @autoclosure () -> String, _ zh: @autoclosure () -> String,
+    _ de: @autoclosure () -> String
+  ) -> String { language.choose(en(), zh(), de()) }
 
   /// The reasons of a recommendation, strongest first.
   public func reasons(_ pick: Recommendation) -> [String] { pick.reasons.compactMap(text) }

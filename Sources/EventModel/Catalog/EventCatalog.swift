@@ -1,14 +1,13 @@
 import Foundation
 
-/// A loaded pack with its indexes: built once, immutable afterwards, cheap to share.
-public struct EventCatalog: Sendable {
+/// A loaded pack with its indexes: built once, immutable afterwards, cheap to share (a class:
+/// the assistant hands it to every answer, and copying forty indexes cost a tenth of a reply).
+public final class EventCatalog: Sendable {
   public let pack: EventPack
   /// The zone every time of the event is shown in.
   public let timeZone: TimeZone
   /// The event's days in order (`days[0]` is day 1).
   public let days: [LocalDate]
-  /// What validation noticed that does not stop the pack from loading.
-  public private(set) var warnings: [PackIssue] = []
 
   let topicPosition: [String: Int]
   let venuePosition: [String: Int]
@@ -151,12 +150,6 @@ public struct EventCatalog: Sendable {
     sessionNames = NameIndex(
       count: sessions.count, keys: { [sessions[$0].id] + sessions[$0].title.allTexts },
       label: { sessions[$0].title.text(.en) })
-  }
-
-  func withWarnings(_ issues: [PackIssue]) -> EventCatalog {
-    var copy = self
-    copy.warnings = issues.filter { $0.severity == .warning }
-    return copy
   }
 
   private static func positions(_ ids: [String]) -> [String: Int] {

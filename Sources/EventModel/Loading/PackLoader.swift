@@ -124,7 +124,7 @@ public enum PackLoader {
     let catalog = EventCatalog(pack: pack)
     issues += PackValidator(documents: documents, catalog: catalog).validate()
     let hasErrors = issues.contains { $0.severity == .error }
-    return PackCheck(issues: issues, catalog: hasErrors ? nil : catalog.withWarnings(issues))
+    return PackCheck(issues: issues, catalog: hasErrors ? nil : catalog)
   }
 
   // MARK: - Decoding

@@ -56,12 +56,16 @@ extension LocalDate {
 
 extension Language {
   /// The text in this language, from one per language: the one phrase helper of every
-  /// front end.
-  public func choose(_ en: String, _ zh: String, _ de: String) -> String {
+  /// front end. Only the chosen text is made: the others are often interpolations of names
+  /// and times, and an answer asks for dozens of phrases.
+  public func choose(
+    _ en: @autoclosure () -> String, _ zh: @autoclosure () -> String,
+    _ de: @autoclosure () -> String
+  ) -> String {
     switch self {
-    case .en: en
-    case .zh: zh
-    case .de: de
+    case .en: en()
+    case .zh: zh()
+    case .de: de()
     }
   }
 }

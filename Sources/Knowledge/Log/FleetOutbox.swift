@@ -99,6 +99,7 @@ extension KnowledgeStore {
   /// one to the same question in the same language.
   public func applyFleetAnswers(_ changes: [FleetAnswerChange]) throws(KnowledgeStoreError) {
     guard let last = changes.map(\.position).max() else { return }
+    defer { forgetOrganiserAnswers() }
     try write { db in
       for change in changes.sorted(by: { $0.position < $1.position }) {
         let uid = change.uid.uuidString.lowercased()

@@ -1,6 +1,7 @@
 import EventModel
 import Foundation
 internal import GRDB
+import Synchronization
 
 /// Why the knowledge store cannot be used: where it is and what is wrong.
 public struct KnowledgeStoreError: Error, CustomStringConvertible, Sendable {
@@ -116,6 +117,7 @@ public enum ImportOutcome: Hashable, Sendable {
 public final class KnowledgeStore: Sendable {
   public let path: String
   let pool: DatabasePool
+  let answerCache = Mutex(OrganiserAnswerCache())
 
   /// Opens (creating when missing) the store at `path`.
   public init(path: String) throws(KnowledgeStoreError) {

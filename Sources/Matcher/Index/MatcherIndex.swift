@@ -223,10 +223,6 @@ public final class MatcherIndex: Sendable {
     firstPhrases[Int(firstStart[Int(unit)])..<Int(firstStart[Int(unit) + 1])]
   }
 
-  func pinyinKey(_ units: ArraySlice<String>) -> String? {
-    Self.pinyinKey(units, hanzi: lexicon.hanzi)
-  }
-
   static func pinyinKey(_ units: ArraySlice<String>, hanzi: HanziTable) -> String? {
     var key = ""
     for unit in units {

@@ -43,9 +43,15 @@ public struct IntentModel: Sendable, Equatable {
   func probabilities(_ features: [String]) -> [Double] {
     let count = classes.count
     var scores = bias.map(Double.init)
-    var seen = Set<Int32>()
+    // A feature counts once: a bit per known feature says whether it has (a set of a few
+    // dozen numbers cost more than the sums; the order of the sums stays the features').
+    var seen = [UInt64](repeating: 0, count: featureIndex.count / 64 + 1)
     for feature in features {
-      guard let position = featureIndex[feature], seen.insert(position).inserted else { continue }
+      guard let position = featureIndex[feature] else { continue }
+      let word = Int(position) / 64
+      let bit = UInt64(1) << UInt64(Int(position) % 64)
+      guard word < seen.count, seen[word] & bit == 0 else { continue }
+      seen[word] |= bit
       let start = Int(position) * count
       for c in 0..<count { scores[c] += Double(weights[start + c]) }
     }

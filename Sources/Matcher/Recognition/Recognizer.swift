@@ -109,14 +109,18 @@ struct Recognizer {
       var end = start
       while end < units.count && units[end].kind == .han { end += 1 }
       let texts = units[start..<end].map(\.text)
+      // Each character's syllable once; the keys of longer runs grow from the shorter ones.
+      let syllables = texts.map { $0.unicodeScalars.first.flatMap(index.lexicon.hanzi.pinyin(of:)) }
       for from in 0..<texts.count {
         let longest = min(index.longestHanPhrase, texts.count - from)
         guard longest >= 2 else { continue }
-        for length in 2...longest {
+        var key = ""
+        for length in 1...longest {
+          // A character without a syllable ends every run through it.
+          guard let syllable = syllables[from + length - 1] else { break }
+          key += length == 1 ? syllable : " " + syllable
+          guard length >= 2, let candidates = index.byPinyin[key] else { continue }
           let slice = texts[from..<(from + length)]
-          guard let key = index.pinyinKey(slice), let candidates = index.byPinyin[key] else {
-            continue
-          }
           for candidate in candidates {
             let phrase = index.phrases[Int(candidate)]
             let same = zip(phrase.units, slice).filter { $0 == $1 }.count
