@@ -984,36 +984,9 @@ struct AnswerComposer {
       + "\n" + examples.map { "• " + $0 }.joined(separator: "\n")
   }
 
-  /// Questions to try, in the answer's language, about records of this pack. German quotes the
-  /// names, which then need no declension ("zu „Goldene Halle“").
-  var examples: [String] {
-    var examples: [String] = []
-    if let exhibitor = exampleRecords.exhibitor.map(name) {
-      examples.append(t("Where is \(exhibitor)?", "\(exhibitor)在哪里？", "Wo ist \(exhibitor)?"))
-    }
-    if let topic = exampleRecords.sessionTopic.map(name) {
-      examples.append(
-        t(
-          "Which forums on \(topic) are tomorrow afternoon?", "明天下午有哪些\(topic)论坛？",
-          "Welche Foren gibt es morgen Nachmittag zum Thema „\(topic)“?"))
-    } else if exampleRecords.hasSessions {
-      examples.append(
-        t(
-          "Which forums are tomorrow afternoon?", "明天下午有哪些论坛？",
-          "Welche Foren gibt es morgen Nachmittag?"))
-    }
-    if let topic = exampleRecords.exhibitorTopic.map(name) {
-      examples.append(
-        t(
-          "Plan me two hours of \(topic)", "帮我规划两小时的\(topic)参观",
-          "Plane mir zwei Stunden zum Thema „\(topic)“"))
-    }
-    if let room = exampleRecords.room.map(name) {
-      examples.append(
-        t("How do I get to \(room)?", "怎么去\(room)？", "Wie komme ich zu „\(room)“?"))
-    }
-    return examples
-  }
+  /// Questions to try, in the answer's language, about records of this pack (worded once per
+  /// pack and language: "I don't know" answers list them).
+  var examples: [String] { exampleRecords.questions(in: language) }
 
   private mutating func greeting() -> String {
     suggestions = examples

@@ -22,5 +22,46 @@ struct ExampleRecords: Sendable {
     sessionTopic = mostCommon(pack.sessions.flatMap(\.topics)).flatMap(catalog.topic)?.name
     exhibitorTopic = mostCommon(pack.exhibitors.flatMap(\.topics)).flatMap(catalog.topic)?.name
     room = mostCommon(pack.sessions.map(\.room)).flatMap(catalog.room)?.name
+    questionsByLanguage = Language.allCases.map(questionsWorded(in:))
+  }
+
+  /// The suggested questions in each language, in `Language.allCases` order.
+  private var questionsByLanguage: [[String]] = []
+
+  /// Questions to try, in `language`, about these records.
+  func questions(in language: Language) -> [String] {
+    Language.allCases.firstIndex(of: language).map { questionsByLanguage[$0] } ?? []
+  }
+
+  /// German quotes the names, which then need no declension ("zu „Goldene Halle“").
+  private func questionsWorded(in language: Language) -> [String] {
+    func name(_ text: LocalizedText) -> String { text.text(language) }
+    func t(_ en: String, _ zh: String, _ de: String) -> String { language.choose(en, zh, de) }
+    var examples: [String] = []
+    if let exhibitor = exhibitor.map(name) {
+      examples.append(t("Where is \(exhibitor)?", "\(exhibitor)在哪里？", "Wo ist \(exhibitor)?"))
+    }
+    if let topic = sessionTopic.map(name) {
+      examples.append(
+        t(
+          "Which forums on \(topic) are tomorrow afternoon?", "明天下午有哪些\(topic)论坛？",
+          "Welche Foren gibt es morgen Nachmittag zum Thema „\(topic)“?"))
+    } else if hasSessions {
+      examples.append(
+        t(
+          "Which forums are tomorrow afternoon?", "明天下午有哪些论坛？",
+          "Welche Foren gibt es morgen Nachmittag?"))
+    }
+    if let topic = exhibitorTopic.map(name) {
+      examples.append(
+        t(
+          "Plan me two hours of \(topic)", "帮我规划两小时的\(topic)参观",
+          "Plane mir zwei Stunden zum Thema „\(topic)“"))
+    }
+    if let room = room.map(name) {
+      examples.append(
+        t("How do I get to \(room)?", "怎么去\(room)？", "Wie komme ich zu „\(room)“?"))
+    }
+    return examples
   }
 }

@@ -155,6 +155,8 @@ struct AskCommand: ParsableCommand {
       case .json:
         let record = try AskRecord(reply: reply, catalog: setup.assistant.catalog).jsonLine()
         print((first ? "" : ",\n") + record, terminator: "")
+      case .jsonl:
+        printEscapedJSON(try AskRecord(reply: reply, catalog: setup.assistant.catalog).jsonLine())
       default: print(try render(reply, format: format, catalog: setup.assistant.catalog))
       }
       first = false
