@@ -5,8 +5,8 @@ SWIFT       ?= swift
 JOBS        ?= 2
 PREFIX      ?= /usr/local
 BUILD_FLAGS := -j $(JOBS)
-# To build and run: ncursesw, libqrencode, libxcrypt and SQLite headers, time zones.
-DEBIAN_PACKAGES := libncursesw5-dev libqrencode-dev libcrypt-dev libsqlite3-dev tzdata
+# To build and run: ncursesw, libqrencode, libxcrypt and SQLite headers, libxml2 (schedule.xml imports), time zones.
+DEBIAN_PACKAGES := libncursesw5-dev libqrencode-dev libcrypt-dev libsqlite3-dev libxml2 tzdata
 # To test as well: tmux for the end-to-end terminal tests, zbarimg to read QR codes off screens,
 # PostgreSQL for the fleet tests (each starts a throw-away server of its own).
 TEST_PACKAGES := $(DEBIAN_PACKAGES) tmux zbar-tools postgresql

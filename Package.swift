@@ -46,6 +46,8 @@ let package = Package(
     .target(name: "Matcher", dependencies: ["EventModel"]),
     .target(name: "Planner", dependencies: ["EventModel"]),
     .target(name: "PackGenerator", dependencies: ["EventModel"]),
+    // Published conference schedules (frab XML, c3voc JSON) read into one model.
+    .target(name: "ScheduleImport", dependencies: ["EventModel"]),
     // What every front end shares: answers with plans and directions worked out, labels.
     .target(
       name: "Assistant",
@@ -111,6 +113,9 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "PackGeneratorTests", dependencies: ["PackGenerator", "EventModel"]),
+    .testTarget(
+      name: "ScheduleImportTests", dependencies: ["ScheduleImport", "EventModel"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "KnowledgeTests",
       dependencies: ["Knowledge", "EventModel", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -1,0 +1,277 @@
+import EventModel
+import Foundation
+import Testing
+
+@testable import ScheduleImport
+
+enum ScheduleFixtures {
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures")
+
+  static func data(_ name: String) throws -> Data {
+    try Data(contentsOf: directory.appendingPathComponent(name))
+  }
+
+  static let berlin = TimeZone(identifier: "Europe/Berlin")!
+
+  static func date(_ text: String) -> Date {
+    EventTime.parse(text, zone: berlin) ?? .distantPast
+  }
+}
+
+@Suite("Reading frab schedule.xml")
+struct FrabXMLTests {
+  let schedule: ImportedSchedule
+
+  init() throws {
+    schedule = try ScheduleImporter.read(
+      try ScheduleFixtures.data("congress.xml"), source: "congress.xml")
+  }
+
+  func session(_ id: String) -> ImportedSession? {
+    schedule.sessions.first { $0.id == id }
+  }
+
+  @Test("the conference, its days and rooms")
+  func conference() {
+    #expect(schedule.format == .frabXML)
+    #expect(schedule.conference.title == "Test Congress & Friends 2025")
+    #expect(schedule.conference.acronym == "tc25")
+    #expect(schedule.conference.timeZone == "Europe/Berlin")
+    #expect(schedule.conference.dayChangeMinutes == 4 * 60)
+    #expect(schedule.conference.start == LocalDate("2025-12-27"))
+    #expect(schedule.days.map(\.date) == [LocalDate("2025-12-27"), LocalDate("2025-12-28")])
+    #expect(schedule.rooms == ["Hall One", "Hall Two"])
+    #expect(schedule.tracks == ["Security", "Infrastructure", "Community"])
+  }
+
+  @Test("a session with its time, text, speakers and links")
+  func session() throws {
+    let rust = try #require(session("101"))
+    #expect(rust.guid == "aaaaaaaa-0000-4000-8000-000000000001")
+    #expect(rust.title == "Rust in the Linux kernel")
+    #expect(rust.subtitle == "Two years <in>")
+    #expect(rust.start == ScheduleFixtures.date("2025-12-27T11:00:00+01:00"))
+    #expect(rust.durationMinutes == 40)
+    #expect(rust.room == "Hall One")
+    #expect(rust.track == "Security")
+    #expect(rust.languages == ["en"])
+    #expect(rust.abstract == "Where Rust & C meet – and why.\n\nSecond paragraph.")
+    #expect(rust.description == "Drivers first. See the slides (https://slides.example.org/rust).")
+    #expect(rust.persons.map(\.name) == ["Alice Example", "Bob Beispiel"])
+    #expect(
+      rust.links.map(\.url) == [
+        "https://schedule.example.org/media/rust.pdf", "https://code.example.org/rust",
+      ])
+    #expect(rust.url == "https://schedule.example.org/tc25/events/101.html")
+    #expect(rust.day == 1)
+  }
+
+  @Test("a session after midnight belongs to the day before; times without a date are placed")
+  func days() throws {
+    let night = try #require(session("103"))
+    #expect(night.start == ScheduleFixtures.date("2025-12-28T01:30:00+01:00"))
+    #expect(night.day == 1)
+    #expect(night.room == "Hall One")
+    let opening = try #require(session("104"))
+    #expect(opening.start == ScheduleFixtures.date("2025-12-27T10:00:00+01:00"))
+    #expect(opening.room == "Hall Two")
+    #expect(session("105")?.day == 2)
+  }
+
+  @Test("durations in every form: H:MM, HH:MM:SS, DD:HH:MM")
+  func durations() {
+    #expect(session("102")?.durationMinutes == 45)
+    #expect(session("103")?.durationMinutes == 90)
+    #expect(schedule.sessions.first { $0.title == "Security for everyone" }?.durationMinutes == 90)
+    #expect(schedule.sessions.first { $0.title == "Lightning talks" }?.durationMinutes == 62)
+  }
+
+  @Test("the same person under one name across sessions; a person without a name left out")
+  func persons() throws {
+    let containers = try #require(session("102"))
+    #expect(containers.persons.map(\.name) == ["Alice Example"])
+    #expect(containers.languages == ["en", "de"])
+  }
+
+  @Test("each problem is reported with its line: repeats, empty persons, no length, overlaps")
+  func problems() {
+    let text = schedule.problems.map(\.description)
+    func reported(_ part: String) -> [String] { text.filter { $0.contains(part) } }
+    #expect(reported("repeats guid aaaaaaaa-0000-4000-8000-000000000001").count == 1)
+    #expect(reported("repeats guid").first?.hasPrefix("congress.xml:80:") == true, "\(text)")
+    #expect(reported("has id 105").count == 1)
+    #expect(reported("has no name").count == 1)
+    #expect(reported("'Opening' lasts no time at all").count == 1)
+    #expect(reported("overlaps 'Rust in the Linux kernel' in Hall One").count == 1)
+    #expect(reported("overlaps 'Security for everyone' in Hall Two").count == 1)
+    // Every session of the file is in the schedule or in a problem.
+    #expect(schedule.sessions.count == 6)
+  }
+
+  @Test("Windows line ends read the same")
+  func windowsLineEnds() throws {
+    let text = String(decoding: try ScheduleFixtures.data("congress.xml"), as: UTF8.self)
+    let crlf = Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+    let again = try ScheduleImporter.read(crlf, source: "congress.xml")
+    #expect(again.sessions == schedule.sessions)
+  }
+}
+
+@Suite("Reading the c3voc schedule.json")
+struct ScheduleJSONTests {
+  let schedule: ImportedSchedule
+
+  init() throws {
+    schedule = try ScheduleImporter.read(
+      try ScheduleFixtures.data("camp.json"), source: "camp.json")
+  }
+
+  @Test("the conference, its days, rooms and tracks")
+  func conference() {
+    #expect(schedule.format == .scheduleJSON)
+    #expect(schedule.conference.title == "Test Camp 2026")
+    #expect(schedule.conference.baseURL == "https://camp.example.org/2026/")
+    #expect(schedule.conference.dayChangeMinutes == 6 * 60)
+    #expect(schedule.days.count == 3)
+    #expect(schedule.rooms == ["Main Tent", "Workshop Barn"])
+    #expect(Set(schedule.tracks) == ["Making", "Security"])
+  }
+
+  @Test("sessions: ids as numbers or text, null tracks, speakers joined by id, plain text")
+  func sessions() throws {
+    #expect(schedule.sessions.map(\.id).sorted() == ["2001", "2002", "2003", "2004"])
+    let welcome = try #require(schedule.sessions.first { $0.id == "2001" })
+    #expect(welcome.track == nil)
+    #expect(
+      welcome.links == [ImportedLink(title: "Camp map", url: "https://camp.example.org/2026/map")])
+    let soldering = try #require(schedule.sessions.first { $0.id == "2002" })
+    #expect(soldering.abstract == "Bring nothing – we have irons.\nReally.")
+    #expect(soldering.subtitle == nil)
+    #expect(soldering.durationMinutes == 120)
+    let stars = try #require(schedule.sessions.first { $0.id == "2003" })
+    #expect(stars.day == 1)
+    #expect(stars.persons.map(\.name) == ["Eve Sterne", "Dana Lötkolben"])
+    let router = try #require(schedule.sessions.first { $0.id == "2004" })
+    #expect(router.abstract == "Firmware, defaults and <em>you</em>.")
+    #expect(router.persons.map(\.name) == ["Frank Router"])
+  }
+
+  @Test("problems are placed by their JSON path")
+  func problems() {
+    let text = schedule.problems.map(\.description)
+    #expect(
+      text.contains {
+        $0.contains("days[1].rooms[\"Main Tent\"][1]") && $0.contains("not an object")
+      })
+    #expect(
+      text.contains {
+        $0.contains("days[1].rooms[\"Main Tent\"][2]") && $0.contains("no start time")
+      })
+    #expect(text.contains { $0.contains("person 2 of 'Hardening your home router' has no name") })
+  }
+}
+
+@Suite("Telling schedules from other files")
+struct ScheduleFormatTests {
+  @Test("the format is found from the content")
+  func detection() throws {
+    #expect(ScheduleFormat.detect(try ScheduleFixtures.data("congress.xml")) == .frabXML)
+    #expect(ScheduleFormat.detect(try ScheduleFixtures.data("camp.json")) == .scheduleJSON)
+    #expect(ScheduleFormat.detect(Data("\u{FEFF}  <schedule></schedule>".utf8)) == .frabXML)
+    #expect(ScheduleFormat.detect(Data("<html><body/></html>".utf8)) == nil)
+    #expect(ScheduleFormat.detect(Data("{\"talks\": []}".utf8)) == nil)
+    #expect(ScheduleFormat.detect(Data("BEGIN:VCALENDAR".utf8)) == nil)
+  }
+
+  @Test("a file that is no schedule gets one clear message")
+  func refusals() {
+    let cases: [(String, String)] = [
+      ("", "is empty"),
+      ("hello", "is not a schedule hiwaic can read"),
+      (
+        "<schedule><conference><title>x</title></conference>",
+        "<schedule> from line 1 is never closed"
+      ),
+      ("<schedule><day></schedule>", "is not well-formed XML"),
+      ("<schedule><conference/></schedule>", "without any days or events"),
+    ]
+    for (text, expected) in cases {
+      #expect {
+        _ = try ScheduleImporter.read(Data(text.utf8), source: "file")
+      } throws: { error in
+        (error as? ScheduleImportError)?.message.contains(expected) == true
+      }
+    }
+    #expect(throws: ScheduleImportError.self) {
+      _ = try ScheduleImporter.read(
+        Data("{\"schedule\": 3}".utf8), source: "x", format: .scheduleJSON)
+    }
+    // A byte that is no UTF-8 (Latin-1 'ÿ') in an element name: a message, not Foundation's trap.
+    var latin = Array("<schedule><day date=\"2025-01-01\"><room name=\"a\"><dur".utf8)
+    latin += [0xFF] + Array("ation>1</duration></room></day></schedule>".utf8)
+    #expect {
+      _ = try ScheduleImporter.read(Data(latin), source: "file")
+    } throws: { error in
+      (error as? ScheduleImportError)?.message.hasPrefix("is not UTF-8 text (line 1, column 53)")
+        == true
+    }
+  }
+
+  @Test("thousands of damaged schedules give a schedule or a message, never a crash")
+  func damaged() throws {
+    var random = SplitMix64(seed: 17)
+    for name in ["congress.xml", "camp.json"] {
+      let original = Array(try ScheduleFixtures.data(name))
+      for _ in 0..<600 {
+        var bytes = original
+        for _ in 0...(random.next() % 4) {
+          let position = Int(random.next() % UInt64(bytes.count))
+          switch random.next() % 3 {
+          case 0: bytes.remove(at: position)
+          case 1: bytes.insert(UInt8(truncatingIfNeeded: random.next()), at: position)
+          default:
+            bytes.removeSubrange(position..<min(bytes.count, position + Int(random.next() % 200)))
+          }
+        }
+        do {
+          let schedule = try ScheduleImporter.read(Data(bytes), source: name)
+          #expect(schedule.sessions.allSatisfy { !$0.title.isEmpty && !$0.room.isEmpty })
+        } catch {
+          #expect(!error.message.isEmpty)
+        }
+      }
+    }
+  }
+}
+
+@Suite("Schedule texts")
+struct ScheduleTextTests {
+  @Test(
+    "durations",
+    arguments: [
+      ("00:40", 40), ("0:45", 45), ("1:05", 65), ("01:30:00", 90), ("00:45:00", 45),
+      ("00:01:30", 90), ("01:02:00", 62), ("02:00:30", 2910),
+    ])
+  func durations(_ text: String, _ minutes: Int) {
+    #expect(ScheduleText.durationMinutes(text) == minutes)
+  }
+
+  @Test("what is no duration")
+  func notDurations() {
+    for text in ["", "40", "ab:cd", "00:60", "1:2:3:4", "-1:00", "00:00:61", "999999:00"] {
+      #expect(ScheduleText.durationMinutes(text) == nil, "\(text)")
+    }
+  }
+
+  @Test("HTML and Markdown become plain text")
+  func readable() {
+    #expect(ScheduleText.readable("<ul><li>one</li><li>two</li></ul>") == "• one\n• two")
+    #expect(ScheduleText.readable("a < b and c > d") == "a < b and c > d")
+    #expect(
+      ScheduleText.readable("# Title\n\nText with `code` and __emphasis__")
+        == "Title\n\nText with code and emphasis")
+    #expect(ScheduleText.readable("&#228;&#x00FC; &unknown; &amp") == "äü &unknown; &amp")
+    #expect(ScheduleText.readable("[https://x.org](https://x.org)") == "https://x.org")
+  }
+}
