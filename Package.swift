@@ -72,7 +72,8 @@ let package = Package(
       name: "CommandLineInterface",
       dependencies: [
         "App", "Assistant", "EventModel", "Fleet", "Insights", "Kiosk", "Matcher",
-        "PackGenerator", "Planner", "QRCode", "Knowledge", "Recommender", "TerminalUI",
+        "PackGenerator", "Planner", "QRCode", "Knowledge", "Recommender", "ScheduleImport",
+        "TerminalUI",
         "TextLayout", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -267,7 +267,7 @@ public struct Assistant: Sendable {
     let travel = WalkingRouter(catalog: catalog).travel(from: here, stepFree: stepFree)
     let fitting = catalog.sessionsByStart.map { catalog.pack.sessions[$0] }.filter { session in
       guard
-        let node = catalog.room(session.room).flatMap({ catalog.walkways.nodePosition[$0.node] }),
+        let node = catalog.room(session.room)?.node.flatMap({ catalog.walkways.nodePosition[$0] }),
         let walk = travel?.minutes(to: node)
       else { return false }
       return session.start >= start.addingTimeInterval(walk * 60)

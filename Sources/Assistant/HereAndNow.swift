@@ -79,7 +79,7 @@ public struct HereAndNowGuide: Sendable {
 
     var nearbyRooms: [String: Double] = [:]
     for room in catalog.pack.venues.rooms {
-      if let walk = minutes(to: room.node), walk <= HereAndNow.nearbyMinutes {
+      if let node = room.node, let walk = minutes(to: node), walk <= HereAndNow.nearbyMinutes {
         nearbyRooms[room.id] = walk
       }
     }
@@ -140,7 +140,7 @@ public struct HereAndNowGuide: Sendable {
         }
       }
     case .room:
-      let floor = catalog.room(here.code.id).flatMap { catalog.floor($0.floor) }
+      let floor = catalog.room(here.code.id)?.floor.flatMap { catalog.floor($0) }
       place = name + (floor.map { " · " + $0.name.text(language) } ?? "")
     }
     lines.append(t("Here & now: ", "此处此刻：") + place)

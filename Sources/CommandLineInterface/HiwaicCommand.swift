@@ -24,7 +24,7 @@ public struct HiwaicCommand: ParsableCommand {
       QRPostersCommand.self,
       KioskPinCommand.self,
       ValidateCommand.self,
-      GenPackCommand.self, TrainCommand.self,
+      ImportCommand.self, GenPackCommand.self, TrainCommand.self,
     ],
     defaultSubcommand: UICommand.self
   )

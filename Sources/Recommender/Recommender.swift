@@ -170,7 +170,9 @@ public struct Recommender: Sendable {
     where session.end > profile.now && session.start < (profile.until ?? .distantFuture) {
       // Not yet started and too far to reach by its start: not one to suggest now.
       if session.start > profile.now, let tree,
-        let position = catalog.room(session.room).flatMap({ catalog.walkways.nodePosition[$0.node] }
+        let position = catalog.room(session.room).flatMap({ $0.node }).flatMap({
+          catalog.walkways.nodePosition[$0]
+        }
         ),
         let minutes = tree.minutes(to: position),
         minutes > session.start.timeIntervalSince(profile.now) / 60

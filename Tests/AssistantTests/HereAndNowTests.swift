@@ -32,8 +32,9 @@ struct HereAndNowTests {
       catalog.walkways.nodePosition[node].flatMap { travel?.minutes(to: $0) } ?? .infinity
     }
     let nearby = Set(
-      catalog.pack.venues.rooms.filter { minutes(to: $0.node) <= HereAndNow.nearbyMinutes }.map(
-        \.id))
+      catalog.pack.venues.rooms.filter {
+        ($0.node.map(minutes(to:)) ?? .infinity) <= HereAndNow.nearbyMinutes
+      }.map(\.id))
     let expected = catalog.pack.sessions.filter {
       nearby.contains($0.room) && $0.end > now && $0.start < now.addingTimeInterval(7200)
     }

@@ -111,7 +111,7 @@ struct WAICPackTests {
       #expect(stepFree[try #require(walkways.nodePosition[booth.node])], "\(booth.id)")
     }
     for room in catalog.pack.venues.rooms {
-      #expect(stepFree[try #require(walkways.nodePosition[room.node])], "\(room.id)")
+      #expect(stepFree[try #require(room.node.flatMap { walkways.nodePosition[$0] })], "\(room.id)")
     }
     // The exhibition spans B1, 1F and 2F; the lift links them.
     let floors = Set(catalog.pack.venues.halls.map(\.floor))

@@ -66,7 +66,8 @@ extension ScreenContext {
         (hall.name.text(language), rect.x + 2, rect.y, Style(.title, bold: true), rect.width - 4))
     }
     for room in catalog.pack.venues.rooms where room.floor == floor.id {
-      let rect = projection.rect(room.rect)
+      guard let footprint = room.rect else { continue }
+      let rect = projection.rect(footprint)
       canvas.frame(rectClipped(rect, clip), style: Style(.dim))
       labels.append((room.name.text(language), rect.x + 2, rect.y, Style(.title), rect.width - 4))
     }

@@ -689,7 +689,7 @@ struct AnswerComposer {
         }
       case .room:
         if let room = catalog.room(entity.reference.id) {
-          return (node, "~" + name(room.name) + floorSuffix(room.floor))
+          return (node, "~" + name(room.name) + (room.floor.map(floorSuffix) ?? ""))
         }
       default:
         // The record's name in the answer's language; the recognised name is the question's.
@@ -954,7 +954,7 @@ struct AnswerComposer {
     if let here = context.here, let start = catalog.walkways.nodePosition[here] {
       let travel = catalog.walkways.travel(from: start)
       func seconds(_ session: Session) -> Double {
-        catalog.room(session.room).flatMap { catalog.walkways.nodePosition[$0.node] }.flatMap {
+        catalog.room(session.room)?.node.flatMap { catalog.walkways.nodePosition[$0] }.flatMap {
           travel.seconds(to: $0)
         } ?? .infinity
       }

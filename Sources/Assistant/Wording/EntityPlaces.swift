@@ -22,7 +22,7 @@ extension EventCatalog {
       return pack.walkways.nodes.first {
         floors.contains($0.floor) && $0.kind == .entrance
       }?.id
-        ?? pack.venues.rooms.first { floors.contains($0.floor) }?.node
+        ?? pack.venues.rooms.first { $0.floor.map(floors.contains) ?? false }?.node
     default: return nil
     }
   }

@@ -79,6 +79,10 @@ public struct Labels: Sendable {
     case .exchange: pick("exchange", "交流", "Austausch")
     case .evening: pick("evening", "晚间活动", "Abendveranstaltung")
     case .gala: pick("gala", "晚会", "Gala")
+    case .talk: pick("talk", "演讲", "Vortrag")
+    case .workshop: pick("workshop", "工作坊", "Workshop")
+    case .meetup: pick("meet-up", "聚会", "Treffen")
+    case .other: pick("session", "活动", "Veranstaltung")
     }
   }
 

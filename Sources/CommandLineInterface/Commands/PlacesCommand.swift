@@ -100,7 +100,8 @@ struct PlacesCommand: RenderingCommand {
     for room in catalog.pack.venues.rooms {
       records.append(
         PlaceRecord(
-          id: room.id, kind: .room, name: room.name.text(language), floor: floor(ofNode: room.node))
+          id: room.id, kind: .room, name: room.name.text(language),
+          floor: room.node.flatMap(floor(ofNode:)))
       )
     }
     for exhibitor in catalog.pack.exhibitors {

@@ -111,7 +111,7 @@ struct PosterRecord: Encodable {
       place =
         hall.map { "\($0.id) · " + (catalog.floor($0.floor)?.name.text(.en) ?? $0.floor) } ?? ""
     case .room:
-      place = catalog.room(code.id).flatMap { catalog.floor($0.floor) }?.name.text(.en) ?? ""
+      place = catalog.room(code.id)?.floor.flatMap { catalog.floor($0) }?.name.text(.en) ?? ""
     }
   }
 }

@@ -6,7 +6,7 @@ extension EventCatalog {
     if node(text) != nil { return .found(text) }
     if let booth = booth(text) { return .found(booth.node) }
     if let zone = zone(text) { return .found(zone.node) }
-    if let room = room(text) { return .found(room.node) }
+    if let room = room(text), let node = room.node { return .found(node) }
     if let exhibitor = exhibitor(text), let booth = exhibitor.booth.flatMap({ booth($0) }) {
       return .found(booth.node)
     }
@@ -16,8 +16,10 @@ extension EventCatalog {
     }) {
       return .found(named.id)
     }
-    if case .found(let room) = roomNames.resolve(text, { pack.venues.rooms[$0] }) {
-      return .found(room.node)
+    if case .found(let room) = roomNames.resolve(text, { pack.venues.rooms[$0] }),
+      let node = room.node
+    {
+      return .found(node)
     }
     if case .found(let exhibitor) = exhibitorNames.resolve(text, { pack.exhibitors[$0] }),
       let booth = exhibitor.booth.flatMap({ booth($0) })

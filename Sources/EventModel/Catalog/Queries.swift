@@ -181,7 +181,7 @@ extension EventCatalog {
   /// Where a room is: its floor and venue.
   public func place(ofRoom roomID: String) -> (room: Room, floor: Floor?, venue: Venue?)? {
     guard let room = room(roomID) else { return nil }
-    let floor = self.floor(room.floor)
+    let floor = room.floor.flatMap { self.floor($0) }
     return (room, floor, floor.flatMap { venue($0.venue) })
   }
 }

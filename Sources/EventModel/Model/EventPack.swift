@@ -8,14 +8,43 @@ public struct PackManifest: Codable, Hashable, Sendable {
   /// Generated packs say so, so that nobody mistakes them for real data.
   public var synthetic: Bool
   public var event: EventInfo
+  /// The languages every name and text of the pack is written in (English and Chinese when the
+  /// manifest does not say: WAIC's packs); a pack imported from a schedule has the one its
+  /// texts are in.
+  public var languages: [Language]
 
   public init(
-    format: Int = PackManifest.currentFormat, id: String, synthetic: Bool, event: EventInfo
+    format: Int = PackManifest.currentFormat, id: String, synthetic: Bool, event: EventInfo,
+    languages: [Language] = [.en, .zh]
   ) {
     self.format = format
     self.id = id
     self.synthetic = synthetic
     self.event = event
+    self.languages = languages
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case format, id, synthetic, event, languages
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    format = try container.decode(Int.self, forKey: .format)
+    id = try container.decode(String.self, forKey: .id)
+    synthetic = try container.decode(Bool.self, forKey: .synthetic)
+    event = try container.decode(EventInfo.self, forKey: .event)
+    languages = try container.decodeIfPresent([Language].self, forKey: .languages) ?? [.en, .zh]
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(format, forKey: .format)
+    try container.encode(id, forKey: .id)
+    try container.encode(synthetic, forKey: .synthetic)
+    try container.encode(event, forKey: .event)
+    // Left out when it is the default, so that WAIC's packs write as before.
+    if languages != [.en, .zh] { try container.encode(languages, forKey: .languages) }
   }
 }
 

@@ -1,7 +1,8 @@
 /// Where a record comes from: its sources, and which of its fields no source gives (modelled).
 ///
 /// A source is `seed:FILE` (a seed document), `research:FILE` (the sourced fact sheet), an
-/// `http(s)://` URL, or `synthetic:GENERATOR` for generated packs. `modelled` names the fields that
+/// `http(s)://` URL, `synthetic:GENERATOR` for generated packs, or `schedule:FILE` for the
+/// published schedule file a pack was imported from. `modelled` names the fields that
 /// were filled in to make the assistant useful; `"*"` means the whole record is modelled.
 public struct Provenance: Codable, Hashable, Sendable {
   public var sources: [String]
@@ -36,7 +37,7 @@ public struct Provenance: Codable, Hashable, Sendable {
 
   /// Whether a source string has one of the accepted forms.
   public static func isWellFormedSource(_ source: String) -> Bool {
-    for prefix in ["seed:", "research:", "synthetic:"] where source.hasPrefix(prefix) {
+    for prefix in ["seed:", "research:", "synthetic:", "schedule:"] where source.hasPrefix(prefix) {
       return source.count > prefix.count
     }
     for prefix in ["https://", "http://"] where source.hasPrefix(prefix) {

@@ -39,6 +39,9 @@ public struct Session: Codable, Hashable, Sendable {
 /// What kind of programme item a session is.
 public enum SessionKind: String, PackEnum {
   case ceremony, plenary, forum, roundtable, launch, exchange, evening, gala
+  /// What published schedules of other conferences have most: talks, workshops, meet-ups, and
+  /// sessions of a kind of their own.
+  case talk, workshop, meetup, other
 }
 
 /// A person who speaks at sessions.

@@ -4,7 +4,8 @@ public struct Venue: Codable, Hashable, Sendable {
   public var name: LocalizedText
   public var kind: VenueKind
   public var address: LocalizedText?
-  public var location: GeoPoint
+  /// Where it is; a pack made from a published schedule may not know.
+  public var location: GeoPoint?
   public var description: LocalizedText?
   /// Short names a visitor may use ("Expo Center", "世博中心").
   public var aliases: [String]?
@@ -12,7 +13,7 @@ public struct Venue: Codable, Hashable, Sendable {
 
   public init(
     id: String, name: LocalizedText, kind: VenueKind, address: LocalizedText? = nil,
-    location: GeoPoint, description: LocalizedText? = nil, aliases: [String]? = nil,
+    location: GeoPoint?, description: LocalizedText? = nil, aliases: [String]? = nil,
     provenance: Provenance
   ) {
     self.id = id
@@ -102,19 +103,21 @@ public struct Zone: Codable, Hashable, Sendable {
 /// A room where sessions take place: a conference hall, a forum room, a stage.
 public struct Room: Codable, Hashable, Sendable {
   public var id: String
-  public var floor: String
+  /// The floor, footprint and door of the room: all three, or none in a pack without a floor
+  /// plan (one made from a published schedule), where a room is a name and nothing is placed.
+  public var floor: String?
   public var name: LocalizedText
-  public var rect: PlaneRect
+  public var rect: PlaneRect?
   public var capacity: Int?
   /// The walkway node at the room's door.
-  public var node: String
+  public var node: String?
   /// Other names visitors use, e.g. inflected forms ("Roten Halle" for "Rote Halle").
   public var aliases: [String]?
   public var provenance: Provenance
 
   public init(
-    id: String, floor: String, name: LocalizedText, rect: PlaneRect, capacity: Int? = nil,
-    node: String, aliases: [String]? = nil, provenance: Provenance
+    id: String, floor: String?, name: LocalizedText, rect: PlaneRect?, capacity: Int? = nil,
+    node: String?, aliases: [String]? = nil, provenance: Provenance
   ) {
     self.id = id
     self.floor = floor

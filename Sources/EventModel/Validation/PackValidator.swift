@@ -28,6 +28,12 @@ final class PackValidator {
     return issues
   }
 
+  /// Whether the pack was imported from a published schedule (its event names one as a
+  /// source): what that schedule has, the pack keeps.
+  private var importedFromSchedule: Bool {
+    catalog.pack.event.provenance.sources.contains { $0.hasPrefix("schedule:") }
+  }
+
   // MARK: - Reporting
 
   private func report(
@@ -43,8 +49,8 @@ final class PackValidator {
     what: @autoclosure () -> String
   ) {
     guard let text else { return }
-    for language in [Language.en, .zh] where text[language] == nil {
-      let name = language == .en ? "English" : "Chinese"
+    for language in catalog.pack.manifest.languages where text[language] == nil {
+      let name = language == .en ? "English" : language == .zh ? "Chinese" : "German"
       report(
         .missingTranslation, file, "\(path()).\(language.rawValue)", "\(what()) has no \(name) text"
       )
@@ -244,10 +250,10 @@ final class PackValidator {
       checkRecord(
         id: venue.id, name: venue.name, nameField: "name", provenance: venue.provenance, .venues,
         path, what: "venue '\(venue.id)'")
-      if !venue.location.isValid {
+      if let location = venue.location, !location.isValid {
         report(
           .outsideBounds, .venues, "\(path).location",
-          "latitude \(venue.location.lat), longitude \(venue.location.lon) is not on the globe")
+          "latitude \(location.lat), longitude \(location.lon) is not on the globe")
       }
     }
     for record in documents.floors {
@@ -309,17 +315,31 @@ final class PackValidator {
       checkRecord(
         id: room.id, name: room.name, nameField: "name", provenance: room.provenance, .venues, path,
         what: "room '\(room.id)'")
-      requireReference(
-        room.floor, in: catalog.floorPosition, candidates: pack.venues.floors.map(\.id),
-        what: "floor", .venues, "\(path).floor")
-      requireReference(
-        room.node, in: catalog.walkways.nodePosition, candidates: [], what: "walkway node", .venues,
-        "\(path).node")
-      checkRect(room.rect, .venues, "\(path).rect")
-      if let floor = catalog.floor(room.floor), !floor.bounds.contains(room.rect) {
+      // Placed or not at all: a room with a door but no floor would be half on the map.
+      let placed = [room.floor != nil, room.rect != nil, room.node != nil]
+      if placed.contains(true) && placed.contains(false) {
         report(
-          .outsideBounds, .venues, "\(path).rect",
-          "room '\(room.id)' does not fit on floor '\(floor.id)'")
+          .invalidValue, .venues, path,
+          "room '\(room.id)' needs floor, rect and node together, or none of them (a pack without a floor plan)"
+        )
+      }
+      if let floor = room.floor {
+        requireReference(
+          floor, in: catalog.floorPosition, candidates: pack.venues.floors.map(\.id),
+          what: "floor", .venues, "\(path).floor")
+      }
+      if let node = room.node {
+        requireReference(
+          node, in: catalog.walkways.nodePosition, candidates: [], what: "walkway node", .venues,
+          "\(path).node")
+      }
+      if let rect = room.rect {
+        checkRect(rect, .venues, "\(path).rect")
+        if let floor = room.floor.flatMap({ catalog.floor($0) }), !floor.bounds.contains(rect) {
+          report(
+            .outsideBounds, .venues, "\(path).rect",
+            "room '\(room.id)' does not fit on floor '\(floor.id)'")
+        }
       }
       if let capacity = room.capacity, capacity <= 0 || capacity > Self.largestCapacity {
         report(
@@ -491,7 +511,8 @@ final class PackValidator {
     let pack = catalog.pack
     let walkways = catalog.walkways
     guard !pack.walkways.nodes.isEmpty else {
-      if !pack.booths.isEmpty || !pack.venues.rooms.isEmpty {
+      // A pack without a floor plan places nothing; one that places a room or booth needs it.
+      if !pack.booths.isEmpty || pack.venues.rooms.contains(where: { $0.node != nil }) {
         report(
           .disconnected, .walkways, "$.nodes",
           "the walkway graph has no nodes, so no booth or room can be reached")
@@ -532,8 +553,9 @@ final class PackValidator {
       }
     }
     for record in documents.rooms {
+      guard let node = record.value.node else { continue }
       if let issue = check(
-        record.value.node, what: "room '\(record.value.id)'", file: .venues,
+        node, what: "room '\(record.value.id)'", file: .venues,
         path: "$.rooms[\(record.index)].node", needsStepFree: true)
       {
         issues.append(issue)
@@ -630,11 +652,17 @@ final class PackValidator {
           what: "speaker", .sessions, "\(path).speakers[\(index)]")
       }
       requireTopics(session.topics, .sessions, "\(path).topics")
-      if session.end <= session.start {
+      if session.end < session.start {
         report(
           .endBeforeStart, .sessions, "\(path).end",
-          "session '\(session.id)' ends at \(EventTime.format(session.end, zone: zone)), not after its start at \(EventTime.format(session.start, zone: zone))"
+          "session '\(session.id)' ends at \(EventTime.format(session.end, zone: zone)), before its start at \(EventTime.format(session.start, zone: zone))"
         )
+      } else if session.end == session.start {
+        // Published schedules list such sessions (a start signal, a placeholder): kept, said.
+        report(
+          .endBeforeStart, .sessions, "\(path).end",
+          "session '\(session.id)' ends when it starts (\(EventTime.format(session.start, zone: zone))): it lasts no time",
+          severity: .warning)
       } else {
         byRoom[session.room, default: []].append(record)
       }
@@ -655,10 +683,12 @@ final class PackValidator {
         if let earlier = latest, record.value.start < earlier.value.end {
           let a = earlier.value
           let b = record.value
+          // A published schedule that has two sessions at once in a room has them (merged
+          // schedules do): the pack keeps them and says so; a pack made by hand must not.
           report(
             .roomOverlap, .sessions, "$[\(record.index)].start",
-            "session '\(b.id)' (\(EventTime.clockTime(b.start, zone: zone))–\(EventTime.clockTime(b.end, zone: zone))) overlaps '\(a.id)' (\(EventTime.clockTime(a.start, zone: zone))–\(EventTime.clockTime(a.end, zone: zone)), at $[\(earlier.index)]) in room '\(room)' on \(EventTime.localDate(b.start, zone: zone))"
-          )
+            "session '\(b.id)' (\(EventTime.clockTime(b.start, zone: zone))–\(EventTime.clockTime(b.end, zone: zone))) overlaps '\(a.id)' (\(EventTime.clockTime(a.start, zone: zone))–\(EventTime.clockTime(a.end, zone: zone)), at $[\(earlier.index)]) in room '\(room)' on \(EventTime.localDate(b.start, zone: zone))",
+            severity: importedFromSchedule ? .warning : .error)
         }
         if latest == nil || record.value.end > latest!.value.end { latest = record }
       }

@@ -1,0 +1,100 @@
+import ArgumentParser
+import EventModel
+import Foundation
+import ScheduleImport
+
+/// `hiwaic import SOURCE --output DIR`: a published conference schedule as a pack.
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Make a pack from a conference's published schedule (frab XML, c3voc JSON).",
+    discussion: """
+      Reads the schedule.xml or schedule.json that frab, pretalx and the CCC publish, and \
+      writes a pack that every command reads with --pack DIR: the conference, its days, rooms, \
+      tracks (as topics), speakers and sessions. A schedule has no floor plan and no \
+      exhibitors, and the pack invents none: rooms are named, not placed. What could not be \
+      imported is listed with its place in the file. The format is found from the content \
+      unless --format names it.
+
+      Examples:
+        hiwaic import schedule.xml --output /tmp/congress
+        hiwaic import schedule.json --output /tmp/camp --force
+        hiwaic schedule --pack /tmp/congress --day 1
+      """)
+
+  @Argument(help: ArgumentHelp("The schedule file to read.", valueName: "SOURCE"))
+  var source: String
+
+  @Option(
+    name: .long, help: ArgumentHelp("The directory to write the pack into.", valueName: "DIR"))
+  var output: String
+
+  @Option(name: .long, help: "auto, frab-xml or schedule-json.")
+  var format: String = "auto"
+
+  @Option(name: .long, help: "The event's time zone (Europe/Berlin), for schedules without one.")
+  var timeZone: String?
+
+  @Option(name: .long, help: "The pack's id (default: the conference's acronym).")
+  var name: String?
+
+  @Flag(name: .long, help: "Write into DIR even if it already holds files.")
+  var force = false
+
+  func validate() throws {
+    if format != "auto" && ScheduleFormat(rawValue: format) == nil {
+      let known = ["auto"] + ScheduleFormat.allCases.map(\.rawValue)
+      throw ValidationError(
+        "--format must be one of \(known.joined(separator: ", ")), not '\(format)'")
+    }
+    if let timeZone, EventTime.timeZone(named: timeZone) == nil {
+      throw ValidationError(
+        "--time-zone '\(timeZone)' is not a time zone (use a name such as Europe/Berlin)")
+    }
+  }
+
+  func run() throws {
+    let data: Data
+    do {
+      data = try BoundedFile.read(source, limit: ScheduleImporter.maximumFileBytes)
+    } catch {
+      throw CommandError("\(source) \(error.description)")
+    }
+    let schedule: ImportedSchedule
+    do {
+      schedule = try ScheduleImporter.read(
+        data, source: source, format: ScheduleFormat(rawValue: format),
+        zone: timeZone.flatMap(EventTime.timeZone(named:)))
+    } catch {
+      throw CommandError(error.description)
+    }
+    let directory = URL(fileURLWithPath: output)
+    let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    if !existing.isEmpty && !force {
+      throw CommandError("\(output) is not empty; choose another directory or pass --force")
+    }
+    let pack = SchedulePackBuilder.pack(schedule, id: name)
+    do {
+      try PackWriter.write(pack, to: directory, pretty: false)
+    } catch {
+      throw CommandError("cannot write the pack to \(output): \(error.localizedDescription)")
+    }
+    // The matcher's lexicon is language data, not event data: the pack gets the shipped one.
+    if let shipped = try? PackLocator.locate(explicit: nil, environment: [:]) {
+      let target = directory.appendingPathComponent("lexicon")
+      try? FileManager.default.removeItem(at: target)
+      try? FileManager.default.copyItem(at: shipped.appendingPathComponent("lexicon"), to: target)
+    }
+    let check = PackLoader.check(directory: directory)
+    for problem in schedule.problems { printError("hiwaic import: \(problem)") }
+    for issue in check.errors { printError("hiwaic import: \(issue)") }
+    guard check.catalog != nil else {
+      throw CommandError(
+        "the pack written to \(output) does not load (\(check.errors.count) error\(check.errors.count == 1 ? "" : "s") above)"
+      )
+    }
+    print(
+      "imported \(schedule.conference.title) into \(output): \(pack.sessions.count) sessions in \(pack.venues.rooms.count) rooms on \(pack.event.days.count) days, \(pack.speakers.count) speakers, \(pack.topics.count) tracks; \(schedule.problems.count) problem\(schedule.problems.count == 1 ? "" : "s") reported"
+    )
+  }
+}

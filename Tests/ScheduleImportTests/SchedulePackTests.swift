@@ -1,0 +1,72 @@
+import EventModel
+import Foundation
+import Testing
+
+@testable import ScheduleImport
+
+@Suite("A pack from a schedule")
+struct SchedulePackTests {
+  static func pack(_ name: String) throws -> (EventPack, PackCheck, URL) {
+    let schedule = try ScheduleImporter.read(try ScheduleFixtures.data(name), source: name)
+    let pack = SchedulePackBuilder.pack(schedule)
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-import-\(UUID().uuidString)")
+    try PackWriter.write(pack, to: directory, pretty: true)
+    return (pack, PackLoader.check(directory: directory), directory)
+  }
+
+  @Test(
+    "validates and loads, with every session of the schedule",
+    arguments: ["congress.xml", "camp.json"])
+  func validates(_ name: String) throws {
+    let (pack, check, directory) = try Self.pack(name)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    #expect(check.errors.isEmpty, "\(check.errors.map(\.description))")
+    let catalog = try #require(check.catalog)
+    let schedule = try ScheduleImporter.read(try ScheduleFixtures.data(name), source: name)
+    #expect(catalog.pack.sessions.count == schedule.sessions.count)
+    #expect(catalog.pack.manifest.languages == [.en])
+    #expect(pack.exhibitors.isEmpty && pack.booths.isEmpty && pack.walkways.nodes.isEmpty)
+    // Nothing placed: no floor, footprint or door for any room.
+    #expect(pack.venues.rooms.allSatisfy { $0.floor == nil && $0.rect == nil && $0.node == nil })
+    #expect(pack.venues.venues.allSatisfy { $0.location == nil })
+    // Every record names the file it comes from.
+    #expect(pack.sessions.allSatisfy { $0.provenance.sources.contains("schedule:" + name) })
+    #expect(pack.speakers.allSatisfy { $0.provenance.sources.contains("schedule:" + name) })
+  }
+
+  @Test("sessions keep their times, rooms, tracks and speakers")
+  func sessions() throws {
+    let (pack, check, directory) = try Self.pack("congress.xml")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let catalog = try #require(check.catalog)
+    let rust = try #require(pack.sessions.first { $0.title.en == "Rust in the Linux kernel" })
+    #expect(rust.id == "s-101")
+    #expect(rust.kind == .talk)
+    #expect(rust.start == ScheduleFixtures.date("2025-12-27T11:00:00+01:00"))
+    #expect(rust.end == ScheduleFixtures.date("2025-12-27T11:40:00+01:00"))
+    #expect(catalog.room(rust.room)?.name.en == "Hall One")
+    #expect(rust.topics.compactMap { catalog.topic($0)?.name.en } == ["Security"])
+    #expect(
+      rust.speakers.compactMap { catalog.speaker($0)?.name.en } == [
+        "Alice Example", "Bob Beispiel",
+      ])
+    #expect(
+      rust.description?.en?.contains("Slides: https://schedule.example.org/media/rust.pdf") == true)
+    #expect(rust.provenance.sources.contains("https://schedule.example.org/tc25/events/101.html"))
+    // Alice speaks twice and is one speaker.
+    #expect(pack.speakers.filter { $0.name.en == "Alice Example" }.count == 1)
+    #expect(catalog.days.count == 2)
+    #expect(catalog.timeZone.identifier == "Europe/Berlin")
+  }
+
+  @Test("session types map to the pack's kinds")
+  func kinds() {
+    #expect(SchedulePackBuilder.kind(of: "lecture") == .talk)
+    #expect(SchedulePackBuilder.kind(of: "Workshop") == .workshop)
+    #expect(SchedulePackBuilder.kind(of: "self-organized session") == .meetup)
+    #expect(SchedulePackBuilder.kind(of: "Podium discussion") == .roundtable)
+    #expect(SchedulePackBuilder.kind(of: "art installation") == .other)
+    #expect(SchedulePackBuilder.kind(of: nil) == .other)
+  }
+}
