@@ -91,7 +91,8 @@ let package = Package(
       name: "HiwaicBench",
       dependencies: [
         "App", "Assistant", "EventModel", "Fleet", "Kiosk", "Knowledge", "Matcher",
-        "PackGenerator", "Planner", "PostgresSupport", "Recommender", "TerminalUI",
+        "PackGenerator", "Planner", "PostgresSupport", "Recommender", "ScheduleImport",
+        "TerminalUI",
       ]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(
@@ -146,7 +147,9 @@ let package = Package(
       dependencies: ["Recommender", "Assistant", "EventModel", "PackGenerator"]),
     .testTarget(
       name: "AssistantTests",
-      dependencies: ["Assistant", "EventModel", "Matcher", "PackGenerator", "Planner"],
+      dependencies: [
+        "Assistant", "EventModel", "Matcher", "PackGenerator", "Planner", "ScheduleImport",
+      ],
       exclude: ["Questions"]),
     .testTarget(
       name: "MatcherTests", dependencies: ["Matcher", "EventModel"]),

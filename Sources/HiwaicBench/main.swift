@@ -83,7 +83,7 @@ else {
   exit(2)
 }
 print("hiwaic-bench (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
-// HIWAIC_BENCH=load,matcher,ask,planner,recommend,knowledge,fleet,interface,kiosk runs only those
+// HIWAIC_BENCH=load,matcher,ask,planner,recommend,knowledge,fleet,interface,kiosk,import runs only those
 // sections.
 let sections = ProcessInfo.processInfo.environment["HIWAIC_BENCH"].map {
   Set($0.split(separator: ",").map(String.init))
@@ -154,5 +154,9 @@ if wanted("interface") {
   try InterfaceBench.run(waic: waic)
   print("")
 }
-if wanted("kiosk") { try KioskBench.run(waic: waic) }
+if wanted("kiosk") {
+  try KioskBench.run(waic: waic)
+  print("")
+}
+if wanted("import") { try ImportBench.run() }
 print("peak resident memory of the whole run: \(megabytes(peakResidentBytes()))")

@@ -502,7 +502,10 @@ struct AnswerComposer {
       let day = EventTime.localDate(first.start, zone: catalog.timeZone)
       let dayName = timeWindow(day: day, part: nil, clock: nil) ?? day.description
       suggestions = [
-        t("How do I get to \(room)?", "怎么去\(room)？", "Wie komme ich zu „\(room)“?"),
+        // Without a floor plan there is no way to show: what else is on in that room.
+        catalog.pack.walkways.nodes.isEmpty
+          ? t("What is on in \(room) today?", "\(room)今天有什么活动？", "Was läuft heute in „\(room)“?")
+          : t("How do I get to \(room)?", "怎么去\(room)？", "Wie komme ich zu „\(room)“?"),
         // Says the day, so that choosing it works without the answer before it.
         t("What is on \(dayName)?", "\(dayName)有什么活动？", "Was läuft am \(dayName)?"),
       ]
@@ -568,6 +571,18 @@ struct AnswerComposer {
   // MARK: - Directions
 
   private mutating func directions() -> String {
+    // A room of a pack without a floor plan (one imported from a schedule): named, not placed.
+    if catalog.pack.walkways.nodes.isEmpty,
+      let entity = u.entities.first(where: { !$0.nested && $0.reference.type == .room }),
+      let room = catalog.room(entity.reference.id)
+    {
+      slots["room"] = .text(room.id)
+      return t(
+        "\(name(room.name)): this event's data has no floor plan, so I cannot show the way there; the signs on site or an information desk can.",
+        "\(name(room.name))：本活动的数据没有场馆平面图，无法为您指路；请参考现场指示牌或咨询服务台。",
+        "\(name(room.name)): Zu dieser Veranstaltung gibt es keinen Lageplan, daher kann ich den Weg nicht zeigen; die Schilder vor Ort oder ein Infostand helfen weiter."
+      )
+    }
     guard let target = directionTarget() else { return "" }
     slots["to"] = .text(target.node)
     if u.stepFree { slots["stepFree"] = .flag(true) }
@@ -780,9 +795,12 @@ struct AnswerComposer {
     suggestions = []
     if !u.addsSession && sessions.isEmpty {
       suggestions.append(
-        t("Add a forum to my plan", "把一场论坛加入行程", "Ein Forum zum Plan hinzufügen"))
+        PackCapabilities(catalog: catalog).hasForums
+          ? t("Add a forum to my plan", "把一场论坛加入行程", "Ein Forum zum Plan hinzufügen")
+          : t("Add a talk to my plan", "把一场演讲加入行程", "Einen Vortrag zum Plan hinzufügen"))
     }
-    if !u.stepFree {
+    // Step-free is a way to walk: a pack without a floor plan has none to change.
+    if !u.stepFree && !catalog.pack.walkways.nodes.isEmpty {
       suggestions.append(t("Make it step-free", "改为无障碍路线", "Stufenlos planen"))
     }
     return lines.joined(separator: "\n")
@@ -976,6 +994,12 @@ struct AnswerComposer {
 
   private mutating func help() -> String {
     suggestions = examples
+    let capabilities = PackCapabilities(catalog: catalog)
+    guard capabilities.isComplete else {
+      let list = capabilities.list(language)
+      return t("I can find \(list). Try:", "我可以帮您查找\(list)。试试：", "Ich finde \(list). Zum Beispiel:")
+        + "\n" + examples.map { "• " + $0 }.joined(separator: "\n")
+    }
     return t(
       "I can find exhibitors and booths, forums and speakers, the way to halls, rooms and restrooms, plan a route for your time, show the City Walk, and answer practical questions (metro, tickets, food, first aid). Try:",
       "我可以帮您查找展商和展位、论坛和嘉宾、前往展馆/会议室/洗手间的路线，按时间规划参观路线，介绍城市漫步，并回答交通、门票、餐饮、急救等实用问题。试试：",
@@ -1002,6 +1026,15 @@ struct AnswerComposer {
         "不客气！关于\(name(catalog.event.shortName))还有什么可以问我。",
         "Gern geschehen! Fragen Sie mich gern noch mehr zur \(name(catalog.event.shortName)).")
     }
+    let capabilities = PackCapabilities(catalog: catalog)
+    guard capabilities.isComplete else {
+      let event = name(catalog.event.shortName)
+      let list = capabilities.list(language)
+      return t(
+        "Hello! I'm hiwaic, the \(event) assistant. Ask me about \(list).",
+        "您好！我是\(event)助手hiwaic。可以问我\(list)。",
+        "Hallo! Ich bin hiwaic, der Assistent der \(event). Fragen Sie nach: \(list).")
+    }
     return t(
       "Hello! I'm hiwaic, the \(name(catalog.event.shortName)) assistant. Ask me about exhibitors, forums, directions or the City Walk.",
       "您好！我是\(name(catalog.event.shortName))助手hiwaic。可以问我展商、论坛、路线或城市漫步。",
@@ -1011,11 +1044,18 @@ struct AnswerComposer {
 
   private mutating func unknown() -> String {
     suggestions = examples
-    var text = t(
-      "I don't know that, but I can find exhibitors and booths, forums and speakers, directions, a route for your time, the City Walk and practical information.",
-      "这个我不清楚，但我可以帮您查找展商和展位、论坛和嘉宾、路线，规划参观行程，介绍城市漫步和实用信息。",
-      "Das weiß ich nicht, aber ich finde Aussteller und Stände, Foren und Sprecher, Wege, eine Route für Ihre Zeit, den Stadtspaziergang und praktische Informationen."
-    )
+    let capabilities = PackCapabilities(catalog: catalog)
+    let list = capabilities.list(language)
+    var text =
+      capabilities.isComplete
+      ? t(
+        "I don't know that, but I can find exhibitors and booths, forums and speakers, directions, a route for your time, the City Walk and practical information.",
+        "这个我不清楚，但我可以帮您查找展商和展位、论坛和嘉宾、路线，规划参观行程，介绍城市漫步和实用信息。",
+        "Das weiß ich nicht, aber ich finde Aussteller und Stände, Foren und Sprecher, Wege, eine Route für Ihre Zeit, den Stadtspaziergang und praktische Informationen."
+      )
+      : t(
+        "I don't know that, but I can find \(list).", "这个我不清楚，但我可以帮您查找\(list)。",
+        "Das weiß ich nicht, aber ich finde \(list).")
     // "Is Nvidia here?": a name the pack does not have, asked where an exhibitor would be.
     let asksForExhibitor =
       u.cue(.findExhibitor) || u.cue(.directions) || (u.weakCues[.findExhibitor] ?? 0) > 0

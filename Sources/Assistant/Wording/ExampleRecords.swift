@@ -22,8 +22,15 @@ struct ExampleRecords: Sendable {
     sessionTopic = mostCommon(pack.sessions.flatMap(\.topics)).flatMap(catalog.topic)?.name
     exhibitorTopic = mostCommon(pack.exhibitors.flatMap(\.topics)).flatMap(catalog.topic)?.name
     room = mostCommon(pack.sessions.map(\.room)).flatMap(catalog.room)?.name
+    hasForums = pack.sessions.contains { $0.kind == .forum }
+    hasFloorPlan = !pack.walkways.nodes.isEmpty
     questionsByLanguage = Language.allCases.map(questionsWorded(in:))
   }
+
+  /// WAIC's sessions are forums; a conference's from a schedule are talks, workshops, …
+  private var hasForums = true
+  /// Without a floor plan, a room is asked about for what is on there, not for the way.
+  private var hasFloorPlan = true
 
   /// The suggested questions in each language, in `Language.allCases` order.
   private var questionsByLanguage: [[String]] = []
@@ -41,7 +48,12 @@ struct ExampleRecords: Sendable {
     if let exhibitor = exhibitor.map(name) {
       examples.append(t("Where is \(exhibitor)?", "\(exhibitor)在哪里？", "Wo ist \(exhibitor)?"))
     }
-    if let topic = sessionTopic.map(name) {
+    if let topic = sessionTopic.map(name), !hasForums {
+      examples.append(
+        t(
+          "Which talks on \(topic) are tomorrow?", "明天有哪些关于\(topic)的演讲？",
+          "Welche Vorträge gibt es morgen zum Thema „\(topic)“?"))
+    } else if let topic = sessionTopic.map(name) {
       examples.append(
         t(
           "Which forums on \(topic) are tomorrow afternoon?", "明天下午有哪些\(topic)论坛？",
@@ -52,15 +64,18 @@ struct ExampleRecords: Sendable {
           "Which forums are tomorrow afternoon?", "明天下午有哪些论坛？",
           "Welche Foren gibt es morgen Nachmittag?"))
     }
-    if let topic = exhibitorTopic.map(name) {
+    if let topic = (exhibitorTopic ?? sessionTopic).map(name) {
       examples.append(
         t(
           "Plan me two hours of \(topic)", "帮我规划两小时的\(topic)参观",
           "Plane mir zwei Stunden zum Thema „\(topic)“"))
     }
-    if let room = room.map(name) {
+    if let room = room.map(name), hasFloorPlan {
       examples.append(
         t("How do I get to \(room)?", "怎么去\(room)？", "Wie komme ich zu „\(room)“?"))
+    } else if let room = room.map(name) {
+      examples.append(
+        t("What is on in \(room) today?", "\(room)今天有什么活动？", "Was läuft heute in „\(room)“?"))
     }
     return examples
   }

@@ -44,6 +44,10 @@ public struct PlanTimeline: Sendable {
     let clock = { (date: Date) in EventTime.clockTime(date, zone: zone) }
     let labels = Labels(language: language)
     let day = labels.date(EventTime.localDate(request.startTime, zone: zone))
+    // A pack without a floor plan: sessions only, and no walk is claimed.
+    if catalog.pack.walkways.nodes.isEmpty {
+      return renderSessions(plan, request: request, day: day, labels: labels)
+    }
     var lines = [
       t(
         "Plan for \(request.budgetMinutes.truncatedInt) min from \(writer.place(request.start)), \(day) \(clock(request.startTime))\(request.stepFree ? " (step-free)" : "")",
@@ -120,6 +124,57 @@ public struct PlanTimeline: Sendable {
           "Nicht eingeplant: \(name) — \(reason)"))
     }
     lines.append(labels.approximateNote)
+    return lines.joined(separator: "\n")
+  }
+
+  /// A plan of sessions only, for a pack that has no floor plan to walk on.
+  private func renderSessions(
+    _ plan: VisitPlan, request: VisitRequest, day: String, labels: Labels
+  ) -> String {
+    let clock = { (date: Date) in EventTime.clockTime(date, zone: catalog.timeZone) }
+    let end = request.startTime.addingTimeInterval(request.budgetMinutes * 60)
+    var lines = [
+      t(
+        "Plan for \(day) \(clock(request.startTime))–\(clock(end)) (no floor plan: the way between rooms is not counted)",
+        "\(day) \(clock(request.startTime))–\(clock(end)) 的行程（没有场馆平面图：不计房间之间的步行时间）",
+        "Plan für \(day) \(clock(request.startTime))–\(clock(end)) (kein Lageplan: Wege zwischen Räumen sind nicht eingerechnet)"
+      )
+    ]
+    for stop in plan.stops {
+      guard let session = catalog.session(stop.id) else { continue }
+      lines.append(
+        "\(clock(stop.start))–\(clock(stop.leave))  \(title(session)) — \(room(session))")
+    }
+    if plan.stops.isEmpty {
+      lines.append(
+        t(
+          "No session in this time matches.", "这段时间没有符合的活动。",
+          "Keine passende Sitzung in dieser Zeit."))
+    }
+    lines.append(
+      t(
+        "\(plan.stops.count) session\(plan.stops.count == 1 ? "" : "s") · interest score \(String(format: "%.1f", plan.score))\(plan.optimal ? " · best possible plan" : "")",
+        "共\(plan.stops.count)场 · 兴趣分\(String(format: "%.1f", plan.score))\(plan.optimal ? " · 最优方案" : "")",
+        "\(plan.stops.count) Sitzung\(plan.stops.count == 1 ? "" : "en") · Interessenwert \(String(format: "%.1f", plan.score))\(plan.optimal ? " · bestmöglicher Plan" : "")"
+      ))
+    for item in plan.leftOut {
+      let name = catalog.session(item.id)?.title.text(language) ?? item.id
+      let reason: String =
+        switch item.reason {
+        case .notFound: t("not in this pack", "数据中没有", "nicht in diesen Daten")
+        case .alreadyOver:
+          t("starts before the plan does", "在行程开始前已开始", "beginnt vor dem Plan")
+        case .noTime, .unreachable:
+          t("does not fit in the time budget", "时间预算内放不下", "passt nicht in die Zeit")
+        case .otherDay: otherDay(nil)
+        case .clash: clash(item.with.map { catalog.session($0)?.title.text(language) ?? $0 })
+        }
+      lines.append(
+        t(
+          "Left out: \(name) — \(reason)", "未安排：\(name)——\(reason)",
+          "Nicht eingeplant: \(name) — \(reason)"))
+    }
+    if lines.contains(where: { $0.contains("~") }) { lines.append(labels.approximateNote) }
     return lines.joined(separator: "\n")
   }
 

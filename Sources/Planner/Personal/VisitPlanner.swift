@@ -138,6 +138,9 @@ public struct VisitPlanner: Sendable {
 
   public func plan(_ asked: VisitRequest) -> VisitPlan {
     let request = asked.bounded
+    // A pack without a floor plan (imported from a schedule) has no walks to plan: its plans
+    // are sessions, chosen so that none overlaps.
+    if catalog.pack.walkways.nodes.isEmpty { return sessionsOnly(request) }
     var leftOut: [LeftOut] = []
     let endNode = request.end ?? request.start
 
@@ -379,5 +382,106 @@ public struct VisitPlanner: Sendable {
       guard stop.kind == .session, let other = catalog.session(stop.id) else { return false }
       return other.start < session.end && session.start < other.end
     }?.id
+  }
+}
+
+extension VisitPlanner {
+  /// The plan of a pack without a floor plan: the sessions in the time budget that together
+  /// are worth most (each worth the weights of the interests its topics fall under, a chosen
+  /// session more than any), none overlapping another. Weighted interval scheduling, solved
+  /// exactly; walking between rooms is not counted because the pack does not know it.
+  func sessionsOnly(_ request: VisitRequest) -> VisitPlan {
+    let windowEnd = request.startTime.addingTimeInterval(request.budgetMinutes * 60)
+    let expanded = request.interests.map {
+      (weight: $0.value, covers: catalog.topicAndNarrower($0.key))
+    }
+    let attend = Set(request.attend)
+    var leftOut = request.mustSee.map { LeftOut(id: $0, reason: .notFound) }
+    var candidates: [(session: Session, value: Double)] = []
+    for session in catalog.pack.sessions where !request.done.contains(session.id) {
+      let required = attend.contains(session.id)
+      guard session.start >= request.startTime, session.end <= windowEnd else {
+        if required {
+          leftOut.append(
+            LeftOut(
+              id: session.id, reason: session.start < request.startTime ? .alreadyOver : .noTime))
+        }
+        continue
+      }
+      var value: Double = expanded.isEmpty ? 1 : 0
+      for interest in expanded where session.topics.contains(where: interest.covers.contains) {
+        value += interest.weight
+      }
+      if required { value += Self.requiredBonus }
+      if value > 0 { candidates.append((session, value)) }
+    }
+    for id in request.attend where catalog.session(id) == nil {
+      leftOut.append(LeftOut(id: id, reason: .notFound))
+    }
+    // By end, then start, then id: the same request always gives the same plan.
+    candidates.sort {
+      ($0.session.end, $0.session.start, $0.session.id) < (
+        $1.session.end, $1.session.start, $1.session.id
+      )
+    }
+    // best[j]: the most the first j candidates are worth without overlaps.
+    var best = [0.0]
+    var previous: [Int] = []
+    for (index, candidate) in candidates.enumerated() {
+      // The last earlier candidate that ends by the time this one starts.
+      var low = 0
+      var high = index
+      while low < high {
+        let middle = (low + high) / 2
+        if candidates[middle].session.end <= candidate.session.start {
+          low = middle + 1
+        } else {
+          high = middle
+        }
+      }
+      previous.append(low)
+      best.append(max(best[index], candidate.value + best[low]))
+    }
+    var chosen: [Int] = []
+    var index = candidates.count
+    while index > 0 {
+      let candidate = index - 1
+      if candidates[candidate].value + best[previous[candidate]] >= best[candidate] {
+        chosen.append(candidate)
+        index = previous[candidate]
+      } else {
+        index = candidate
+      }
+    }
+    chosen.reverse()
+    var stops: [PlannedStop] = []
+    var time = request.startTime
+    for position in chosen {
+      let session = candidates[position].session
+      stops.append(
+        PlannedStop(
+          kind: .session, id: session.id, node: "", walkMinutes: 0, walkMetres: 0,
+          arrival: session.start, start: session.start, leave: session.end,
+          waitMinutes: max(0, session.start.timeIntervalSince(time) / 60),
+          score: candidates[position].value))
+      time = session.end
+    }
+    let picked = Set(stops.map(\.id))
+    for id in request.attend
+    where !picked.contains(id) && catalog.session(id) != nil
+      && !leftOut.contains(where: { $0.id == id })
+    {
+      let other = stops.first { stop in
+        guard let a = catalog.session(stop.id), let b = catalog.session(id) else { return false }
+        return a.start < b.end && b.start < a.end
+      }
+      leftOut.append(LeftOut(id: id, reason: .clash, with: other?.id))
+    }
+    let score = stops.reduce(0) {
+      $0 + ($1.score >= Self.requiredBonus ? $1.score - Self.requiredBonus : $1.score)
+    }
+    return VisitPlan(
+      stops: stops, score: score, walkingMetres: 0, walkingMinutes: 0, end: "", endWalkMinutes: 0,
+      finish: stops.last?.leave ?? request.startTime, leftOut: leftOut, optimal: true)
   }
 }

@@ -1,0 +1,96 @@
+import EventModel
+import Foundation
+import Matcher
+import Planner
+import ScheduleImport
+import Testing
+
+@testable import Assistant
+
+/// A pack made from a published schedule (the import tests' congress), with the shipped
+/// lexicon: no floor plan, no exhibitors, no City Walk, no practical entries.
+enum ImportedPackFixture {
+  static let schedule = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("ScheduleImportTests/Fixtures/congress.xml")
+
+  static let assistant: Assistant = {
+    let imported = try! ScheduleImporter.read(
+      try! Data(contentsOf: schedule), source: "congress.xml")
+    let catalog = EventCatalog(pack: SchedulePackBuilder.pack(imported))
+    let lexicon = try! Lexicon.load(packDirectory: AssistantFixture.packDirectory)
+    return Assistant(catalog: catalog, lexicon: lexicon)
+  }()
+
+  static func reply(_ question: String, now: String = "2025-12-27T10:30:00+01:00") -> MatcherAnswer
+  {
+    let zone = assistant.catalog.timeZone
+    return assistant.answer(question, context: AskContext(now: EventTime.parse(now, zone: zone)!))
+  }
+}
+
+@Suite("The assistant on a pack imported from a schedule")
+struct ImportedPackTests {
+  @Test(
+    "a room is named, and the answer says there is no floor plan, in the question's language",
+    arguments: [
+      ("How do I get to Hall One?", "no floor plan"), ("Wo ist Hall Two?", "keinen Lageplan"),
+      ("Hall Two在哪里？", "没有场馆平面图"),
+    ])
+  func roomWithoutFloorPlan(_ question: String, _ expected: String) {
+    let answer = ImportedPackFixture.reply(question)
+    #expect(answer.answer.contains(expected), "\(answer.answer)")
+    #expect(answer.slots["room"] != nil)
+    #expect(!answer.answer.contains("min on foot") && !answer.answer.contains("步行约"))
+  }
+
+  @Test(
+    "a plan is sessions that do not overlap, with no walk claimed", arguments: ["en", "de", "zh"])
+  func plan(_ code: String) throws {
+    let question =
+      [
+        "en": "plan me two hours of security", "de": "Plane mir zwei Stunden zum Thema Security",
+        "zh": "帮我规划两小时的Security参观",
+      ][code] ?? ""
+    let assistant = ImportedPackFixture.assistant
+    let zone = assistant.catalog.timeZone
+    let reply = assistant.reply(
+      to: question,
+      context: AskContext(now: EventTime.parse("2025-12-27T10:30:00+01:00", zone: zone)!))
+    let plan = try #require(reply.plan?.plan)
+    #expect(plan.stops.map(\.id) == ["s-101"], "\(reply.answer.answer)")
+    #expect(plan.walkingMetres == 0 && plan.stops.allSatisfy { $0.walkMinutes == 0 })
+    #expect(!reply.answer.answer.contains("walk "), "\(reply.answer.answer)")
+    #expect(!reply.answer.suggestions.contains { $0.contains("step-free") || $0.contains("无障碍") })
+  }
+
+  @Test("what the assistant offers is what the pack has", arguments: [Language.en, .de, .zh])
+  func capabilities(_ language: Language) {
+    let zone = ImportedPackFixture.assistant.catalog.timeZone
+    let answer = ImportedPackFixture.assistant.answer(
+      "what is the weather in Berlin",
+      context: AskContext(
+        now: EventTime.parse("2025-12-27T10:30:00+01:00", zone: zone)!, language: language))
+    for absent in ["exhibitor", "City Walk", "Aussteller", "展商", "城市漫步", "Stadtspaziergang"] {
+      #expect(!answer.answer.contains(absent), "\(answer.answer)")
+    }
+    // Every suggestion offered works when chosen: none is answered with "I don't know".
+    #expect(answer.suggestions.count == 3)
+    for suggestion in answer.suggestions {
+      let chosen = ImportedPackFixture.assistant.answer(
+        suggestion,
+        context: AskContext(
+          now: EventTime.parse("2025-12-27T09:00:00+01:00", zone: zone)!, language: language))
+      #expect(chosen.intent != .unknown, "\(suggestion) → \(chosen.answer)")
+    }
+  }
+
+  @Test("a session is found by its title and by its speaker")
+  func sessions() {
+    let byTitle = ImportedPackFixture.reply("when is the talk on Rust in the Linux kernel?")
+    #expect(byTitle.answer.contains("11:00–11:40 Rust in the Linux kernel — Hall One"))
+    let bySpeaker = ImportedPackFixture.reply("what does Bob Beispiel talk about?")
+    #expect(bySpeaker.answer.contains("Rust in the Linux kernel"))
+    #expect(bySpeaker.answer.contains("Security for everyone"))
+  }
+}
