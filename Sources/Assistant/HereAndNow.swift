@@ -29,8 +29,8 @@ public struct HereAndNow: Sendable {
   }
 
   public var code: PlaceCode
-  /// The zone's centre or the room's door.
-  public var node: String
+  /// The zone's centre or the room's door; nil for a room of a pack without a floor plan.
+  public var node: String?
   public var now: Date
   /// The end of the window sessions are listed for.
   public var until: Date
@@ -59,9 +59,12 @@ public struct HereAndNowGuide: Sendable {
 
   /// Here & now for a zone or room code at a time, with the way from `kiosk` when given.
   public func make(_ code: PlaceCode, now: Date, from kiosk: String?) -> HereAndNow? {
-    guard let node = catalog.node(of: code) else { return nil }
+    let node = catalog.node(of: code)
+    // A room that is named but not placed (a pack without a floor plan): what is on in it,
+    // without walks.
+    guard node != nil || (code.kind == .room && catalog.room(code.id) != nil) else { return nil }
     let router = WalkingRouter(catalog: catalog)
-    let travel = router.travel(from: node, stepFree: false)
+    let travel = node.flatMap { router.travel(from: $0, stepFree: false) }
     let positions = catalog.walkways.nodePosition
     func minutes(to target: String) -> Double? {
       positions[target].flatMap { travel?.minutes(to: $0) }
@@ -110,7 +113,9 @@ public struct HereAndNowGuide: Sendable {
     }
 
     var way: WalkingDirections?
-    if let kiosk, kiosk != node, let route = router.route(from: kiosk, to: node, stepFree: false) {
+    if let kiosk, let node, kiosk != node,
+      let route = router.route(from: kiosk, to: node, stepFree: false)
+    {
       way = WalkingDirections(from: kiosk, to: node, stepFree: false, route: route)
     }
     return HereAndNow(
@@ -158,10 +163,14 @@ public struct HereAndNowGuide: Sendable {
       }
     }
     lines.append("")
+    // A room that is not placed (no floor plan): what is on in it, and no walk or facility.
+    let placed = here.node != nil
     lines.append(
-      t(
-        "On nearby until \(clock(here.until)) (rooms within \(Int(HereAndNow.nearbyMinutes)) min):",
-        "附近\(clock(here.until))前的活动（步行\(Int(HereAndNow.nearbyMinutes))分钟内）："))
+      placed
+        ? t(
+          "On nearby until \(clock(here.until)) (rooms within \(Int(HereAndNow.nearbyMinutes)) min):",
+          "附近\(clock(here.until))前的活动（步行\(Int(HereAndNow.nearbyMinutes))分钟内）：")
+        : t("On here until \(clock(here.until)):", "此处\(clock(here.until))前的活动："))
     func sessionLine(_ entry: HereAndNow.SessionEntry, day: Bool) -> String {
       guard let session = catalog.session(entry.session) else { return entry.session }
       let room = catalog.room(entry.room)?.name.text(language) ?? entry.room
@@ -184,6 +193,7 @@ public struct HereAndNowGuide: Sendable {
       }
     }
     for entry in here.sessions { lines.append(sessionLine(entry, day: false)) }
+    guard placed else { return lines }
     lines.append("")
     lines.append(t("Nearest facilities:", "最近的设施："))
     if here.facilities.isEmpty { lines.append(t("  none reachable", "  无可到达的设施")) }

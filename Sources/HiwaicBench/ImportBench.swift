@@ -58,7 +58,8 @@ enum ImportBench {
         for slot in 0..<(perDay / 12 + 1) {
           let number = day * perDay + room * (perDay / 12 + 1) + slot
           guard number < (day + 1) * perDay else { break }
-          let minutes = 10 * 60 + slot * 45
+          // Half-hour slots from 09:00: the last of the day's 21 ends by 20:00.
+          let minutes = 9 * 60 + slot * 30
           let start = String(format: "%02d:%02d", minutes / 60, minutes % 60)
           xml += """
             <event guid="00000000-0000-4000-8000-\(String(format: "%012d", number))" id="\(number)">
@@ -90,7 +91,7 @@ enum ImportBench {
       var rooms: [String: [[String: Any]]] = [:]
       for number in (day * perDay)..<((day + 1) * perDay) {
         let room = "Room \(number % 12 + 1)"
-        let minutes = 10 * 60 + (number / 12 % 12) * 45
+        let minutes = 9 * 60 + (number / 12 % 21) * 30
         let start = String(format: "%02d:%02d", minutes / 60, minutes % 60)
         rooms[room, default: []].append([
           "guid": "00000000-0000-4000-8000-\(String(format: "%012d", number))", "id": number,

@@ -27,7 +27,8 @@ struct HereAndNowTests {
     }
     // Every session in a room within the nearby walk that runs in the window is listed, in time
     // order.
-    let travel = WalkingRouter(catalog: catalog).travel(from: here.node, stepFree: false)
+    let travel = WalkingRouter(catalog: catalog).travel(
+      from: try #require(here.node), stepFree: false)
     func minutes(to node: String) -> Double {
       catalog.walkways.nodePosition[node].flatMap { travel?.minutes(to: $0) } ?? .infinity
     }

@@ -65,6 +65,8 @@ public struct AppEnvironment: Sendable {
   public var questionLogging: QuestionLogging?
   /// The fleet sync's state for the operator console; nil when the kiosk is on its own.
   public var fleetSync: (@Sendable () -> FleetSyncState)?
+  /// Questions to try on this pack, for the screens before the first question.
+  public let examples: PackExamples
 
   public init(assistant: Assistant, exportPath: String = "hiwaic-plan.ics") {
     self.init(pending: PendingAssistant(ready: assistant), exportPath: exportPath)
@@ -76,6 +78,7 @@ public struct AppEnvironment: Sendable {
     self.pending = pending
     self.exportPath = exportPath
     recommender = Recommender(catalog: pending.catalog, roles: RoleTable(roles: [], wants: []))
+    examples = PackExamples(catalog: pending.catalog)
   }
 
   /// The assistant (waiting for it, the first time, if it is still being built).

@@ -194,8 +194,9 @@ extension AppUpdate {
     case .pageDown: state.hereNowScroll += max(1, state.height / 2)
     case .home: state.hereNowScroll = 0
     case .enter, .character("m"):
-      if let here = state.hereNow {
-        showOnMap(node: here.node, route: here.way?.route.nodes ?? [], &state, env)
+      // A room of a pack without a floor plan has no place on a map to show.
+      if let here = state.hereNow, let node = here.node {
+        showOnMap(node: node, route: here.way?.route.nodes ?? [], &state, env)
       }
     case .escape: back(&state)
     default: break

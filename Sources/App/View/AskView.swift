@@ -25,9 +25,13 @@ extension ScreenContext {
     let prompt = t("Ask › ", "提问 › ")
     let x = frame.canvas.write(prompt, x: area.x + 1, y: inputY, style: Style(.accent, bold: true))
     if state.question.isEmpty {
-      let example = t(
-        "e.g. Where is Unitree? · 宇树科技在哪里？ · plan me two hours of robotics",
-        "例如：宇树科技在哪里？ · 明天下午有哪些论坛？ · 帮我规划两小时机器人参观")
+      let example =
+        env.examples.isComplete
+        ? t(
+          "e.g. Where is Unitree? · 宇树科技在哪里？ · plan me two hours of robotics",
+          "例如：宇树科技在哪里？ · 明天下午有哪些论坛？ · 帮我规划两小时机器人参观")
+        : t("e.g. ", "例如：")
+          + env.examples.questions(in: language).prefix(2).joined(separator: " · ")
       frame.canvas.write(
         AppView.fitted(example, width: area.maxX - x - 2), x: x + 1, y: inputY,
         style: Style(.dim), clip: area)
@@ -105,6 +109,21 @@ extension ScreenContext {
     y = paragraph(event.theme.text(language), &canvas, in: rect, from: y, style: Style(.accent))
     y += 1
     y = paragraph(t("Ask me about:", "您可以问我："), &canvas, in: rect, from: y)
+    guard env.examples.isComplete else {
+      // Another conference's pack: its own questions, and no word of WAIC's floor plan.
+      for example in env.examples.questions(in: language) {
+        y = paragraph("• " + example, &canvas, in: rect, from: y, indent: 2)
+      }
+      y += 1
+      paragraph(
+        env.examples.hasModelledValues
+          ? t(
+            "Answers come from an offline event pack. ~ marks modelled values, which no source gives.",
+            "答案来自离线活动数据包。~ 表示来源中没有、由模拟得出的数值。")
+          : t("Answers come from an offline event pack.", "答案来自离线活动数据包。"),
+        &canvas, in: rect, from: y, style: Style(.dim))
+      return
+    }
     let examples =
       language == .zh
       ? [

@@ -51,8 +51,15 @@ extension AppView {
     centre(
       event.theme.text(.en) + " · " + event.theme.text(.zh), y + 3, Style(.highlight, bold: true))
     let elapsed = max(0, state.now.timeIntervalSince(state.kiosk?.attractSince ?? state.now))
-    let example = attractExamples[
-      (elapsed / KioskSettings.exampleSeconds).truncatedInt % attractExamples.count]
+    // Another conference's pack: its own questions in English and Chinese, and the QR hand-off.
+    let examples =
+      env.examples.isComplete
+      ? attractExamples
+      : zip(env.examples.questions(in: .en), env.examples.questions(in: .zh)).flatMap {
+        ["Ask me: " + $0.0, "问我：" + $0.1]
+      } + ["Take your answer or plan to your phone with a QR code · 扫码带走行程"]
+    let example = examples[
+      (elapsed / KioskSettings.exampleSeconds).truncatedInt % max(1, examples.count)]
     let boxWidth = min(width - 2, max(example.displayWidth + 6, 40))
     let box = Rect(x: (width - boxWidth) / 2, y: y + 5, width: boxWidth, height: 3)
     frame.canvas.frame(box, style: Style(.accent))

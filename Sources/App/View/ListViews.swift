@@ -709,7 +709,38 @@ extension ScreenContext {
       ~ marks modelled positions and times: no official 2025 floor plan was published.
       """
     drawScrolling(&frame, pane: .help, in: area.inset(1)) { canvas, inner in
-      paragraph(text, &canvas, in: inner, from: inner.y)
+      paragraph(packHelp(text), &canvas, in: inner, from: inner.y)
     }
+  }
+
+  /// The help with "What you can ask" about this pack: WAIC's examples on a pack like WAIC's,
+  /// else what this pack has, with its own questions and no word of WAIC's floor plan.
+  func packHelp(_ text: String) -> String {
+    guard !env.examples.isComplete else { return text }
+    let header = language == .zh ? "我能回答" : "What you can ask"
+    let keys = text.components(separatedBy: "\n" + header)[0]
+    let offers = env.examples.offers(in: language)
+    let questions = env.examples.questions(in: language)
+    var lines: [String]
+    if language == .zh {
+      lines = [
+        header,
+        "  \(offers)，例如" + questions.map { "“\($0)”" }.joined() + "。不知道的我会直说。",
+      ]
+    } else {
+      lines = [
+        header,
+        "  \(offers.prefix(1).uppercased() + offers.dropFirst()), for example "
+          + questions.map { "“\($0)”" }.joined(separator: ", ")
+          + ", in English, Chinese or German. When I don't know, I say so.",
+      ]
+    }
+    if env.examples.hasModelledValues {
+      lines += [
+        "",
+        t("~ marks modelled values, which no source gives.", "~ 表示来源中没有、由模拟得出的数值。"),
+      ]
+    }
+    return keys + "\n" + lines.joined(separator: "\n")
   }
 }

@@ -58,3 +58,32 @@ struct PackCapabilities: Sendable {
       parts.joined(separator: ", ") + (nested ? " sowie " : " und ") + last)
   }
 }
+
+/// What a front end shows before the first question on a pack: questions to try, made of the
+/// pack's own records, and whether the pack has everything WAIC's has (the screens then keep
+/// their WAIC examples) and anything modelled (the screens then explain the `~`).
+public struct PackExamples: Sendable {
+  private let records: ExampleRecords
+  private let capabilities: PackCapabilities
+  /// Whether any record, position or time of the pack is modelled rather than sourced.
+  public let hasModelledValues: Bool
+
+  public init(catalog: EventCatalog) {
+    records = ExampleRecords(catalog: catalog)
+    capabilities = PackCapabilities(catalog: catalog)
+    let pack = catalog.pack
+    hasModelledValues =
+      !pack.booths.isEmpty || !pack.walkways.nodes.isEmpty
+      || pack.sessions.contains { !$0.provenance.modelled.isEmpty }
+      || pack.exhibitors.contains { !$0.provenance.modelled.isEmpty }
+  }
+
+  /// Whether the pack has exhibitors, forums, a floor plan, a City Walk and practical entries.
+  public var isComplete: Bool { capabilities.isComplete }
+
+  /// Questions to try, in `language`, each one the assistant answers on this pack.
+  public func questions(in language: Language) -> [String] { records.questions(in: language) }
+
+  /// "talks and speakers, and a plan for your time": what the assistant can do here.
+  public func offers(in language: Language) -> String { capabilities.list(language) }
+}

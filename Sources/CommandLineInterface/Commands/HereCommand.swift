@@ -45,7 +45,7 @@ struct HereCommand: RenderingCommand {
     let kiosk = try at.map { try CommandContext.place($0, catalog: catalog, flag: "--at") }
     let guide = HereAndNowGuide(catalog: catalog)
     guard let here = guide.make(code, now: context.now, from: kiosk) else {
-      throw CommandError("\(code.text) leads to no walkway node in this pack")
+      throw CommandError("\(code.text) leads to no place in this pack")
     }
     if output.format == .json {
       // An array of one object, like every command's JSON.
@@ -80,7 +80,8 @@ struct HereRecord: Encodable {
   var code: String
   var kind: String
   var zone: String
-  var node: String
+  /// Left out for a room of a pack without a floor plan.
+  var node: String?
   var now: String
   var until: String
   var booths: [Booth]

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// Another conference end to end: its schedule imported by the real binary, then the screens,
+/// the kiosk and the scripted commands on the pack made from it.
+@Suite("An imported conference in a real terminal (tmux) and on the command line", .serialized)
+struct ImportedPackSessionTests {
+  static let schedule = CLI.repository.appendingPathComponent(
+    "Tests/ScheduleImportTests/Fixtures/congress.xml")
+
+  /// A pack imported from the test congress into a directory of its own.
+  static func importedPack() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-imported-\(UUID().uuidString.prefix(8))")
+    let result = try CLI.run(["import", schedule.path, "--output", directory.path])
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.output.contains("6 sessions in 2 rooms on 2 days"), "\(result.output)")
+    // Each problem of the file is said with its line.
+    #expect(result.error.contains("congress.xml:80:"), "\(result.error)")
+    return directory
+  }
+
+  init() throws {
+    try #require(
+      TmuxSession.available, "tmux is needed for the end-to-end tests: make deps installs it")
+  }
+
+  @Test("the screens: the pack's own questions, an answer, the schedule, no map, no exhibitors")
+  func screens() throws {
+    let pack = try Self.importedPack()
+    defer { try? FileManager.default.removeItem(at: pack) }
+    let tmux = try TmuxSession(
+      command: "LANG=C.UTF-8 TERM=screen-256color \(CLI.binary.path) ui --pack '\(pack.path)'"
+        + " --now 2025-12-27T10:30 --no-state", width: 110, height: 32)
+    let welcome = tmux.waitFor("Which talks on")
+    #expect(!welcome.contains("Unitree") && !welcome.contains("City Walk"))
+    try tmux.type("when is the talk on Rust in the Linux kernel?")
+    try tmux.keys("Enter")
+    tmux.waitFor("11:00–11:40 Rust in the Linux kernel")
+    try tmux.keys("Escape", "F4")
+    tmux.waitFor("Containers without the hype")
+    try tmux.keys("F5")
+    tmux.waitFor("no floor plans")
+    try tmux.keys("F3")
+    tmux.waitFor("0 exhibitors")
+    try tmux.keys("F10")
+    tmux.waitFor("EXITED:0")
+  }
+
+  @Test("the kiosk answers on it: a room is named, with no way to show")
+  func kiosk() throws {
+    let pack = try Self.importedPack()
+    defer { try? FileManager.default.removeItem(at: pack) }
+    let state = KioskSessionTests.newStateDirectory()
+    defer { try? FileManager.default.removeItem(at: state) }
+    let command =
+      "HIWAIC_ADMIN_PIN=\(KioskSessionTests.pin) STATE_DIRECTORY='\(state.path)'"
+      + " XDG_STATE_HOME='\(state.path)' HIWAIC_KNOWLEDGE='\(state.path)/knowledge.sqlite'"
+      + " LANG=C.UTF-8 TERM=screen-256color \(CLI.binary.path) --kiosk --pack '\(pack.path)'"
+      + " --now 2025-12-27T10:30"
+    let tmux = try TmuxSession(command: command, width: 110, height: 32)
+    tmux.waitFor("Touch or press any key to start")
+    try tmux.keys("Enter")
+    tmux.waitFor("Ask ›")
+    try tmux.type("where is Hall Two?")
+    try tmux.keys("Enter")
+    tmux.waitFor("no floor plan")
+  }
+
+  @Test("schedule, route, here and ask on the command line")
+  func commands() throws {
+    let pack = try Self.importedPack()
+    defer { try? FileManager.default.removeItem(at: pack) }
+    let common = ["--pack", pack.path, "--now", "2025-12-27T10:30"]
+    let schedule = try CLI.run(["schedule", "--day", "1"] + common)
+    #expect(schedule.status == 0)
+    #expect(schedule.output.contains("Rust in the Linux kernel"))
+    let route = try CLI.run(["route", "--interests", "security"] + common)
+    #expect(route.status == 0, "\(route.error)")
+    #expect(
+      route.output.contains("11:00–11:40  Rust in the Linux kernel — Hall One"), "\(route.output)")
+    #expect(!route.output.contains("walk"))
+    let here = try CLI.run(["here", "hall-one"] + common)
+    #expect(here.status == 0, "\(here.error)")
+    #expect(here.output.contains("Containers without the hype"))
+    #expect(!here.output.contains("min walk"))
+    let ask = try CLI.run(
+      ["ask", "--format", "json", "what does Bob Beispiel talk about?"] + common)
+    #expect(ask.status == 0)
+    #expect(ask.output.contains("Security for everyone"))
+  }
+}
