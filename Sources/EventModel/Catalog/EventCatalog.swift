@@ -118,38 +118,55 @@ public final class EventCatalog: Sendable {
       (prominence[$0], rank[$1]) > (prominence[$1], rank[$0])
     }
 
+    // The name indexes fold every name of the pack: built on all cores, the exhibitors' (the
+    // most names by far) beside the others.
     let topics = pack.topics
-    topicNames = NameIndex(
-      count: topics.count,
-      keys: { [topics[$0].id] + topics[$0].name.allTexts + topics[$0].aliases },
-      label: { topics[$0].id })
     let pavilions = pack.pavilions
-    pavilionNames = NameIndex(
-      count: pavilions.count,
-      keys: { [pavilions[$0].id] + pavilions[$0].name.allTexts + pavilions[$0].aliases },
-      label: { pavilions[$0].name.text(.en) })
     let rooms = pack.venues.rooms
-    roomNames = NameIndex(
-      count: rooms.count, keys: { [rooms[$0].id] + rooms[$0].name.allTexts },
-      label: { rooms[$0].name.text(.en) })
     let speakers = pack.speakers
-    speakerNames = NameIndex(
-      count: speakers.count, keys: { [speakers[$0].id] + speakers[$0].name.allTexts },
-      label: { speakers[$0].name.text(.en) })
     let routes = pack.cityWalks
-    routeNames = NameIndex(
-      count: routes.count,
-      keys: { [routes[$0].id, String($0 + 1)] + routes[$0].name.allTexts },
-      label: { routes[$0].id })
     let exhibitors = pack.exhibitors
-    exhibitorNames = NameIndex(
-      count: exhibitors.count,
-      keys: { [exhibitors[$0].id] + exhibitors[$0].name.allTexts + exhibitors[$0].aliases },
-      label: { exhibitors[$0].name.text(.en) })
     let sessions = pack.sessions
-    sessionNames = NameIndex(
-      count: sessions.count, keys: { [sessions[$0].id] + sessions[$0].title.allTexts },
-      label: { sessions[$0].title.text(.en) })
+    let names = ParallelWork.map([0, 1]) { part -> [NameIndex] in
+      guard part == 1 else {
+        return [
+          NameIndex(
+            count: exhibitors.count,
+            keys: { [exhibitors[$0].id] + exhibitors[$0].name.allTexts + exhibitors[$0].aliases },
+            label: { exhibitors[$0].name.text(.en) })
+        ]
+      }
+      return [
+        NameIndex(
+          count: topics.count,
+          keys: { [topics[$0].id] + topics[$0].name.allTexts + topics[$0].aliases },
+          label: { topics[$0].id }),
+        NameIndex(
+          count: pavilions.count,
+          keys: { [pavilions[$0].id] + pavilions[$0].name.allTexts + pavilions[$0].aliases },
+          label: { pavilions[$0].name.text(.en) }),
+        NameIndex(
+          count: rooms.count, keys: { [rooms[$0].id] + rooms[$0].name.allTexts },
+          label: { rooms[$0].name.text(.en) }),
+        NameIndex(
+          count: speakers.count, keys: { [speakers[$0].id] + speakers[$0].name.allTexts },
+          label: { speakers[$0].name.text(.en) }),
+        NameIndex(
+          count: routes.count,
+          keys: { [routes[$0].id, String($0 + 1)] + routes[$0].name.allTexts },
+          label: { routes[$0].id }),
+        NameIndex(
+          count: sessions.count, keys: { [sessions[$0].id] + sessions[$0].title.allTexts },
+          label: { sessions[$0].title.text(.en) }),
+      ]
+    }.flatMap { $0 }
+    exhibitorNames = names[0]
+    topicNames = names[1]
+    pavilionNames = names[2]
+    roomNames = names[3]
+    speakerNames = names[4]
+    routeNames = names[5]
+    sessionNames = names[6]
   }
 
   private static func positions(_ ids: [String]) -> [String: Int] {
