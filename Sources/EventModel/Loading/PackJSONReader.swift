@@ -219,31 +219,8 @@ struct PackJSONReader {
     let outerKeys = keysStart
     keysStart = openKeys.count
     var first = true
-    while true {
-      skipWhitespace()
-      if byte(at: position) == UInt8(ascii: "}") {
-        position += 1
-        break
-      }
-      if !first {
-        guard byte(at: position) == UInt8(ascii: ",") else {
-          throw syntax("a ',' or '}' was expected after a value in an object")
-        }
-        position += 1
-        skipWhitespace()
-        // A comma before the closing brace, as JSONSerialization and JSONDecoder accept.
-        if byte(at: position) == UInt8(ascii: "}") { continue }
-      }
+    while let key = try nextKey(first: first) {
       first = false
-      guard byte(at: position) == UInt8(ascii: "\"") else {
-        throw syntax("a key in double quotes was expected here")
-      }
-      let key = try stringLiteral()
-      skipWhitespace()
-      guard byte(at: position) == UInt8(ascii: ":") else {
-        throw syntax("a ':' was expected after the key '\(key.prefix(40))'")
-      }
-      position += 1
       do {
         guard !openKeys[keysStart...].contains(key) else {
           throw DecodingError.dataCorrupted(
@@ -287,31 +264,8 @@ struct PackJSONReader {
     case .object:
       try enterContainer()
       var first = true
-      while true {
-        skipWhitespace()
-        if byte(at: position) == UInt8(ascii: "}") {
-          position += 1
-          break
-        }
-        if !first {
-          guard byte(at: position) == UInt8(ascii: ",") else {
-            throw syntax("a ',' or '}' was expected after a value in an object")
-          }
-          position += 1
-          skipWhitespace()
-          // A comma before the closing brace, as JSONSerialization and JSONDecoder accept.
-          if byte(at: position) == UInt8(ascii: "}") { continue }
-        }
+      while try nextKey(first: first) != nil {
         first = false
-        guard byte(at: position) == UInt8(ascii: "\"") else {
-          throw syntax("a key in double quotes was expected here")
-        }
-        _ = try stringLiteral()
-        skipWhitespace()
-        guard byte(at: position) == UInt8(ascii: ":") else {
-          throw syntax("a ':' was expected after a key")
-        }
-        position += 1
         try skipValue()
       }
       depth -= 1
@@ -327,6 +281,33 @@ struct PackJSONReader {
   }
 
   // MARK: - Containers
+
+  /// Moves to the next key of an object and over its ':': nil at the object's end (which is
+  /// read). A comma before the closing brace is let pass, as JSONSerialization and JSONDecoder
+  /// let it.
+  private mutating func nextKey(first: Bool) throws(PackJSONSyntaxError) -> String? {
+    skipWhitespace()
+    if !first && byte(at: position) == UInt8(ascii: ",") {
+      position += 1
+      skipWhitespace()
+    } else if !first && byte(at: position) != UInt8(ascii: "}") {
+      throw syntax("a ',' or '}' was expected after a value in an object")
+    }
+    if byte(at: position) == UInt8(ascii: "}") {
+      position += 1
+      return nil
+    }
+    guard byte(at: position) == UInt8(ascii: "\"") else {
+      throw syntax("a key in double quotes was expected here")
+    }
+    let key = try stringLiteral()
+    skipWhitespace()
+    guard byte(at: position) == UInt8(ascii: ":") else {
+      throw syntax("a ':' was expected after the key '\(key.prefix(40))'")
+    }
+    position += 1
+    return key
+  }
 
   private mutating func enterContainer() throws(PackJSONSyntaxError) {
     depth += 1
