@@ -7,6 +7,8 @@ public enum ScheduleFormat: String, CaseIterable, Sendable, Equatable {
   case frabXML = "frab-xml"
   /// The c3voc schedule JSON (`schedule.json`, as frab and pretalx write it).
   case scheduleJSON = "schedule-json"
+  /// iCalendar (`.ics`): events only, the last resort.
+  case iCalendar = "ics"
 
   /// The format a file's content is in, whatever its name: nil when it is none of them.
   public static func detect(_ data: Data) -> ScheduleFormat? {
@@ -19,6 +21,9 @@ public enum ScheduleFormat: String, CaseIterable, Sendable, Equatable {
     case UInt8(ascii: "<"):
       let head = String(decoding: data.prefix(4096), as: UTF8.self)
       return head.contains("<schedule") ? .frabXML : nil
+    case UInt8(ascii: "B"), UInt8(ascii: "b"):
+      let head = String(decoding: bytes.prefix(15), as: UTF8.self).uppercased()
+      return head.hasPrefix("BEGIN:VCALENDAR") ? .iCalendar : nil
     case UInt8(ascii: "{"):
       guard
         let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],

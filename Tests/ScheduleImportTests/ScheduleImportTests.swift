@@ -181,7 +181,8 @@ struct ScheduleFormatTests {
     #expect(ScheduleFormat.detect(Data("\u{FEFF}  <schedule></schedule>".utf8)) == .frabXML)
     #expect(ScheduleFormat.detect(Data("<html><body/></html>".utf8)) == nil)
     #expect(ScheduleFormat.detect(Data("{\"talks\": []}".utf8)) == nil)
-    #expect(ScheduleFormat.detect(Data("BEGIN:VCALENDAR".utf8)) == nil)
+    #expect(ScheduleFormat.detect(try ScheduleFixtures.data("meetup.ics")) == .iCalendar)
+    #expect(ScheduleFormat.detect(Data("BEGIN:VCARD".utf8)) == nil)
   }
 
   @Test("a file that is no schedule gets one clear message")
@@ -221,7 +222,7 @@ struct ScheduleFormatTests {
   @Test("thousands of damaged schedules give a schedule or a message, never a crash")
   func damaged() throws {
     var random = SplitMix64(seed: 17)
-    for name in ["congress.xml", "camp.json"] {
+    for name in ["congress.xml", "camp.json", "meetup.ics"] {
       let original = Array(try ScheduleFixtures.data(name))
       for _ in 0..<600 {
         var bytes = original
@@ -273,5 +274,69 @@ struct ScheduleTextTests {
         == "Title\n\nText with code and emphasis")
     #expect(ScheduleText.readable("&#228;&#x00FC; &unknown; &amp") == "äü &unknown; &amp")
     #expect(ScheduleText.readable("[https://x.org](https://x.org)") == "https://x.org")
+  }
+}
+
+@Suite("Reading iCalendar, the last resort")
+struct ICalendarTests {
+  let schedule: ImportedSchedule
+
+  init() throws {
+    schedule = try ScheduleImporter.read(
+      try ScheduleFixtures.data("meetup.ics"), source: "meetup.ics")
+  }
+
+  @Test("events become sessions: zones, durations, folded and escaped text, organisers")
+  func events() throws {
+    #expect(schedule.format == .iCalendar)
+    #expect(schedule.conference.title == "Test Meetup Day")
+    #expect(schedule.sessions.count == 2)
+    let first = try #require(schedule.sessions.first { $0.id == "talk-1@meetup.example.org" })
+    #expect(first.title == "Reproducible builds, for real")
+    #expect(first.start == ScheduleFixtures.date("2026-03-05T18:00:00+01:00"))
+    #expect(first.durationMinutes == 45)
+    #expect(first.room == "Room A")
+    #expect(first.track == "Build")
+    #expect(first.persons.map(\.name) == ["Grace Example"])
+    #expect(
+      first.description
+        == "Why bit-for-bit matters.\nSecond line; with a semicolon. This description is folded over two lines."
+    )
+    #expect(first.url == "https://meetup.example.org/talk-1")
+    let second = try #require(schedule.sessions.first { $0.id == "talk-2@meetup.example.org" })
+    #expect(second.start == ScheduleFixtures.date("2026-03-05T19:00:00+01:00"))
+    #expect(second.durationMinutes == 90)
+    #expect(second.room == "no room given")
+  }
+
+  @Test("what is no session is reported: an all-day entry, a cancelled event")
+  func problems() {
+    let text = schedule.problems.map(\.description)
+    #expect(text.contains { $0.hasPrefix("meetup.ics:37:") && $0.contains("all-day") }, "\(text)")
+    #expect(text.contains { $0.contains("'Cancelled lightning talk' is cancelled") })
+  }
+
+  @Test("durations in RFC 5545's form")
+  func durations() {
+    #expect(ICalendarReader.durationMinutes("PT45M") == 45)
+    #expect(ICalendarReader.durationMinutes("PT1H30M") == 90)
+    #expect(ICalendarReader.durationMinutes("P1D") == 1440)
+    #expect(ICalendarReader.durationMinutes("P1W") == 10080)
+    #expect(ICalendarReader.durationMinutes("PT") == 0)
+    #expect(ICalendarReader.durationMinutes("1H") == nil)
+    #expect(ICalendarReader.durationMinutes("PT5X") == nil)
+    #expect(ICalendarReader.durationMinutes("PT99999999999999999999H") == nil)
+  }
+
+  @Test("a pack made from it validates and loads")
+  func pack() throws {
+    let pack = SchedulePackBuilder.pack(schedule)
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-ics-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try PackWriter.write(pack, to: directory, pretty: false)
+    let check = PackLoader.check(directory: directory)
+    #expect(check.errors.isEmpty, "\(check.errors.map(\.description))")
+    #expect(check.catalog?.pack.sessions.count == 2)
   }
 }

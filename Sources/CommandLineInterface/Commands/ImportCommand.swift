@@ -7,9 +7,10 @@ import ScheduleImport
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Make a pack from a conference's published schedule (frab XML, c3voc JSON).",
+    abstract: "Make a pack from a conference's published schedule (frab XML, c3voc JSON, .ics).",
     discussion: """
-      Reads the schedule.xml or schedule.json that frab, pretalx and the CCC publish, and \
+      Reads the schedule.xml or schedule.json that frab, pretalx and the CCC publish (or, as a \
+      last resort, an iCalendar .ics file of the programme), and \
       writes a pack that every command reads with --pack DIR: the conference, its days, rooms, \
       tracks (as topics), speakers and sessions. A schedule has no floor plan and no \
       exhibitors, and the pack invents none: rooms are named, not placed. What could not be \
@@ -29,7 +30,7 @@ struct ImportCommand: ParsableCommand {
     name: .long, help: ArgumentHelp("The directory to write the pack into.", valueName: "DIR"))
   var output: String
 
-  @Option(name: .long, help: "auto, frab-xml or schedule-json.")
+  @Option(name: .long, help: "auto, frab-xml, schedule-json or ics.")
   var format: String = "auto"
 
   @Option(name: .long, help: "The event's time zone (Europe/Berlin), for schedules without one.")
