@@ -327,16 +327,4 @@ struct ICalendarTests {
     #expect(ICalendarReader.durationMinutes("PT5X") == nil)
     #expect(ICalendarReader.durationMinutes("PT99999999999999999999H") == nil)
   }
-
-  @Test("a pack made from it validates and loads")
-  func pack() throws {
-    let pack = SchedulePackBuilder.pack(schedule)
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "hiwaic-ics-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    try PackWriter.write(pack, to: directory, pretty: false)
-    let check = PackLoader.check(directory: directory)
-    #expect(check.errors.isEmpty, "\(check.errors.map(\.description))")
-    #expect(check.catalog?.pack.sessions.count == 2)
-  }
 }
