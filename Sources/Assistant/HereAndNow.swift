@@ -170,7 +170,7 @@ public struct HereAndNowGuide: Sendable {
         ? t(
           "On nearby until \(clock(here.until)) (rooms within \(Int(HereAndNow.nearbyMinutes)) min):",
           "附近\(clock(here.until))前的活动（步行\(Int(HereAndNow.nearbyMinutes))分钟内）：")
-        : t("On here until \(clock(here.until)):", "此处\(clock(here.until))前的活动："))
+        : t("On in this room until \(clock(here.until)):", "本会场\(clock(here.until))前的活动："))
     func sessionLine(_ entry: HereAndNow.SessionEntry, day: Bool) -> String {
       guard let session = catalog.session(entry.session) else { return entry.session }
       let room = catalog.room(entry.room)?.name.text(language) ?? entry.room

@@ -135,7 +135,7 @@ final class XMLTree {
   static func parse(_ data: Data, source: String) throws(ScheduleImportError) -> XMLTree {
     // Foundation's XMLParser traps on a name that is not UTF-8 (found by the damaged-file
     // test), so the bytes are checked first; schedules are UTF-8 in practice.
-    if let bad = firstInvalidUTF8(data) {
+    if let bad = UTF8Text.firstInvalid(in: data) {
       throw ScheduleImportError(
         source: source,
         message:
@@ -147,7 +147,6 @@ final class XMLTree {
     parser.delegate = builder
     // No external entities or DTDs from the network: a schedule is one file.
     parser.shouldResolveExternalEntities = false
-    builder.parser = parser
     let parsed = parser.parse()
     if parsed, let open = builder.stack.last {
       // libxml2 stops at the end of a file cut short without calling it an error.
@@ -168,33 +167,7 @@ final class XMLTree {
     return root
   }
 
-  /// Where `data` stops being UTF-8, by line and column (in bytes); nil when it is UTF-8.
-  static func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int)? {
-    let valid = data.withUnsafeBytes {
-      String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) != nil
-    }
-    if valid { return nil }
-    var line = 1
-    var column = 1
-    var iterator = data.makeIterator()
-    var decoder = UTF8()
-    while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let scalar):
-        if scalar == "\n" {
-          line += 1
-          column = 1
-        } else {
-          column += 1
-        }
-      case .emptyInput: return nil
-      case .error: return (line, column)
-      }
-    }
-  }
-
   private final class Builder: NSObject, XMLParserDelegate {
-    weak var parser: XMLParser?
     var root: XMLTree?
     var stack: [XMLTree] = []
 

@@ -25,11 +25,10 @@ public enum ScheduleFormat: String, CaseIterable, Sendable, Equatable {
       let head = String(decoding: bytes.prefix(15), as: UTF8.self).uppercased()
       return head.hasPrefix("BEGIN:VCALENDAR") ? .iCalendar : nil
     case UInt8(ascii: "{"):
-      guard
-        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-        let schedule = object["schedule"] as? [String: Any], schedule["conference"] != nil
-      else { return nil }
-      return .scheduleJSON
+      // Its keys, not a parse: the reader parses it once, and says what is wrong in it.
+      let schedule = data.firstRange(of: Data("\"schedule\"".utf8)) != nil
+      let conference = data.firstRange(of: Data("\"conference\"".utf8)) != nil
+      return schedule && conference ? .scheduleJSON : nil
     default:
       return nil
     }

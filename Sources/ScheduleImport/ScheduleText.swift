@@ -11,10 +11,12 @@ public enum ScheduleText {
   public static func durationMinutes(_ text: String) -> Int? {
     let parts = text.trimmingCharacters(in: .whitespaces).split(
       separator: ":", omittingEmptySubsequences: false)
+    // Up to three ASCII digits each: no sign, no overflow.
     guard (2...3).contains(parts.count),
-      parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCIIDigitCharacter) }),
-      let numbers = Optional(parts.compactMap { Int($0) }), numbers.count == parts.count
+      parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCIIDigitCharacter) })
     else { return nil }
+    let numbers = parts.compactMap { Int($0) }
+    guard numbers.count == parts.count else { return nil }
     if numbers.count == 2 {
       guard numbers[1] < 60 else { return nil }
       return numbers[0] * 60 + numbers[1]

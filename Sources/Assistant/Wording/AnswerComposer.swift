@@ -795,7 +795,7 @@ struct AnswerComposer {
     suggestions = []
     if !u.addsSession && sessions.isEmpty {
       suggestions.append(
-        PackCapabilities(catalog: catalog).hasForums
+        exampleRecords.capabilities.hasForums
           ? t("Add a forum to my plan", "把一场论坛加入行程", "Ein Forum zum Plan hinzufügen")
           : t("Add a talk to my plan", "把一场演讲加入行程", "Einen Vortrag zum Plan hinzufügen"))
     }
@@ -994,7 +994,7 @@ struct AnswerComposer {
 
   private mutating func help() -> String {
     suggestions = examples
-    let capabilities = PackCapabilities(catalog: catalog)
+    let capabilities = exampleRecords.capabilities
     guard capabilities.isComplete else {
       let list = capabilities.list(language)
       return t("I can find \(list). Try:", "我可以帮您查找\(list)。试试：", "Ich finde \(list). Zum Beispiel:")
@@ -1026,7 +1026,7 @@ struct AnswerComposer {
         "不客气！关于\(name(catalog.event.shortName))还有什么可以问我。",
         "Gern geschehen! Fragen Sie mich gern noch mehr zur \(name(catalog.event.shortName)).")
     }
-    let capabilities = PackCapabilities(catalog: catalog)
+    let capabilities = exampleRecords.capabilities
     guard capabilities.isComplete else {
       let event = name(catalog.event.shortName)
       let list = capabilities.list(language)
@@ -1044,7 +1044,7 @@ struct AnswerComposer {
 
   private mutating func unknown() -> String {
     suggestions = examples
-    let capabilities = PackCapabilities(catalog: catalog)
+    let capabilities = exampleRecords.capabilities
     let list = capabilities.list(language)
     var text =
       capabilities.isComplete

@@ -22,15 +22,12 @@ struct ExampleRecords: Sendable {
     sessionTopic = mostCommon(pack.sessions.flatMap(\.topics)).flatMap(catalog.topic)?.name
     exhibitorTopic = mostCommon(pack.exhibitors.flatMap(\.topics)).flatMap(catalog.topic)?.name
     room = mostCommon(pack.sessions.map(\.room)).flatMap(catalog.room)?.name
-    hasForums = pack.sessions.contains { $0.kind == .forum }
-    hasFloorPlan = !pack.walkways.nodes.isEmpty
+    capabilities = PackCapabilities(catalog: catalog)
     questionsByLanguage = Language.allCases.map(questionsWorded(in:))
   }
 
-  /// WAIC's sessions are forums; a conference's from a schedule are talks, workshops, …
-  private var hasForums = true
-  /// Without a floor plan, a room is asked about for what is on there, not for the way.
-  private var hasFloorPlan = true
+  /// What the pack has (forums or talks, a floor plan, …), worked out once with the records.
+  var capabilities: PackCapabilities
 
   /// The suggested questions in each language, in `Language.allCases` order.
   private var questionsByLanguage: [[String]] = []
@@ -48,7 +45,7 @@ struct ExampleRecords: Sendable {
     if let exhibitor = exhibitor.map(name) {
       examples.append(t("Where is \(exhibitor)?", "\(exhibitor)在哪里？", "Wo ist \(exhibitor)?"))
     }
-    if let topic = sessionTopic.map(name), !hasForums {
+    if let topic = sessionTopic.map(name), !capabilities.hasForums {
       examples.append(
         t(
           "Which talks on \(topic) are tomorrow?", "明天有哪些关于\(topic)的演讲？",
@@ -70,7 +67,8 @@ struct ExampleRecords: Sendable {
           "Plan me two hours of \(topic)", "帮我规划两小时的\(topic)参观",
           "Plane mir zwei Stunden zum Thema „\(topic)“"))
     }
-    if let room = room.map(name), hasFloorPlan {
+    // Without a floor plan, a room is asked about for what is on there, not for the way.
+    if let room = room.map(name), capabilities.hasFloorPlan {
       examples.append(
         t("How do I get to \(room)?", "怎么去\(room)？", "Wie komme ich zu „\(room)“?"))
     } else if let room = room.map(name) {

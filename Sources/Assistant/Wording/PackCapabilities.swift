@@ -64,13 +64,11 @@ struct PackCapabilities: Sendable {
 /// their WAIC examples) and anything modelled (the screens then explain the `~`).
 public struct PackExamples: Sendable {
   private let records: ExampleRecords
-  private let capabilities: PackCapabilities
   /// Whether any record, position or time of the pack is modelled rather than sourced.
   public let hasModelledValues: Bool
 
   public init(catalog: EventCatalog) {
     records = ExampleRecords(catalog: catalog)
-    capabilities = PackCapabilities(catalog: catalog)
     let pack = catalog.pack
     hasModelledValues =
       !pack.booths.isEmpty || !pack.walkways.nodes.isEmpty
@@ -79,11 +77,11 @@ public struct PackExamples: Sendable {
   }
 
   /// Whether the pack has exhibitors, forums, a floor plan, a City Walk and practical entries.
-  public var isComplete: Bool { capabilities.isComplete }
+  public var isComplete: Bool { records.capabilities.isComplete }
 
   /// Questions to try, in `language`, each one the assistant answers on this pack.
   public func questions(in language: Language) -> [String] { records.questions(in: language) }
 
   /// "talks and speakers, and a plan for your time": what the assistant can do here.
-  public func offers(in language: Language) -> String { capabilities.list(language) }
+  public func offers(in language: Language) -> String { records.capabilities.list(language) }
 }

@@ -174,7 +174,12 @@ public struct PlanTimeline: Sendable {
           "Left out: \(name) — \(reason)", "未安排：\(name)——\(reason)",
           "Nicht eingeplant: \(name) — \(reason)"))
     }
-    if lines.contains(where: { $0.contains("~") }) { lines.append(labels.approximateNote) }
+    let modelled = plan.stops.contains { stop in
+      catalog.session(stop.id).map {
+        $0.isTitleModelled(in: language) || $0.provenance.isModelled("room")
+      } ?? false
+    }
+    if modelled { lines.append(labels.approximateNote) }
     return lines.joined(separator: "\n")
   }
 

@@ -68,6 +68,20 @@ struct CommandContext: Sendable {
   }
 
   /// A walkway node for a place flag, or a clear error with close matches.
+  /// Copies the shipped pack's lexicon into a pack that has none of its own (a generated or an
+  /// imported one): the matcher's question words are language data, not event data. Returns
+  /// the name of the pack it came from, nil when there was none to copy.
+  static func copyShippedLexicon(into directory: URL) -> String? {
+    guard let shipped = try? PackLocator.locate(explicit: nil, environment: [:]) else { return nil }
+    let target = directory.appendingPathComponent("lexicon")
+    try? FileManager.default.removeItem(at: target)
+    guard
+      (try? FileManager.default.copyItem(
+        at: shipped.appendingPathComponent("lexicon"), to: target)) != nil
+    else { return nil }
+    return shipped.lastPathComponent
+  }
+
   static func place(_ text: String, catalog: EventCatalog, flag: String) throws -> String {
     switch catalog.resolvePlace(text) {
     case .found(let node): return node

@@ -51,17 +51,11 @@ struct GenPackCommand: ParsableCommand {
     } catch {
       throw CommandError("cannot write the pack to \(output): \(error.localizedDescription)")
     }
-    // The matcher's lexicon is language data, not event data: the synthetic pack gets the
-    // shipped one, so that `hiwaic ask` works on it.
-    var lexiconNote = ""
-    if let source = try? PackLocator.locate(explicit: nil, environment: [:]) {
-      let lexicon = source.appendingPathComponent("lexicon")
-      let target = directory.appendingPathComponent("lexicon")
-      try? FileManager.default.removeItem(at: target)
-      if (try? FileManager.default.copyItem(at: lexicon, to: target)) != nil {
-        lexiconNote = " and the lexicon of \(source.lastPathComponent)"
-      }
-    }
+    // So that `hiwaic ask` works on it.
+    let lexiconNote =
+      CommandContext.copyShippedLexicon(into: directory).map {
+        " and the lexicon of \($0)"
+      } ?? ""
     print(
       "wrote a synthetic pack (scale \(scale)) to \(output): \(pack.exhibitors.count) exhibitors, \(pack.sessions.count) sessions, \(pack.booths.count) booths, \(pack.walkways.nodes.count) walkway nodes\(lexiconNote)"
     )

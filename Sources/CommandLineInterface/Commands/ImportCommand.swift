@@ -80,11 +80,10 @@ struct ImportCommand: ParsableCommand {
     } catch {
       throw CommandError("cannot write the pack to \(output): \(error.localizedDescription)")
     }
-    // The matcher's lexicon is language data, not event data: the pack gets the shipped one.
-    if let shipped = try? PackLocator.locate(explicit: nil, environment: [:]) {
-      let target = directory.appendingPathComponent("lexicon")
-      try? FileManager.default.removeItem(at: target)
-      try? FileManager.default.copyItem(at: shipped.appendingPathComponent("lexicon"), to: target)
+    if CommandContext.copyShippedLexicon(into: directory) == nil {
+      printError(
+        "hiwaic import: no shipped lexicon to copy into \(output)/lexicon; ask and the screens need one"
+      )
     }
     let check = PackLoader.check(directory: directory)
     for problem in schedule.problems { printError("hiwaic import: \(problem)") }

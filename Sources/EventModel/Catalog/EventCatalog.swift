@@ -127,46 +127,45 @@ public final class EventCatalog: Sendable {
     let routes = pack.cityWalks
     let exhibitors = pack.exhibitors
     let sessions = pack.sessions
-    let names = ParallelWork.map([0, 1]) { part -> [NameIndex] in
-      guard part == 1 else {
-        return [
-          NameIndex(
-            count: exhibitors.count,
-            keys: { [exhibitors[$0].id] + exhibitors[$0].name.allTexts + exhibitors[$0].aliases },
-            label: { exhibitors[$0].name.text(.en) })
-        ]
-      }
-      return [
+    let (forExhibitors, others) = ParallelWork.both(
+      {
         NameIndex(
-          count: topics.count,
-          keys: { [topics[$0].id] + topics[$0].name.allTexts + topics[$0].aliases },
-          label: { topics[$0].id }),
-        NameIndex(
-          count: pavilions.count,
-          keys: { [pavilions[$0].id] + pavilions[$0].name.allTexts + pavilions[$0].aliases },
-          label: { pavilions[$0].name.text(.en) }),
-        NameIndex(
-          count: rooms.count, keys: { [rooms[$0].id] + rooms[$0].name.allTexts },
-          label: { rooms[$0].name.text(.en) }),
-        NameIndex(
-          count: speakers.count, keys: { [speakers[$0].id] + speakers[$0].name.allTexts },
-          label: { speakers[$0].name.text(.en) }),
-        NameIndex(
-          count: routes.count,
-          keys: { [routes[$0].id, String($0 + 1)] + routes[$0].name.allTexts },
-          label: { routes[$0].id }),
-        NameIndex(
-          count: sessions.count, keys: { [sessions[$0].id] + sessions[$0].title.allTexts },
-          label: { sessions[$0].title.text(.en) }),
-      ]
-    }.flatMap { $0 }
-    exhibitorNames = names[0]
-    topicNames = names[1]
-    pavilionNames = names[2]
-    roomNames = names[3]
-    speakerNames = names[4]
-    routeNames = names[5]
-    sessionNames = names[6]
+          count: exhibitors.count,
+          keys: { [exhibitors[$0].id] + exhibitors[$0].name.allTexts + exhibitors[$0].aliases },
+          label: { exhibitors[$0].name.text(.en) })
+      },
+      {
+        (
+          topics: NameIndex(
+            count: topics.count,
+            keys: { [topics[$0].id] + topics[$0].name.allTexts + topics[$0].aliases },
+            label: { topics[$0].id }),
+          pavilions: NameIndex(
+            count: pavilions.count,
+            keys: { [pavilions[$0].id] + pavilions[$0].name.allTexts + pavilions[$0].aliases },
+            label: { pavilions[$0].name.text(.en) }),
+          rooms: NameIndex(
+            count: rooms.count, keys: { [rooms[$0].id] + rooms[$0].name.allTexts },
+            label: { rooms[$0].name.text(.en) }),
+          speakers: NameIndex(
+            count: speakers.count, keys: { [speakers[$0].id] + speakers[$0].name.allTexts },
+            label: { speakers[$0].name.text(.en) }),
+          routes: NameIndex(
+            count: routes.count,
+            keys: { [routes[$0].id, String($0 + 1)] + routes[$0].name.allTexts },
+            label: { routes[$0].id }),
+          sessions: NameIndex(
+            count: sessions.count, keys: { [sessions[$0].id] + sessions[$0].title.allTexts },
+            label: { sessions[$0].title.text(.en) })
+        )
+      })
+    exhibitorNames = forExhibitors
+    topicNames = others.topics
+    pavilionNames = others.pavilions
+    roomNames = others.rooms
+    speakerNames = others.speakers
+    routeNames = others.routes
+    sessionNames = others.sessions
   }
 
   private static func positions(_ ids: [String]) -> [String: Int] {

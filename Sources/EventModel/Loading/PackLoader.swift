@@ -388,7 +388,7 @@ public enum PackLoader {
 
   /// Where `data` stops being UTF-8, as an issue; nil when it is UTF-8 throughout.
   private static func utf8Issue(in data: Data, file: String) -> PackIssue? {
-    guard let bad = JSONDiagnostics.invalidUTF8(in: data) else { return nil }
+    guard let bad = UTF8Text.firstInvalid(in: data) else { return nil }
     return PackIssue(
       .syntax, file: file, line: bad.line, column: bad.column,
       message:
