@@ -127,45 +127,52 @@ public final class EventCatalog: Sendable {
     let routes = pack.cityWalks
     let exhibitors = pack.exhibitors
     let sessions = pack.sessions
-    let (forExhibitors, others) = ParallelWork.both(
-      {
+    let names = ParallelWork.map([0, 1]) { part -> [NameIndex] in
+      guard part == 1 else {
+        return [
+          NameIndex(
+            count: exhibitors.count,
+            keys: { [exhibitors[$0].id] + exhibitors[$0].name.allTexts + exhibitors[$0].aliases },
+            label: { exhibitors[$0].name.text(.en) })
+        ]
+      }
+      return [
         NameIndex(
-          count: exhibitors.count,
-          keys: { [exhibitors[$0].id] + exhibitors[$0].name.allTexts + exhibitors[$0].aliases },
-          label: { exhibitors[$0].name.text(.en) })
-      },
-      {
-        (
-          topics: NameIndex(
-            count: topics.count,
-            keys: { [topics[$0].id] + topics[$0].name.allTexts + topics[$0].aliases },
-            label: { topics[$0].id }),
-          pavilions: NameIndex(
-            count: pavilions.count,
-            keys: { [pavilions[$0].id] + pavilions[$0].name.allTexts + pavilions[$0].aliases },
-            label: { pavilions[$0].name.text(.en) }),
-          rooms: NameIndex(
-            count: rooms.count, keys: { [rooms[$0].id] + rooms[$0].name.allTexts },
-            label: { rooms[$0].name.text(.en) }),
-          speakers: NameIndex(
-            count: speakers.count, keys: { [speakers[$0].id] + speakers[$0].name.allTexts },
-            label: { speakers[$0].name.text(.en) }),
-          routes: NameIndex(
-            count: routes.count,
-            keys: { [routes[$0].id, String($0 + 1)] + routes[$0].name.allTexts },
-            label: { routes[$0].id }),
-          sessions: NameIndex(
-            count: sessions.count, keys: { [sessions[$0].id] + sessions[$0].title.allTexts },
-            label: { sessions[$0].title.text(.en) })
-        )
-      })
-    exhibitorNames = forExhibitors
-    topicNames = others.topics
-    pavilionNames = others.pavilions
-    roomNames = others.rooms
-    speakerNames = others.speakers
-    routeNames = others.routes
-    sessionNames = others.sessions
+          count: topics.count,
+          keys: { [topics[$0].id] + topics[$0].name.allTexts + topics[$0].aliases },
+          label: { topics[$0].id }),
+        NameIndex(
+          count: pavilions.count,
+          keys: { [pavilions[$0].id] + pavilions[$0].name.allTexts + pavilions[$0].aliases },
+          label: { pavilions[$0].name.text(.en) }),
+        NameIndex(
+          count: rooms.count, keys: { [rooms[$0].id] + rooms[$0].name.allTexts },
+          label: { rooms[$0].name.text(.en) }),
+        NameIndex(
+          count: speakers.count, keys: { [speakers[$0].id] + speakers[$0].name.allTexts },
+          label: { speakers[$0].name.text(.en) }),
+        NameIndex(
+          count: routes.count,
+          keys: { [routes[$0].id, String($0 + 1)] + routes[$0].name.allTexts },
+          label: { routes[$0].id }),
+        NameIndex(
+          count: sessions.count, keys: { [sessions[$0].id] + sessions[$0].title.allTexts },
+          label: { sessions[$0].title.text(.en) }),
+      ]
+    }
+    // In the order built above; an index of nothing stands in where none came back (none is
+    // missing: each job fills its slot).
+    var built = names.joined().makeIterator()
+    func next() -> NameIndex {
+      built.next() ?? NameIndex(count: 0, keys: { _ in [] }, label: { _ in "" })
+    }
+    exhibitorNames = next()
+    topicNames = next()
+    pavilionNames = next()
+    roomNames = next()
+    speakerNames = next()
+    routeNames = next()
+    sessionNames = next()
   }
 
   private static func positions(_ ids: [String]) -> [String: Int] {

@@ -13,21 +13,6 @@ public enum ParallelWork {
   }
 }
 
-extension ParallelWork {
-  /// Two different jobs at once, each result of its own type.
-  public static func both<First: Sendable, Second: Sendable>(
-    _ first: @Sendable () -> First, _ second: @Sendable () -> Second
-  ) -> (First, Second) {
-    let firsts = ResultSlots<First>(count: 1)
-    let seconds = ResultSlots<Second>(count: 1)
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-      if index == 0 { firsts.store(first(), at: 0) } else { seconds.store(second(), at: 0) }
-    }
-    // Both slots are filled before `concurrentPerform` returns; worked out here otherwise.
-    return (firsts.values.first ?? first(), seconds.values.first ?? second())
-  }
-}
-
 /// One slot per job, filled from several threads under a lock.
 private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
   private var slots: [Value?]
