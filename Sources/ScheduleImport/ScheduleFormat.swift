@@ -7,6 +7,8 @@ public enum ScheduleFormat: String, CaseIterable, Sendable, Equatable {
   case frabXML = "frab-xml"
   /// The c3voc schedule JSON (`schedule.json`, as frab and pretalx write it).
   case scheduleJSON = "schedule-json"
+  /// pretalx's own JSON, which its schedule widget loads (`schedule/widgets/schedule.json`).
+  case pretalxJSON = "pretalx-json"
   /// iCalendar (`.ics`): events only, the last resort.
   case iCalendar = "ics"
 
@@ -26,9 +28,9 @@ public enum ScheduleFormat: String, CaseIterable, Sendable, Equatable {
       return head.hasPrefix("BEGIN:VCALENDAR") ? .iCalendar : nil
     case UInt8(ascii: "{"):
       // Its keys, not a parse: the reader parses it once, and says what is wrong in it.
-      let schedule = data.firstRange(of: Data("\"schedule\"".utf8)) != nil
-      let conference = data.firstRange(of: Data("\"conference\"".utf8)) != nil
-      return schedule && conference ? .scheduleJSON : nil
+      func hasKey(_ key: String) -> Bool { data.firstRange(of: Data("\"\(key)\"".utf8)) != nil }
+      if hasKey("schedule") && hasKey("conference") { return .scheduleJSON }
+      return hasKey("talks") && hasKey("rooms") ? .pretalxJSON : nil
     default:
       return nil
     }

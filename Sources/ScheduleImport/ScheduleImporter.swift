@@ -16,12 +16,13 @@ public enum ScheduleImporter {
       throw ScheduleImportError(
         source: source,
         message:
-          "is not a schedule hiwaic can read (frab schedule.xml, the c3voc schedule.json or an iCalendar .ics)"
+          "is not a schedule hiwaic can read (frab schedule.xml, the c3voc schedule.json, pretalx's JSON or an iCalendar .ics)"
       )
     }
     switch format {
     case .frabXML: return try FrabXMLReader.read(data, source: source, zone: zone)
     case .scheduleJSON: return try ScheduleJSONReader.read(data, source: source, zone: zone)
+    case .pretalxJSON: return try PretalxJSONReader.read(data, source: source, zone: zone)
     case .iCalendar: return try ICalendarReader.read(data, source: source, zone: zone)
     }
   }

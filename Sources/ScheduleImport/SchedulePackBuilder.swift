@@ -13,7 +13,8 @@ public enum SchedulePackBuilder {
       sources.append(base)
     }
     let provenance = Provenance(sources: sources)
-    let title = schedule.conference.title.isEmpty ? file : schedule.conference.title
+    // Visitors see the title: a file name is no name for an event.
+    let title = schedule.conference.title.isEmpty ? "Conference" : schedule.conference.title
     let id = packID ?? slug(schedule.conference.acronym ?? title, fallback: "event")
     let days = schedule.days.map { day in
       EventDay(

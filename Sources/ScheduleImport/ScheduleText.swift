@@ -186,5 +186,5 @@ public enum ScheduleText {
 }
 
 extension Character {
-  fileprivate var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+  var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }

@@ -172,6 +172,70 @@ struct ScheduleJSONTests {
   }
 }
 
+@Suite("Reading pretalx's own JSON")
+struct PretalxJSONTests {
+  let schedule: ImportedSchedule
+
+  init() throws {
+    schedule = try ScheduleImporter.read(
+      try ScheduleFixtures.data("workshops-pretalx.json"), source: "workshops-pretalx.json")
+  }
+
+  @Test("the event's zone and dates, rooms and tracks by id, names in English first")
+  func conference() {
+    #expect(schedule.format == .pretalxJSON)
+    #expect(schedule.conference.title.isEmpty)
+    #expect(schedule.conference.timeZone == "Europe/Berlin")
+    #expect(schedule.conference.start == LocalDate("2026-04-16"))
+    #expect(schedule.conference.end == LocalDate("2026-04-17"))
+    #expect(schedule.days.map(\.date) == [LocalDate("2026-04-16"), LocalDate("2026-04-17")])
+    #expect(schedule.rooms == ["Plenary Hall", "Lab 2"])
+    #expect(schedule.tracks == ["Community", "Infrastructure"])
+  }
+
+  @Test("talks: speakers by code, durations from minutes or from the end, plain text")
+  func sessions() throws {
+    #expect(schedule.sessions.map(\.id) == ["QXR7AB", "WWE8CC", "PL4NNR"])
+    let opening = try #require(schedule.sessions.first { $0.id == "QXR7AB" })
+    #expect(opening.start == ScheduleFixtures.date("2026-04-16T09:30:00+02:00"))
+    #expect(opening.durationMinutes == 30)
+    #expect(opening.room == "Plenary Hall" && opening.track == "Community")
+    #expect(opening.abstract == "Why we meet, and what to expect.")
+    #expect(opening.persons == [ImportedPerson(id: "KJ3M9P", name: "Kim Jansen")])
+    #expect(opening.day == 1)
+    let containers = try #require(schedule.sessions.first { $0.id == "WWE8CC" })
+    #expect(containers.title == "Containers without Docker")
+    #expect(containers.start == ScheduleFixtures.date("2026-04-16T14:00:00+02:00"))
+    #expect(containers.durationMinutes == 90)
+    #expect(containers.languages == ["de"])
+    #expect(containers.abstract == "Namespaces, cgroups and a little shell.")
+    #expect(containers.persons.map(\.name) == ["Kim Jansen"])
+    let threats = try #require(schedule.sessions.first { $0.id == "PL4NNR" })
+    #expect(threats.persons == [ImportedPerson(id: "R7TT0Q", name: "Rosa Risiko")])
+    #expect(threats.day == 2 && threats.track == "Infrastructure")
+  }
+
+  @Test("what is no session, or cannot be placed, is reported by its JSON path")
+  func problems() {
+    let text = schedule.problems.map(\.description)
+    #expect(text.contains { $0.contains("$.talks:") && $0.contains("1 break or blocked slot") })
+    #expect(text.contains { $0.contains("$.talks[4]") && $0.contains("room 99 is not in the list") })
+    #expect(text.contains { $0.contains("$.talks[4]") && $0.contains("has no room; left out") })
+    #expect(text.contains { $0.contains("$.talks[5]") && $0.contains("is withdrawn; left out") })
+    #expect(
+      text.contains { $0.contains("person 2 of 'Containers without Docker' has no name") })
+    #expect(text.contains { $0.contains("the conference has no title") })
+  }
+
+  @Test("times with fractions of a second")
+  func fractions() {
+    #expect(
+      PretalxJSONReader.withoutFraction("2026-04-16T14:00:00.123+02:00")
+        == "2026-04-16T14:00:00+02:00")
+    #expect(PretalxJSONReader.withoutFraction("2026-04-16T14:00:00Z") == "2026-04-16T14:00:00Z")
+  }
+}
+
 @Suite("Telling schedules from other files")
 struct ScheduleFormatTests {
   @Test("the format is found from the content")
@@ -182,6 +246,8 @@ struct ScheduleFormatTests {
     #expect(ScheduleFormat.detect(Data("<html><body/></html>".utf8)) == nil)
     #expect(ScheduleFormat.detect(Data("{\"talks\": []}".utf8)) == nil)
     #expect(ScheduleFormat.detect(try ScheduleFixtures.data("meetup.ics")) == .iCalendar)
+    #expect(
+      ScheduleFormat.detect(try ScheduleFixtures.data("workshops-pretalx.json")) == .pretalxJSON)
     #expect(ScheduleFormat.detect(Data("BEGIN:VCARD".utf8)) == nil)
   }
 
@@ -208,6 +274,12 @@ struct ScheduleFormatTests {
       _ = try ScheduleImporter.read(
         Data("{\"schedule\": 3}".utf8), source: "x", format: .scheduleJSON)
     }
+    #expect {
+      _ = try ScheduleImporter.read(
+        Data("{\"talks\": 3, \"rooms\": []}".utf8), source: "x")
+    } throws: { error in
+      (error as? ScheduleImportError)?.message.contains("not a pretalx schedule") == true
+    }
     // A byte that is no UTF-8 (Latin-1 'ÿ') in an element name: a message, not Foundation's trap.
     var latin = Array("<schedule><day date=\"2025-01-01\"><room name=\"a\"><dur".utf8)
     latin += [0xFF] + Array("ation>1</duration></room></day></schedule>".utf8)
@@ -222,7 +294,7 @@ struct ScheduleFormatTests {
   @Test("thousands of damaged schedules give a schedule or a message, never a crash")
   func damaged() throws {
     var random = SplitMix64(seed: 17)
-    for name in ["congress.xml", "camp.json", "meetup.ics"] {
+    for name in ["congress.xml", "camp.json", "meetup.ics", "workshops-pretalx.json"] {
       let original = Array(try ScheduleFixtures.data(name))
       for _ in 0..<600 {
         var bytes = original

@@ -17,7 +17,7 @@ struct SchedulePackTests {
 
   @Test(
     "validates and loads, with every session of the schedule",
-    arguments: ["congress.xml", "camp.json", "meetup.ics"])
+    arguments: ["congress.xml", "camp.json", "meetup.ics", "workshops-pretalx.json"])
   func validates(_ name: String) throws {
     let (pack, check, directory) = try Self.pack(name)
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -7,10 +7,12 @@ import ScheduleImport
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Make a pack from a conference's published schedule (frab XML, c3voc JSON, .ics).",
+    abstract:
+      "Make a pack from a conference's published schedule (frab XML, c3voc JSON, pretalx JSON, .ics).",
     discussion: """
-      Reads the schedule.xml or schedule.json that frab, pretalx and the CCC publish (or, as a \
-      last resort, an iCalendar .ics file of the programme), and \
+      Reads the schedule.xml or schedule.json that frab, pretalx and the CCC publish, the JSON \
+      that pretalx's schedule widget loads (schedule/widgets/schedule.json), or, as a last \
+      resort, an iCalendar .ics file of the programme, and \
       writes a pack that every command reads with --pack DIR: the conference, its days, rooms, \
       tracks (as topics), speakers and sessions. A schedule has no floor plan and no \
       exhibitors, and the pack invents none: rooms are named, not placed. What could not be \
@@ -30,7 +32,7 @@ struct ImportCommand: ParsableCommand {
     name: .long, help: ArgumentHelp("The directory to write the pack into.", valueName: "DIR"))
   var output: String
 
-  @Option(name: .long, help: "auto, frab-xml, schedule-json or ics.")
+  @Option(name: .long, help: "auto, frab-xml, schedule-json, pretalx-json or ics.")
   var format: String = "auto"
 
   @Option(name: .long, help: "The event's time zone (Europe/Berlin), for schedules without one.")
@@ -38,6 +40,11 @@ struct ImportCommand: ParsableCommand {
 
   @Option(name: .long, help: "The pack's id (default: the conference's acronym).")
   var name: String?
+
+  @Option(
+    name: .long,
+    help: "The conference's name, for schedules without one (pretalx's JSON) or instead of it.")
+  var title: String?
 
   @Flag(name: .long, help: "Write into DIR even if it already holds files.")
   var force = false
@@ -61,13 +68,16 @@ struct ImportCommand: ParsableCommand {
     } catch {
       throw CommandError("\(source) \(error.description)")
     }
-    let schedule: ImportedSchedule
+    var schedule: ImportedSchedule
     do {
       schedule = try ScheduleImporter.read(
         data, source: source, format: ScheduleFormat(rawValue: format),
         zone: timeZone.flatMap(EventTime.timeZone(named:)))
     } catch {
       throw CommandError(error.description)
+    }
+    if let title = title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty {
+      schedule.conference.title = title
     }
     let directory = URL(fileURLWithPath: output)
     let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
@@ -87,6 +97,9 @@ struct ImportCommand: ParsableCommand {
     }
     let check = PackLoader.check(directory: directory)
     for problem in schedule.problems { printError("hiwaic import: \(problem)") }
+    if schedule.conference.title.isEmpty {
+      printError("hiwaic import: the pack calls the event '\(pack.event.name.en)'; give its name with --title")
+    }
     for issue in check.errors { printError("hiwaic import: \(issue)") }
     guard check.catalog != nil else {
       throw CommandError(
@@ -94,7 +107,7 @@ struct ImportCommand: ParsableCommand {
       )
     }
     print(
-      "imported \(schedule.conference.title) into \(output): \(pack.sessions.count) sessions in \(pack.venues.rooms.count) rooms on \(pack.event.days.count) days, \(pack.speakers.count) speakers, \(pack.topics.count) tracks; \(schedule.problems.count) problem\(schedule.problems.count == 1 ? "" : "s") reported"
+      "imported \(pack.event.name.en) into \(output): \(pack.sessions.count) sessions in \(pack.venues.rooms.count) rooms on \(pack.event.days.count) days, \(pack.speakers.count) speakers, \(pack.topics.count) tracks; \(schedule.problems.count) problem\(schedule.problems.count == 1 ? "" : "s") reported"
     )
   }
 }
