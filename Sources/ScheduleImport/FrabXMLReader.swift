@@ -101,13 +101,12 @@ enum FrabXMLReader {
     return raw
   }
 
-  /// The day change from the days' own start times (frab writes `start="…T04:00:00+01:00"`);
-  /// midnight when they give none.
+  /// The day change from the first day's own times, when the conference gives none.
   private static func dayChange(of days: [XMLTree], zone: TimeZone) -> Int {
-    guard let start = days.first?.attributes["start"],
-      let date = EventTime.parse(start, zone: zone)
-    else { return 0 }
-    return EventTime.minutesAfterMidnight(date, zone: zone)
+    guard let day = days.first else { return 0 }
+    return ScheduleAssembler.dayChange(
+      dayStart: day.attributes["start"].flatMap { EventTime.parse($0, zone: zone) },
+      dayEnd: day.attributes["end"].flatMap { EventTime.parse($0, zone: zone) }, zone: zone)
   }
 }
 

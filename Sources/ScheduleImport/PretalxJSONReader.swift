@@ -137,7 +137,8 @@ enum PretalxJSONReader {
       if value >= 0, value < 100_000, value.rounded() == value { return Int(value) }
       return nil
     }
-    guard let start = text(talk["start"]).flatMap({ EventTime.parse(withoutFraction($0), zone: zone) }),
+    guard
+      let start = text(talk["start"]).flatMap({ EventTime.parse(withoutFraction($0), zone: zone) }),
       let end = text(talk["end"]).flatMap({ EventTime.parse(withoutFraction($0), zone: zone) }),
       end >= start
     else { return nil }

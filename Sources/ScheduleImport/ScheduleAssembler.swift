@@ -220,6 +220,26 @@ struct ScheduleAssembler {
     return date
   }
 
+  /// When a programme day ends and the next begins, from a day's own start and end: frab
+  /// writes a day from 04:00 to 03:59 the next morning, older exports from the first talk
+  /// (11:00) to 04:00 the next morning. A day that ends the next morning changes then (03:59
+  /// read as 04:00); one that ends on its own date changes at midnight; without an end, a start
+  /// in the small hours is the change. Never noon or later: that is a start, not a change.
+  static func dayChange(dayStart: Date?, dayEnd: Date?, zone: TimeZone) -> Int {
+    let noon = 12 * 60
+    if let dayEnd {
+      guard let dayStart,
+        EventTime.localDate(dayEnd, zone: zone) > EventTime.localDate(dayStart, zone: zone)
+      else { return 0 }
+      var minutes = EventTime.minutesAfterMidnight(dayEnd, zone: zone)
+      if minutes % 60 == 59 { minutes += 1 }
+      return minutes < noon ? minutes : 0
+    }
+    guard let dayStart else { return 0 }
+    let minutes = EventTime.minutesAfterMidnight(dayStart, zone: zone)
+    return minutes <= 6 * 60 ? minutes : 0
+  }
+
   /// Text on one line, trimmed, entities and tags out.
   static func oneLine(_ text: String) -> String {
     ScheduleText.readable(text).split(whereSeparator: \.isNewline).joined(separator: " ")

@@ -33,9 +33,10 @@ enum ScheduleJSONReader {
       }
     }
     let dayObjects = conferenceObject["days"] as? [Any] ?? []
-    let firstDayStart = (dayObjects.first as? [String: Any]).flatMap {
-      text($0["day_start"]).flatMap { EventTime.parse($0, zone: zone) }
-    }
+    let firstDay = dayObjects.first as? [String: Any]
+    let derivedDayChange = ScheduleAssembler.dayChange(
+      dayStart: text(firstDay?["day_start"]).flatMap { EventTime.parse($0, zone: zone) },
+      dayEnd: text(firstDay?["day_end"]).flatMap { EventTime.parse($0, zone: zone) }, zone: zone)
     let conference = ImportedConference(
       title: text(conferenceObject["title"]).map(ScheduleAssembler.oneLine) ?? "",
       acronym: text(conferenceObject["acronym"]),
@@ -46,7 +47,7 @@ enum ScheduleJSONReader {
       baseURL: text(schedule["base_url"]) ?? text(conferenceObject["base_url"])
         ?? text(conferenceObject["url"]),
       dayChangeMinutes: text(conferenceObject["day_change"]).flatMap(ScheduleText.clockMinutes)
-        ?? firstDayStart.map { EventTime.minutesAfterMidnight($0, zone: zone) } ?? 0)
+        ?? derivedDayChange)
     var assembler = ScheduleAssembler(
       source: source, format: .scheduleJSON, conference: conference, zone: zone)
     assembler.problems = problems

@@ -6,7 +6,12 @@ import Foundation
 /// naming the schedule file it comes from. Nothing is invented: no positions, no exhibitors, no
 /// translations.
 public enum SchedulePackBuilder {
-  public static func pack(_ schedule: ImportedSchedule, id packID: String? = nil) -> EventPack {
+  /// The pack of `schedule`. With `previous`, the record of an import of an older version of
+  /// it, sessions found again keep their ids (by guid, then by the schedule's id).
+  public static func pack(
+    _ schedule: ImportedSchedule, id packID: String? = nil,
+    previous: ScheduleImportRecord? = nil
+  ) -> EventPack {
     let file = (schedule.source as NSString).lastPathComponent
     var sources = ["schedule:" + file]
     if let base = schedule.conference.baseURL, base.hasPrefix("http"), !base.contains(" ") {
@@ -25,7 +30,10 @@ public enum SchedulePackBuilder {
       id: id, name: LocalizedText(en: title),
       shortName: LocalizedText(en: schedule.conference.acronym ?? title),
       theme: LocalizedText(en: title), timeZone: schedule.conference.timeZone ?? "UTC",
-      days: days, provenance: provenance)
+      days: days,
+      dayChange: (1..<(12 * 60)).contains(schedule.conference.dayChangeMinutes)
+        ? EventTime.clockText(schedule.conference.dayChangeMinutes) : nil,
+      provenance: provenance)
     let manifest = PackManifest(id: id, synthetic: false, event: event, languages: [.en])
 
     var topicIDs: [String: String] = [:]
@@ -68,9 +76,10 @@ public enum SchedulePackBuilder {
             provenance: provenance))
       }
     }
-    var usedSessionIDs = Set<String>()
-    let sessions = schedule.sessions.map { session -> Session in
-      let sessionID = unique("s-" + slug(session.id, fallback: "session"), in: &usedSessionIDs)
+    let sessionIDs = SessionIdentities.assign(schedule.sessions, previous: previous) {
+      "s-" + slug($0.id, fallback: "session")
+    }
+    let sessions = zip(schedule.sessions, sessionIDs).map { session, sessionID -> Session in
       var text = [session.subtitle, session.abstract, session.description].compactMap { $0 }
         .joined(separator: "\n\n")
       if !session.links.isEmpty {

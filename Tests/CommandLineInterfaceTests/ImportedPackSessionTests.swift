@@ -67,6 +67,56 @@ struct ImportedPackSessionTests {
     tmux.waitFor("no floor plan")
   }
 
+  @Test(
+    "a newer version imported into the same directory keeps the pack and its ids, and says what changed"
+  )
+  func update() throws {
+    let pack = try Self.importedPack()
+    defer { try? FileManager.default.removeItem(at: pack) }
+    let before = try String(
+      contentsOf: pack.appendingPathComponent("sessions.json"), encoding: .utf8)
+    let newer = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-newer-\(UUID().uuidString.prefix(8)).xml")
+    defer { try? FileManager.default.removeItem(at: newer) }
+    var text = try String(contentsOf: Self.schedule, encoding: .utf8)
+    for (old, new) in [
+      ("<date>2025-12-27T11:30:00+01:00</date>", "<date>2025-12-27T13:00:00+01:00</date>"),
+      ("id=\"101\">\n        <room>Hall One", "id=\"901\">\n        <room>Hall One"),
+    ] {
+      try #require(text.contains(old))
+      text = text.replacingOccurrences(of: old, with: new)
+    }
+    try text.write(to: newer, atomically: true, encoding: .utf8)
+    let result = try CLI.run(["import", newer.path, "--output", pack.path])
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.output.contains("updated Test Congress & Friends 2025"), "\(result.output)")
+    #expect(result.output.contains("since the last import: 1 moved"), "\(result.output)")
+    #expect(
+      result.output.contains(
+        "moved: 'Containers without the hype' 2025-12-27 11:30–12:15, Hall One → 2025-12-27 13:00–13:45, Hall One"
+      ), "\(result.output)")
+    let after = try String(
+      contentsOf: pack.appendingPathComponent("sessions.json"), encoding: .utf8)
+    // The renumbered talk keeps its id (by its guid): favourites and plans still find it.
+    #expect(before.contains("\"s-101\"") && after.contains("\"s-101\"") && !after.contains("s-901"))
+    let ask = try CLI.run(
+      [
+        "ask", "when is Containers without the hype?", "--pack", pack.path, "--now",
+        "2025-12-27T10:30",
+      ])
+    #expect(ask.output.contains("13:00"), "\(ask.output)")
+
+    // Another conference's schedule does not replace the pack unless asked to.
+    let other = CLI.repository.appendingPathComponent(
+      "Tests/ScheduleImportTests/Fixtures/camp.json")
+    let refused = try CLI.run(["import", other.path, "--output", pack.path])
+    #expect(refused.status != 0)
+    #expect(refused.error.contains("holds the pack of another schedule"), "\(refused.error)")
+    let replaced = try CLI.run(["import", other.path, "--output", pack.path, "--force"])
+    #expect(replaced.status == 0, "\(replaced.error)")
+    #expect(replaced.output.contains("imported Test Camp 2026"), "\(replaced.output)")
+  }
+
   @Test("schedule, route, here and ask on the command line")
   func commands() throws {
     let pack = try Self.importedPack()
@@ -75,6 +125,9 @@ struct ImportedPackSessionTests {
     let schedule = try CLI.run(["schedule", "--day", "1"] + common)
     #expect(schedule.status == 0)
     #expect(schedule.output.contains("Rust in the Linux kernel"))
+    // 01:30 the next morning is the end of the first day, as the schedule's day change says.
+    #expect(schedule.output.contains("01:30–03:00  Night owls"), "\(schedule.output)")
+    #expect(!schedule.output.contains("Day 2"), "\(schedule.output)")
     let route = try CLI.run(["route", "--interests", "security"] + common)
     #expect(route.status == 0, "\(route.error)")
     #expect(

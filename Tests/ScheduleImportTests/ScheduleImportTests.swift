@@ -219,7 +219,8 @@ struct PretalxJSONTests {
   func problems() {
     let text = schedule.problems.map(\.description)
     #expect(text.contains { $0.contains("$.talks:") && $0.contains("1 break or blocked slot") })
-    #expect(text.contains { $0.contains("$.talks[4]") && $0.contains("room 99 is not in the list") })
+    #expect(
+      text.contains { $0.contains("$.talks[4]") && $0.contains("room 99 is not in the list") })
     #expect(text.contains { $0.contains("$.talks[4]") && $0.contains("has no room; left out") })
     #expect(text.contains { $0.contains("$.talks[5]") && $0.contains("is withdrawn; left out") })
     #expect(
@@ -330,6 +331,25 @@ struct ScheduleTextTests {
     #expect(ScheduleText.durationMinutes(text) == minutes)
   }
 
+  @Test("the day change from a day's own start and end, as old and new exports write them")
+  func dayChange() {
+    let zone = ScheduleFixtures.berlin
+    func change(_ start: String?, _ end: String?) -> Int {
+      ScheduleAssembler.dayChange(
+        dayStart: start.map(ScheduleFixtures.date), dayEnd: end.map(ScheduleFixtures.date),
+        zone: zone)
+    }
+    // Today's frab: 04:00 to 03:59 the next morning.
+    #expect(change("2025-12-27T04:00:00+01:00", "2025-12-28T03:59:00+01:00") == 240)
+    // Older congress exports: from the first talk to 04:00 the next morning.
+    #expect(change("2014-12-27T11:00:00+01:00", "2014-12-28T04:00:00+01:00") == 240)
+    // A day that ends on its own date changes at midnight; so does a start that is a talk's.
+    #expect(change("2026-04-16T09:00:00+02:00", "2026-04-16T22:00:00+02:00") == 0)
+    #expect(change("2026-04-16T11:00:00+02:00", nil) == 0)
+    #expect(change("2026-04-16T05:00:00+02:00", nil) == 300)
+    #expect(change(nil, nil) == 0)
+  }
+
   @Test("what is no duration")
   func notDurations() {
     for text in ["", "40", "ab:cd", "00:60", "1:2:3:4", "-1:00", "00:00:61", "999999:00"] {
@@ -398,5 +418,116 @@ struct ICalendarTests {
     #expect(ICalendarReader.durationMinutes("1H") == nil)
     #expect(ICalendarReader.durationMinutes("PT5X") == nil)
     #expect(ICalendarReader.durationMinutes("PT99999999999999999999H") == nil)
+  }
+}
+
+extension ScheduleFixtures {
+  /// The test congress a week later: one session renumbered (same guid), one moved, one
+  /// renamed, one cancelled, one added.
+  static func newerCongress() throws -> String {
+    var text = String(decoding: try data("congress.xml"), as: UTF8.self)
+    let edits: [(String, String)] = [
+      (
+        "<event guid=\"aaaaaaaa-0000-4000-8000-000000000001\" id=\"101\">\n        <room>Hall One",
+        "<event guid=\"aaaaaaaa-0000-4000-8000-000000000001\" id=\"901\">\n        <room>Hall One"
+      ),
+      ("<date>2025-12-27T11:30:00+01:00</date>", "<date>2025-12-27T13:00:00+01:00</date>"),
+      ("<title>Opening</title>", "<title>Opening ceremony</title>"),
+      ("<title>Security for everyone</title>", "<title>Closing</title>"),
+      (
+        "aaaaaaaa-0000-4000-8000-000000000005\" id=\"105\"",
+        "aaaaaaaa-0000-4000-8000-000000000007\" id=\"107\""
+      ),
+    ]
+    for (old, new) in edits {
+      guard text.contains(old) else { throw ScheduleImportError(source: "edit", message: old) }
+      text = text.replacingOccurrences(of: old, with: new)
+    }
+    return text
+  }
+}
+
+@Suite("Importing a newer version of a schedule")
+struct ScheduleUpdateTests {
+  static func imported(_ text: String, previous: ScheduleImportRecord?) throws -> (
+    ImportedSchedule, EventPack
+  ) {
+    let schedule = try ScheduleImporter.read(Data(text.utf8), source: "congress.xml")
+    return (schedule, SchedulePackBuilder.pack(schedule, previous: previous))
+  }
+
+  @Test("sessions keep their ids by guid, then by id; a gone session's id is never given again")
+  func identities() throws {
+    let original = String(decoding: try ScheduleFixtures.data("congress.xml"), as: UTF8.self)
+    let (oldSchedule, oldPack) = try Self.imported(original, previous: nil)
+    let record = ScheduleImportRecord(schedule: oldSchedule, pack: oldPack)
+    #expect(record.isSameConference(as: oldSchedule))
+    let (_, newPack) = try Self.imported(try ScheduleFixtures.newerCongress(), previous: record)
+    let ids = Dictionary(
+      newPack.sessions.map { ($0.title.text(.en), $0.id) }, uniquingKeysWith: { a, _ in a })
+    let oldIDs = Dictionary(
+      oldPack.sessions.map { ($0.title.text(.en), $0.id) }, uniquingKeysWith: { a, _ in a })
+    // Renumbered in the schedule (901), found by its guid.
+    #expect(ids["Rust in the Linux kernel"] == oldIDs["Rust in the Linux kernel"])
+    #expect(ids["Opening ceremony"] == oldIDs["Opening"])
+    #expect(ids["Lightning talks"] == oldIDs["Lightning talks"])
+    // The cancelled session's id is not handed to the new one.
+    let closing = try #require(ids["Closing"])
+    #expect(!oldPack.sessions.contains { $0.id == closing })
+
+    // By the schedule's id when there is no guid to go by; fresh ids avoid every old one.
+    let previous = ScheduleImportRecord(
+      format: "ics", conference: "x", acronym: nil,
+      sessions: [.init(id: "s-1", guid: nil, scheduleID: "1")])
+    var session = try #require(oldSchedule.sessions.first)
+    session.guid = nil
+    session.id = "1"
+    var other = session
+    other.id = "2"
+    let assigned = SessionIdentities.assign([other, session], previous: previous) { _ in "s-1" }
+    #expect(assigned == ["s-1-2", "s-1"])
+  }
+
+  @Test("what moved, was renamed, cancelled or added, with old and new times and rooms")
+  func changes() throws {
+    let original = String(decoding: try ScheduleFixtures.data("congress.xml"), as: UTF8.self)
+    let (oldSchedule, oldPack) = try Self.imported(original, previous: nil)
+    let record = ScheduleImportRecord(schedule: oldSchedule, pack: oldPack)
+    let (_, newPack) = try Self.imported(try ScheduleFixtures.newerCongress(), previous: record)
+    let changes = ScheduleChanges.between(oldPack, newPack)
+    #expect(changes.moved.map(\.title) == ["Containers without the hype"])
+    #expect(changes.renamed.map(\.title) == ["Opening ceremony"])
+    #expect(changes.cancelled.map { $0.title.text(.en) } == ["Security for everyone"])
+    #expect(changes.added.map { $0.title.text(.en) } == ["Closing"])
+    let lines = changes.lines(old: oldPack, new: newPack)
+    #expect(lines.first == "since the last import: 1 moved, 1 renamed, 1 cancelled, 1 new")
+    #expect(
+      lines.contains(
+        "  moved: 'Containers without the hype' 2025-12-27 11:30–12:15, Hall One → 2025-12-27 13:00–13:45, Hall One"
+      ))
+    #expect(
+      lines.contains("  cancelled: 'Security for everyone' (was 2025-12-28 14:00–15:30, Hall Two)"))
+    #expect(ScheduleChanges.between(oldPack, oldPack).isEmpty)
+  }
+
+  @Test("the record is read back as written; a damaged one is a message")
+  func record() throws {
+    let original = String(decoding: try ScheduleFixtures.data("congress.xml"), as: UTF8.self)
+    let (schedule, pack) = try Self.imported(original, previous: nil)
+    let record = ScheduleImportRecord(schedule: schedule, pack: pack)
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hiwaic-record-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    #expect(ScheduleImportRecord.read(in: directory) == nil)
+    let file = directory.appendingPathComponent(ScheduleImportRecord.fileName)
+    try record.encoded().write(to: file)
+    #expect(ScheduleImportRecord.read(in: directory) == .success(record))
+    try Data("{\"version\": 1, \"sessions\": 3}".utf8).write(to: file)
+    guard case .failure(let error) = ScheduleImportRecord.read(in: directory) else {
+      Issue.record("a damaged record was read")
+      return
+    }
+    #expect(error.description.contains(ScheduleImportRecord.fileName))
   }
 }

@@ -60,6 +60,39 @@ struct SchedulePackTests {
     #expect(catalog.timeZone.identifier == "Europe/Berlin")
   }
 
+  @Test("a session after midnight is on the day before, in the pack as in the schedule")
+  func dayChange() throws {
+    let (pack, check, directory) = try Self.pack("congress.xml")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let catalog = try #require(check.catalog)
+    #expect(pack.event.dayChange == "04:00")
+    let position = try #require(
+      pack.sessions.firstIndex { $0.title.en == "Night owls: a late session" })
+    // 01:30 on 28 December: the night of the first day.
+    #expect(
+      EventTime.localDate(pack.sessions[position].start, zone: catalog.timeZone)
+        == LocalDate("2025-12-28"))
+    #expect(catalog.sessionDays[position] == LocalDate("2025-12-27"))
+    #expect(
+      catalog.programmeDate(ScheduleFixtures.date("2025-12-28T03:59:00+01:00"))
+        == LocalDate("2025-12-27"))
+    #expect(
+      catalog.programmeDate(ScheduleFixtures.date("2025-12-28T04:00:00+01:00"))
+        == LocalDate("2025-12-28"))
+    // A pack without one starts its days at midnight; one that cannot be read is an error.
+    let (camp, campCheck, campDirectory) = try Self.pack("meetup.ics")
+    defer { try? FileManager.default.removeItem(at: campDirectory) }
+    #expect(camp.event.dayChange == nil && campCheck.catalog != nil)
+    var broken = pack
+    broken.manifest.event.dayChange = "25:00"
+    let brokenDirectory = directory.appendingPathComponent("broken")
+    try PackWriter.write(broken, to: brokenDirectory)
+    let issues = PackLoader.check(directory: brokenDirectory).errors.map(\.description)
+    #expect(
+      issues.contains { $0.contains("$.event.dayChange") && $0.contains("'25:00' is not a time") },
+      "\(issues)")
+  }
+
   @Test("session types map to the pack's kinds")
   func kinds() {
     #expect(SchedulePackBuilder.kind(of: "lecture") == .talk)

@@ -27,7 +27,7 @@ struct Lists {
 
   /// The event's day that is today, if the event is on.
   var todayIndex: Int? {
-    days.firstIndex(of: EventTime.localDate(state.now, zone: catalog.timeZone))
+    days.firstIndex(of: catalog.programmeDate(state.now))
   }
 
   /// The day shown: the one chosen, else today, else the first.
@@ -72,7 +72,7 @@ struct Lists {
   func countsByDay(_ sessions: [Session]) -> [LocalDate: Int] {
     var counts: [LocalDate: Int] = [:]
     for session in sessions {
-      counts[EventTime.localDate(session.start, zone: catalog.timeZone), default: 0] += 1
+      counts[catalog.programmeDate(session.start), default: 0] += 1
     }
     return counts
   }
@@ -94,8 +94,8 @@ struct Lists {
   /// The sessions on now and the next to start, among `sessions`: only on today's date (a
   /// session tomorrow is not "next" in a day's list).
   func nowAndNext(_ sessions: [Session]) -> (now: Set<String>, next: String?) {
-    let today = EventTime.localDate(state.now, zone: catalog.timeZone)
-    let todays = sessions.filter { EventTime.localDate($0.start, zone: catalog.timeZone) == today }
+    let today = catalog.programmeDate(state.now)
+    let todays = sessions.filter { catalog.programmeDate($0.start) == today }
     let current = Set(todays.filter { $0.start <= state.now && state.now < $0.end }.map(\.id))
     let next = todays.filter { $0.start > state.now }.min { $0.start < $1.start }?.id
     return (current, next)

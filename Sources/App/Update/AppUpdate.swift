@@ -265,7 +265,7 @@ public enum AppUpdate {
     state.onlyFavourites = false
     let lists = Lists(catalog: catalog, state: state)
     state.dayIndex = lists.days.firstIndex(
-      of: EventTime.localDate(session.start, zone: catalog.timeZone))
+      of: catalog.programmeDate(session.start))
     let sessions = Lists(catalog: catalog, state: state).sessions
     state.sessionSelection = sessions.firstIndex { $0.id == id } ?? 0
     state.timetable = false
@@ -702,9 +702,8 @@ public enum AppUpdate {
         state.sessionSelection = 0
       } else if let day = lists.days[safe: index] {
         // Filtering shows every day's matches: a day's tab goes to its first.
-        let zone = env.catalog.timeZone
         state.sessionSelection =
-          lists.sessions.firstIndex { EventTime.localDate($0.start, zone: zone) >= day }
+          lists.sessions.firstIndex { env.catalog.programmeDate($0.start) >= day }
           ?? state.sessionSelection
       }
     case .walk(let index):
@@ -771,9 +770,9 @@ extension AppUpdate {
       }
       // Every day's matches are listed: ←→ jump to the previous or next day among them.
       let selected = sessions[safe: state.sessionSelection].map {
-        EventTime.localDate($0.start, zone: zone)
+        env.catalog.programmeDate($0.start)
       }
-      let days = sessions.map { EventTime.localDate($0.start, zone: zone) }
+      let days = sessions.map { env.catalog.programmeDate($0.start) }
       let target: Int?
       if delta > 0 {
         target = days.firstIndex { candidate in selected.map { candidate > $0 } ?? true }
@@ -811,7 +810,7 @@ extension AppUpdate {
         let chosen = sessions[safe: state.sessionSelection]
         state.sessionFilter.clear()
         if let chosen {
-          let day = EventTime.localDate(chosen.start, zone: zone)
+          let day = env.catalog.programmeDate(chosen.start)
           state.dayIndex = lists.days.firstIndex(of: day) ?? state.dayIndex
           let unfiltered = Lists(catalog: env.catalog, state: state).sessions
           state.sessionSelection = unfiltered.firstIndex { $0.id == chosen.id } ?? 0

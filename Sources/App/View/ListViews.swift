@@ -221,7 +221,7 @@ extension ScreenContext {
     // The day marked: the chosen one, or while filtering the selected match's.
     let markedDay =
       filtered
-      ? sessions[safe: selection].map { EventTime.localDate($0.start, zone: zone) }
+      ? sessions[safe: selection].map { catalog.programmeDate($0.start) }
       : lists.day
     let counts = filtered ? lists.countsByDay(sessions) : [:]
     let today = lists.todayIndex
@@ -306,7 +306,7 @@ extension ScreenContext {
       let session = sessions[index]
       let day =
         filtered
-        ? EventTime.localDate(session.start, zone: zone).weekdayName(language, short: true) + " "
+        ? catalog.programmeDate(session.start).weekdayName(language, short: true) + " "
         : ""
       let time =
         day + EventTime.clockTime(session.start, zone: zone) + "–"

@@ -499,7 +499,7 @@ struct AnswerComposer {
     }
     if let first = sessions.first {
       let room = catalog.room(first.room).map { name($0.name) } ?? first.room
-      let day = EventTime.localDate(first.start, zone: catalog.timeZone)
+      let day = catalog.programmeDate(first.start)
       let dayName = timeWindow(day: day, part: nil, clock: nil) ?? day.description
       suggestions = [
         // Without a floor plan there is no way to show: what else is on in that room.

@@ -80,13 +80,13 @@ struct ImportCommand: ParsableCommand {
       schedule.conference.title = title
     }
     let directory = URL(fileURLWithPath: output)
-    let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-    if !existing.isEmpty && !force {
-      throw CommandError("\(output) is not empty; choose another directory or pass --force")
-    }
-    let pack = SchedulePackBuilder.pack(schedule, id: name)
+    let update = try previousImport(in: directory, of: schedule)
+    let pack = SchedulePackBuilder.pack(
+      schedule, id: name ?? update?.pack?.manifest.id, previous: update?.record)
     do {
       try PackWriter.write(pack, to: directory, pretty: false)
+      try ScheduleImportRecord(schedule: schedule, pack: pack).encoded().write(
+        to: directory.appendingPathComponent(ScheduleImportRecord.fileName), options: .atomic)
     } catch {
       throw CommandError("cannot write the pack to \(output): \(error.localizedDescription)")
     }
@@ -98,7 +98,9 @@ struct ImportCommand: ParsableCommand {
     let check = PackLoader.check(directory: directory)
     for problem in schedule.problems { printError("hiwaic import: \(problem)") }
     if schedule.conference.title.isEmpty {
-      printError("hiwaic import: the pack calls the event '\(pack.event.name.en)'; give its name with --title")
+      printError(
+        "hiwaic import: the pack calls the event '\(pack.event.name.text(.en))'; give its name with --title"
+      )
     }
     for issue in check.errors { printError("hiwaic import: \(issue)") }
     guard check.catalog != nil else {
@@ -107,7 +109,48 @@ struct ImportCommand: ParsableCommand {
       )
     }
     print(
-      "imported \(pack.event.name.en) into \(output): \(pack.sessions.count) sessions in \(pack.venues.rooms.count) rooms on \(pack.event.days.count) days, \(pack.speakers.count) speakers, \(pack.topics.count) tracks; \(schedule.problems.count) problem\(schedule.problems.count == 1 ? "" : "s") reported"
+      "\(update == nil ? "imported" : "updated") \(pack.event.name.text(.en)) in \(output): \(pack.sessions.count) sessions in \(pack.venues.rooms.count) rooms on \(pack.event.days.count) days, \(pack.speakers.count) speakers, \(pack.topics.count) tracks; \(schedule.problems.count) problem\(schedule.problems.count == 1 ? "" : "s") reported"
     )
+    if let old = update?.pack {
+      for line in ScheduleChanges.between(old, pack).lines(old: old, new: pack) { print(line) }
+    }
+  }
+
+  /// An earlier import of the same schedule in `directory`, whose session ids the new pack
+  /// keeps (favourites and plans name them); nil for an empty directory, or one that --force
+  /// lets this import replace. Anything else in the way is an error.
+  private func previousImport(in directory: URL, of schedule: ImportedSchedule) throws
+    -> (record: ScheduleImportRecord, pack: EventPack?)?
+  {
+    let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    guard !existing.isEmpty else { return nil }
+    switch ScheduleImportRecord.read(in: directory) {
+    case .success(let record) where record.isSameConference(as: schedule):
+      // Without the old pack the ids are still kept; only the list of changes is missing.
+      let pack = try? PackLoader.load(from: directory).pack
+      if pack == nil {
+        printError(
+          "hiwaic import: the pack in \(output) does not load; sessions keep their ids, but what changed cannot be listed"
+        )
+      }
+      return (record, pack)
+    case .success(let record):
+      guard force else {
+        throw CommandError(
+          "\(output) holds the pack of another schedule ('\(record.conference)'); choose another directory or pass --force"
+        )
+      }
+      return nil
+    case .failure(let error):
+      guard force else {
+        throw CommandError("\(error.description); pass --force to replace the pack")
+      }
+      return nil
+    case nil:
+      guard force else {
+        throw CommandError("\(output) is not empty; choose another directory or pass --force")
+      }
+      return nil
+    }
   }
 }

@@ -96,7 +96,7 @@ struct ScheduleCommand: RenderingCommand {
     var blocks: [String] = []
     var anyModelled = false
     let width = OutputFormatting.terminalColumns()
-    let byDay = Dictionary(grouping: sessions) { EventTime.localDate($0.start, zone: zone) }
+    let byDay = Dictionary(grouping: sessions) { catalog.programmeDate($0.start) }
     for day in byDay.keys.sorted() {
       let dayNumber = catalog.days.firstIndex(of: day).map { $0 + 1 }
       var heading = labels.date(day)

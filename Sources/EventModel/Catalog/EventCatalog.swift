@@ -39,8 +39,9 @@ public final class EventCatalog: Sendable {
   public let exhibitorsByName: [Int]
   /// The same, the best known first (`prominence(of:)`), then by name.
   public let exhibitorsByProminence: [Int]
-  /// Per session (same positions as `pack.sessions`): its local day and its start and end as
-  /// minutes after local midnight, computed once because calendar arithmetic is slow.
+  /// Per session (same positions as `pack.sessions`): its programme day (`programmeDate`) and
+  /// its start and end as minutes after local midnight, computed once because calendar
+  /// arithmetic is slow.
   public let sessionDays: [LocalDate]
   public let sessionStartMinutes: [Int]
   public let sessionEndMinutes: [Int]
@@ -105,7 +106,10 @@ public final class EventCatalog: Sendable {
     }
 
     let zone = timeZone
-    sessionDays = pack.sessions.map { EventTime.localDate($0.start, zone: zone) }
+    let dayChange = Double(pack.event.dayChangeMinutes) * 60
+    sessionDays = pack.sessions.map {
+      EventTime.localDate($0.start.addingTimeInterval(-dayChange), zone: zone)
+    }
     sessionStartMinutes = pack.sessions.map { EventTime.minutesAfterMidnight($0.start, zone: zone) }
     sessionEndMinutes = pack.sessions.map { EventTime.minutesAfterMidnight($0.end, zone: zone) }
 
@@ -190,6 +194,13 @@ public final class EventCatalog: Sendable {
   public func floor(_ id: String) -> Floor? { floorPosition[id].map { pack.venues.floors[$0] } }
   public func hall(_ id: String) -> Hall? { hallPosition[id].map { pack.venues.halls[$0] } }
   public func zone(_ id: String) -> Zone? { zonePosition[id].map { pack.venues.zones[$0] } }
+  /// The programme day `date` is part of: its local date, or the day before when it is after
+  /// midnight but before the pack's day change (a 01:30 session ends the evening before).
+  public func programmeDate(_ date: Date) -> LocalDate {
+    EventTime.localDate(
+      date.addingTimeInterval(-Double(pack.event.dayChangeMinutes) * 60), zone: timeZone)
+  }
+
   public func room(_ id: String) -> Room? { roomPosition[id].map { pack.venues.rooms[$0] } }
   public func pavilion(_ id: String) -> Pavilion? {
     pavilionPosition[id].map { pack.pavilions[$0] }

@@ -175,6 +175,15 @@ public enum PackLoader {
               "unknown time zone '\(manifest.event.timeZone)' (use an IANA name such as Asia/Shanghai)"
           ))
       }
+      if let dayChange = manifest.event.dayChange,
+        EventTime.clockMinutes(dayChange).map({ $0 < 12 * 60 }) != true
+      {
+        issues.append(
+          PackIssue(
+            .invalidValue, file: PackFile.manifest.rawValue, path: "$.event.dayChange",
+            message:
+              "day change '\(dayChange.prefix(20))' is not a time between 00:00 and 11:59 (HH:MM)"))
+      }
       documents.manifest = manifest
     }
 

@@ -9,14 +9,18 @@ public struct EventInfo: Codable, Hashable, Sendable {
   /// IANA time zone of every time in the pack, e.g. `Asia/Shanghai`.
   public var timeZone: String
   public var days: [EventDay]
+  /// When a new programme day starts ("04:00"), for events that run past midnight: a session
+  /// before it belongs to the day before, as in the schedules conferences publish. Midnight
+  /// when absent.
+  public var dayChange: String?
   public var figures: [EventFigure]
   public var notes: [EventNote]
   public var provenance: Provenance
 
   public init(
     id: String, name: LocalizedText, shortName: LocalizedText, theme: LocalizedText,
-    timeZone: String, days: [EventDay], figures: [EventFigure] = [], notes: [EventNote] = [],
-    provenance: Provenance
+    timeZone: String, days: [EventDay], dayChange: String? = nil, figures: [EventFigure] = [],
+    notes: [EventNote] = [], provenance: Provenance
   ) {
     self.id = id
     self.name = name
@@ -24,10 +28,15 @@ public struct EventInfo: Codable, Hashable, Sendable {
     self.theme = theme
     self.timeZone = timeZone
     self.days = days
+    self.dayChange = dayChange
     self.figures = figures
     self.notes = notes
     self.provenance = provenance
   }
+
+  /// Minutes after midnight when a programme day starts (0 when the pack gives none, or one
+  /// that cannot be read: the loader reports that).
+  public var dayChangeMinutes: Int { dayChange.flatMap(EventTime.clockMinutes) ?? 0 }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -37,6 +46,7 @@ public struct EventInfo: Codable, Hashable, Sendable {
     theme = try container.decode(LocalizedText.self, forKey: .theme)
     timeZone = try container.decode(String.self, forKey: .timeZone)
     days = try container.decode([EventDay].self, forKey: .days)
+    dayChange = try container.decodeIfPresent(String.self, forKey: .dayChange)
     figures = try container.decodeIfPresent([EventFigure].self, forKey: .figures) ?? []
     notes = try container.decodeIfPresent([EventNote].self, forKey: .notes) ?? []
     provenance = try container.decode(Provenance.self, forKey: .provenance)

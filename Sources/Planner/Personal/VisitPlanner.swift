@@ -225,10 +225,7 @@ public struct VisitPlanner: Sendable {
         leftOut.append(LeftOut(id: id, reason: .notFound))
         continue
       }
-      let zone = catalog.timeZone
-      if EventTime.localDate(session.start, zone: zone)
-        != EventTime.localDate(request.startTime, zone: zone)
-      {
+      if catalog.programmeDate(session.start) != catalog.programmeDate(request.startTime) {
         leftOut.append(LeftOut(id: id, reason: .otherDay))
         continue
       }
