@@ -212,6 +212,13 @@ public struct Assistant: Sendable {
     return min(60, max(24, 2 * stops))
   }
 
+  /// How long a plan for a part of the day lasts when the question gives no length: the
+  /// morning from 9:00 to 12:00, the afternoon from 13:00 to 18:00, the evening from 18:00 to
+  /// 22:00 (the starts `planStart` uses).
+  static let partOfDayMinutes: [String: Double] = [
+    "morning": 180, "afternoon": 300, "evening": 240,
+  ]
+
   /// The personal plan a `plan_route` answer asks for: its interests, must-sees, sessions, budget
   /// and time, from the visitor's place (or the main entrance).
   public func plan(for answer: MatcherAnswer, context: AskContext) -> PlannedVisit {
@@ -223,6 +230,11 @@ public struct Assistant: Sendable {
     if case .number(let minutes) = answer.slots["budgetMinutes"], minutes > 0 {
       budget = min(
         max(minutes, VisitLimits.budgetMinutes.lowerBound), VisitLimits.budgetMinutes.upperBound)
+    } else if answer.slots["time"] == nil, case .text(let part) = answer.slots["partOfDay"],
+      let minutes = Self.partOfDayMinutes[part]
+    {
+      // "Plan my afternoon" is the whole afternoon, not two hours of it.
+      budget = minutes
     }
     var stepFree = false
     if case .flag(let flag) = answer.slots["stepFree"] { stepFree = flag }

@@ -2,14 +2,15 @@ import EventModel
 import Foundation
 import ScheduleImport
 
-/// Issue 17's figure: importing a published schedule of 1,000 sessions (frab XML and the c3voc
-/// JSON, made here in the shape CCC's and pretalx's exports have), from bytes to a pack that
-/// loads.
+/// Issue 17's figure: importing a published schedule of 1,000 sessions (frab XML, the c3voc
+/// JSON and pretalx's own JSON, made here in the shape CCC's and pretalx's exports have), from
+/// bytes to a pack that loads.
 enum ImportBench {
   static func run() throws {
     print("== Issue 17: importing a published schedule")
     for (name, data) in [
       ("schedule.xml", frabXML(sessions: 1_000)), ("schedule.json", scheduleJSON(sessions: 1_000)),
+      ("pretalx widget JSON", pretalxJSON(sessions: 1_000)),
     ] {
       var readTimes: [Double] = []
       var wholeTimes: [Double] = []
@@ -83,6 +84,31 @@ enum ImportBench {
   }
 
   /// The same schedule as the c3voc JSON.
+  /// The same programme as pretalx's schedule widget loads it: flat lists joined by ids.
+  static func pretalxJSON(sessions count: Int) -> Data {
+    let perDay = max(1, count / 4)
+    let talks = (0..<count).map { number -> [String: Any] in
+      let date = "2026-12-\(27 + min(3, number / perDay))"
+      let minutes = 9 * 60 + (number / 12 % 21) * 30
+      let start = String(format: "%02d:%02d", minutes / 60, minutes % 60)
+      let end = String(format: "%02d:%02d", (minutes + 40) / 60, (minutes + 40) % 60)
+      return [
+        "code": "T\(number)", "id": number, "title": ["en": "Session \(number)"],
+        "abstract": "About **things**.", "speakers": ["S\(number % 700)"], "track": number % 9,
+        "start": "\(date)T\(start):00+01:00", "end": "\(date)T\(end):00+01:00",
+        "room": number % 12, "duration": 40, "content_locale": "en",
+      ]
+    }
+    let object: [String: Any] = [
+      "talks": talks, "version": "bench", "timezone": "Europe/Berlin",
+      "event_start": "2026-12-27", "event_end": "2026-12-30",
+      "tracks": (0..<9).map { ["id": $0, "name": ["en": "Track \($0)"]] },
+      "rooms": (0..<12).map { ["id": $0, "name": ["en": "Room \($0 + 1)"]] },
+      "speakers": (0..<700).map { ["code": "S\($0)", "name": "Speaker \($0)"] },
+    ]
+    return (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
+  }
+
   static func scheduleJSON(sessions count: Int) -> Data {
     let perDay = count / 4
     var days: [[String: Any]] = []

@@ -30,6 +30,21 @@ enum FrabXMLReader {
             place: "\(file):\(conferenceElement?.line ?? 1)",
             message: "unknown time zone '\(timeZoneName.prefix(40))'; using \(zone.identifier)"))
       }
+    } else if fallback == nil {
+      // Older exports name no zone, but their times carry an offset.
+      let firstDay = root.children("day").first
+      let sample =
+        firstDay?.attributes["start"]
+        ?? firstDay?.children("room").first?.children("event").first?.text(of: "date")
+      if let sample, let offsetZone = ScheduleAssembler.zone(fromOffsetOf: sample) {
+        zone = offsetZone
+        problems.append(
+          ImportProblem(
+            place: "\(file):\(conferenceElement?.line ?? 1)",
+            message:
+              "no time zone named; the times are at \(offsetZone.identifier), which knows no summer time (give --time-zone, such as Europe/Berlin)"
+          ))
+      }
     }
     let conference = ImportedConference(
       title: conferenceElement?.text(of: "title").map(ScheduleAssembler.oneLine) ?? "",

@@ -220,6 +220,23 @@ struct ScheduleAssembler {
     return date
   }
 
+  /// The zone of a schedule that names none, from the offset of one of its times
+  /// (`2014-12-27T11:00:00+01:00`): a fixed zone of that offset (`Etc/GMT-1`, the IANA name,
+  /// whose sign is the other way round), which is right for the event's days but knows no change
+  /// to summer time. Nil without an offset, or for one that is not whole hours.
+  static func zone(fromOffsetOf text: String) -> TimeZone? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard trimmed.count >= 20 else { return nil }
+    if trimmed.hasSuffix("Z") { return TimeZone(identifier: "UTC") }
+    let tail = trimmed.suffix(6)
+    guard let sign = tail.first, sign == "+" || sign == "-",
+      let hours = Int(tail.dropFirst().prefix(2)), tail.dropFirst(3).first == ":",
+      let minutes = Int(tail.suffix(2)), minutes == 0, hours <= 14
+    else { return nil }
+    if hours == 0 { return TimeZone(identifier: "UTC") }
+    return TimeZone(identifier: "Etc/GMT\(sign == "+" ? "-" : "+")\(hours)")
+  }
+
   /// When a programme day ends and the next begins, from a day's own start and end: frab
   /// writes a day from 04:00 to 03:59 the next morning, older exports from the first talk
   /// (11:00) to 04:00 the next morning. A day that ends the next morning changes then (03:59

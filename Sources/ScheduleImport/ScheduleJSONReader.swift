@@ -31,6 +31,19 @@ enum ScheduleJSONReader {
           ImportProblem(
             place: at, message: "unknown time zone '\(name.prefix(40))'; using \(zone.identifier)"))
       }
+    } else if fallback == nil,
+      let firstDay = (conferenceObject["days"] as? [Any])?.first as? [String: Any],
+      let sample = text(firstDay["day_start"]),
+      let offsetZone = ScheduleAssembler.zone(fromOffsetOf: sample)
+    {
+      // Older exports name no zone, but their times carry an offset.
+      zone = offsetZone
+      problems.append(
+        ImportProblem(
+          place: at,
+          message:
+            "no time zone named; the times are at \(offsetZone.identifier), which knows no summer time (give --time-zone, such as Europe/Berlin)"
+        ))
     }
     let dayObjects = conferenceObject["days"] as? [Any] ?? []
     let firstDay = dayObjects.first as? [String: Any]

@@ -109,6 +109,53 @@ struct FrabXMLTests {
     #expect(schedule.sessions.count == 6)
   }
 
+  @Test("an older export: no time zone named, single quotes, recording details, short guids")
+  func olderExport() throws {
+    // The shape of congress exports of about 2014, written for this test.
+    let text = """
+      <?xml version='1.0' encoding='utf-8' ?>
+      <schedule>
+      <version>1.0 Testing</version>
+      <conference><acronym>old14</acronym><title>Old Congress</title>
+      <start>2014-12-27</start><end>2014-12-28</end><days>2</days></conference>
+      <day date='2014-12-27' end='2014-12-28T04:00:00+01:00' index='1' start='2014-12-27T11:00:00+01:00'>
+      <room name='Saal 1'>
+      <event guid='Hx3kd9-Test_Guid1' id='61'>
+      <date>2014-12-27T11:00:00+01:00</date><start>11:00</start><duration>00:30</duration>
+      <room>Saal 1</room><slug>old14_-_61_-_opening</slug>
+      <recording><license></license><optout>false</optout></recording>
+      <title>Opening</title><subtitle></subtitle><track>CCC</track><type>lecture</type>
+      <language>en</language><abstract></abstract><description></description>
+      <persons><person id='15'>someone</person></persons><links></links>
+      </event>
+      <event guid='Zq81-Test_Guid2' id='62'>
+      <date>2014-12-28T00:30:00+01:00</date><start>00:30</start><duration>01:00</duration>
+      <room>Saal 1</room><title>After midnight</title><type>lecture</type>
+      <persons></persons><links></links>
+      </event>
+      </room>
+      </day>
+      </schedule>
+      """
+    let schedule = try ScheduleImporter.read(Data(text.utf8), source: "old.xml")
+    #expect(schedule.conference.timeZone == "Etc/GMT-1")
+    #expect(schedule.problems.contains { $0.message.contains("no time zone named") })
+    #expect(schedule.conference.dayChangeMinutes == 240)
+    let opening = try #require(schedule.sessions.first { $0.id == "61" })
+    #expect(opening.guid == "hx3kd9-test_guid1")
+    #expect(opening.start == ScheduleFixtures.date("2014-12-27T11:00:00+01:00"))
+    #expect(opening.persons.map(\.name) == ["someone"])
+    let late = try #require(schedule.sessions.first { $0.id == "62" })
+    #expect(late.day == 1)
+    // The pack shows the times as the schedule does.
+    let catalog = EventCatalog(pack: SchedulePackBuilder.pack(schedule))
+    #expect(EventTime.clockTime(opening.start, zone: catalog.timeZone) == "11:00")
+    #expect(ScheduleAssembler.zone(fromOffsetOf: "2026-08-12T06:00:00+05:30") == nil)
+    #expect(ScheduleAssembler.zone(fromOffsetOf: "2026-08-12T06:00:00Z")?.secondsFromGMT() == 0)
+    #expect(
+      ScheduleAssembler.zone(fromOffsetOf: "2026-08-12T06:00:00-04:00")?.identifier == "Etc/GMT+4")
+  }
+
   @Test("Windows line ends read the same")
   func windowsLineEnds() throws {
     let text = String(decoding: try ScheduleFixtures.data("congress.xml"), as: UTF8.self)

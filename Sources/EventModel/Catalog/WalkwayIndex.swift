@@ -160,29 +160,41 @@ extension WalkwayIndex {
     seconds[start] = 0
     metres[start] = 0
     queue.insert(seconds: 0, node: start)
+    // The arrays are as long as the graph and every index comes from its links (checked when
+    // the index was built), so the loop reads them without a check per access: this loop is
+    // most of a plan's time on a large pack.
+    let hasTargets = !isTarget.isEmpty
     costs.withUnsafeBufferPointer { costs in
       metresOrZero.withUnsafeBufferPointer { lengths in
         flatLinks.withUnsafeBufferPointer { flat in
-          while let item = queue.popMin() {
-            let node = item.node
-            if settled[node] { continue }
-            settled[node] = true
-            if !isTarget.isEmpty && isTarget[node] {
-              targetsLeft -= 1
-              if targetsLeft == 0 { break }
-            }
-            for index in linkStart[node]..<linkStart[node + 1] {
-              let link = flat[index]
-              if settled[link.node] { continue }
-              let cost = costs[link.edge]
-              if !cost.isFinite { continue }
-              let candidate = item.seconds + cost
-              if candidate < seconds[link.node] {
-                seconds[link.node] = candidate
-                metres[link.node] = metres[node] + lengths[link.edge]
-                previousNode[link.node] = Int32(truncatingIfNeeded: node)
-                previousEdge[link.node] = Int32(truncatingIfNeeded: link.edge)
-                queue.insert(seconds: candidate, node: link.node)
+          linkStart.withUnsafeBufferPointer { linkStart in
+            seconds.withUnsafeMutableBufferPointer { seconds in
+              metres.withUnsafeMutableBufferPointer { metres in
+                settled.withUnsafeMutableBufferPointer { settled in
+                  while let item = queue.popMin() {
+                    let node = item.node
+                    if settled[node] { continue }
+                    settled[node] = true
+                    if hasTargets && isTarget[node] {
+                      targetsLeft -= 1
+                      if targetsLeft == 0 { break }
+                    }
+                    for index in linkStart[node]..<linkStart[node + 1] {
+                      let link = flat[index]
+                      if settled[link.node] { continue }
+                      let cost = costs[link.edge]
+                      if !cost.isFinite { continue }
+                      let candidate = item.seconds + cost
+                      if candidate < seconds[link.node] {
+                        seconds[link.node] = candidate
+                        metres[link.node] = metres[node] + lengths[link.edge]
+                        previousNode[link.node] = Int32(truncatingIfNeeded: node)
+                        previousEdge[link.node] = Int32(truncatingIfNeeded: link.edge)
+                        queue.insert(seconds: candidate, node: link.node)
+                      }
+                    }
+                  }
+                }
               }
             }
           }
@@ -195,51 +207,64 @@ extension WalkwayIndex {
 
 }
 
-/// The search's queue: a binary min-heap of (seconds, node), ties to the lower node so that
-/// searches are repeatable. Written for the one loop that uses it: a general heap (swift-
-/// collections' min-max heap) spent more time ordering than the search spent walking.
+/// The search's queue: a four-ary min-heap of (seconds, node), ties to the lower node so that
+/// searches are repeatable (the order of pops depends on that order alone, not on the heap's
+/// shape). Written for the one loop that uses it: a general heap (swift-collections' min-max
+/// heap) spent more time ordering than the search spent walking, and a four-ary heap of one
+/// array of pairs halves the levels and the cache lines of a binary heap of two arrays.
 struct SearchQueue {
-  private var seconds: [Double] = []
-  private var nodes: [Int] = []
+  struct Entry {
+    var seconds: Double
+    var node: Int
+  }
+  private var entries: [Entry] = []
 
-  var isEmpty: Bool { nodes.isEmpty }
+  var isEmpty: Bool { entries.isEmpty }
 
-  private func precedes(_ a: Int, _ b: Int) -> Bool {
-    seconds[a] < seconds[b] || (seconds[a] == seconds[b] && nodes[a] < nodes[b])
+  @inline(__always)
+  private static func precedes(_ a: Entry, _ b: Entry) -> Bool {
+    a.seconds < b.seconds || (a.seconds == b.seconds && a.node < b.node)
   }
 
   mutating func insert(seconds value: Double, node: Int) {
-    seconds.append(value)
-    nodes.append(node)
-    var child = nodes.count - 1
-    while child > 0 {
-      let parent = (child - 1) / 2
-      guard precedes(child, parent) else { break }
-      seconds.swapAt(child, parent)
-      nodes.swapAt(child, parent)
-      child = parent
+    entries.append(Entry(seconds: value, node: node))
+    entries.withUnsafeMutableBufferPointer { heap in
+      let entry = heap[heap.count - 1]
+      var child = heap.count - 1
+      while child > 0 {
+        let parent = (child - 1) / 4
+        guard Self.precedes(entry, heap[parent]) else { break }
+        heap[child] = heap[parent]
+        child = parent
+      }
+      heap[child] = entry
     }
   }
 
   mutating func popMin() -> (seconds: Double, node: Int)? {
-    guard let lastSeconds = seconds.popLast(), let lastNode = nodes.popLast() else { return nil }
-    guard !nodes.isEmpty else { return (lastSeconds, lastNode) }
-    let top = (seconds: seconds[0], node: nodes[0])
-    seconds[0] = lastSeconds
-    nodes[0] = lastNode
-    var parent = 0
-    let count = nodes.count
-    while true {
-      let left = 2 * parent + 1
-      guard left < count else { break }
-      let right = left + 1
-      let child = right < count && precedes(right, left) ? right : left
-      guard precedes(child, parent) else { break }
-      seconds.swapAt(child, parent)
-      nodes.swapAt(child, parent)
-      parent = child
+    guard let last = entries.popLast() else { return nil }
+    guard !entries.isEmpty else { return (last.seconds, last.node) }
+    return entries.withUnsafeMutableBufferPointer { heap in
+      let top = heap[0]
+      let count = heap.count
+      var parent = 0
+      while true {
+        let first = 4 * parent + 1
+        guard first < count else { break }
+        var child = first
+        let end = min(first + 4, count)
+        var index = first + 1
+        while index < end {
+          if Self.precedes(heap[index], heap[child]) { child = index }
+          index += 1
+        }
+        guard Self.precedes(heap[child], last) else { break }
+        heap[parent] = heap[child]
+        parent = child
+      }
+      heap[parent] = last
+      return (top.seconds, top.node)
     }
-    return top
   }
 }
 

@@ -357,16 +357,30 @@ public struct VisitPlanner: Sendable {
         pending.append(i)
       }
     }
-    for i in pending {
-      let missing = (0..<count).filter { !known[i * count + $0] }
-      guard !missing.isEmpty else { continue }
-      if walkways.keepsEveryTree {
+    if walkways.keepsEveryTree {
+      for i in pending where (0..<count).contains(where: { !known[i * count + $0] }) {
         fill(from: i, with: walkways.travel(from: positions[i], stepFree: stepFree))
-      } else {
-        // Too many nodes to keep a tree from each: search only until the missing are settled.
-        let ways = walkways.travel(
-          from: positions[i], to: missing.map { positions[$0] }, stepFree: stepFree)
-        for (j, way) in zip(missing, ways) { set(i, j, seconds: way?.seconds, length: way?.metres) }
+      }
+      return (minutes, metres)
+    }
+    // Too many nodes to keep a tree from each: search from each pending stop only until the
+    // stops not yet known are settled, a later pending stop's way to an earlier one being the
+    // earlier one's way back. The searches are independent, so both cores run them; the table
+    // is the one a search after another would give.
+    let isPending = Set(pending)
+    let jobs = pending.compactMap { i -> (row: Int, targets: [Int])? in
+      let targets = (0..<count).filter { j in
+        !known[i * count + j] && (!isPending.contains(j) || j >= i)
+      }
+      return targets.isEmpty ? nil : (i, targets)
+    }
+    let ways = ParallelWork.map(jobs) { [positions] job in
+      walkways.travel(
+        from: positions[job.row], to: job.targets.map { positions[$0] }, stepFree: stepFree)
+    }
+    for (job, found) in zip(jobs, ways) {
+      for (j, way) in zip(job.targets, found) {
+        set(job.row, j, seconds: way?.seconds, length: way?.metres)
       }
     }
     return (minutes, metres)

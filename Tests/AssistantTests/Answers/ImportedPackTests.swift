@@ -64,6 +64,53 @@ struct ImportedPackTests {
     #expect(!reply.answer.suggestions.contains { $0.contains("step-free") || $0.contains("无障碍") })
   }
 
+  @Test(
+    "what is on in a room now, in the question's language",
+    arguments: [
+      ("what's on in Hall One now?", "on now"), ("Was läuft gerade in Hall One?", "läuft gerade"),
+      ("Hall One现在有什么活动？", "正在进行"),
+    ])
+  func roomNow(_ question: String, _ onNow: String) {
+    let answer = ImportedPackFixture.reply(question, now: "2025-12-27T11:10:00+01:00")
+    let lines = answer.answer.split(separator: "\n")
+    #expect(
+      lines.contains { $0.contains("Rust in the Linux kernel") && $0.contains(onNow) },
+      "\(answer.answer)")
+    #expect(!answer.answer.contains("Security for everyone"), "\(answer.answer)")
+  }
+
+  @Test(
+    "a word of a title with a day and part of it: that day's morning, named",
+    arguments: [
+      ("anything about containers tomorrow morning?", "27 December"),
+      ("Gibt es morgen Vormittag etwas über Container?", "27. Dezember"),
+      ("明天上午有关于containers的活动吗？", "12月27日"),
+    ])
+  func titleWordAndTime(_ question: String, _ day: String) {
+    let answer = ImportedPackFixture.reply(question, now: "2025-12-26T18:00:00+01:00")
+    #expect(answer.answer.contains("Containers without the hype"), "\(answer.answer)")
+    #expect(answer.answer.contains(day), "\(answer.answer)")
+    #expect(!answer.answer.contains("Night owls"), "\(answer.answer)")
+  }
+
+  @Test(
+    "a plan for a part of the day takes the whole of it",
+    arguments: [
+      "plan my afternoon around security", "Plane meinen Nachmittag rund um Security",
+      "下午帮我安排Security相关的行程",
+    ])
+  func afternoonPlan(_ question: String) throws {
+    let assistant = ImportedPackFixture.assistant
+    let zone = assistant.catalog.timeZone
+    let reply = assistant.reply(
+      to: question,
+      context: AskContext(now: EventTime.parse("2025-12-28T12:00:00+01:00", zone: zone)!))
+    let planned = try #require(reply.plan)
+    #expect(planned.request.budgetMinutes == 300)
+    // The workshop from 14:00 to 15:30 fits the afternoon (13:00–18:00), not two hours of it.
+    #expect(planned.plan.stops.map(\.id) == ["s-105"], "\(reply.answer.answer)")
+  }
+
   @Test("what the assistant offers is what the pack has", arguments: [Language.en, .de, .zh])
   func capabilities(_ language: Language) {
     let zone = ImportedPackFixture.assistant.catalog.timeZone
