@@ -18,34 +18,13 @@ enum FrabXMLReader {
     }
     let file = (source as NSString).lastPathComponent
     let conferenceElement = root.child("conference")
-    let timeZoneName = conferenceElement?.text(of: "time_zone_name")
-    var zone = fallback ?? TimeZone(identifier: "UTC") ?? .current
     var problems: [ImportProblem] = []
-    if let timeZoneName, !timeZoneName.isEmpty {
-      if let named = EventTime.timeZone(named: timeZoneName) {
-        zone = named
-      } else {
-        problems.append(
-          ImportProblem(
-            place: "\(file):\(conferenceElement?.line ?? 1)",
-            message: "unknown time zone '\(timeZoneName.prefix(40))'; using \(zone.identifier)"))
-      }
-    } else if fallback == nil {
-      // Older exports name no zone, but their times carry an offset.
-      let firstDay = root.children("day").first
-      let sample =
-        firstDay?.attributes["start"]
-        ?? firstDay?.children("room").first?.children("event").first?.text(of: "date")
-      if let sample, let offsetZone = ScheduleAssembler.zone(fromOffsetOf: sample) {
-        zone = offsetZone
-        problems.append(
-          ImportProblem(
-            place: "\(file):\(conferenceElement?.line ?? 1)",
-            message:
-              "no time zone named; the times are at \(offsetZone.identifier), which knows no summer time (give --time-zone, such as Europe/Berlin)"
-          ))
-      }
-    }
+    let firstDay = root.children("day").first
+    let zone = ScheduleAssembler.eventZone(
+      named: conferenceElement?.text(of: "time_zone_name"), fallback: fallback,
+      sample: firstDay?.attributes["start"]
+        ?? firstDay?.children("room").first?.children("event").first?.text(of: "date"),
+      place: "\(file):\(conferenceElement?.line ?? 1)", problems: &problems)
     let conference = ImportedConference(
       title: conferenceElement?.text(of: "title").map(ScheduleAssembler.oneLine) ?? "",
       acronym: conferenceElement?.text(of: "acronym"),

@@ -8,29 +8,17 @@ enum PretalxJSONReader {
   static func read(_ data: Data, source: String, zone fallback: TimeZone?)
     throws(ScheduleImportError) -> ImportedSchedule
   {
-    let object: Any
-    do {
-      object = try JSONSerialization.jsonObject(with: data)
-    } catch {
-      throw ScheduleImportError(source: source, message: "is not valid JSON")
-    }
+    let object = try ScheduleAssembler.jsonObject(data, source: source)
     guard let top = object as? [String: Any], let talks = top["talks"] as? [Any] else {
       throw ScheduleImportError(
         source: source, message: "is JSON, but not a pretalx schedule (no list of talks in it)")
     }
     let file = (source as NSString).lastPathComponent
     var problems: [ImportProblem] = []
-    var zone = fallback ?? TimeZone(identifier: "UTC") ?? .current
-    if let name = text(top["timezone"]), !name.isEmpty {
-      if let named = EventTime.timeZone(named: name) {
-        zone = named
-      } else {
-        problems.append(
-          ImportProblem(
-            place: "\(file) $.timezone",
-            message: "unknown time zone '\(name.prefix(40))'; using \(zone.identifier)"))
-      }
-    }
+    let zone = ScheduleAssembler.eventZone(
+      named: text(top["timezone"]), fallback: fallback,
+      sample: (talks.first as? [String: Any]).flatMap { text($0["start"]) },
+      place: "\(file) $.timezone", problems: &problems)
     // pretalx names no conference in this file: the title comes from --title or the file.
     let conference = ImportedConference(
       title: text(top["title"]) ?? text(top["name"]) ?? "", acronym: text(top["slug"]),

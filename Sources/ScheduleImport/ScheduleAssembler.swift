@@ -220,6 +220,43 @@ struct ScheduleAssembler {
     return date
   }
 
+  /// The event's zone: the one the schedule names, else `fallback` (--time-zone), else the
+  /// offset of `sample`, one of its times, as older exports name no zone; UTC when there is
+  /// nothing to go by. A name no zone has, and a zone taken from an offset, are reported.
+  static func eventZone(
+    named name: String?, fallback: TimeZone?, sample: String?, place: String,
+    problems: inout [ImportProblem]
+  ) -> TimeZone {
+    let utc = TimeZone(identifier: "UTC") ?? .current
+    if let name, !name.isEmpty {
+      if let named = EventTime.timeZone(named: name) { return named }
+      let used = fallback ?? utc
+      problems.append(
+        ImportProblem(
+          place: place,
+          message: "unknown time zone '\(name.prefix(40))'; using \(used.identifier)"))
+      return used
+    }
+    if let fallback { return fallback }
+    guard let sample, let offsetZone = zone(fromOffsetOf: sample) else { return utc }
+    problems.append(
+      ImportProblem(
+        place: place,
+        message:
+          "no time zone named; the times are at \(offsetZone.identifier), which knows no summer time (give --time-zone, such as Europe/Berlin)"
+      ))
+    return offsetZone
+  }
+
+  /// A JSON schedule file parsed, or the one message for a file that is no JSON.
+  static func jsonObject(_ data: Data, source: String) throws(ScheduleImportError) -> Any {
+    do {
+      return try JSONSerialization.jsonObject(with: data)
+    } catch {
+      throw ScheduleImportError(source: source, message: "is not valid JSON")
+    }
+  }
+
   /// The zone of a schedule that names none, from the offset of one of its times
   /// (`2014-12-27T11:00:00+01:00`): a fixed zone of that offset (`Etc/GMT-1`, the IANA name,
   /// whose sign is the other way round), which is right for the event's days but knows no change

@@ -7,12 +7,7 @@ enum ScheduleJSONReader {
   static func read(_ data: Data, source: String, zone fallback: TimeZone?)
     throws(ScheduleImportError) -> ImportedSchedule
   {
-    let object: Any
-    do {
-      object = try JSONSerialization.jsonObject(with: data)
-    } catch {
-      throw ScheduleImportError(source: source, message: "is not valid JSON")
-    }
+    let object = try ScheduleAssembler.jsonObject(data, source: source)
     guard let top = object as? [String: Any], let schedule = top["schedule"] as? [String: Any],
       let conferenceObject = schedule["conference"] as? [String: Any]
     else {
@@ -22,31 +17,11 @@ enum ScheduleJSONReader {
     let file = (source as NSString).lastPathComponent
     let at = "\(file) $.schedule.conference"
     var problems: [ImportProblem] = []
-    var zone = fallback ?? TimeZone(identifier: "UTC") ?? .current
-    if let name = text(conferenceObject["time_zone_name"]), !name.isEmpty {
-      if let named = EventTime.timeZone(named: name) {
-        zone = named
-      } else {
-        problems.append(
-          ImportProblem(
-            place: at, message: "unknown time zone '\(name.prefix(40))'; using \(zone.identifier)"))
-      }
-    } else if fallback == nil,
-      let firstDay = (conferenceObject["days"] as? [Any])?.first as? [String: Any],
-      let sample = text(firstDay["day_start"]),
-      let offsetZone = ScheduleAssembler.zone(fromOffsetOf: sample)
-    {
-      // Older exports name no zone, but their times carry an offset.
-      zone = offsetZone
-      problems.append(
-        ImportProblem(
-          place: at,
-          message:
-            "no time zone named; the times are at \(offsetZone.identifier), which knows no summer time (give --time-zone, such as Europe/Berlin)"
-        ))
-    }
     let dayObjects = conferenceObject["days"] as? [Any] ?? []
     let firstDay = dayObjects.first as? [String: Any]
+    let zone = ScheduleAssembler.eventZone(
+      named: text(conferenceObject["time_zone_name"]), fallback: fallback,
+      sample: text(firstDay?["day_start"]), place: at, problems: &problems)
     let derivedDayChange = ScheduleAssembler.dayChange(
       dayStart: text(firstDay?["day_start"]).flatMap { EventTime.parse($0, zone: zone) },
       dayEnd: text(firstDay?["day_end"]).flatMap { EventTime.parse($0, zone: zone) }, zone: zone)
