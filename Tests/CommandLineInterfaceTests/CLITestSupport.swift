@@ -71,19 +71,27 @@ enum CLI {
     env["HIWAIC_KNOWLEDGE"] = knowledge.appendingPathComponent("knowledge.sqlite").path
     for (key, value) in environment { env[key] = value }
     process.environment = env
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    let inputPipe = Pipe()
-    process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
-    try process.run()
-    if let input {
-      // Write on another thread: a large input would otherwise fill the pipe while the output
-      // pipe waits to be read.
-      let writer = inputPipe.fileHandleForWriting
-      DispatchQueue.global().async {
-        writer.write(input)
+    // Pipes made close-on-exec: Foundation closes a child's other descriptors by listing them
+    // just before it spawns, so a pipe another test opens in that moment would be inherited by
+    // that test's child. A write end held that way keeps a batch from ever seeing the end of its
+    // input (it happened on CI: five batches waited 60 s).
+    let output = try ChildPipe()
+    let error = try ChildPipe()
+    let inputPipe = input == nil ? nil : try ChildPipe()
+    process.standardOutput = output.writing
+    process.standardError = error.writing
+    process.standardInput = inputPipe?.reading ?? FileHandle.nullDevice
+    try ChildPipe.spawning { try process.run() }
+    // The child has its own copies now; the ends left here would hold its pipes open.
+    try output.writing.close()
+    try error.writing.close()
+    try inputPipe?.reading.close()
+    if let input, let writer = inputPipe?.writing {
+      // Written on a thread of its own: a large input would otherwise fill the pipe while the
+      // output waits to be read, and a busy shared pool must not delay it.
+      Thread.detachNewThread {
+        // A child that stops reading early (it failed) makes this throw, not trap.
+        try? writer.write(contentsOf: input)
         try? writer.close()
       }
     }
@@ -96,8 +104,11 @@ enum CLI {
     }
     DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
     defer { watchdog.cancel() }
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = error.fileHandleForReading.readDataToEndOfFile()
+    // Standard error is read at the same time: a child filling it would otherwise wait for a
+    // reader while this thread waits for the end of standard output.
+    let errorText = ErrorCollector(error.reading)
+    let outData = output.reading.readDataToEndOfFile()
+    let errData = errorText.wait()
     process.waitUntilExit()
     // Whatever a test feeds it, hiwaic ends by exiting, never by a signal (a trap, an abort).
     if process.terminationReason == .uncaughtSignal {
@@ -109,5 +120,59 @@ enum CLI {
       process.terminationStatus, String(decoding: outData, as: UTF8.self),
       String(decoding: errData, as: UTF8.self)
     )
+  }
+}
+
+/// A pipe whose two ends close on exec: only the child it is handed to gets them.
+struct ChildPipe {
+  private static let lock = NSLock()
+
+  /// Runs `work` while no test starts a child or makes a pipe.
+  static func spawning<Result>(_ work: () throws -> Result) rethrows -> Result {
+    lock.lock()
+    defer { lock.unlock() }
+    return try work()
+  }
+
+  let reading: FileHandle
+  let writing: FileHandle
+
+  /// Writing to a child that has gone gives an error instead of ending the test run.
+  private static let brokenPipesIgnored: Bool = {
+    signal(SIGPIPE, SIG_IGN)
+    return true
+  }()
+
+  init() throws {
+    _ = Self.brokenPipesIgnored
+    var ends: [Int32] = [0, 0]
+    // pipe2 is not in Swift's Glibc module; made close-on-exec under the lock every spawn in
+    // the tests takes, so that no child is started between the two calls.
+    let made = ChildPipe.spawning {
+      pipe(&ends) == 0 && fcntl(ends[0], F_SETFD, FD_CLOEXEC) == 0
+        && fcntl(ends[1], F_SETFD, FD_CLOEXEC) == 0
+    }
+    guard made else { throw CommandError("no pipe: errno \(errno)") }
+    reading = FileHandle(fileDescriptor: ends[0], closeOnDealloc: true)
+    writing = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
+  }
+}
+
+/// Reads a file handle to its end on a thread of its own.
+final class ErrorCollector: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var data = Data()
+
+  init(_ handle: FileHandle) {
+    Thread.detachNewThread { [self] in
+      data = handle.readDataToEndOfFile()
+      done.signal()
+    }
+  }
+
+  /// Everything read, once the writer has closed its end.
+  func wait() -> Data {
+    done.wait()
+    return data
   }
 }

@@ -177,7 +177,7 @@ struct NotesCommandTests {
       process.environment = environment
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
-      try process.run()
+      try ChildPipe.spawning { try process.run() }
       if moment == "reading" {
         Thread.sleep(forTimeInterval: 0.3)
       } else {
