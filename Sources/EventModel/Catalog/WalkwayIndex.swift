@@ -17,9 +17,8 @@ public struct WalkwayIndex: Sendable {
   private let walkSeconds: [Double]
   private let stepFreeSeconds: [Double]
   private let metresOrZero: [Double]
-  /// The links again, flat (compressed rows), for the search's inner loop.
-  private let linkStart: [Int]
-  private let flatLinks: [Link]
+  /// The graph as junctions and the chains between them, for the search.
+  private let chains: WalkwayChains
   /// Trees already searched, shared by every copy of the index.
   private let cache: TravelCache
 
@@ -60,11 +59,7 @@ public struct WalkwayIndex: Sendable {
     }
     walkSeconds = walk
     stepFreeSeconds = stepFree
-    var starts = [0]
-    starts.reserveCapacity(links.count + 1)
-    for row in links { starts.append(starts[starts.count - 1] + row.count) }
-    linkStart = starts
-    flatLinks = links.flatMap { $0 }
+    chains = WalkwayChains(links: links)
     cache = TravelCache(nodeCount: links.count)
   }
 
@@ -136,8 +131,11 @@ extension WalkwayIndex {
     }
   }
 
-  /// Dijkstra's search over the flat links, the one shortest-path search of the project: to
-  /// every node, or until each of `targets` is settled.
+  /// Dijkstra's search, the one shortest-path search of the project: to every node, or until
+  /// each of `targets` is settled. Only junctions go through the queue; a chain between two is
+  /// walked when its end is settled, node by node, each node keeping the better of the ways in
+  /// from either end (or from the start, when the start lies inside a chain). A node inside a
+  /// chain is known once both ends are settled.
   private func search(from start: Int, until targets: [Int], stepFree: Bool) -> WalkTree {
     let count = links.count
     var seconds = [Double](repeating: .infinity, count: count)
@@ -149,49 +147,104 @@ extension WalkwayIndex {
         seconds: seconds, metres: metres, previousNode: previousNode, previousEdge: previousEdge)
     }
     var settled = [Bool](repeating: false, count: count)
-    var isTarget = [Bool](repeating: false, count: targets.isEmpty ? 0 : count)
-    var targetsLeft = 0
-    for target in targets where target >= 0 && target < count && !isTarget[target] {
-      isTarget[target] = true
-      targetsLeft += 1
+    // The junctions whose settling completes the targets: a junction target itself, both ends
+    // of a target's chain otherwise.
+    var needed = [Bool](repeating: false, count: targets.isEmpty ? 0 : count)
+    var neededLeft = 0
+    func need(_ node: Int) {
+      if !needed[node] {
+        needed[node] = true
+        neededLeft += 1
+      }
+    }
+    for target in targets where target >= 0 && target < count {
+      if let arc = chains.arc(through: target) {
+        need(Int(arc.start))
+        need(Int(arc.end))
+      } else {
+        need(target)
+      }
     }
     let costs = stepFree ? stepFreeSeconds : walkSeconds
     var queue = SearchQueue()
     seconds[start] = 0
     metres[start] = 0
-    queue.insert(seconds: 0, node: start)
     // The arrays are as long as the graph and every index comes from its links (checked when
     // the index was built), so the loop reads them without a check per access: this loop is
     // most of a plan's time on a large pack.
-    let hasTargets = !isTarget.isEmpty
+    let hasTargets = !needed.isEmpty
     costs.withUnsafeBufferPointer { costs in
       metresOrZero.withUnsafeBufferPointer { lengths in
-        flatLinks.withUnsafeBufferPointer { flat in
-          linkStart.withUnsafeBufferPointer { linkStart in
-            seconds.withUnsafeMutableBufferPointer { seconds in
-              metres.withUnsafeMutableBufferPointer { metres in
-                settled.withUnsafeMutableBufferPointer { settled in
+        chains.steps.withUnsafeBufferPointer { steps in
+          seconds.withUnsafeMutableBufferPointer { seconds in
+            metres.withUnsafeMutableBufferPointer { metres in
+              previousNode.withUnsafeMutableBufferPointer { previousNode in
+                previousEdge.withUnsafeMutableBufferPointer { previousEdge in
+                  // Walks an arc from its step `from` on, leaving `node` at `time` and `length`:
+                  // inside the chain a node takes the way when it is better, and the walk stops
+                  // where it is not (the rest is nearer the other way); at the end junction the
+                  // way is offered to the queue.
+                  // The queue comes in as a parameter: a nested function that captured it would
+                  // have every access checked for exclusivity at run time.
+                  func walk(
+                    _ arc: WalkwayChains.Arc, from: Int, node: Int, time: Double, length: Double,
+                    queue: inout SearchQueue
+                  ) {
+                    var time = time
+                    var length = length
+                    var here = node
+                    let last = Int(arc.first) + Int(arc.count) - 1
+                    var index = Int(arc.first) + from
+                    while index <= last {
+                      let step = steps[index]
+                      let edge = Int(step.edge)
+                      let cost = costs[edge]
+                      if !cost.isFinite { return }
+                      let next = Int(step.node)
+                      time += cost
+                      length += lengths[edge]
+                      if index == last {
+                        if !settled[next] && time < seconds[next] {
+                          seconds[next] = time
+                          metres[next] = length
+                          previousNode[next] = Int32(truncatingIfNeeded: here)
+                          previousEdge[next] = step.edge
+                          queue.insert(seconds: time, node: next)
+                        }
+                        return
+                      }
+                      guard time < seconds[next] else { return }
+                      seconds[next] = time
+                      metres[next] = length
+                      previousNode[next] = Int32(truncatingIfNeeded: here)
+                      previousEdge[next] = step.edge
+                      here = next
+                      index += 1
+                    }
+                  }
+                  if let arc = chains.arc(through: start) {
+                    // The start is the step `position` of the arc, and the step
+                    // `count - 2 - position` of the arc back (the last step is the junction).
+                    let position = Int(chains.stepOf[start]) - Int(arc.first)
+                    walk(arc, from: position + 1, node: start, time: 0, length: 0, queue: &queue)
+                    walk(
+                      chains.arcs[Int(arc.reverse)], from: Int(arc.count) - 1 - position,
+                      node: start, time: 0, length: 0, queue: &queue)
+                  } else {
+                    queue.insert(seconds: 0, node: start)
+                  }
                   while let item = queue.popMin() {
                     let node = item.node
                     if settled[node] { continue }
                     settled[node] = true
-                    if hasTargets && isTarget[node] {
-                      targetsLeft -= 1
-                      if targetsLeft == 0 { break }
+                    for index in chains.arcStart[node]..<chains.arcStart[node + 1] {
+                      walk(
+                        chains.arcs[index], from: 0, node: node, time: item.seconds,
+                        length: metres[node], queue: &queue)
                     }
-                    for index in linkStart[node]..<linkStart[node + 1] {
-                      let link = flat[index]
-                      if settled[link.node] { continue }
-                      let cost = costs[link.edge]
-                      if !cost.isFinite { continue }
-                      let candidate = item.seconds + cost
-                      if candidate < seconds[link.node] {
-                        seconds[link.node] = candidate
-                        metres[link.node] = metres[node] + lengths[link.edge]
-                        previousNode[link.node] = Int32(truncatingIfNeeded: node)
-                        previousEdge[link.node] = Int32(truncatingIfNeeded: link.edge)
-                        queue.insert(seconds: candidate, node: link.node)
-                      }
+                    if hasTargets && needed[node] {
+                      neededLeft -= 1
+                      if neededLeft == 0 { break }
                     }
                   }
                 }

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+@testable import EventModel
+
+/// The search walks chains of two-link nodes instead of queueing them; these tests hold it to a
+/// plain Dijkstra over every node on graphs made to have every shape a chain can take.
+@Suite("Walkway search: the fastest ways, chains walked")
+struct WalkwayIndexTests {
+  /// A plain Dijkstra over all nodes and edges, written apart from the index: seconds to every
+  /// node (infinity where there is no way).
+  static func reference(_ graph: WalkwayGraph, from start: Int, stepFree: Bool) -> [Double] {
+    let position = Dictionary(
+      graph.nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var around = [[(node: Int, seconds: Double)]](repeating: [], count: graph.nodes.count)
+    for edge in graph.edges {
+      guard let a = position[edge.from], let b = position[edge.to] else { continue }
+      if stepFree && !edge.kind.isStepFree { continue }
+      let from = graph.nodes[a]
+      let to = graph.nodes[b]
+      let metres =
+        edge.length ?? (from.floor == to.floor ? hypot(from.x - to.x, from.y - to.y) : 0)
+      let speed = stepFree ? WalkwayIndex.stepFreeSpeed : WalkwayIndex.walkingSpeed
+      let seconds = edge.minutes.map { $0 * 60 } ?? metres / speed
+      around[a].append((b, seconds))
+      around[b].append((a, seconds))
+    }
+    var best = [Double](repeating: .infinity, count: graph.nodes.count)
+    var done = [Bool](repeating: false, count: graph.nodes.count)
+    best[start] = 0
+    while let node = best.indices.filter({ !done[$0] && best[$0].isFinite }).min(by: {
+      best[$0] < best[$1]
+    }) {
+      done[node] = true
+      for (other, seconds) in around[node] { best[other] = min(best[other], best[node] + seconds) }
+    }
+    return best
+  }
+
+  /// A graph with long chains, rings with no junction, self-loops, parallel edges, stairs,
+  /// a metro edge with fixed minutes, and nodes on their own.
+  static func graph(seed: UInt64) -> WalkwayGraph {
+    var random = SplitMix64(seed: seed)
+    func below(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
+    var nodes: [WalkwayNode] = []
+    var edges: [WalkwayEdge] = []
+    func node() -> String {
+      let id = "n\(nodes.count)"
+      nodes.append(
+        WalkwayNode(
+          id: id, kind: .junction, floor: "1F", x: Double(below(200)), y: Double(below(200))))
+      return id
+    }
+    func edge(_ a: String, _ b: String) {
+      let kinds: [EdgeKind] = [.walk, .walk, .walk, .walk, .stairs, .ramp, .metro]
+      let kind = kinds[below(kinds.count)]
+      edges.append(
+        WalkwayEdge(
+          from: a, to: b, kind: kind, length: below(3) == 0 ? nil : Double(1 + below(80)),
+          minutes: kind == .metro ? Double(1 + below(4)) : nil))
+    }
+    let hubs = (0..<(3 + below(5))).map { _ in node() }
+    for _ in 0..<(4 + below(8)) {
+      // A chain of two-link nodes between two hubs (maybe the same hub: a loop).
+      var previous = hubs[below(hubs.count)]
+      for _ in 0..<below(7) {
+        let next = node()
+        edge(previous, next)
+        previous = next
+      }
+      edge(previous, hubs[below(hubs.count)])
+    }
+    // A ring with no junction, a self-loop, parallel edges and a node on its own.
+    let ring = (0..<(2 + below(4))).map { _ in node() }
+    for (index, id) in ring.enumerated() { edge(id, ring[(index + 1) % ring.count]) }
+    edge(hubs[0], hubs[0])
+    edge(hubs[1], hubs[2])
+    edge(hubs[1], hubs[2])
+    _ = node()
+    return WalkwayGraph(provenance: Provenance(modelled: ["all"]), nodes: nodes, edges: edges)
+  }
+
+  static func close(_ a: Double?, _ b: Double) -> Bool {
+    guard let a else { return !b.isFinite }
+    return abs(a - b) <= 1e-9 * max(1, b)
+  }
+
+  @Test(
+    "every time from every node, whole trees and a few targets, both profiles", arguments: 0..<40)
+  func matchesPlainDijkstra(seed: Int) {
+    let graph = Self.graph(seed: UInt64(seed))
+    let index = WalkwayIndex(graph: graph)
+    var random = SplitMix64(seed: UInt64(1_000 + seed))
+    for stepFree in [false, true] {
+      for start in graph.nodes.indices {
+        let expected = Self.reference(graph, from: start, stepFree: stepFree)
+        let tree = index.travel(from: start, stepFree: stepFree)
+        for node in graph.nodes.indices {
+          #expect(
+            Self.close(tree.seconds(to: node), expected[node]),
+            "seed \(seed) \(start)→\(node) step-free \(stepFree)")
+        }
+        let targets = (0..<(1 + Int(random.next() % 4))).map { _ in
+          Int(random.next() % UInt64(graph.nodes.count))
+        }
+        let found = index.travel(from: start, to: targets, stepFree: stepFree)
+        for (target, way) in zip(targets, found) {
+          #expect(
+            Self.close(way?.seconds, expected[target]), "seed \(seed) \(start)→\(target) targeted")
+        }
+      }
+    }
+  }
+
+  @Test(
+    "a way's nodes and edges join up, and its edges add up to its time and length",
+    arguments: 0..<20)
+  func pathsAddUp(seed: Int) throws {
+    let graph = Self.graph(seed: UInt64(500 + seed))
+    let index = WalkwayIndex(graph: graph)
+    for start in graph.nodes.indices {
+      let tree = index.travel(from: start)
+      for target in graph.nodes.indices {
+        guard let seconds = tree.seconds(to: target) else {
+          #expect(index.path(from: start, to: target) == nil)
+          continue
+        }
+        let path = try #require(index.path(from: start, to: target))
+        #expect(path.nodes.first == start && path.nodes.last == target)
+        #expect(path.edges.count == path.nodes.count - 1)
+        var time = 0.0
+        var length = 0.0
+        for (step, edgeIndex) in path.edges.enumerated() {
+          let edge = graph.edges[edgeIndex]
+          let ends = Set([edge.from, edge.to])
+          #expect(
+            ends == Set([graph.nodes[path.nodes[step]].id, graph.nodes[path.nodes[step + 1]].id]))
+          let metres = index.lengths[edgeIndex] ?? 0
+          time += edge.minutes.map { $0 * 60 } ?? metres / WalkwayIndex.walkingSpeed
+          length += metres
+        }
+        #expect(Self.close(time, seconds), "seed \(seed) \(start)→\(target)")
+        #expect(Self.close(tree.metres(to: target), length), "seed \(seed) \(start)→\(target)")
+      }
+    }
+  }
+
+  @Test("on the WAIC pack, from booths, rooms and the entrances", arguments: [false, true])
+  func waicPack(stepFree: Bool) throws {
+    let catalog = try PackLoader.load(from: Fixtures.waic)
+    let graph = catalog.pack.walkways
+    let walkways = catalog.walkways
+    let starts = stride(from: 0, to: graph.nodes.count, by: max(1, graph.nodes.count / 12))
+    for start in starts {
+      let expected = Self.reference(graph, from: start, stepFree: stepFree)
+      let targets = Array(stride(from: start % 7, to: graph.nodes.count, by: 9))
+      let found = walkways.travel(from: start, to: targets, stepFree: stepFree)
+      for (target, way) in zip(targets, found) {
+        #expect(Self.close(way?.seconds, expected[target]), "\(start)→\(target)")
+      }
+    }
+  }
+}
