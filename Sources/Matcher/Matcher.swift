@@ -82,7 +82,9 @@ public struct Matcher: Sendable {
   func decide(_ u: Understanding) -> IntentRules.Decision {
     guard let model = index.lexicon.intentModel else { return IntentRules.decide(u) }
     guard !u.units.isEmpty else { return IntentRules.Decision(intent: .unknown, confidence: 1) }
-    let probabilities = model.probabilities(IntentFeatures.extract(u, index: index))
+    let probabilities = model.probabilities(
+      hashes: IntentFeatures.hashes(u, index: index),
+      texts: { IntentFeatures.extract(u, index: index) })
     guard
       let top = probabilities.indices.max(by: { probabilities[$0] < probabilities[$1] })
     else { return IntentRules.Decision(intent: .unknown, confidence: 1) }

@@ -18,32 +18,35 @@ public enum TerminalText {
   /// controls (0xE2 0x80 0x8E/0x8F/0xAA–0xAE, 0xE2 0x81 0xA6–0xA9) are looked at twice.
   static func hasUnsafe(_ text: String, lineBreaks: Bool) -> Bool {
     var text = text
-    return text.withUTF8 { bytes in
-      let count = bytes.count
-      var index = 0
-      while index < count {
-        let byte = bytes[index]
-        index += 1
-        if byte >= 0x20 && byte < 0x7F { continue }
-        if byte < 0x20 {
-          if !(lineBreaks && (byte == 0x0A || byte == 0x09)) { return true }
-          continue
-        }
-        let second: UInt8 = index < count ? bytes[index] : 0
-        let third: UInt8 = index + 1 < count ? bytes[index + 1] : 0
-        switch byte {
-        case 0x7F: return true
-        case 0xC2 where (0x80...0x9F).contains(second): return true
-        case 0xD8 where second == 0x9C: return true
-        case 0xE2
-        where second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)):
-          return true
-        case 0xE2 where second == 0x81 && (0xA6...0xA9).contains(third): return true
-        default: continue
-        }
+    return text.withUTF8 { hasUnsafe(utf8: $0, lineBreaks: lineBreaks) }
+  }
+
+  /// Whether UTF-8 bytes hold a character to escape or show instead of obey (as `hasUnsafe`).
+  public static func hasUnsafe(utf8 bytes: UnsafeBufferPointer<UInt8>, lineBreaks: Bool) -> Bool {
+    let count = bytes.count
+    var index = 0
+    while index < count {
+      let byte = bytes[index]
+      index += 1
+      if byte >= 0x20 && byte < 0x7F { continue }
+      if byte < 0x20 {
+        if !(lineBreaks && (byte == 0x0A || byte == 0x09)) { return true }
+        continue
       }
-      return false
+      let second: UInt8 = index < count ? bytes[index] : 0
+      let third: UInt8 = index + 1 < count ? bytes[index + 1] : 0
+      switch byte {
+      case 0x7F: return true
+      case 0xC2 where (0x80...0x9F).contains(second): return true
+      case 0xD8 where second == 0x9C: return true
+      case 0xE2
+      where second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)):
+        return true
+      case 0xE2 where second == 0x81 && (0xA6...0xA9).contains(third): return true
+      default: continue
+      }
     }
+    return false
   }
 
   /// U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069.

@@ -27,6 +27,31 @@ struct IntentModelTests {
     }
   }
 
+  @Test(
+    "answering reads features by hash: the same features, the same probabilities as by text",
+    arguments: [
+      "where is unitree", "宇树科技在哪里？", "Wo finde ich den Stand von Huawei?",
+      "plan me two hours of robotics tomorrow afternoon", "any governance forums at 3 pm?",
+      "wie komme ich stufenlos zur Roten Halle", "what's my credit score", "",
+    ])
+  func hashedFeatures(question: String) throws {
+    let model = try #require(MatcherFixture.lexicon.intentModel)
+    let (understanding, _) = MatcherFixture.matcher.understand(
+      question, context: MatcherFixture.context())
+    let texts = IntentFeatures.extract(understanding, index: MatcherFixture.matcher.index)
+    let hashes = IntentFeatures.hashes(understanding, index: MatcherFixture.matcher.index)
+    #expect(hashes == texts.map(FeatureHash.of))
+    #expect(texts.contains { $0.hasPrefix("b:") } || question.isEmpty)
+    let byText = model.probabilities(texts)
+    let byHash = model.probabilities(hashes: hashes, texts: { [] })
+    #expect(byText == byHash)
+    // A feature the model does not know adds nothing, by text or by hash.
+    let unknown = model.probabilities(hashes: hashes + [FeatureHash.of("w:zzzz-not-a-word")]) {
+      []
+    }
+    #expect(unknown == byHash)
+  }
+
   @Test("the same questions trained twice give the same weights; the file reads back exactly")
   func sameTwice() throws {
     let questions: [(text: String, intent: Intent)] = [

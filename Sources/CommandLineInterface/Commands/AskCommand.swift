@@ -132,6 +132,10 @@ struct AskCommand: ParsableCommand {
     if format == .json { print("[") }
     var lines = LineReader()
     var context = setup.context
+    // Read once: the assistant is built behind a lock, and flags are property wrappers.
+    let assistant = setup.assistant
+    let conversation = conversation
+    let format = format
     let started = DispatchTime.now().uptimeNanoseconds
     var answered = 0
     defer {
@@ -143,7 +147,7 @@ struct AskCommand: ParsableCommand {
     }
     while let line = lines.next() {
       answered += 1
-      let reply = setup.assistant.reply(to: line, context: context)
+      let reply = assistant.reply(to: line, context: context)
       logged(
         reply, question: line, context: context, setup: setup, failureSaid: &logFailureSaid)
       if conversation {
@@ -153,14 +157,17 @@ struct AskCommand: ParsableCommand {
       }
       switch format {
       case .json:
-        let record = try AskRecord(reply: reply, catalog: setup.assistant.catalog).jsonLine()
+        let record = try AskRecord(reply: reply, catalog: assistant.catalog).jsonLine()
         print((first ? "" : ",\n") + record, terminator: "")
+        flushOutput()
       case .jsonl:
-        printEscapedJSON(try AskRecord(reply: reply, catalog: setup.assistant.catalog).jsonLine())
-      default: print(try render(reply, format: format, catalog: setup.assistant.catalog))
+        printEscapedJSON(
+          utf8: try AskRecord(reply: reply, catalog: assistant.catalog).jsonLineBytes())
+      default:
+        print(try render(reply, format: format, catalog: assistant.catalog))
+        flushOutput()
       }
       first = false
-      flushOutput()
     }
     if format == .json { print(first ? "]" : "\n]") }
   }

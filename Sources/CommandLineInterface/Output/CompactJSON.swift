@@ -104,6 +104,23 @@ extension AskRecord {
   /// The record on one line, as `OutputFormatting.jsonLine` writes it but several times faster;
   /// the plan and the directions, rare and nested, still go through the encoder.
   func jsonLine() throws -> String {
+    guard let json = try written() else { return try OutputFormatting.jsonLine(self) }
+    return TerminalText.escapingJSON(json.text)
+  }
+
+  /// The same line as UTF-8 bytes, for standard output: a line with nothing to escape (almost
+  /// every one) is never made into a string.
+  func jsonLineBytes() throws -> [UInt8] {
+    guard let json = try written() else { return Array(try OutputFormatting.jsonLine(self).utf8) }
+    let unsafe = json.bytes.withUnsafeBufferPointer {
+      TerminalText.hasUnsafe(utf8: $0, lineBreaks: true)
+    }
+    return unsafe ? Array(TerminalText.escapingJSON(json.text).utf8) : json.bytes
+  }
+
+  /// The record written, or nil when a number in it is one JSON cannot hold (the encoder
+  /// reports it).
+  private func written() throws -> CompactJSONWriter? {
     let answer = reply.answer
     let numbersAreFinite =
       answer.confidence.isFinite
@@ -112,7 +129,7 @@ extension AskRecord {
         return true
       }
     // The encoder reports a number JSON cannot hold; leave that to it.
-    guard numbersAreFinite else { return try OutputFormatting.jsonLine(self) }
+    guard numbersAreFinite else { return nil }
     var json = CompactJSONWriter()
     json.beginObject()
     json.key("answer")
@@ -166,6 +183,6 @@ extension AskRecord {
     json.key("text")
     json.string(reply.text)
     json.endObject()
-    return TerminalText.escapingJSON(json.text)
+    return json
   }
 }

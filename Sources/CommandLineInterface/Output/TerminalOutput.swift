@@ -18,10 +18,22 @@ func print(_ items: Any..., separator: String = " ", terminator: String = "\n") 
   Swift.print(TerminalText.sanitized(text), terminator: terminator)
 }
 
-/// Prints a line that is safe already: JSON that `TerminalText.escapingJSON` made (the JSON lines
-/// of a batch are most of what it prints, and scanning each twice showed in its speed).
-func printEscapedJSON(_ json: String) {
-  Swift.print(json)
+/// Writes a line that is safe already, as UTF-8 bytes, and a newline to standard output, after
+/// whatever `print` has buffered (the JSON lines of a batch, without making each a string).
+func printEscapedJSON(utf8 bytes: [UInt8]) {
+  fflush(nil)
+  var line = bytes
+  line.append(0x0A)
+  line.withUnsafeBytes { buffer in
+    var offset = 0
+    while offset < buffer.count, let base = buffer.baseAddress {
+      let written = write(STDOUT_FILENO, base + offset, buffer.count - offset)
+      if written < 0 && errno == EINTR { continue }
+      // A closed pipe or a full disk: the batch goes on, as `print` would.
+      guard written > 0 else { return }
+      offset += written
+    }
+  }
 }
 
 /// Writes a message line to standard error, sanitised like `print`.

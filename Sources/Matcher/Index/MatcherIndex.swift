@@ -33,15 +33,24 @@ enum TimeWord: Hashable, Sendable {
 }
 
 /// A name, cue or word as a sequence of units, with what it stands for and in which language.
-struct Phrase: Sendable {
-  var units: [String]
-  var payload: PhrasePayload
+final class Phrase: Sendable {
+  let units: [String]
+  let payload: PhrasePayload
   /// Nil for names, which count in every language.
-  var language: Language?
+  let language: Language?
   /// Whether a misspelt word may be corrected to this phrase's words. Not for words taken from
   /// exhibit descriptions: they are ordinary words of a sentence ("unter", "shown"), and a
   /// correction to them ("enter" → "unter") names an exhibitor nobody asked for.
-  var correctable = true
+  let correctable: Bool
+
+  // A class: the matcher reads phrases by index on every question, and a struct of an array
+  // and an enum of strings costs a handful of reference counts per read.
+  init(units: [String], payload: PhrasePayload, language: Language?, correctable: Bool = true) {
+    self.units = units
+    self.payload = payload
+    self.language = language
+    self.correctable = correctable
+  }
 }
 
 /// Everything the matcher looks things up in, built once from a catalog and a lexicon. Immutable

@@ -15,7 +15,23 @@ enum IntentFeatures {
   static let maximumUnits = 64
 
   static func extract(_ u: Understanding, index: MatcherIndex) -> [String] {
-    var features: [String] = ["bias", "lang:" + u.language.rawValue]
+    var texts = FeatureTexts()
+    extract(u, index: index, into: &texts)
+    return texts.features
+  }
+
+  /// The features as hashes of their text, for answering.
+  static func hashes(_ u: Understanding, index: MatcherIndex) -> [UInt64] {
+    var hashes = FeatureHashes()
+    extract(u, index: index, into: &hashes)
+    return hashes.hashes
+  }
+
+  static func extract<Sink: FeatureSink>(
+    _ u: Understanding, index: MatcherIndex, into features: inout Sink
+  ) {
+    features.add("bias")
+    features.add("lang:", u.language.rawValue)
     // One token per position; a name's span becomes one `<type>` token.
     var spanAt: [Int: (end: Int, types: Set<EntityType>)] = [:]
     for entity in u.entities where !entity.nested {
@@ -52,56 +68,55 @@ enum IntentFeatures {
       position += 1
     }
     tokens.append("$")
-    for token in tokens.dropFirst().dropLast() { features.append("w:" + token) }
-    for pair in zip(tokens, tokens.dropFirst()) { features.append("b:" + pair.0 + " " + pair.1) }
+    for token in tokens.dropFirst().dropLast() { features.add("w:", token) }
+    for pair in zip(tokens, tokens.dropFirst()) { features.add("b:", pair.0, " ", pair.1) }
     // Han words are two or three characters long: trigrams catch the three-character ones.
     if tokens.count >= 3 {
       for start in 0..<(tokens.count - 2) {
         let a = tokens[start]
         let b = tokens[start + 1]
         let c = tokens[start + 2]
-        if isHan(a) || isHan(b) || isHan(c) { features.append("t:" + a + b + c) }
+        if isHan(a) || isHan(b) || isHan(c) { features.add("t:", a, b, c) }
       }
     }
 
     var types = Set<EntityType>()
     for entity in u.entities where !entity.nested { types.insert(entity.reference.type) }
     for type in types.sorted(by: { $0.rawValue < $1.rawValue }) {
-      features.append("e:" + type.rawValue)
+      features.add("e:", type.rawValue)
     }
-    if u.entities.contains(where: { $0.nested }) { features.append("e:nested") }
-    if u.quality < .exact && !types.isEmpty { features.append("e:corrected") }
+    if u.entities.contains(where: { $0.nested }) { features.add("e:nested") }
+    if u.quality < .exact && !types.isEmpty { features.add("e:corrected") }
     for intent in u.strongCues.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
-      features.append("cue:" + intent.rawValue)
+      features.add("cue:", intent.rawValue)
     }
     for intent in u.weakCues.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
-      features.append("weak:" + intent.rawValue)
+      features.add("weak:", intent.rawValue)
     }
-    if u.time.day != nil { features.append("time:day") }
-    if u.time.part != nil { features.append("time:part") }
-    if u.time.clock != nil { features.append("time:clock") }
-    if u.time.isNow { features.append("time:now") }
-    if u.time.isNext { features.append("time:next") }
-    if u.duration != nil { features.append("time:duration") }
-    if u.stepFree { features.append("step-free") }
-    if !u.facilities.isEmpty { features.append("facility") }
+    if u.time.day != nil { features.add("time:day") }
+    if u.time.part != nil { features.add("time:part") }
+    if u.time.clock != nil { features.add("time:clock") }
+    if u.time.isNow { features.add("time:now") }
+    if u.time.isNext { features.add("time:next") }
+    if u.duration != nil { features.add("time:duration") }
+    if u.stepFree { features.add("step-free") }
+    if !u.facilities.isEmpty { features.add("facility") }
     // An information keyword counts when it says more than a name the question gives: "the
     // metro to West Bund" asks for information, "how do I get to West Bund" for the way.
     let names = u.entities.filter { !$0.nested }.map { $0.match.start..<$0.match.end }
     if u.infoSpans.contains(where: { span in
       !names.contains { $0.lowerBound <= span.lowerBound && span.upperBound <= $0.upperBound }
     }) {
-      features.append("info")
+      features.add("info")
     }
-    if u.outOfScope { features.append("out-of-scope") }
+    if u.outOfScope { features.add("out-of-scope") }
     let parts = u.sessionParts.values.max() ?? 0
-    if parts >= 1 { features.append("session-part") }
-    if parts >= 2 { features.append("session-part:2") }
-    features.append("coverage:" + String(min(4, Int((u.coverage * 5).rounded(.down)))))
-    features.append("unknown:" + String(min(3, unknownWords)))
+    if parts >= 1 { features.add("session-part") }
+    if parts >= 2 { features.add("session-part:2") }
+    features.add("coverage:", String(min(4, Int((u.coverage * 5).rounded(.down)))))
+    features.add("unknown:", String(min(3, unknownWords)))
     let length = u.units.count
-    features.append("length:" + (length <= 2 ? String(length) : length <= 5 ? "3-5" : "6+"))
-    return features
+    features.add("length:", length <= 2 ? String(length) : length <= 5 ? "3-5" : "6+")
   }
 
   private static func isHan(_ token: String) -> Bool {

@@ -14,6 +14,9 @@ public struct IntentModel: Sendable, Equatable {
   /// Feature-major: the weights of feature `f` are `weights[f * classes.count ..< …]`.
   let weights: [Float]
   let bias: [Float]
+  /// The features by hash, for answering; nil in the (never seen) case of two features with
+  /// the same hash, when answering looks features up by their text.
+  let hashed: HashedFeatureTable?
 
   /// Weights are stored as integers in units of 1/scale.
   static let scale: Float = 10_000
@@ -28,9 +31,17 @@ public struct IntentModel: Sendable, Equatable {
     self.featureIndex = featureIndex
     self.weights = weights
     self.bias = bias
+    hashed = HashedFeatureTable(featureIndex)
   }
 
   public var featureCount: Int { featureIndex.count }
+
+  /// The same model: the same classes, threshold, features and weights (the hash table is made
+  /// from them).
+  public static func == (a: IntentModel, b: IntentModel) -> Bool {
+    a.classes == b.classes && a.threshold == b.threshold && a.featureIndex == b.featureIndex
+      && a.weights == b.weights && a.bias == b.bias
+  }
 
   /// The same weights with another threshold, for choosing one on the dev set.
   public func with(threshold: Double) -> IntentModel {
@@ -39,20 +50,27 @@ public struct IntentModel: Sendable, Equatable {
       bias: bias)
   }
 
-  /// The probability of each class for one question's features.
+  /// The probability of each class for one question's features, given as text.
   func probabilities(_ features: [String]) -> [Double] {
+    probabilities(rows: features.map { featureIndex[$0].map(Int.init) })
+  }
+
+  /// The probability of each class for one question's features, given as hashes of their text.
+  func probabilities(hashes: [UInt64], texts: () -> [String]) -> [Double] {
+    guard let hashed else { return probabilities(texts()) }
+    return probabilities(rows: hashes.map { hashed.row($0) })
+  }
+
+  /// Softmax of the bias plus the weights of each known feature, counted once, summed in the
+  /// features' order.
+  private func probabilities(rows: [Int?]) -> [Double] {
     let count = classes.count
     var scores = bias.map(Double.init)
-    // A feature counts once: a bit per known feature says whether it has (a set of a few
-    // dozen numbers cost more than the sums; the order of the sums stays the features').
-    var seen = [UInt64](repeating: 0, count: featureIndex.count / 64 + 1)
-    for feature in features {
-      guard let position = featureIndex[feature] else { continue }
-      let word = Int(position) / 64
-      let bit = UInt64(1) << UInt64(Int(position) % 64)
-      guard word < seen.count, seen[word] & bit == 0 else { continue }
-      seen[word] |= bit
-      let start = Int(position) * count
+    var counted: [Int] = []
+    counted.reserveCapacity(rows.count)
+    for case let row? in rows where !counted.contains(row) {
+      counted.append(row)
+      let start = row * count
       for c in 0..<count { scores[c] += Double(weights[start + c]) }
     }
     let top = scores.max() ?? 0

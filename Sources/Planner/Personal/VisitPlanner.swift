@@ -165,38 +165,53 @@ public struct VisitPlanner: Sendable {
     var scored: [(Candidate, Double)] = []
     let must = Set(request.mustSee)
     // With interests, only the exhibitors of their topics (and the must-sees) can score: a
-    // large pack has thousands of others.
-    var scanned: [Int]
-    if interests.isEmpty {
-      scanned = Array(catalog.pack.exhibitors.indices)
-    } else {
-      var chosen = Set(request.mustSee.compactMap { catalog.position(ofExhibitor: $0) })
-      for interest in expanded {
-        for topic in interest.covers { chosen.formUnion(catalog.exhibitorsByTopic[topic] ?? []) }
-      }
-      scanned = chosen.sorted()
-    }
+    // large pack has thousands of others. Each one's weight (the interests it falls under) and
+    // group (the first of them) come from the topics' lists of exhibitors, so that no
+    // exhibitor's own topics are read.
     let exhibitors = catalog.pack.exhibitors
+    var scanned: [Int]
+    var weightOf: [Double] = []
+    var groupOf: [Int] = []
+    if interests.isEmpty {
+      scanned = Array(exhibitors.indices)
+    } else {
+      weightOf = [Double](repeating: 0, count: exhibitors.count)
+      groupOf = [Int](repeating: -1, count: exhibitors.count)
+      var lastInterest = [Int](repeating: -1, count: exhibitors.count)
+      for (index, interest) in expanded.enumerated() {
+        for topic in interest.covers {
+          for position in catalog.exhibitorsByTopic[topic] ?? []
+          where lastInterest[position] != index {
+            lastInterest[position] = index
+            weightOf[position] += interest.weight
+            if groupOf[position] < 0 { groupOf[position] = index }
+          }
+        }
+      }
+      var chosen = lastInterest.map { $0 >= 0 }
+      for id in request.mustSee {
+        if let position = catalog.position(ofExhibitor: id) { chosen[position] = true }
+      }
+      scanned = chosen.indices.filter { chosen[$0] }
+    }
     for position in scanned {
       // Fields are read one by one: a whole exhibitor copied per position costs more than the
       // rest of the scan on a large pack.
       let id = exhibitors[position].id
-      guard !request.done.contains(id), let node = catalog.exhibitorNodes[position] else {
+      guard request.done.isEmpty || !request.done.contains(id),
+        let node = catalog.exhibitorNodes[position]
+      else {
         continue
       }
-      var group = -1
-      var weight = 0.0
-      for (index, interest) in expanded.enumerated()
-      where exhibitors[position].topics.contains(where: interest.covers.contains) {
-        if group < 0 { group = index }
-        weight += interest.weight
-      }
-      let required = must.contains(id)
+      let group = interests.isEmpty ? -1 : groupOf[position]
+      var weight = interests.isEmpty ? 0 : weightOf[position]
+      let required = !must.isEmpty && must.contains(id)
       if interests.isEmpty { weight = 1 }
       // Named interests say what the plan is about: the profile orders the stands within them,
       // and chooses among all only when no interest is named.
       let valued =
-        weight > 0 ? Self.profileWeight * (request.profileValue[id] ?? 0) : 0
+        weight > 0 && !request.profileValue.isEmpty
+        ? Self.profileWeight * (request.profileValue[id] ?? 0) : 0
       guard weight > 0 || required else { continue }
       let strong = weight >= 2
       // Prominence (sourced: how many sources name it and its demos) adds a little on top of
