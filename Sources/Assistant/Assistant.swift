@@ -73,13 +73,15 @@ public struct Assistant: Sendable {
       let topicWords = request.primary(.topic).compactMap { catalog.topic($0.id) }.flatMap {
         ($0.name.allTexts + $0.aliases).map { TextFolding.fold($0) }
       }
+      // Titles are read where they are: an answer can list hundreds of sessions.
+      let all = catalog.pack.sessions
       for id in sessions {
-        guard let session = catalog.session(id) else { continue }
-        let named =
-          request.sessionParts[id] != nil || sessions.count == 1
-          || Self.title(session.title, names: topicWords)
-        if named {
-          result.append(EntityReference(type: .session, id: id, name: session.title.text(.en)))
+        let byTitlePart = request.sessionParts[id] != nil || sessions.count == 1
+        guard byTitlePart || !topicWords.isEmpty, let position = catalog.position(ofSession: id)
+        else { continue }
+        if byTitlePart || Self.title(all[position].title, names: topicWords) {
+          result.append(
+            EntityReference(type: .session, id: id, name: all[position].title.text(.en)))
         }
       }
     }

@@ -71,7 +71,7 @@ public struct Matcher: Sendable {
     let cleaned = Self.clean(question)
     let units = index.splittingCompounds(index.unitizer.units(cleaned))
     let matches = Recognizer(index: index).matches(in: units)
-    let hasGermanLetters = cleaned.unicodeScalars.contains { "äöüßÄÖÜ".unicodeScalars.contains($0) }
+    let hasGermanLetters = Self.hasGermanLetters(cleaned)
     let understanding = Understanding(
       units: units, matches: matches, index: index, now: context.now,
       hasGermanLetters: hasGermanLetters)
@@ -170,6 +170,10 @@ public struct Matcher: Sendable {
   /// Control characters and invalid bits removed, long input cut, so that nothing a visitor
   /// types (or pastes) can disturb the matcher or the terminal.
   static func clean(_ question: String) -> String {
+    // Almost every question has nothing to remove: it is returned as it is, found on its bytes.
+    if question.utf8.count <= Unitizer.maximumScalars && !needsCleaning(question) {
+      return question
+    }
     var result = String.UnicodeScalarView()
     for scalar in question.unicodeScalars.prefix(Unitizer.maximumScalars) {
       let value = scalar.value
@@ -182,6 +186,48 @@ public struct Matcher: Sendable {
       }
     }
     return String(result)
+  }
+
+  /// Whether `clean` would change anything in a text of at most `maximumScalars` bytes: a C0
+  /// control or DEL, a C1 control (0xC2 0x80–0x9F), a bidirectional override (0xE2 0x80
+  /// 0xAA–0xAE, 0xE2 0x81 0xA6–0xA9) or U+FFFD (0xEF 0xBF 0xBD).
+  static func needsCleaning(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      let count = bytes.count
+      var index = 0
+      while index < count {
+        let byte = bytes[index]
+        index += 1
+        if byte >= 0x20 && byte < 0x7F { continue }
+        if byte < 0x20 || byte == 0x7F { return true }
+        let second: UInt8 = index < count ? bytes[index] : 0
+        let third: UInt8 = index + 1 < count ? bytes[index + 1] : 0
+        switch byte {
+        case 0xC2 where (0x80...0x9F).contains(second): return true
+        case 0xE2 where second == 0x80 && (0xAA...0xAE).contains(third): return true
+        case 0xE2 where second == 0x81 && (0xA6...0xA9).contains(third): return true
+        case 0xEF where second == 0xBF && third == 0xBD: return true
+        default: continue
+        }
+      }
+      return false
+    }
+  }
+
+  /// Whether a text has ä, ö, ü, ß, Ä, Ö or Ü (all 0xC3 and one byte in UTF-8).
+  static func hasGermanLetters(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      guard bytes.count >= 2 else { return false }
+      for index in 0..<(bytes.count - 1) where bytes[index] == 0xC3 {
+        switch bytes[index + 1] {
+        case 0xA4, 0xB6, 0xBC, 0x9F, 0x84, 0x96, 0x9C: return true
+        default: continue
+        }
+      }
+      return false
+    }
   }
 }
 

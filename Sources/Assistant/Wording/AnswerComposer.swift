@@ -442,8 +442,9 @@ struct AnswerComposer {
         positions = positions.filter { all[$0].start <= now.addingTimeInterval(7200) }
       }
     }
-    let sessions = positions.map { all[$0] }
-    slots["sessions"] = .list(sessions.map(\.id))
+    // Only the sessions shown are copied whole: a large programme matches hundreds.
+    let sessions = positions.prefix(5).map { all[$0] }
+    slots["sessions"] = .list(positions.map { all[$0].id })
     // Every answer about a time says which day and part of it it is about.
     let window =
       note.isEmpty ? timeWindow(day: u.time.day, part: u.time.part, clock: u.time.clock) : nil
@@ -480,12 +481,12 @@ struct AnswerComposer {
     var lines: [String] = []
     if !note.isEmpty { lines.append(note) }
     if let window { lines.append(window + t(":", "：", ":")) }
-    for session in sessions.prefix(5) { lines.append("• " + describe(session)) }
-    if sessions.count > 5 {
+    for session in sessions { lines.append("• " + describe(session)) }
+    if positions.count > 5 {
       lines.append(
         t(
-          "… and \(sessions.count - 5) more.", "……还有\(sessions.count - 5)场。",
-          "… und \(sessions.count - 5) weitere."))
+          "… and \(positions.count - 5) more.", "……还有\(positions.count - 5)场。",
+          "… und \(positions.count - 5) weitere."))
     }
     if sessions.contains(where: {
       $0.provenance.isModelled("start") || $0.provenance.isModelled("room")
@@ -672,10 +673,14 @@ struct AnswerComposer {
     }
     if let kind = u.facilities.first {
       // Facilities by kind; "metro", "entrance" and "lift" are node kinds rather than facilities.
-      let candidates = catalog.pack.walkways.nodes.filter {
-        $0.facility?.rawValue == kind || (kind == "restroom" && $0.facility == .accessibleRestroom)
-          || ($0.kind.rawValue == kind && $0.name != nil)
-      }
+      // Fields read where they are: a large venue has thousands of nodes.
+      let nodes = catalog.pack.walkways.nodes
+      let candidates = nodes.indices.filter { index in
+        let facility = nodes[index].facility
+        return facility?.rawValue == kind
+          || (kind == "restroom" && facility == .accessibleRestroom)
+          || (nodes[index].kind.rawValue == kind && nodes[index].name != nil)
+      }.map { nodes[$0] }
       guard !candidates.isEmpty else { return nil }
       slots["facility"] = .text(kind)
       if let here = context.here, let start = catalog.walkways.nodePosition[here] {
@@ -966,19 +971,23 @@ struct AnswerComposer {
       )
     }
     let soon = context.now.addingTimeInterval(2 * 3600)
-    var sessions = catalog.sessions(matching: SessionFilter(notEndedBy: context.now)).filter {
-      $0.start <= soon
-    }
+    // Positions, not copies: a large programme has hundreds of sessions on at once.
+    let all = catalog.pack.sessions
+    var positions = catalog.sessionPositions(matching: SessionFilter(notEndedBy: context.now))
+      .filter { all[$0].start <= soon }
     if let here = context.here, let start = catalog.walkways.nodePosition[here] {
       let travel = catalog.walkways.travel(from: start)
-      func seconds(_ session: Session) -> Double {
-        catalog.room(session.room)?.node.flatMap { catalog.walkways.nodePosition[$0] }.flatMap {
-          travel.seconds(to: $0)
-        } ?? .infinity
+      // Each session's walk worked out once, not once per comparison.
+      let keyed = positions.map { position in
+        let seconds =
+          catalog.room(all[position].room)?.node.flatMap { catalog.walkways.nodePosition[$0] }
+          .flatMap { travel.seconds(to: $0) } ?? .infinity
+        return (seconds: seconds, start: all[position].start, position: position)
       }
-      sessions.sort { (seconds($0), $0.start) < (seconds($1), $1.start) }
+      positions = keyed.sorted { ($0.seconds, $0.start) < ($1.seconds, $1.start) }.map(\.position)
     }
-    slots["sessions"] = .list(sessions.map(\.id))
+    let sessions = positions.prefix(5).map { all[$0] }
+    slots["sessions"] = .list(positions.map { all[$0].id })
     guard !sessions.isEmpty else {
       return t(
         "Nothing is scheduled in the next two hours; the exhibition halls are open during the day.",
@@ -989,7 +998,7 @@ struct AnswerComposer {
         t(
           "On now and in the next two hours:", "正在进行及两小时内开始：",
           "Jetzt und in den nächsten zwei Stunden:")
-      ] + sessions.prefix(5).map { "• " + describe($0) }).joined(separator: "\n")
+      ] + sessions.map { "• " + describe($0) }).joined(separator: "\n")
   }
 
   private mutating func help() -> String {

@@ -209,6 +209,10 @@ public final class EventCatalog: Sendable {
   /// Where an exhibitor is in the pack's list, for the indexes that hold positions.
   public func position(ofExhibitor id: String) -> Int? { exhibitorPosition[id] }
 
+  /// Where a session is in `pack.sessions`: for reading one field of many sessions without
+  /// copying each whole.
+  public func position(ofSession id: String) -> Int? { sessionPosition[id] }
+
   public func exhibitor(_ id: String) -> Exhibitor? {
     exhibitorPosition[id].map { pack.exhibitors[$0] }
   }

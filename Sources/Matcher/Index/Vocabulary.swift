@@ -9,7 +9,7 @@ struct Vocabulary: Sendable {
   /// Hashes of every byte string made by deleting up to one character (two from eight letters)
   /// from a word, to the words. A hash collision only adds a candidate that the edit distance
   /// check then rejects, so hashes serve as keys without building a string per deletion.
-  private var deletes: [UInt64: [Int32]] = [:]
+  private var deletes = DeletionTable()
 
   /// Lexicon words (cues, times) that are not also names: their languages. They are targets only
   /// for longer misspellings in the same language, so that "drain" never becomes "train" and
@@ -17,6 +17,8 @@ struct Vocabulary: Sendable {
   private var lexiconLanguages: [Int32: Set<Language>] = [:]
 
   init(words input: Set<String>, lexiconWords: [String: Set<Language>] = [:]) {
+    var deletes: [UInt64: [Int32]] = [:]
+    defer { self.deletes = DeletionTable(deletes) }
     let all = input.union(lexiconWords.keys)
     for word in all.sorted() where word.count >= 4 && !word.contains(where: \.isNumber) {
       if !input.contains(word), let languages = lexiconWords[word] {
@@ -42,14 +44,17 @@ struct Vocabulary: Sendable {
       return []
     }
     let allowed = length >= 8 ? 2 : 1
-    var candidates = Set<Int32>()
+    var candidates: [Int32] = []
     Self.forEachDeletion(of: Array(word.utf8), depth: allowed) { hash in
-      if let ids = deletes[hash] { candidates.formUnion(ids) }
+      deletes.forEachWord(hash) { candidates.append($0) }
     }
+    candidates.sort()
     let characters = Array(word)
     var best = allowed + 1
     var found: [String] = []
-    for id in candidates.sorted() {
+    var previous: Int32 = -1
+    for id in candidates where id != previous {
+      previous = id
       let candidate = words[Int(id)]
       if let languages = lexiconLanguages[id] {
         guard length >= 6, let language, languages.contains(language) else { continue }
@@ -85,5 +90,75 @@ struct Vocabulary: Sendable {
       value = (value ^ UInt64(bytes[index])) &* 0x100_0000_01b3
     }
     return value
+  }
+}
+
+/// Deletion hashes to the words they come from: open addressing over a power-of-two table, each
+/// slot naming a run of `ids`. Looked up dozens of times per misspelt word, where a dictionary's
+/// seeded hash of each key cost more than the rest of the lookup.
+struct DeletionTable: Sendable {
+  private var keys: [UInt64] = []
+  private var starts: [Int32] = []
+  private var counts: [Int32] = []
+  private var ids: [Int32] = []
+  private var shift: UInt64 = 63
+
+  init() {}
+
+  init(_ lists: [UInt64: [Int32]]) {
+    guard !lists.isEmpty else { return }
+    var bits: UInt64 = 4
+    while (1 << bits) < 2 * lists.count { bits += 1 }
+    let size = 1 << Int(bits)
+    shift = 64 - bits
+    keys = [UInt64](repeating: 0, count: size)
+    starts = [Int32](repeating: 0, count: size)
+    counts = [Int32](repeating: 0, count: size)
+    ids.reserveCapacity(lists.values.reduce(0) { $0 + $1.count })
+    for (hash, words) in lists {
+      var slot = Self.slot(of: hash, shift: shift)
+      // Zero marks an empty slot; a key of zero is kept as one (the edit distance check
+      // rejects what a collision adds).
+      let key = hash == 0 ? 1 : hash
+      while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (size - 1) }
+      if keys[slot] == 0 {
+        keys[slot] = key
+        starts[slot] = Int32(ids.count)
+      } else {
+        // Two hashes folded onto one key: the later run goes after the earlier one.
+        var moved = Array(ids[Int(starts[slot])..<Int(starts[slot] + counts[slot])])
+        moved += words
+        starts[slot] = Int32(ids.count)
+        counts[slot] = 0
+        ids += moved
+        counts[slot] = Int32(moved.count)
+        continue
+      }
+      ids += words
+      counts[slot] = Int32(words.count)
+    }
+  }
+
+  @inline(__always)
+  private static func slot(of hash: UInt64, shift: UInt64) -> Int {
+    Int(truncatingIfNeeded: ((hash == 0 ? 1 : hash) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+  }
+
+  /// Calls `body` with each word id filed under the hash.
+  func forEachWord(_ hash: UInt64, _ body: (Int32) -> Void) {
+    guard !keys.isEmpty else { return }
+    let key = hash == 0 ? 1 : hash
+    let mask = keys.count - 1
+    var slot = Self.slot(of: hash, shift: shift)
+    while true {
+      let found = keys[slot]
+      if found == 0 { return }
+      if found == key {
+        let start = Int(starts[slot])
+        for index in start..<(start + Int(counts[slot])) { body(ids[index]) }
+        return
+      }
+      slot = (slot + 1) & mask
+    }
   }
 }

@@ -72,11 +72,9 @@ enum IntentFeatures {
     for pair in zip(tokens, tokens.dropFirst()) { features.add("b:", pair.0, " ", pair.1) }
     // Han words are two or three characters long: trigrams catch the three-character ones.
     if tokens.count >= 3 {
-      for start in 0..<(tokens.count - 2) {
-        let a = tokens[start]
-        let b = tokens[start + 1]
-        let c = tokens[start + 2]
-        if isHan(a) || isHan(b) || isHan(c) { features.add("t:", a, b, c) }
+      let han = tokens.map(isHan)
+      for start in 0..<(tokens.count - 2) where han[start] || han[start + 1] || han[start + 2] {
+        features.add("t:", tokens[start], tokens[start + 1], tokens[start + 2])
       }
     }
 
@@ -119,10 +117,13 @@ enum IntentFeatures {
     features.add("length:", length <= 2 ? String(length) : length <= 5 ? "3-5" : "6+")
   }
 
+  /// Whether a token is one Han character (three or four bytes: its length is known without
+  /// counting its scalars).
   private static func isHan(_ token: String) -> Bool {
-    guard let scalar = token.unicodeScalars.first, token.unicodeScalars.count == 1 else {
-      return false
-    }
+    let length = token.utf8.count
+    guard length == 3 || length == 4, let scalar = token.unicodeScalars.first,
+      scalar.utf8.count == length
+    else { return false }
     return Unitizer.isHan(scalar.value)
   }
 }

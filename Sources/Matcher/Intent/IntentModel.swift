@@ -58,7 +58,10 @@ public struct IntentModel: Sendable, Equatable {
   /// The probability of each class for one question's features, given as hashes of their text.
   func probabilities(hashes: [UInt64], texts: () -> [String]) -> [Double] {
     guard let hashed else { return probabilities(texts()) }
-    return probabilities(rows: hashes.map { hashed.row($0) })
+    var rows: [Int?] = []
+    rows.reserveCapacity(hashes.count)
+    for hash in hashes { rows.append(hashed.row(hash)) }
+    return probabilities(rows: rows)
   }
 
   /// Softmax of the bias plus the weights of each known feature, counted once, summed in the

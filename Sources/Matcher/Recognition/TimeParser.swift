@@ -244,7 +244,12 @@ struct TimeParser {
       }
       return Double(text).flatMap { $0.isFinite ? .value($0) : nil }
     }
-    guard unit.kind == .word, let firstLetter = text.firstIndex(where: \.isLetter),
+    // Only a word that starts like a number ("3pm", "2h", ".5h") can be one: most words are
+    // turned away on their first byte, before their characters are read.
+    guard unit.kind == .word, let first = text.utf8.first,
+      (0x30...0x39).contains(first) || first == UInt8(ascii: ".") || first == UInt8(ascii: "-")
+        || first == UInt8(ascii: "+"),
+      let firstLetter = text.firstIndex(where: \.isLetter),
       firstLetter != text.startIndex,
       let value = Double(text[..<firstLetter])
     else { return nil }

@@ -277,20 +277,21 @@ extension Understanding {
     let words = units.filter { $0.kind == .word }.count
     if han > 0 && han >= words { return .zh }
     // A span both lexicons have ("waic", "hi waic", "was") says nothing about the language.
-    var languages: [SIMD2<Int>: (english: Bool, german: Bool, length: Int)] = [:]
+    // A question has a few dozen matches: a list searched in place costs less than hashing.
+    var languages: [(start: Int, end: Int, english: Bool, german: Bool, length: Int)] = []
     for match in matches {
-      let key = SIMD2(match.start, match.end)
-      var seen = languages[key] ?? (false, false, match.length)
-      switch index.phrases[match.phrase].language {
-      case .en: seen.english = true
-      case .de: seen.german = true
-      default: break
+      let language = index.phrases[match.phrase].language
+      if let seen = languages.firstIndex(where: { $0.start == match.start && $0.end == match.end })
+      {
+        if language == .en { languages[seen].english = true }
+        if language == .de { languages[seen].german = true }
+      } else {
+        languages.append((match.start, match.end, language == .en, language == .de, match.length))
       }
-      languages[key] = seen
     }
     var english = 0
     var german = hasGermanLetters ? 2 : 0
-    for (_, seen) in languages where seen.english != seen.german {
+    for seen in languages where seen.english != seen.german {
       if seen.english { english += seen.length } else { german += seen.length }
     }
     return german > english ? .de : .en
