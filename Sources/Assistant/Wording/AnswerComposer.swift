@@ -259,12 +259,14 @@ struct AnswerComposer {
     let all = catalog.pack.exhibitors
     // The best known first (sourced prominence), then by name.
     var found = catalog.exhibitorPositions(matching: filter, bestKnownFirst: true)
+    let booths = catalog.pack.booths
+    let boothOf = catalog.exhibitorBoothPositions
     if let hall = u.primary(.hall).first?.id {
-      found = found.filter { all[$0].booth.flatMap { catalog.booth($0)?.hall } == hall }
+      found = found.filter { boothOf[$0].map { booths[$0].hall } == hall }
       what.append(hall)
     }
     if let zone = u.primary(.zone).first?.id {
-      found = found.filter { all[$0].booth.flatMap { catalog.booth($0)?.zone } == zone }
+      found = found.filter { boothOf[$0].flatMap { booths[$0].zone } == zone }
       what.append(zone)
     }
     guard !found.isEmpty else {
@@ -292,8 +294,17 @@ struct AnswerComposer {
     slots["exhibitors"] = .list(found.prefix(50).map { all[$0].id })
     slots["count"] = .number(Double(found.count))
     // Which pavilion holds most of them: answers "which pavilion has humanoid robots".
-    var pavilionCounts: [String: Int] = [:]
-    for position in found { pavilionCounts[all[position].pavilion, default: 0] += 1 }
+    // A venue has a handful of pavilions: counted in a list, not a dictionary of thousands of
+    // lookups.
+    var pavilionCounts: [(key: String, value: Int)] = []
+    for position in found {
+      let pavilion = all[position].pavilion
+      if let index = pavilionCounts.firstIndex(where: { $0.key == pavilion }) {
+        pavilionCounts[index].value += 1
+      } else {
+        pavilionCounts.append((pavilion, 1))
+      }
+    }
     let topPavilion = pavilionCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }.flatMap {
       catalog.pavilion($0.key)
     }

@@ -19,7 +19,12 @@ struct PackCapabilities: Sendable {
     hasFloorPlan = !pack.walkways.nodes.isEmpty
     hasCityWalk = !pack.cityWalks.isEmpty
     hasInfo = !pack.info.isEmpty
+    // Worded once: every answer that says what the assistant can do reads it.
+    worded = (en: "", zh: "", de: "")
+    worded = (en: wording(.en), zh: wording(.zh), de: wording(.de))
   }
+
+  private var worded: (en: String, zh: String, de: String)
 
   /// Whether the pack has everything WAIC's has (the answers then read as they always have).
   var isComplete: Bool {
@@ -27,7 +32,9 @@ struct PackCapabilities: Sendable {
   }
 
   /// "exhibitors and booths, talks and speakers and a plan for your time", in `language`.
-  func list(_ language: Language) -> String {
+  func list(_ language: Language) -> String { language.choose(worded.en, worded.zh, worded.de) }
+
+  private func wording(_ language: Language) -> String {
     var parts: [String] = []
     func add(_ en: String, _ zh: String, _ de: String) { parts.append(language.choose(en, zh, de)) }
     if hasExhibitors { add("exhibitors and booths", "展商和展位", "Aussteller und Stände") }

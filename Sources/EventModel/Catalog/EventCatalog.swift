@@ -34,6 +34,8 @@ public final class EventCatalog: Sendable {
   /// Per exhibitor (same positions as `pack.exhibitors`): the walkway node of its booth, and its
   /// prominence, so that a planner scanning thousands of exhibitors copies none of them.
   public let exhibitorNodes: [String?]
+  /// Where each exhibitor's booth is in `pack.booths` (nil without a booth in the pack).
+  public let exhibitorBoothPositions: [Int?]
   public let exhibitorProminence: [Double]
   /// Exhibitor positions in alphabetical order of their folded English names.
   public let exhibitorsByName: [Int]
@@ -95,9 +97,10 @@ public final class EventCatalog: Sendable {
     exhibitorsByTopic = byTopic
     exhibitorsByBooth = byBooth
     let booths = boothPosition
-    exhibitorNodes = pack.exhibitors.map { exhibitor in
-      exhibitor.booth.flatMap { booths[$0] }.map { pack.booths[$0].node }
+    let exhibitorBooths = pack.exhibitors.map { exhibitor in exhibitor.booth.flatMap { booths[$0] }
     }
+    exhibitorBoothPositions = exhibitorBooths
+    exhibitorNodes = exhibitorBooths.map { $0.map { pack.booths[$0].node } }
     exhibitorProminence = pack.exhibitors.map(Self.prominence(of:))
     sessionsByStart = pack.sessions.indices.sorted {
       let a = pack.sessions[$0]

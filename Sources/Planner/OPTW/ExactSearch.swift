@@ -5,6 +5,8 @@ struct ExactSearch {
   let candidates: [Int]
 
   func solve() -> OrienteeringSolution {
+    // A local copy: the closures below would otherwise capture (and copy) the whole search.
+    let candidates = candidates
     let n = candidates.count
     guard n > 0 else { return OrienteeringSolution(route: [], value: 0, optimal: true) }
     let states = 1 << n
@@ -28,30 +30,47 @@ struct ExactSearch {
     let end = problem.endVertex
     // The empty plan is feasible when the start can reach the end in time.
     if problem.startTime + problem.time(0, end) <= problem.horizon + 1e-9 { bestValue = 0 }
+    // The loop below runs 2^n · n² times: what it reads is copied per candidate first, and it
+    // reads without a check per access (every index is below n or 2^n · n by construction).
+    var between = [Double](repeating: 0, count: n * n)
+    for a in 0..<n {
+      for b in 0..<n { between[a * n + b] = problem.time(candidates[a], candidates[b]) }
+    }
+    let opens = candidates.map { problem.opens[$0] }
+    let closes = candidates.map { problem.closes[$0] + 1e-9 }
+    let service = candidates.map { problem.service[$0] }
+    let toEnd = candidates.map { problem.time($0, end) }
+    let horizon = problem.horizon + 1e-9
     for mask in 1..<states {
-      var feasibleLast = -1
-      for last in 0..<n where mask & (1 << last) != 0 {
-        let finish = done[mask * n + last]
-        guard finish.isFinite else { continue }
-        let lastVertex = candidates[last]
-        if feasibleLast < 0 && finish + problem.time(lastVertex, end) <= problem.horizon + 1e-9 {
-          feasibleLast = last
-        }
-        for next in 0..<n where mask & (1 << next) == 0 {
-          let vertex = candidates[next]
-          let arrival = finish + problem.time(lastVertex, vertex)
-          let start = max(arrival, problem.opens[vertex])
-          guard start <= problem.closes[vertex] + 1e-9 else { continue }
-          let leave = start + problem.service[vertex]
-          let target = (mask | (1 << next)) * n + next
-          if leave < done[target] {
-            done[target] = leave
-            parent[target] = Int32(last)
+      let feasibleLast = done.withUnsafeMutableBufferPointer { done in
+        parent.withUnsafeMutableBufferPointer { parent in
+          between.withUnsafeBufferPointer { between in
+            var feasibleLast = -1
+            for last in 0..<n where mask & (1 << last) != 0 {
+              let finish = done[mask * n + last]
+              guard finish.isFinite else { continue }
+              if feasibleLast < 0 && finish + toEnd[last] <= horizon {
+                feasibleLast = last
+              }
+              for next in 0..<n where mask & (1 << next) == 0 {
+                let arrival = finish + between[last * n + next]
+                let start = max(arrival, opens[next])
+                guard start <= closes[next] else { continue }
+                let leave = start + service[next]
+                let target = (mask | (1 << next)) * n + next
+                if leave < done[target] {
+                  done[target] = leave
+                  parent[target] = Int32(last)
+                }
+              }
+            }
+            return feasibleLast
           }
         }
       }
       guard feasibleLast >= 0 else { continue }
-      let value = problem.value(of: (0..<n).filter { mask & (1 << $0) != 0 }.map { candidates[$0] })
+      let value = problem.value(
+        of: (0..<n).lazy.filter { mask & (1 << $0) != 0 }.map { candidates[$0] })
       let hasRequired = mask & requiredMask == requiredMask
       // Plans with every required visit beat plans without; then value decides.
       if (hasRequired && !bestHasRequired)

@@ -55,18 +55,21 @@ public struct OrienteeringProblem: Sendable {
 
   /// Value of a set of visits.
   public func value(of visits: some Sequence<Int>) -> Double {
-    var total = 0.0
-    var counts: [Int: Int] = [:]
-    for vertex in visits {
-      total += profit[vertex]
-      let g = group[vertex]
-      if g >= 0 {
-        let k = counts[g, default: 0]
-        total += groupWeight[g] * pow(decay, Double(k))
-        counts[g] = k + 1
+    // Visits per group on the stack: the solvers ask this for thousands of sets per plan.
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, groupWeight.count)) { counts in
+      counts.initialize(repeating: 0)
+      var total = 0.0
+      for vertex in visits {
+        total += profit[vertex]
+        let g = group[vertex]
+        if g >= 0 && g < counts.count {
+          let k = counts[g]
+          total += groupWeight[g] * pow(decay, Double(k))
+          counts[g] = k + 1
+        }
       }
+      return total
     }
-    return total
   }
 
   /// Arrival, start of service and departure at each visit of a route (without the start and the
