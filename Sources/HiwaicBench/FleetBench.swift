@@ -95,7 +95,7 @@ enum FleetBench {
     let env = AppEnvironment(assistant: assistant)
     let quiet = keyTimes(env)
     for service in services { service.stop() }
-    let busy = try await withThrowingTaskGroup(of: Void.self) {
+    let busy = await withThrowingTaskGroup(of: Void.self) {
       group -> (median: Double, p99: Double) in
       // The kiosk's own sync back to back (far more often than every 30 s), each round with
       // 200 new rows to send.

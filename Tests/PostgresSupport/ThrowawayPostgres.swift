@@ -216,6 +216,7 @@ public struct TestPostgresError: Error, CustomStringConvertible {
 
 extension ThrowawayPostgres {
   /// Runs SQL as the cluster's superuser from async code.
+  @discardableResult
   public func withAdmin<Result: Sendable>(
     database: String, _ body: (PostgresConnection) async throws -> Result
   ) async throws -> Result {

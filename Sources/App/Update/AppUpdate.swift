@@ -759,7 +759,6 @@ extension AppUpdate {
       return
     }
     let sessions = lists.sessions
-    let zone = env.catalog.timeZone
     let filtered = !lists.sessionQuery.isEmpty
     switch key {
     case .left, .right:

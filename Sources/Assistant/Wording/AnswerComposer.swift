@@ -800,7 +800,7 @@ struct AnswerComposer {
       understood.isEmpty
       ? t("what interests you", "您感兴趣的内容", "Ihre Interessen")
       : understood.joined(separator: t(", ", "、", ", "))
-    var lines = [
+    let lines = [
       limitNote
         + t(
           "I'll plan \(budget ?? "your visit") around \(about).",

@@ -64,6 +64,7 @@ extension FleetServer {
   /// constant of this code) for writing: publishers one at a time, so positions are committed
   /// in order, and a kiosk that has read up to one position never misses an earlier one
   /// committed later.
+  @discardableResult
   func changing<Result: Sendable>(
     _ table: StaticString,
     _ change: @escaping @Sendable (PostgresConnection) async throws -> Result
