@@ -62,7 +62,7 @@ public final class MatcherIndex: Sendable {
   let unitizer: Unitizer
   let phrases: [Phrase]
   /// Interned unit texts: every unit of every phrase has an id.
-  let unitIDs: [String: Int32]
+  let unitIDs: StringTable<Int32>
   /// The units of phrase `p` are `phraseUnits[phraseStart[p]..<phraseStart[p + 1]]`.
   let phraseUnits: [Int32]
   let phraseStart: [Int32]
@@ -74,7 +74,7 @@ public final class MatcherIndex: Sendable {
   /// Bit 0: the unit is a word of the English lexicon; bit 1: of the German one.
   let unitLanguages: [UInt8]
   /// Ordinary words of the lexicons that no phrase has ("both", "share"): never corrected.
-  let ordinaryWords: Set<String>
+  let ordinaryWords: StringTable<Bool>
   let byPinyin: [String: [Int32]]
   let longestHanPhrase: Int
   let vocabulary: Vocabulary
@@ -93,8 +93,8 @@ public final class MatcherIndex: Sendable {
   let eventFacets: [String: [[String]]]
   /// Ordinal words of every language as units ("first", "zweite") and Chinese numbers, which
   /// make an ordinal after 第.
-  let ordinalWords: [String: Int]
-  let hanNumbers: [String: Int]
+  let ordinalWords: StringTable<Int>
+  let hanNumbers: StringTable<Int>
 
   public init(catalog: EventCatalog, lexicon: Lexicon) {
     self.catalog = catalog
@@ -130,8 +130,8 @@ public final class MatcherIndex: Sendable {
         han[word] = Int(value)
       }
     }
-    ordinalWords = ordinals
-    hanNumbers = han
+    ordinalWords = StringTable(ordinals)
+    hanNumbers = StringTable(han)
     stopUnits = Set(
       lexicon.languages.flatMap(\.stopwords).map { unitizer.units($0) }.filter { $0.count == 1 }
         .map { $0[0].text })
@@ -153,7 +153,7 @@ public final class MatcherIndex: Sendable {
       }
       starts.append(Int32(flat.count))
     }
-    unitIDs = ids
+    unitIDs = StringTable(ids)
     phraseUnits = flat
     phraseStart = starts
 
@@ -197,8 +197,8 @@ public final class MatcherIndex: Sendable {
       }
     }
     isFunctionUnit = isFunction
-    ordinaryWords = Set(
-      lexicon.languages.flatMap { $0.commonWords }.flatMap { unitizer.units($0).map(\.text) })
+    ordinaryWords = StringTable(
+      set: lexicon.languages.flatMap { $0.commonWords }.flatMap { unitizer.units($0).map(\.text) })
     unitLanguages = languagesOfUnit
     // Misspelt words are corrected towards the words of names and of the lexicons; a question
     // word that is already a known word is never changed.

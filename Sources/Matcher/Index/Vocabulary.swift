@@ -5,7 +5,7 @@ import EventModel
 /// or ordinary words the lexicon knows.
 struct Vocabulary: Sendable {
   private var words: [String] = []
-  private var wordSet: Set<String> = []
+  private var wordSet = StringTable<Bool>()
   /// Hashes of every byte string made by deleting up to one character (two from eight letters)
   /// from a word, to the words. A hash collision only adds a candidate that the edit distance
   /// check then rejects, so hashes serve as keys without building a string per deletion.
@@ -18,7 +18,10 @@ struct Vocabulary: Sendable {
 
   init(words input: Set<String>, lexiconWords: [String: Set<Language>] = [:]) {
     var deletes: [UInt64: [Int32]] = [:]
-    defer { self.deletes = DeletionTable(deletes) }
+    defer {
+      self.deletes = DeletionTable(deletes)
+      wordSet = StringTable(set: words)
+    }
     let all = input.union(lexiconWords.keys)
     for word in all.sorted() where word.count >= 4 && !word.contains(where: \.isNumber) {
       if !input.contains(word), let languages = lexiconWords[word] {
@@ -26,7 +29,6 @@ struct Vocabulary: Sendable {
       }
       let id = Int32(words.count)
       words.append(word)
-      wordSet.insert(word)
       Self.forEachDeletion(of: Array(word.utf8), depth: word.count >= 8 ? 2 : 1) { hash in
         if deletes[hash]?.last != id { deletes[hash, default: []].append(id) }
       }
