@@ -24,13 +24,16 @@ enum AskBench {
       ["where is \(exhibitor.name.text(.en))", "\(exhibitor.name.text(.zh))在哪里"]
     }
     var mix = exhibitorQuestions
-    struct Labelled: Decodable { var q: String }
-    if let dev = try? JSONDecoder().decode(
-      [Labelled].self,
-      from: Data(contentsOf: repository.appendingPathComponent("Data/evaluation/dev.json")))
-    {
-      mix += dev.map(\.q)
+    struct Labelled: Decodable {
+      var q: String
+      var intent: String
     }
+    let dev =
+      (try? JSONDecoder().decode(
+        [Labelled].self,
+        from: Data(contentsOf: repository.appendingPathComponent("Data/evaluation/dev.json"))))
+      ?? []
+    mix += dev.map(\.q)
     let clinc = repository.deletingLastPathComponent().appendingPathComponent(
       "shared/clinc/val.tsv")
     if let rows = try? String(contentsOf: clinc, encoding: .utf8) {
@@ -47,18 +50,37 @@ enum AskBench {
             perQuestion, questions.count))
       }
     }
+    // Where a mix's time goes: each intent's dev questions on their own (a plan on the large
+    // pack costs a hundred simple questions).
+    let intents = Array(Set(dev.map(\.intent))).sorted()
+    guard !intents.isEmpty else { return }
+    print("per intent, the dev set's questions of each (µs per question, WAIC / 10x):")
+    for intent in intents {
+      let questions = dev.filter { $0.intent == intent }.map(\.q)
+      let waicTime = try timePerQuestion(
+        binary: binary, pack: waic, questions: questions, atLeast: 600, runs: 3)
+      let scaledTime = try timePerQuestion(
+        binary: binary, pack: scaled, questions: questions, atLeast: 600, runs: 3)
+      print(
+        String(
+          format: "  %-15@ %5.0f / %5.0f  (%d questions)", intent, waicTime, scaledTime,
+          questions.count))
+    }
   }
 
-  /// Time per question of answering `questions` repeated to at least 2,000, as the binary
-  /// reports it (`--timing`: from the first line read to the last answer written, start-up
-  /// left out); the best of five runs, as this machine's timings vary by a third from run to run.
-  static func timePerQuestion(binary: String, pack: URL, questions: [String]) throws -> Double {
+  /// Time per question of answering `questions` repeated to at least `atLeast` (2,000), as the
+  /// binary reports it (`--timing`: from the first line read to the last answer written,
+  /// start-up left out); the best of `runs` (five), as this machine's timings vary by a third
+  /// from run to run.
+  static func timePerQuestion(
+    binary: String, pack: URL, questions: [String], atLeast: Int = 2_000, runs: Int = 5
+  ) throws -> Double {
+    guard !questions.isEmpty else { return 0 }
     var batch: [String] = []
-    while batch.count < 2_000 { batch += questions }
-    guard !batch.isEmpty else { return 0 }
+    while batch.count < atLeast { batch += questions }
     let input = batch.joined(separator: "\n") + "\n"
     var best = Double.infinity
-    for _ in 0..<5 {
+    for _ in 0..<runs {
       best = min(best, try answeringTime(binary: binary, pack: pack, input: input))
     }
     return best * 1000 / Double(batch.count)
