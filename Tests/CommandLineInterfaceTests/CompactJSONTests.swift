@@ -2,6 +2,7 @@ import Assistant
 import EventModel
 import Foundation
 import Matcher
+import Planner
 import Testing
 
 @testable import CommandLineInterface
@@ -49,12 +50,53 @@ struct CompactJSONTests {
     #expect(checked >= 2 * 7)
   }
 
+  @Test(
+    "plans with every kind of left-out item, and ways with landmarks, as the encoder writes them")
+  func plansAndWays() throws {
+    let assistant = try #require(Self.assistant)
+    let now = try #require(EventTime.parse("2025-07-26T10:00", zone: assistant.catalog.timeZone))
+    let context = AskContext(now: now, here: "eh-1f-north")
+    let record = AskRecord(
+      reply: assistant.reply(to: "plan two hours of robotics", context: context),
+      catalog: assistant.catalog)
+    var plan = try #require(record.plan)
+    // Every reason, the other item of a clash, text to escape (built as a user of the type
+    // gets them: decoded).
+    plan.leftOut = try JSONDecoder().decode(
+      [LeftOut].self,
+      from: Data(
+        #"""
+        [{"id":"nobody","reason":"not-found"},
+         {"id":"main-forum","reason":"clash","with":"other/forum \"quoted\""},
+         {"id":"宇树","reason":"other-day"},{"id":"x","reason":"no-time"}]
+        """#.utf8))
+    plan.provenance = Provenance(sources: ["seed:a.txt", "https://x/y"], modelled: [], note: nil)
+    var planJSON = CompactJSONWriter()
+    plan.write(into: &planJSON)
+    #expect(planJSON.text == (try OutputFormatting.plainJSONLine(plan)))
+
+    let way = AskRecord(
+      reply: assistant.reply(to: "how do I get to Unitree", context: context),
+      catalog: assistant.catalog)
+    var directions = try #require(way.directions)
+    directions.legs = directions.legs.map { leg in
+      var leg = leg
+      leg.via = ["Lift → 2F", "Café \"Nord\""]
+      return leg
+    }
+    var wayJSON = CompactJSONWriter()
+    directions.write(into: &wayJSON)
+    #expect(wayJSON.text == (try OutputFormatting.plainJSONLine(directions)))
+    #expect(!directions.legs.isEmpty && !plan.stops.isEmpty)
+  }
+
   @Test("numbers are written as the encoder writes them")
   func numbers() throws {
     let encoder = JSONEncoder()
     var random = SplitMix64(seed: 7)
     var values: [Double] = [
-      0, -0.0, 1, 0.1, 0.95, 120, 1e16, 1e21, 1e-7, 5e-324, .greatestFiniteMagnitude,
+      0, -0.0, 1, 0.1, 0.95, 120, 1e16, 1e21, 1e-7, .leastNonzeroMagnitude,
+      .greatestFiniteMagnitude,
     ]
     for _ in 0..<2_000 {
       let bits = random.next()
