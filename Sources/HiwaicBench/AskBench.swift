@@ -61,10 +61,11 @@ enum AskBench {
         binary: binary, pack: waic, questions: questions, atLeast: 600, runs: 3)
       let scaledTime = try timePerQuestion(
         binary: binary, pack: scaled, questions: questions, atLeast: 600, runs: 3)
+      let label = intent + String(repeating: " ", count: max(0, 15 - intent.count))
       print(
-        String(
-          format: "  %-15@ %5.0f / %5.0f  (%d questions)", intent, waicTime, scaledTime,
-          questions.count))
+        "  " + label
+          + String(
+            format: "%5.0f / %5.0f  (%d questions)", waicTime, scaledTime, questions.count))
     }
   }
 

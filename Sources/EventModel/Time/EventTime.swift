@@ -124,10 +124,26 @@ public enum EventTime {
     let parts = components(of: date, zone: zone)
     let offset = zone.secondsFromGMT(for: date)
     let magnitude = abs(offset)
-    return padded(parts.year, 4) + "-" + padded(parts.month, 2) + "-" + padded(parts.day, 2) + "T"
-      + padded(parts.hour, 2) + ":" + padded(parts.minute, 2) + ":" + padded(parts.second, 2)
-      + (offset < 0 ? "-" : "+") + padded(magnitude / 3600, 2) + ":"
-      + padded((magnitude % 3600) / 60, 2)
+    // Written as bytes: a plan's record formats three times per stop, and joining a dozen small
+    // strings cost more than working out the date.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(25)
+    appendPadded(parts.year, 4, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    appendPadded(parts.month, 2, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    appendPadded(parts.day, 2, to: &bytes)
+    bytes.append(UInt8(ascii: "T"))
+    appendPadded(parts.hour, 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    appendPadded(parts.minute, 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    appendPadded(parts.second, 2, to: &bytes)
+    bytes.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+    appendPadded(magnitude / 3600, 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    appendPadded((magnitude % 3600) / 60, 2, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// `09:30`, local to `zone`.
@@ -137,7 +153,29 @@ public enum EventTime {
 
   /// `14:00` for 840 minutes after midnight (the inverse of `clockMinutes`).
   public static func clockText(_ minutes: Int) -> String {
-    padded(minutes / 60, 2) + ":" + padded(minutes % 60, 2)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(5)
+    appendPadded(minutes / 60, 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    appendPadded(minutes % 60, 2, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// `padded`, appended as bytes: the sign, zeros to `width` digits, the digits.
+  static func appendPadded(_ number: Int, _ width: Int, to bytes: inout [UInt8]) {
+    // A 64-bit number has at most 20 digits, written from the last.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var magnitude = number.magnitude
+      var first = digits.count
+      repeat {
+        first -= 1
+        digits[first] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0 && first > 0
+      if number < 0 { bytes.append(UInt8(ascii: "-")) }
+      for _ in 0..<max(0, width - (digits.count - first)) { bytes.append(UInt8(ascii: "0")) }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
+    }
   }
 
   /// A number with leading zeros to `width` digits (`padded(7, 2)` is `07`); answers print
