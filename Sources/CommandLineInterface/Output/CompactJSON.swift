@@ -54,6 +54,12 @@ struct CompactJSONWriter {
   /// A finite number as the encoder writes it: the shortest form that reads back, without a
   /// trailing ".0".
   mutating func number(_ value: Double) {
+    // Whole numbers (minutes, metres) are most of them: written as integers, as the encoder
+    // writes them, without the slower shortest-digits conversion. Zero keeps its sign that way.
+    if value != 0, value.magnitude < 1e15, value.rounded(.towardZero) == value {
+      bytes.append(contentsOf: String(Int(value)).utf8)
+      return
+    }
     var text = value.description
     if text.hasSuffix(".0") { text.removeLast(2) }
     bytes.append(contentsOf: text.utf8)

@@ -41,8 +41,10 @@ public struct SessionFilter: Sendable {
 extension EventCatalog {
   /// Where visits start when nobody says: the first entrance of the walkway graph.
   public var mainEntrance: String {
+    // Fields read in place: a large venue has thousands of nodes, and plans ask for this.
     let nodes = pack.walkways.nodes
-    return nodes.first { $0.kind == .entrance }?.id ?? nodes.first?.id ?? ""
+    for index in nodes.indices where nodes[index].kind == .entrance { return nodes[index].id }
+    return nodes.first?.id ?? ""
   }
 
   /// How prominent an exhibitor is, 0 to 1, from what the pack sources: how many sources name
