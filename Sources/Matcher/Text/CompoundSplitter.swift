@@ -6,11 +6,16 @@ extension MatcherIndex {
 
   /// The units, each unknown long Latin word that is two known words replaced by them.
   func splittingCompounds(_ units: [Unit]) -> [Unit] {
-    guard units.contains(where: { $0.kind == .word && $0.text.count >= 7 }) else { return units }
+    // Only ASCII words are split, so their bytes are their letters: counted without reading
+    // characters.
+    guard units.contains(where: { $0.kind == .word && $0.text.utf8.count >= 7 }) else {
+      return units
+    }
     var result: [Unit] = []
     result.reserveCapacity(units.count + 2)
     for unit in units {
-      if unit.kind == .word, unit.text.count >= 7, let (left, right) = compoundParts(unit.text) {
+      if unit.kind == .word, unit.text.utf8.count >= 7, let (left, right) = compoundParts(unit.text)
+      {
         result.append(Unit(text: left, kind: .word))
         result.append(Unit(text: right, kind: .word))
       } else {
@@ -26,15 +31,16 @@ extension MatcherIndex {
     // An ordinal is a word of its own: "zweiten" is not "zwei" and "ten".
     guard unitIDs[word] == nil, !vocabulary.contains(word), !ordinaryWords.contains(word),
       ordinalWords[word] == nil,
-      word.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic })
+      word.utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
     else { return nil }
-    let letters = Array(word)
+    // ASCII letters only: a byte is a letter.
+    let letters = Array(word.utf8)
     let shortest = Self.shortestCompoundPart
     guard letters.count >= 2 * shortest else { return nil }
     for cut in shortest...(letters.count - shortest) {
-      let right = String(letters[cut...])
+      let right = String(decoding: letters[cut...], as: UTF8.self)
       guard unitIDs[right] != nil else { continue }
-      let head = String(letters[..<cut])
+      let head = String(decoding: letters[..<cut], as: UTF8.self)
       // The head as it is, or without a linking "s", "es" or "n" ("Gesundheits-", "Finanzierungs-").
       for link in ["", "s", "es", "n"] where head.hasSuffix(link) {
         let stem = String(head.dropLast(link.count))

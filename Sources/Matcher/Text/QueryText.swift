@@ -20,7 +20,10 @@ struct Unitizer: Sendable {
 
   func units(_ text: String) -> [Unit] {
     var units: [Unit] = []
-    var word = String.UnicodeScalarView()
+    // The word so far as UTF-8 bytes (the same text as its scalars, without appending them one
+    // by one to a string).
+    var word: [UInt8] = []
+    word.reserveCapacity(32)
     var wordHasDigit = false
     var wordIsAllDigits = true
     var needsFolding = false
@@ -30,7 +33,7 @@ struct Unitizer: Sendable {
 
     func flush() {
       guard !word.isEmpty else { return }
-      var text = String(word)
+      var text = String(decoding: word, as: UTF8.self)
       if needsFolding {
         text = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
           .lowercased()
@@ -40,7 +43,7 @@ struct Unitizer: Sendable {
       } else {
         units.append(Unit(text: Self.stem(text), kind: .word))
       }
-      word = String.UnicodeScalarView()
+      word.removeAll(keepingCapacity: true)
       wordHasDigit = false
       wordIsAllDigits = true
       needsFolding = false
@@ -57,15 +60,15 @@ struct Unitizer: Sendable {
         let isLetter = (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
         let isDigit = value >= 0x30 && value <= 0x39
         if isLetter {
-          word.append(Unicode.Scalar(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)))
+          word.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
           wordIsAllDigits = false
         } else if isDigit {
-          word.append(scalar)
+          word.append(UInt8(value))
           wordHasDigit = true
         } else if (value == 0x3A || value == 0x2E) && previous.properties.numericType != nil
           && previous.value < 0x80, let next = pending, next.value >= 0x30 && next.value <= 0x39
         {
-          word.append(scalar)  // 15:00, 1.5
+          word.append(UInt8(value))  // 15:00, 1.5
         } else if value == 0x27 && !word.isEmpty {
           // An apostrophe inside a word: "where's" -> "wheres", "Alibaba's" -> "alibabas".
         } else {
@@ -75,7 +78,7 @@ struct Unitizer: Sendable {
         flush()
         units.append(Unit(text: String(Character(hanzi.simplify(scalar))), kind: .han))
       } else if scalar.properties.isAlphabetic && !Self.isKanaOrHangul(value) {
-        word.append(scalar)
+        if let encoded = UTF8.encode(scalar) { word.append(contentsOf: encoded) }
         wordIsAllDigits = false
         needsFolding = true
       } else {
