@@ -25,9 +25,17 @@ public struct RoleProfile: Codable, Hashable, Sendable {
 
 /// The pack's roles and wants, with where they come from.
 public struct RoleTable: Codable, Hashable, Sendable {
-  public var provenance: Provenance
-  public var roles: [RoleProfile]
-  public var wants: [RoleProfile]
+  public let provenance: Provenance
+  public let roles: [RoleProfile]
+  public let wants: [RoleProfile]
+  /// Per role, then per want: each name and alias folded, as the bytes to look for (Han text
+  /// anywhere, words between spaces). Worked out once: folding them for every question cost
+  /// more than the rest of reading a visitor's profile.
+  private let searchKeys: [[[UInt8]]]
+
+  enum CodingKeys: String, CodingKey {
+    case provenance, roles, wants
+  }
 
   /// The pack file, `roles.json`.
   public static let fileName = "roles.json"
@@ -36,6 +44,24 @@ public struct RoleTable: Codable, Hashable, Sendable {
     self.provenance = provenance
     self.roles = roles
     self.wants = wants
+    searchKeys = (roles + wants).map(Self.searchKeys(of:))
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      provenance: try container.decode(Provenance.self, forKey: .provenance),
+      roles: try container.decode([RoleProfile].self, forKey: .roles),
+      wants: try container.decode([RoleProfile].self, forKey: .wants))
+  }
+
+  private static func searchKeys(of profile: RoleProfile) -> [[UInt8]] {
+    (profile.name.allTexts + (profile.aliases ?? [])).compactMap { word in
+      let key = TextFolding.fold(word)
+      guard !key.isEmpty else { return nil }
+      let isHan = key.unicodeScalars.contains { $0.properties.isIdeographic }
+      return Array((isHan ? key : " " + key + " ").utf8)
+    }
   }
 
   public func role(_ id: String) -> RoleProfile? { roles.first { $0.id == id } }
@@ -45,19 +71,30 @@ public struct RoleTable: Codable, Hashable, Sendable {
   /// Lieferanten"): names and aliases as whole words, Han ones anywhere. The role named first
   /// wins; wants in the table's order.
   public func mentioned(in text: String) -> (role: String?, wants: [String]) {
-    let folded = " " + TextFolding.fold(text) + " "
-    func position(_ profile: RoleProfile) -> String.Index? {
-      let words = profile.name.allTexts + (profile.aliases ?? [])
-      return words.compactMap { word -> String.Index? in
-        let key = TextFolding.fold(word)
-        guard !key.isEmpty else { return nil }
-        let isHan = key.unicodeScalars.contains { $0.properties.isIdeographic }
-        return folded.range(of: isHan ? key : " " + key + " ")?.lowerBound
-      }.min()
+    // Both sides folded the same way, so a match is the same bytes; positions are byte offsets
+    // (in the order of the text's characters).
+    let folded = Array((" " + TextFolding.fold(text) + " ").utf8)
+    func position(_ profile: Int) -> Int? {
+      searchKeys[profile].compactMap { Self.firstOffset(of: $0, in: folded) }.min()
     }
-    let role = roles.compactMap { profile in position(profile).map { (profile.id, $0) } }
+    let role = roles.indices.compactMap { index in position(index).map { (roles[index].id, $0) } }
       .min { $0.1 < $1.1 }?.0
-    return (role, wants.filter { position($0) != nil }.map(\.id))
+    return (role, wants.indices.filter { position(roles.count + $0) != nil }.map { wants[$0].id })
+  }
+
+  /// Where `needle` first occurs in `haystack`, as a byte offset.
+  static func firstOffset(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+    let first = needle[0]
+    for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+      var matched = true
+      for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
+        matched = false
+        break
+      }
+      if matched { return start }
+    }
+    return nil
   }
 
   /// Why a role table could not be read: the file and what is wrong, located.

@@ -324,6 +324,22 @@ struct MentionedRoleTests {
     #expect(roles.mentioned(in: "where is Unitree?").role == nil)
   }
 
+  @Test("the table reads back as it was written; found text is whole bytes at its first place")
+  func readBackAndSearch() throws {
+    let data = try JSONEncoder().encode(roles)
+    let read = try JSONDecoder().decode(RoleTable.self, from: data)
+    #expect(read == roles)
+    #expect(read.mentioned(in: "I'm a VC from Berlin").role == "investor")
+    func offset(_ needle: String, _ haystack: String) -> Int? {
+      RoleTable.firstOffset(of: Array(needle.utf8), in: Array(haystack.utf8))
+    }
+    #expect(offset(" vc ", " i m a vc vc ") == 6)
+    #expect(offset("学生", "我是大学生") == 9)
+    #expect(offset("abc", "ab") == nil)
+    #expect(offset("", "abc") == nil)
+    #expect(offset("c", "abc") == 2)
+  }
+
   @Test("wants, in the table's order")
   func wants() {
     #expect(
