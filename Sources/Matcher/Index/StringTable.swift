@@ -14,16 +14,14 @@ struct StringTable<Value: Sendable>: Sendable {
 
   init(_ entries: [String: Value]) {
     guard !entries.isEmpty else { return }
-    var bits: UInt64 = 4
-    while (1 << bits) < 2 * entries.count { bits += 1 }
-    let size = 1 << Int(bits)
-    shift = 64 - bits
+    let (size, shift) = OpenAddressing.layout(for: entries.count)
+    self.shift = shift
     hashes = [UInt64](repeating: 0, count: size)
     keys = [String](repeating: "", count: size)
     values = [Value?](repeating: nil, count: size)
     for (key, value) in entries {
       let hash = Self.hash(key)
-      var slot = Self.slot(hash, shift: shift)
+      var slot = OpenAddressing.slot(hash, shift: shift)
       while hashes[slot] != 0 { slot = (slot + 1) & (size - 1) }
       hashes[slot] = hash
       keys[slot] = key
@@ -39,16 +37,11 @@ struct StringTable<Value: Sendable>: Sendable {
     return hash == 0 ? 1 : hash
   }
 
-  @inline(__always)
-  private static func slot(_ hash: UInt64, shift: UInt64) -> Int {
-    Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
-  }
-
   subscript(key: String) -> Value? {
     guard !hashes.isEmpty else { return nil }
     let hash = Self.hash(key)
     let mask = hashes.count - 1
-    var slot = Self.slot(hash, shift: shift)
+    var slot = OpenAddressing.slot(hash, shift: shift)
     while true {
       let found = hashes[slot]
       if found == 0 { return nil }
@@ -66,5 +59,22 @@ extension StringTable where Value == Bool {
     var entries: [String: Bool] = [:]
     for key in set { entries[key] = true }
     self.init(entries)
+  }
+}
+
+/// The sizing and slot rule of the matcher's open-addressed tables (strings, feature hashes,
+/// deletion hashes): a power of two at least twice the entries, a multiplicative hash's top
+/// bits for the first slot, then the next slots in turn.
+enum OpenAddressing {
+  /// The table's size and the shift that takes a hash's top bits to a slot.
+  static func layout(for count: Int) -> (size: Int, shift: UInt64) {
+    var bits: UInt64 = 4
+    while (1 << bits) < 2 * max(1, count) { bits += 1 }
+    return (1 << Int(bits), 64 - bits)
+  }
+
+  @inline(__always)
+  static func slot(_ hash: UInt64, shift: UInt64) -> Int {
+    Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
   }
 }

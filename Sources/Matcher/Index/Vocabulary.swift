@@ -109,10 +109,8 @@ struct DeletionTable: Sendable {
 
   init(_ lists: [UInt64: [Int32]]) {
     guard !lists.isEmpty else { return }
-    var bits: UInt64 = 4
-    while (1 << bits) < 2 * lists.count { bits += 1 }
-    let size = 1 << Int(bits)
-    shift = 64 - bits
+    let (size, shift) = OpenAddressing.layout(for: lists.count)
+    self.shift = shift
     keys = [UInt64](repeating: 0, count: size)
     starts = [Int32](repeating: 0, count: size)
     counts = [Int32](repeating: 0, count: size)
@@ -143,7 +141,7 @@ struct DeletionTable: Sendable {
 
   @inline(__always)
   private static func slot(of hash: UInt64, shift: UInt64) -> Int {
-    Int(truncatingIfNeeded: ((hash == 0 ? 1 : hash) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    OpenAddressing.slot(hash == 0 ? 1 : hash, shift: shift)
   }
 
   /// Calls `body` with each word id filed under the hash.

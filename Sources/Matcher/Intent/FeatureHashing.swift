@@ -83,12 +83,10 @@ struct HashedFeatureTable: Sendable {
   /// Nil when two features have the same hash (then the model cannot be read this way), or the
   /// rows are not those of the features in order.
   init?(_ index: [String: Int32]) {
-    var bits: UInt64 = 4
-    while (1 << bits) < 2 * max(1, index.count) { bits += 1 }
-    let size = 1 << Int(bits)
+    let (size, shift) = OpenAddressing.layout(for: index.count)
     var keys = [UInt64](repeating: 0, count: size)
     var rows = [Int32](repeating: -1, count: size)
-    shift = 64 - bits
+    self.shift = shift
     // In the order of the rows, so that a model's table is laid out the same in every run.
     var byRow = [String?](repeating: nil, count: index.count)
     for (feature, row) in index where row >= 0 && Int(row) < byRow.count {
@@ -98,7 +96,7 @@ struct HashedFeatureTable: Sendable {
       guard let feature else { return nil }
       let row = Int32(row)
       let key = Self.key(FeatureHash.of(feature))
-      var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+      var slot = OpenAddressing.slot(key, shift: shift)
       while keys[slot] != 0 {
         if keys[slot] == key { return nil }
         slot = (slot + 1) & (size - 1)
@@ -118,7 +116,7 @@ struct HashedFeatureTable: Sendable {
   func row(_ hash: UInt64) -> Int? {
     let key = Self.key(hash)
     let mask = keys.count - 1
-    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    var slot = OpenAddressing.slot(key, shift: shift)
     while true {
       let found = keys[slot]
       if found == key { return Int(rows[slot]) }
