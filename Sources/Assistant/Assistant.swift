@@ -20,20 +20,8 @@ public struct Assistant: Sendable {
   public var knowledge: KnowledgeStore?
   /// What the organisers' questions are about, worked out once each.
   let organiserKeys = OrganiserKeyCache()
-  /// Each session's title in every language, folded, with its words: what a question's topic
-  /// words are looked for in, worked out once instead of for every session of every answer.
-  let sessionTitles: [[FoldedTitle]]
-
-  /// A title folded, and its words.
-  struct FoldedTitle: Sendable {
-    let text: String
-    let words: [Substring]
-
-    init(_ title: String) {
-      text = TextFolding.fold(title)
-      words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-    }
-  }
+  /// Session titles folded and split into words, each the first time an answer needs it.
+  let sessionTitles: SessionTitleCache
 
   /// An assistant for a pack; `roles` are the pack's roles and wants (none: recommendations
   /// go by interests alone).
@@ -44,7 +32,7 @@ public struct Assistant: Sendable {
     matcher = Matcher(catalog: catalog, lexicon: lexicon)
     examples = ExampleRecords(catalog: catalog)
     recommender = Recommender(catalog: catalog, roles: roles)
-    sessionTitles = catalog.pack.sessions.map { $0.title.allTexts.map(FoldedTitle.init) }
+    sessionTitles = SessionTitleCache(catalog: catalog)
   }
 
   /// Loads a pack, its lexicon and its roles.
@@ -94,7 +82,7 @@ public struct Assistant: Sendable {
         let byTitlePart = request.sessionParts[id] != nil || sessions.count == 1
         guard byTitlePart || !topicWords.isEmpty, let position = catalog.position(ofSession: id)
         else { continue }
-        if byTitlePart || Self.title(sessionTitles[position], names: topicWords) {
+        if byTitlePart || Self.title(sessionTitles.title(at: position), names: topicWords) {
           result.append(
             EntityReference(type: .session, id: id, name: all[position].title.text(.en)))
         }
@@ -112,7 +100,7 @@ public struct Assistant: Sendable {
   /// Whether a title holds one of the words: a whole Latin word of four letters or more, or Han
   /// text of two characters or more ("City" in "International AI City Forum", 城市 in
   /// 国际人工智能城市论坛).
-  static func title(_ texts: [FoldedTitle], names words: [String]) -> Bool {
+  static func title(_ texts: [SessionTitleCache.FoldedTitle], names words: [String]) -> Bool {
     guard !words.isEmpty else { return false }
     return words.contains { word in
       let isHan = word.unicodeScalars.contains { $0.properties.isIdeographic }

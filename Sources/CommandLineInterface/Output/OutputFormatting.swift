@@ -38,11 +38,6 @@ enum OutputFormatting {
     try encode(value, [.sortedKeys, .withoutEscapingSlashes])
   }
 
-  /// The same without the terminal escaping, for a part of a record escaped as a whole.
-  static func plainJSONLine<T: Encodable>(_ value: T) throws -> String {
-    try plain(value, [.sortedKeys, .withoutEscapingSlashes])
-  }
-
   private static func encode<T: Encodable>(
     _ value: T, _ formatting: JSONEncoder.OutputFormatting
   ) throws -> String {

@@ -97,8 +97,7 @@ public final class EventCatalog: Sendable {
     exhibitorsByTopic = byTopic
     exhibitorsByBooth = byBooth
     let booths = boothPosition
-    let exhibitorBooths = pack.exhibitors.map { exhibitor in exhibitor.booth.flatMap { booths[$0] }
-    }
+    let exhibitorBooths = pack.exhibitors.map { $0.booth.flatMap { booths[$0] } }
     exhibitorBoothPositions = exhibitorBooths
     exhibitorNodes = exhibitorBooths.map { $0.map { pack.booths[$0].node } }
     exhibitorProminence = pack.exhibitors.map(Self.prominence(of:))

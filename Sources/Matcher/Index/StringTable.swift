@@ -30,12 +30,8 @@ struct StringTable<Value: Sendable>: Sendable {
     count = entries.count
   }
 
-  /// Zero marks an empty slot: a text whose hash is zero is filed under one.
   @inline(__always)
-  private static func hash(_ text: String) -> UInt64 {
-    let hash = FeatureHash.of(text)
-    return hash == 0 ? 1 : hash
-  }
+  private static func hash(_ text: String) -> UInt64 { OpenAddressing.key(FeatureHash.of(text)) }
 
   subscript(key: String) -> Value? {
     guard !hashes.isEmpty else { return nil }
@@ -72,6 +68,10 @@ enum OpenAddressing {
     while (1 << bits) < 2 * max(1, count) { bits += 1 }
     return (1 << Int(bits), 64 - bits)
   }
+
+  /// A hash as a key: zero marks an empty slot, so a hash of zero is filed under one.
+  @inline(__always)
+  static func key(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
 
   @inline(__always)
   static func slot(_ hash: UInt64, shift: UInt64) -> Int {

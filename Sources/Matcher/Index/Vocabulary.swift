@@ -30,7 +30,9 @@ struct Vocabulary: Sendable {
       let id = Int32(words.count)
       words.append(word)
       Self.forEachDeletion(of: Array(word.utf8), depth: word.count >= 8 ? 2 : 1) { hash in
-        if deletes[hash]?.last != id { deletes[hash, default: []].append(id) }
+        // Filed under the table's key, so that a hash of zero and one of one share a list.
+        let key = OpenAddressing.key(hash)
+        if deletes[key]?.last != id { deletes[key, default: []].append(id) }
       }
     }
   }
@@ -107,6 +109,7 @@ struct DeletionTable: Sendable {
 
   init() {}
 
+  /// The lists by key (`OpenAddressing.key` of their hash, so no two share a slot's key).
   init(_ lists: [UInt64: [Int32]]) {
     guard !lists.isEmpty else { return }
     let (size, shift) = OpenAddressing.layout(for: lists.count)
@@ -115,41 +118,22 @@ struct DeletionTable: Sendable {
     starts = [Int32](repeating: 0, count: size)
     counts = [Int32](repeating: 0, count: size)
     ids.reserveCapacity(lists.values.reduce(0) { $0 + $1.count })
-    for (hash, words) in lists {
-      var slot = Self.slot(of: hash, shift: shift)
-      // Zero marks an empty slot; a key of zero is kept as one (the edit distance check
-      // rejects what a collision adds).
-      let key = hash == 0 ? 1 : hash
-      while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (size - 1) }
-      if keys[slot] == 0 {
-        keys[slot] = key
-        starts[slot] = Int32(ids.count)
-      } else {
-        // Two hashes folded onto one key: the later run goes after the earlier one.
-        var moved = Array(ids[Int(starts[slot])..<Int(starts[slot] + counts[slot])])
-        moved += words
-        starts[slot] = Int32(ids.count)
-        counts[slot] = 0
-        ids += moved
-        counts[slot] = Int32(moved.count)
-        continue
-      }
-      ids += words
+    for (key, words) in lists {
+      var slot = OpenAddressing.slot(key, shift: shift)
+      while keys[slot] != 0 { slot = (slot + 1) & (size - 1) }
+      keys[slot] = key
+      starts[slot] = Int32(ids.count)
       counts[slot] = Int32(words.count)
+      ids += words
     }
-  }
-
-  @inline(__always)
-  private static func slot(of hash: UInt64, shift: UInt64) -> Int {
-    OpenAddressing.slot(hash == 0 ? 1 : hash, shift: shift)
   }
 
   /// Calls `body` with each word id filed under the hash.
   func forEachWord(_ hash: UInt64, _ body: (Int32) -> Void) {
     guard !keys.isEmpty else { return }
-    let key = hash == 0 ? 1 : hash
+    let key = OpenAddressing.key(hash)
     let mask = keys.count - 1
-    var slot = Self.slot(of: hash, shift: shift)
+    var slot = OpenAddressing.slot(key, shift: shift)
     while true {
       let found = keys[slot]
       if found == 0 { return }

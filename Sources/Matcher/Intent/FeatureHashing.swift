@@ -95,7 +95,7 @@ struct HashedFeatureTable: Sendable {
     for (row, feature) in byRow.enumerated() {
       guard let feature else { return nil }
       let row = Int32(row)
-      let key = Self.key(FeatureHash.of(feature))
+      let key = OpenAddressing.key(FeatureHash.of(feature))
       var slot = OpenAddressing.slot(key, shift: shift)
       while keys[slot] != 0 {
         if keys[slot] == key { return nil }
@@ -108,13 +108,9 @@ struct HashedFeatureTable: Sendable {
     self.rows = rows
   }
 
-  /// Zero marks an empty slot, so a hash of zero is stored as one.
-  @inline(__always)
-  private static func key(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
-
   /// The row of a feature's weights, or nil for a feature the model does not know.
   func row(_ hash: UInt64) -> Int? {
-    let key = Self.key(hash)
+    let key = OpenAddressing.key(hash)
     let mask = keys.count - 1
     var slot = OpenAddressing.slot(key, shift: shift)
     while true {

@@ -203,10 +203,10 @@ public struct VisitPlanner: Sendable {
       else {
         continue
       }
+      // Without interests every stand counts the same, in no group.
       let group = interests.isEmpty ? -1 : groupOf[position]
-      var weight = interests.isEmpty ? 0 : weightOf[position]
+      let weight = interests.isEmpty ? 1 : weightOf[position]
       let required = !must.isEmpty && must.contains(id)
-      if interests.isEmpty { weight = 1 }
       // Named interests say what the plan is about: the profile orders the stands within them,
       // and chooses among all only when no interest is named.
       let valued =
@@ -220,7 +220,7 @@ public struct VisitPlanner: Sendable {
       let candidate = Candidate(
         kind: .exhibitor, id: id, node: node,
         profit: (interests.isEmpty ? 1 : 0) + prominence * max(weight, 1) + valued,
-        group: interests.isEmpty ? -1 : group,
+        group: group,
         dwell: strong ? request.strongDwellMinutes : request.dwellMinutes,
         opens: 0, closes: request.budgetMinutes, required: required)
       scored.append((candidate, weight + prominence + valued))
