@@ -141,7 +141,7 @@ let package = Package(
     .testTarget(
       name: "InsightsTests",
       dependencies: ["Insights", "Assistant", "EventModel", "Knowledge", "Matcher"]),
-    .testTarget(name: "PlannerTests", dependencies: ["Planner", "EventModel"]),
+    .testTarget(name: "PlannerTests", dependencies: ["Planner", "EventModel", "PackGenerator"]),
     .testTarget(
       name: "RecommenderTests",
       dependencies: ["Recommender", "Assistant", "EventModel", "PackGenerator"]),

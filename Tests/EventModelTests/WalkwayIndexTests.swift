@@ -160,4 +160,103 @@ struct WalkwayIndexTests {
       }
     }
   }
+
+  /// A venue of several floors, each a small graph of chains and junctions, joined by stairs,
+  /// escalators and lifts between random nodes (and sometimes a floor joined by stairs only, so
+  /// that the step-free profile cannot reach it). No fixed-minute edges, so that equal times
+  /// mean equal lengths and metres can be compared too.
+  static func floors(seed: UInt64) -> WalkwayGraph {
+    var random = SplitMix64(seed: seed)
+    func below(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
+    var nodes: [WalkwayNode] = []
+    var edges: [WalkwayEdge] = []
+    // Four to six floors of 10 to 23 nodes each: no floor holds half the venue.
+    let floorCount = 4 + below(3)
+    var onFloor: [[String]] = []
+    for floor in 0..<floorCount {
+      var ids: [String] = []
+      func node() -> String {
+        let id = "f\(floor)n\(ids.count)"
+        nodes.append(
+          WalkwayNode(
+            id: id, kind: .junction, floor: "F\(floor)", x: Double(below(200)),
+            y: Double(below(200))))
+        ids.append(id)
+        return id
+      }
+      func edge(_ a: String, _ b: String) {
+        let kinds: [EdgeKind] = [.walk, .walk, .walk, .stairs, .ramp]
+        edges.append(
+          WalkwayEdge(
+            from: a, to: b, kind: kinds[below(kinds.count)],
+            length: below(3) == 0 ? nil : Double(1 + below(80))))
+      }
+      let hubs = (0..<4).map { _ in node() }
+      for _ in 0..<6 {
+        var previous = hubs[below(hubs.count)]
+        for _ in 0..<(1 + below(3)) {
+          let next = node()
+          edge(previous, next)
+          previous = next
+        }
+        edge(previous, hubs[below(hubs.count)])
+      }
+      edge(hubs[0], hubs[0])
+      edge(hubs[1], hubs[2])
+      if below(4) == 0 { _ = node() }
+      onFloor.append(ids)
+    }
+    for floor in 1..<floorCount {
+      for _ in 0..<(1 + below(3)) {
+        let other = below(floor)
+        let kinds: [EdgeKind] = [.stairs, .escalator, .lift, .lift]
+        edges.append(
+          WalkwayEdge(
+            from: onFloor[floor][below(onFloor[floor].count)],
+            to: onFloor[other][below(onFloor[other].count)], kind: kinds[below(kinds.count)],
+            length: Double(5 + below(30))))
+      }
+    }
+    return WalkwayGraph(provenance: Provenance(modelled: ["all"]), nodes: nodes, edges: edges)
+  }
+
+  @Test(
+    "tables between many nodes from floor searches: the times and lengths of a search from each",
+    arguments: 0..<40)
+  func floorTables(seed: Int) throws {
+    let graph = Self.floors(seed: UInt64(seed))
+    let index = WalkwayIndex(graph: graph)
+    var random = SplitMix64(seed: UInt64(2_000 + seed))
+    for stepFree in [false, true] {
+      // Repeats, nodes sharing a floor and nodes on floors of their own.
+      let nodes = (0..<(2 + Int(random.next() % 12))).map { _ in
+        Int(random.next() % UInt64(graph.nodes.count))
+      }
+      let table = try #require(index.table(between: nodes, stepFree: stepFree))
+      for (i, from) in nodes.enumerated() {
+        let expected = Self.reference(graph, from: from, stepFree: stepFree)
+        let found = index.travel(from: from, to: nodes, stepFree: stepFree)
+        for (j, to) in nodes.enumerated() {
+          let seconds = table.seconds[i * nodes.count + j]
+          #expect(
+            Self.close(seconds.isFinite ? seconds : nil, expected[to]),
+            "seed \(seed) \(from)→\(to) step-free \(stepFree)")
+          #expect(
+            Self.close(
+              found[j]?.metres, seconds.isFinite ? table.metres[i * nodes.count + j] : .infinity),
+            "seed \(seed) \(from)→\(to) metres")
+        }
+      }
+    }
+  }
+
+  @Test("no floor tables where floors do not cut the venue: one floor, or one holding most")
+  func floorTablesOnlyWhereTheyPay() {
+    #expect(WalkwayIndex(graph: Self.graph(seed: 3)).table(between: [0, 1]) == nil)
+    var graph = Self.floors(seed: 4)
+    let crowded = graph.nodes[0].floor
+    for index in graph.nodes.indices.dropLast() { graph.nodes[index].floor = crowded }
+    #expect(WalkwayIndex(graph: graph).table(between: [0, 1]) == nil)
+    #expect(WalkwayIndex(graph: Self.floors(seed: 4)).table(between: [0, -1]) == nil)
+  }
 }

@@ -41,6 +41,9 @@ public final class EventCatalog: Sendable {
   public let exhibitorsByName: [Int]
   /// The same, the best known first (`prominence(of:)`), then by name.
   public let exhibitorsByProminence: [Int]
+  /// Each exhibitor's place in the order of ids, so that ranking thousands of them by a score
+  /// and then by id compares numbers, not strings.
+  public let exhibitorIDRank: [Int32]
   /// Per session (same positions as `pack.sessions`): its programme day (`programmeDate`) and
   /// its start and end as minutes after local midnight, computed once because calendar
   /// arithmetic is slow.
@@ -123,6 +126,13 @@ public final class EventCatalog: Sendable {
     exhibitorsByProminence = exhibitorsByName.sorted {
       (prominence[$0], rank[$1]) > (prominence[$1], rank[$0])
     }
+    // Packs list their exhibitors mostly in id order, which the sort passes through in one go.
+    let ids = pack.exhibitors.map(\.id)
+    var idRank = [Int32](repeating: 0, count: ids.count)
+    for (order, position) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() {
+      idRank[position] = Int32(order)
+    }
+    exhibitorIDRank = idRank
 
     // The name indexes fold every name of the pack: built on all cores, the exhibitors' (the
     // most names by far) beside the others.

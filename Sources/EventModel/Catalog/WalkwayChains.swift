@@ -31,6 +31,8 @@ struct WalkwayChains: Sendable {
   /// junction).
   let arcOf: [Int32]
   let stepOf: [Int32]
+  /// One more than the largest edge index of the links: the least a search's cost arrays hold.
+  let edgeCount: Int
 
   init(links: [[WalkwayIndex.Link]]) {
     let count = links.count
@@ -68,7 +70,7 @@ struct WalkwayChains: Sendable {
     var stepOf = [Int32](repeating: -1, count: count)
     var arcByStart: [Int: Int] = [:]  // key: start * edges + first edge
     var lastEdge: [Int] = []
-    let edgeCount = (links.lazy.flatMap { $0 }.map(\.edge).max() ?? 0) + 1
+    let edgeCount = links.lazy.flatMap { $0 }.map(\.edge).max().map { $0 + 1 } ?? 0
     arcStart.reserveCapacity(count + 1)
     for node in 0..<count {
       if junction[node] {
@@ -104,11 +106,144 @@ struct WalkwayChains: Sendable {
     self.steps = steps
     self.arcOf = arcOf
     self.stepOf = stepOf
+    self.edgeCount = edgeCount
   }
 
   /// The arc a node inside a chain lies on, or nil for a junction.
   func arc(through node: Int) -> Arc? {
     guard !isJunction[node], arcOf[node] >= 0 else { return nil }
     return arcs[Int(arcOf[node])]
+  }
+}
+
+extension WalkwayChains {
+  /// Dijkstra's search, the one shortest-path search of the project: to every node, or until
+  /// each of `targets` is settled. Only junctions go through the queue; a chain between two is
+  /// walked when its end is settled, node by node, each node keeping the better of the ways in
+  /// from either end (or from the start, when the start lies inside a chain). A node inside a
+  /// chain is known once both ends are settled.
+  func search(from start: Int, until targets: [Int], costs: [Double], lengths: [Double])
+    -> WalkTree
+  {
+    let count = isJunction.count
+    var seconds = [Double](repeating: .infinity, count: count)
+    var metres = [Double](repeating: .infinity, count: count)
+    var previousNode = [Int32](repeating: -1, count: count)
+    var previousEdge = [Int32](repeating: -1, count: count)
+    // The loop below reads costs and lengths by the links' edges without a check.
+    guard start >= 0 && start < count && costs.count >= edgeCount && lengths.count >= edgeCount
+    else {
+      return WalkTree(
+        seconds: seconds, metres: metres, previousNode: previousNode, previousEdge: previousEdge)
+    }
+    var settled = [Bool](repeating: false, count: count)
+    // The junctions whose settling completes the targets: a junction target itself, both ends
+    // of a target's chain otherwise.
+    var needed = [Bool](repeating: false, count: targets.isEmpty ? 0 : count)
+    var neededLeft = 0
+    func need(_ node: Int) {
+      if !needed[node] {
+        needed[node] = true
+        neededLeft += 1
+      }
+    }
+    for target in targets where target >= 0 && target < count {
+      if let arc = arc(through: target) {
+        need(Int(arc.start))
+        need(Int(arc.end))
+      } else {
+        need(target)
+      }
+    }
+    var queue = SearchQueue()
+    seconds[start] = 0
+    metres[start] = 0
+    // The arrays are as long as the graph and every index comes from its links (checked when
+    // the index was built), so the loop reads them without a check per access: this loop is
+    // most of a plan's time on a large pack.
+    let hasTargets = !needed.isEmpty
+    costs.withUnsafeBufferPointer { costs in
+      lengths.withUnsafeBufferPointer { lengths in
+        steps.withUnsafeBufferPointer { steps in
+          seconds.withUnsafeMutableBufferPointer { seconds in
+            metres.withUnsafeMutableBufferPointer { metres in
+              previousNode.withUnsafeMutableBufferPointer { previousNode in
+                previousEdge.withUnsafeMutableBufferPointer { previousEdge in
+                  // Walks an arc from its step `from` on, leaving `node` at `time` and `length`:
+                  // inside the chain a node takes the way when it is better, and the walk stops
+                  // where it is not (the rest is nearer the other way); at the end junction the
+                  // way is offered to the queue.
+                  // The queue comes in as a parameter: a nested function that captured it would
+                  // have every access checked for exclusivity at run time.
+                  func walk(
+                    _ arc: WalkwayChains.Arc, from: Int, node: Int, time: Double, length: Double,
+                    queue: inout SearchQueue
+                  ) {
+                    var time = time
+                    var length = length
+                    var here = node
+                    let last = Int(arc.first) + Int(arc.count) - 1
+                    var index = Int(arc.first) + from
+                    while index <= last {
+                      let step = steps[index]
+                      let edge = Int(step.edge)
+                      let cost = costs[edge]
+                      if !cost.isFinite { return }
+                      let next = Int(step.node)
+                      time += cost
+                      length += lengths[edge]
+                      if index == last {
+                        if !settled[next] && time < seconds[next] {
+                          seconds[next] = time
+                          metres[next] = length
+                          previousNode[next] = Int32(truncatingIfNeeded: here)
+                          previousEdge[next] = step.edge
+                          queue.insert(seconds: time, node: next)
+                        }
+                        return
+                      }
+                      guard time < seconds[next] else { return }
+                      seconds[next] = time
+                      metres[next] = length
+                      previousNode[next] = Int32(truncatingIfNeeded: here)
+                      previousEdge[next] = step.edge
+                      here = next
+                      index += 1
+                    }
+                  }
+                  if let arc = arc(through: start) {
+                    // The start is the step `position` of the arc, and the step
+                    // `count - 2 - position` of the arc back (the last step is the junction).
+                    let position = Int(stepOf[start]) - Int(arc.first)
+                    walk(arc, from: position + 1, node: start, time: 0, length: 0, queue: &queue)
+                    walk(
+                      arcs[Int(arc.reverse)], from: Int(arc.count) - 1 - position,
+                      node: start, time: 0, length: 0, queue: &queue)
+                  } else {
+                    queue.insert(seconds: 0, node: start)
+                  }
+                  while let item = queue.popMin() {
+                    let node = item.node
+                    if settled[node] { continue }
+                    settled[node] = true
+                    for index in arcStart[node]..<arcStart[node + 1] {
+                      walk(
+                        arcs[index], from: 0, node: node, time: item.seconds,
+                        length: metres[node], queue: &queue)
+                    }
+                    if hasTargets && needed[node] {
+                      neededLeft -= 1
+                      if neededLeft == 0 { break }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return WalkTree(
+      seconds: seconds, metres: metres, previousNode: previousNode, previousEdge: previousEdge)
   }
 }

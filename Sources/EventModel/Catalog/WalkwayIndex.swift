@@ -21,6 +21,8 @@ public struct WalkwayIndex: Sendable {
   private let chains: WalkwayChains
   /// Trees already searched, shared by every copy of the index.
   private let cache: TravelCache
+  /// The graph cut into floors, for tables of times between many nodes.
+  private let overlays: WalkwayOverlays
 
   init(graph: WalkwayGraph) {
     var positions: [String: Int] = [:]
@@ -61,6 +63,7 @@ public struct WalkwayIndex: Sendable {
     stepFreeSeconds = stepFree
     chains = WalkwayChains(links: links)
     cache = TravelCache(nodeCount: links.count)
+    overlays = WalkwayOverlays(floors: graph.nodes.map(\.floor))
   }
 
   /// Nodes reachable from `start`, optionally over step-free edges only.
@@ -131,133 +134,30 @@ extension WalkwayIndex {
     }
   }
 
-  /// Dijkstra's search, the one shortest-path search of the project: to every node, or until
-  /// each of `targets` is settled. Only junctions go through the queue; a chain between two is
-  /// walked when its end is settled, node by node, each node keeping the better of the ways in
-  /// from either end (or from the start, when the start lies inside a chain). A node inside a
-  /// chain is known once both ends are settled.
-  private func search(from start: Int, until targets: [Int], stepFree: Bool) -> WalkTree {
-    let count = links.count
-    var seconds = [Double](repeating: .infinity, count: count)
-    var metres = [Double](repeating: .infinity, count: count)
-    var previousNode = [Int32](repeating: -1, count: count)
-    var previousEdge = [Int32](repeating: -1, count: count)
-    guard start >= 0 && start < count else {
-      return WalkTree(
-        seconds: seconds, metres: metres, previousNode: previousNode, previousEdge: previousEdge)
-    }
-    var settled = [Bool](repeating: false, count: count)
-    // The junctions whose settling completes the targets: a junction target itself, both ends
-    // of a target's chain otherwise.
-    var needed = [Bool](repeating: false, count: targets.isEmpty ? 0 : count)
-    var neededLeft = 0
-    func need(_ node: Int) {
-      if !needed[node] {
-        needed[node] = true
-        neededLeft += 1
-      }
-    }
-    for target in targets where target >= 0 && target < count {
-      if let arc = chains.arc(through: target) {
-        need(Int(arc.start))
-        need(Int(arc.end))
-      } else {
-        need(target)
-      }
-    }
+  /// Seconds and metres between every two of `nodes` (row-major, `nodes.count` wide; infinity
+  /// where there is no way), from searches on single floors and a table between the nodes
+  /// where floors meet, both made once per profile: the same times as a search from each node,
+  /// for a small part of the work on a venue of many floors. Nil when the venue's floors do
+  /// not cut it usefully (one floor, or one floor holding most of it), or a node is not one of
+  /// the graph's: then search.
+  public func table(between nodes: [Int], stepFree: Bool = false) -> (
+    seconds: [Double], metres: [Double]
+  )? {
+    guard nodes.allSatisfy({ $0 >= 0 && $0 < links.count }) else { return nil }
     let costs = stepFree ? stepFreeSeconds : walkSeconds
-    var queue = SearchQueue()
-    seconds[start] = 0
-    metres[start] = 0
-    // The arrays are as long as the graph and every index comes from its links (checked when
-    // the index was built), so the loop reads them without a check per access: this loop is
-    // most of a plan's time on a large pack.
-    let hasTargets = !needed.isEmpty
-    costs.withUnsafeBufferPointer { costs in
-      metresOrZero.withUnsafeBufferPointer { lengths in
-        chains.steps.withUnsafeBufferPointer { steps in
-          seconds.withUnsafeMutableBufferPointer { seconds in
-            metres.withUnsafeMutableBufferPointer { metres in
-              previousNode.withUnsafeMutableBufferPointer { previousNode in
-                previousEdge.withUnsafeMutableBufferPointer { previousEdge in
-                  // Walks an arc from its step `from` on, leaving `node` at `time` and `length`:
-                  // inside the chain a node takes the way when it is better, and the walk stops
-                  // where it is not (the rest is nearer the other way); at the end junction the
-                  // way is offered to the queue.
-                  // The queue comes in as a parameter: a nested function that captured it would
-                  // have every access checked for exclusivity at run time.
-                  func walk(
-                    _ arc: WalkwayChains.Arc, from: Int, node: Int, time: Double, length: Double,
-                    queue: inout SearchQueue
-                  ) {
-                    var time = time
-                    var length = length
-                    var here = node
-                    let last = Int(arc.first) + Int(arc.count) - 1
-                    var index = Int(arc.first) + from
-                    while index <= last {
-                      let step = steps[index]
-                      let edge = Int(step.edge)
-                      let cost = costs[edge]
-                      if !cost.isFinite { return }
-                      let next = Int(step.node)
-                      time += cost
-                      length += lengths[edge]
-                      if index == last {
-                        if !settled[next] && time < seconds[next] {
-                          seconds[next] = time
-                          metres[next] = length
-                          previousNode[next] = Int32(truncatingIfNeeded: here)
-                          previousEdge[next] = step.edge
-                          queue.insert(seconds: time, node: next)
-                        }
-                        return
-                      }
-                      guard time < seconds[next] else { return }
-                      seconds[next] = time
-                      metres[next] = length
-                      previousNode[next] = Int32(truncatingIfNeeded: here)
-                      previousEdge[next] = step.edge
-                      here = next
-                      index += 1
-                    }
-                  }
-                  if let arc = chains.arc(through: start) {
-                    // The start is the step `position` of the arc, and the step
-                    // `count - 2 - position` of the arc back (the last step is the junction).
-                    let position = Int(chains.stepOf[start]) - Int(arc.first)
-                    walk(arc, from: position + 1, node: start, time: 0, length: 0, queue: &queue)
-                    walk(
-                      chains.arcs[Int(arc.reverse)], from: Int(arc.count) - 1 - position,
-                      node: start, time: 0, length: 0, queue: &queue)
-                  } else {
-                    queue.insert(seconds: 0, node: start)
-                  }
-                  while let item = queue.popMin() {
-                    let node = item.node
-                    if settled[node] { continue }
-                    settled[node] = true
-                    for index in chains.arcStart[node]..<chains.arcStart[node + 1] {
-                      walk(
-                        chains.arcs[index], from: 0, node: node, time: item.seconds,
-                        length: metres[node], queue: &queue)
-                    }
-                    if hasTargets && needed[node] {
-                      neededLeft -= 1
-                      if neededLeft == 0 { break }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    return WalkTree(
-      seconds: seconds, metres: metres, previousNode: previousNode, previousEdge: previousEdge)
+    guard
+      let overlay = overlays.overlay(
+        stepFree: stepFree, links: links, costs: costs, lengths: metresOrZero)
+    else { return nil }
+    return overlay.table(between: nodes, costs: costs, lengths: metresOrZero)
   }
 
+  /// The search over the whole graph, for one profile.
+  private func search(from start: Int, until targets: [Int], stepFree: Bool) -> WalkTree {
+    chains.search(
+      from: start, until: targets, costs: stepFree ? stepFreeSeconds : walkSeconds,
+      lengths: metresOrZero)
+  }
 }
 
 /// The search's queue: a four-ary min-heap of (seconds, node), ties to the lower node so that
@@ -324,8 +224,9 @@ struct SearchQueue {
 /// The fastest ways from one node to every other: seconds and metres along them (`nil` where a
 /// node cannot be reached) and the way itself.
 public struct WalkTree: Sendable {
-  private let secondsTo: [Double]
-  private let metresTo: [Double]
+  /// Seconds and metres to each node, infinity where there is no way.
+  let secondsTo: [Double]
+  let metresTo: [Double]
   private let previousNode: [Int32]
   private let previousEdge: [Int32]
 

@@ -162,7 +162,6 @@ public struct VisitPlanner: Sendable {
       var required: Bool
     }
     var candidates: [Candidate] = []
-    var scored: [(Candidate, Double)] = []
     let must = Set(request.mustSee)
     // With interests, only the exhibitors of their topics (and the must-sees) can score: a
     // large pack has thousands of others. Each one's weight (the interests it falls under) and
@@ -194,46 +193,55 @@ public struct VisitPlanner: Sendable {
       }
       scanned = chosen.indices.filter { chosen[$0] }
     }
-    for position in scanned {
-      // Fields are read one by one: a whole exhibitor copied per position costs more than the
-      // rest of the scan on a large pack.
-      let id = exhibitors[position].id
-      guard request.done.isEmpty || !request.done.contains(id),
-        let node = catalog.exhibitorNodes[position]
-      else {
-        continue
-      }
-      // Without interests every stand counts the same, in no group.
-      let group = interests.isEmpty ? -1 : groupOf[position]
+    // Each stand's standing, from its fields alone: thousands are scored, and only the few the
+    // solver considers become candidates.
+    var pool: [Standing] = []
+    pool.reserveCapacity(scanned.count)
+    let readsID = !request.done.isEmpty || !must.isEmpty || !request.profileValue.isEmpty
+    for position in scanned where catalog.exhibitorNodes[position] != nil {
+      let id = readsID ? exhibitors[position].id : ""
+      if !request.done.isEmpty && request.done.contains(id) { continue }
       let weight = interests.isEmpty ? 1 : weightOf[position]
       let required = !must.isEmpty && must.contains(id)
+      guard weight > 0 || required else { continue }
       // Named interests say what the plan is about: the profile orders the stands within them,
       // and chooses among all only when no interest is named.
       let valued =
         weight > 0 && !request.profileValue.isEmpty
         ? Self.profileWeight * (request.profileValue[id] ?? 0) : 0
-      guard weight > 0 || required else { continue }
-      let strong = weight >= 2
       // Prominence (sourced: how many sources name it and its demos) adds a little on top of
       // the interest, so that a robotics plan includes the robots everyone came to see.
       let prominence = Self.prominenceWeight * catalog.exhibitorProminence[position]
-      let candidate = Candidate(
-        kind: .exhibitor, id: id, node: node,
-        profit: (interests.isEmpty ? 1 : 0) + prominence * max(weight, 1) + valued,
-        group: group,
-        dwell: strong ? request.strongDwellMinutes : request.dwellMinutes,
-        opens: 0, closes: request.budgetMinutes, required: required)
-      scored.append((candidate, weight + prominence + valued))
+      pool.append(
+        Standing(
+          position: position, score: weight + prominence + valued, valued: valued,
+          required: required))
     }
     for id in request.mustSee
     where catalog.exhibitor(id) == nil || catalog.exhibitor(id)?.booth == nil {
       leftOut.append(LeftOut(id: id, reason: .notFound))
     }
-    // The best-matching exhibitors, and every must-see.
-    scored.sort { ($0.0.required ? 1 : 0, $0.1, $1.0.id) > ($1.0.required ? 1 : 0, $1.1, $0.0.id) }
-    for (candidate, _) in scored
-    where candidate.required || candidates.count < request.candidateLimit {
-      candidates.append(candidate)
+    // Every must-see, and the best-scoring others up to the limit (ties to the lower id), in
+    // that order.
+    let required = pool.filter(\.required)
+    let others = Self.best(
+      max(0, request.candidateLimit - required.count), of: pool.filter { !$0.required },
+      rank: catalog.exhibitorIDRank)
+    for entry in required.sorted(by: {
+      ($0.score, exhibitors[$1.position].id) > ($1.score, exhibitors[$0.position].id)
+    }) + others {
+      let position = entry.position
+      let id = exhibitors[position].id
+      let weight = interests.isEmpty ? 1 : weightOf[position]
+      let prominence = Self.prominenceWeight * catalog.exhibitorProminence[position]
+      candidates.append(
+        Candidate(
+          kind: .exhibitor, id: id, node: catalog.exhibitorNodes[position] ?? "",
+          profit: (interests.isEmpty ? 1 : 0) + prominence * max(weight, 1) + entry.valued,
+          // Without interests every stand counts the same, in no group.
+          group: interests.isEmpty ? -1 : groupOf[position],
+          dwell: weight >= 2 ? request.strongDwellMinutes : request.dwellMinutes,
+          opens: 0, closes: request.budgetMinutes, required: entry.required))
     }
     for id in request.attend {
       guard let session = catalog.session(id), let node = catalog.room(session.room)?.node else {
@@ -327,6 +335,53 @@ public struct VisitPlanner: Sendable {
       optimal: solution.optimal)
   }
 
+  /// An exhibitor's standing for a plan: its score, the part of it its profile gives, and
+  /// whether the visitor asked for it.
+  struct Standing {
+    var position: Int
+    var score: Double
+    var valued: Double
+    var required: Bool
+  }
+
+  /// The `limit` best of `pool` by score, ties to the lower id (`rank`, each exhibitor's place
+  /// in id order), best first: a heap of the best so far, the worst on top, so that most of a
+  /// large pool costs one comparison each.
+  static func best(_ limit: Int, of pool: [Standing], rank: [Int32]) -> [Standing] {
+    guard limit > 0 else { return [] }
+    func better(_ a: Standing, _ b: Standing) -> Bool {
+      a.score > b.score || (a.score == b.score && rank[a.position] < rank[b.position])
+    }
+    var heap: [Standing] = []
+    heap.reserveCapacity(min(limit, pool.count))
+    func siftDown(from start: Int) {
+      var parent = start
+      while true {
+        var worst = parent
+        let left = 2 * parent + 1
+        if left < heap.count && better(heap[worst], heap[left]) { worst = left }
+        if left + 1 < heap.count && better(heap[worst], heap[left + 1]) { worst = left + 1 }
+        if worst == parent { return }
+        heap.swapAt(parent, worst)
+        parent = worst
+      }
+    }
+    for entry in pool {
+      if heap.count < limit {
+        heap.append(entry)
+        var child = heap.count - 1
+        while child > 0 && better(heap[(child - 1) / 2], heap[child]) {
+          heap.swapAt(child, (child - 1) / 2)
+          child = (child - 1) / 2
+        }
+      } else if better(entry, heap[0]) {
+        heap[0] = entry
+        siftDown(from: 0)
+      }
+    }
+    return heap.sorted(by: better)
+  }
+
   /// Minutes and metres between every two of `nodes` (1e9 where there is no way). Walking is
   /// symmetric on the walkway graph, so a pair needs one search, from either end: trees kept
   /// from earlier plans and answers (the start, popular booths) answer first, and every other
@@ -378,7 +433,22 @@ public struct VisitPlanner: Sendable {
       }
       return (minutes, metres)
     }
-    // Too many nodes to keep a tree from each: search from each pending stop only until the
+    // Too many nodes to keep a tree from each. On a venue of many floors, the table comes from
+    // searches on single floors and between the places where floors meet, made once.
+    let valid = (0..<count).filter { positions[$0] >= 0 }
+    if let table = walkways.table(between: valid.map { positions[$0] }, stepFree: stepFree) {
+      let width = valid.count
+      for (a, i) in valid.enumerated() {
+        for (b, j) in valid.enumerated() where b >= a && !known[i * count + j] {
+          let seconds = table.seconds[a * width + b]
+          set(
+            i, j, seconds: seconds.isFinite ? seconds : nil,
+            length: seconds.isFinite ? table.metres[a * width + b] : nil)
+        }
+      }
+      return (minutes, metres)
+    }
+    // Otherwise search from each pending stop only until the
     // stops not yet known are settled, a later pending stop's way to an earlier one being the
     // earlier one's way back. The searches are independent, so both cores run them; the table
     // is the one a search after another would give.

@@ -1,0 +1,257 @@
+import Synchronization
+
+/// Walking times between many pairs of nodes without a search over the whole venue for each:
+/// the graph is cut into its floors, each floor is searched once from the nodes where it meets
+/// another (stairs, lifts, escalators, doors to outside), and those meeting nodes' times to
+/// each other over the whole venue are worked out once. The fastest way between two nodes
+/// either stays on their shared floor, or leaves the first node's floor at one of its meeting
+/// nodes and enters the second's at one of its own; the best of those sums is the time a search
+/// over the whole graph gives (one level of customisable route planning).
+struct WalkwayOverlay: Sendable {
+  /// One floor: its nodes, the links among them, and the searches from its meeting nodes.
+  struct Cell: Sendable {
+    /// Graph positions of the floor's nodes; a node's index here is its local index.
+    var nodes: [Int32]
+    /// Links that stay on the floor, over local indices (edges keep the graph's numbers).
+    var chains: WalkwayChains
+    /// The floor's meeting nodes: local index, and index among all meeting nodes.
+    var boundaryLocal: [Int32]
+    var boundaryGlobal: [Int32]
+    /// Seconds and metres from meeting node k to every node of the floor without leaving it:
+    /// row k, `nodes.count` wide; infinity where the floor alone has no way.
+    var seconds: [Double]
+    var metres: [Double]
+  }
+
+  /// The cell and local index of every graph node.
+  let cellOf: [Int32]
+  let localOf: [Int32]
+  let cells: [Cell]
+  /// How many meeting nodes there are, and the seconds and metres between every two of them
+  /// over the whole graph (row-major, infinity where there is no way).
+  let boundaryCount: Int
+  let between: [Double]
+  let betweenMetres: [Double]
+
+  /// Above this many meeting nodes the table between them costs more than it saves.
+  static let boundaryLimit = 1_024
+
+  /// The overlay of a graph cut by `floors` (one per node), for one profile's edge costs
+  /// (infinity where the profile may not pass); nil when the cut does not pay: one floor, a
+  /// floor with most of the nodes, or too many meeting nodes.
+  static func build(
+    floors: [String], links: [[WalkwayIndex.Link]], costs: [Double], lengths: [Double]
+  ) -> WalkwayOverlay? {
+    let count = links.count
+    guard floors.count == count, count > 0 else { return nil }
+    var cellByFloor: [String: Int32] = [:]
+    var cellOf = [Int32](repeating: 0, count: count)
+    var localOf = [Int32](repeating: 0, count: count)
+    var members: [[Int32]] = []
+    for node in 0..<count {
+      let cell: Int32
+      if let known = cellByFloor[floors[node]] {
+        cell = known
+      } else {
+        cell = Int32(members.count)
+        cellByFloor[floors[node]] = cell
+        members.append([])
+      }
+      cellOf[node] = cell
+      localOf[node] = Int32(members[Int(cell)].count)
+      members[Int(cell)].append(Int32(node))
+    }
+    guard members.count >= 2, members.allSatisfy({ $0.count * 2 <= count }) else { return nil }
+    var globalOf = [Int32](repeating: -1, count: count)
+    var boundary: [Int32] = []
+    for node in 0..<count where links[node].contains(where: { cellOf[$0.node] != cellOf[node] }) {
+      globalOf[node] = Int32(boundary.count)
+      boundary.append(Int32(node))
+    }
+    let boundaryCount = boundary.count
+    guard boundaryCount <= boundaryLimit else { return nil }
+
+    var cells: [Cell] = []
+    cells.reserveCapacity(members.count)
+    for nodes in members {
+      var floorLinks: [[WalkwayIndex.Link]] = []
+      floorLinks.reserveCapacity(nodes.count)
+      var boundaryLocal: [Int32] = []
+      var boundaryGlobal: [Int32] = []
+      for (local, node) in nodes.enumerated() {
+        floorLinks.append(
+          links[Int(node)].compactMap { link in
+            cellOf[link.node] == cellOf[Int(node)]
+              ? WalkwayIndex.Link(node: Int(localOf[link.node]), edge: link.edge) : nil
+          })
+        if globalOf[Int(node)] >= 0 {
+          boundaryLocal.append(Int32(local))
+          boundaryGlobal.append(globalOf[Int(node)])
+        }
+      }
+      let chains = WalkwayChains(links: floorLinks)
+      var seconds: [Double] = []
+      var metres: [Double] = []
+      seconds.reserveCapacity(boundaryLocal.count * nodes.count)
+      metres.reserveCapacity(boundaryLocal.count * nodes.count)
+      for local in boundaryLocal {
+        let tree = chains.search(from: Int(local), until: [], costs: costs, lengths: lengths)
+        seconds += tree.secondsTo
+        metres += tree.metresTo
+      }
+      cells.append(
+        Cell(
+          nodes: nodes, chains: chains, boundaryLocal: boundaryLocal,
+          boundaryGlobal: boundaryGlobal, seconds: seconds, metres: metres))
+    }
+
+    // The meeting nodes as a graph of their own: on a floor, each to each at the floor's
+    // time; across floors, the links between them. Its edges are numbered apart from the
+    // venue's, with their own seconds and metres.
+    var meetingLinks = [[WalkwayIndex.Link]](repeating: [], count: boundaryCount)
+    var meetingSeconds: [Double] = []
+    var meetingMetres: [Double] = []
+    func join(_ a: Int, _ b: Int, seconds: Double, metres: Double) {
+      meetingLinks[a].append(WalkwayIndex.Link(node: b, edge: meetingSeconds.count))
+      meetingLinks[b].append(WalkwayIndex.Link(node: a, edge: meetingSeconds.count))
+      meetingSeconds.append(seconds)
+      meetingMetres.append(metres)
+    }
+    for cell in cells {
+      let width = cell.nodes.count
+      for (k, from) in cell.boundaryGlobal.enumerated() {
+        for (l, to) in cell.boundaryGlobal.enumerated() where k < l {
+          let index = k * width + Int(cell.boundaryLocal[l])
+          join(Int(from), Int(to), seconds: cell.seconds[index], metres: cell.metres[index])
+        }
+      }
+    }
+    for (global, node) in boundary.enumerated() {
+      for link in links[Int(node)]
+      where cellOf[link.node] != cellOf[Int(node)] && Int(node) < link.node {
+        join(
+          global, Int(globalOf[link.node]), seconds: costs[link.edge],
+          metres: lengths[link.edge])
+      }
+    }
+    let meeting = WalkwayChains(links: meetingLinks)
+    var between: [Double] = []
+    var betweenMetres: [Double] = []
+    between.reserveCapacity(boundaryCount * boundaryCount)
+    betweenMetres.reserveCapacity(boundaryCount * boundaryCount)
+    for source in 0..<boundaryCount {
+      let tree = meeting.search(
+        from: source, until: [], costs: meetingSeconds, lengths: meetingMetres)
+      between += tree.secondsTo
+      betweenMetres += tree.metresTo
+    }
+    return WalkwayOverlay(
+      cellOf: cellOf, localOf: localOf, cells: cells, boundaryCount: boundaryCount,
+      between: between, betweenMetres: betweenMetres)
+  }
+
+  /// Seconds and metres between every two of `nodes` (graph positions, all valid), row-major
+  /// and `nodes.count` wide; infinity where there is no way.
+  func table(between nodes: [Int], costs: [Double], lengths: [Double]) -> (
+    seconds: [Double], metres: [Double]
+  ) {
+    let count = nodes.count
+    let width = boundaryCount
+    var seconds = [Double](repeating: .infinity, count: count * count)
+    var metres = seconds
+    // From each node to every meeting node of the venue: out of its floor at one of the
+    // floor's meeting nodes, then on between meeting nodes.
+    var out = [Double](repeating: .infinity, count: count * width)
+    var outMetres = out
+    for (i, node) in nodes.enumerated() {
+      let cell = cells[Int(cellOf[node])]
+      let local = Int(localOf[node])
+      for (k, exit) in cell.boundaryGlobal.enumerated() {
+        let toExit = cell.seconds[k * cell.nodes.count + local]
+        guard toExit.isFinite else { continue }
+        let lengthToExit = cell.metres[k * cell.nodes.count + local]
+        let row = Int(exit) * width
+        for target in 0..<width {
+          let time = toExit + between[row + target]
+          if time < out[i * width + target] {
+            out[i * width + target] = time
+            outMetres[i * width + target] = lengthToExit + betweenMetres[row + target]
+          }
+        }
+      }
+    }
+    // Ways that stay on a floor: one search on the floor from each node but the last on it.
+    var sameFloor: [Int: [Int]] = [:]
+    for (i, node) in nodes.enumerated() { sameFloor[Int(cellOf[node]), default: []].append(i) }
+    for (cellIndex, members) in sameFloor where members.count > 1 {
+      let cell = cells[cellIndex]
+      for (position, i) in members.enumerated().dropLast() {
+        let later = members[(position + 1)...]
+        let tree = cell.chains.search(
+          from: Int(localOf[nodes[i]]), until: later.map { Int(localOf[nodes[$0]]) },
+          costs: costs, lengths: lengths)
+        for j in later {
+          let local = Int(localOf[nodes[j]])
+          seconds[i * count + j] = tree.secondsTo[local]
+          metres[i * count + j] = tree.metresTo[local]
+        }
+      }
+    }
+    for i in 0..<count {
+      seconds[i * count + i] = 0
+      metres[i * count + i] = 0
+      for j in (i + 1)..<count {
+        // The way on the floor (found above, when they share one), else into the second
+        // node's floor at one of its meeting nodes; the first of equal times is kept.
+        let cell = cells[Int(cellOf[nodes[j]])]
+        let local = Int(localOf[nodes[j]])
+        var best = seconds[i * count + j]
+        var length = metres[i * count + j]
+        for (k, entry) in cell.boundaryGlobal.enumerated() {
+          let time = out[i * width + Int(entry)] + cell.seconds[k * cell.nodes.count + local]
+          if time < best {
+            best = time
+            length = outMetres[i * width + Int(entry)] + cell.metres[k * cell.nodes.count + local]
+          }
+        }
+        seconds[i * count + j] = best
+        seconds[j * count + i] = best
+        metres[i * count + j] = length
+        metres[j * count + i] = length
+      }
+    }
+    return (seconds, metres)
+  }
+}
+
+/// The overlays of a graph, one per profile, built the first time a table asks for one and
+/// shared by every copy of the index (most uses of a pack never need them).
+final class WalkwayOverlays: Sendable {
+  private enum Built: Sendable {
+    case notYet
+    case none
+    case built(WalkwayOverlay)
+  }
+  private let floors: [String]
+  private let state = Mutex<(walk: Built, stepFree: Built)>((.notYet, .notYet))
+
+  init(floors: [String]) { self.floors = floors }
+
+  func overlay(
+    stepFree: Bool, links: [[WalkwayIndex.Link]], costs: [Double], lengths: [Double]
+  ) -> WalkwayOverlay? {
+    state.withLock { state in
+      let built = stepFree ? state.stepFree : state.walk
+      switch built {
+      case .built(let overlay): return overlay
+      case .none: return nil
+      case .notYet:
+        let overlay = WalkwayOverlay.build(
+          floors: floors, links: links, costs: costs, lengths: lengths)
+        let result: Built = overlay.map { .built($0) } ?? .none
+        if stepFree { state.stepFree = result } else { state.walk = result }
+        return overlay
+      }
+    }
+  }
+}
