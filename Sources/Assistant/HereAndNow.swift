@@ -100,7 +100,9 @@ public struct HereAndNowGuide: Sendable {
     let sessions = nearbySessions.filter { $0.start < until }.map(entry)
 
     var nearest: [FacilityKind: HereAndNow.FacilityEntry] = [:]
-    for (index, walkNode) in catalog.pack.walkways.nodes.enumerated() {
+    let walkwayNodes = catalog.pack.walkways.nodes
+    for index in catalog.placeNodes {
+      let walkNode = walkwayNodes[index]
       guard let kind = walkNode.facility, let walk = travel?.minutes(to: index) else { continue }
       if walk < nearest[kind]?.walkMinutes ?? .infinity {
         nearest[kind] = HereAndNow.FacilityEntry(

@@ -72,12 +72,15 @@ enum PersonalPlanBench {
       plan = planner.plan(request)
       times.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1_000_000)
     }
+    // The first plan of a process also builds what later plans reuse (the floor tables of a
+    // venue too large to keep every tree), so it is shown on its own.
+    let first = times[0]
     times.sort()
     print(
       String(
         format:
-          "%@: 3-hour plan from %d exhibitors in median %.1f ms (min %.1f): %d stops, score %.1f, walking %.0f m",
-        name, catalog.pack.exhibitors.count, times[2], times[0], plan!.stops.count, plan!.score,
-        plan!.walkingMetres))
+          "%@: 3-hour plan from %d exhibitors in median %.1f ms (min %.1f, first %.1f): %d stops, score %.1f, walking %.0f m",
+        name, catalog.pack.exhibitors.count, times[2], times[0], first, plan!.stops.count,
+        plan!.score, plan!.walkingMetres))
   }
 }

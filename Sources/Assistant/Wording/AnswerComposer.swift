@@ -387,13 +387,20 @@ struct AnswerComposer {
     // "Youth Elite Forum"), not when it only repeats one ("AI governance").
     let titleIsSpecific = bestPart >= 2 || (bestPart >= 1 && u.primary(.topic).isEmpty)
     let parts = titleIsSpecific ? u.sessionParts.filter { $0.value == bestPart }.map(\.key) : []
+    // Sessions are picked by position (ids and topics looked up once), not by reading each
+    // session's fields: a large programme has a thousand.
+    func keep(_ chosen: some Sequence<Int>) {
+      var wanted = [Bool](repeating: false, count: all.count)
+      for position in chosen where position >= 0 && position < all.count { wanted[position] = true }
+      positions = positions.filter { wanted[$0] }
+    }
     if !named.isEmpty || !parts.isEmpty {
-      let wanted = Set(named.isEmpty ? parts : named)
-      positions = positions.filter { wanted.contains(all[$0].id) }
+      keep((named.isEmpty ? parts : named).compactMap { catalog.position(ofSession: $0) })
     }
     let speakers = u.primary(.speaker).map(\.id)
     if !speakers.isEmpty {
-      positions = positions.filter { !Set(all[$0].speakers).isDisjoint(with: speakers) }
+      let wanted = Set(speakers)
+      positions = positions.filter { all[$0].speakers.contains(where: wanted.contains) }
       criteria += speakers.compactMap { catalog.speaker($0).map { name($0.name) } }
       slots["speakers"] = .list(speakers)
     }
@@ -406,8 +413,7 @@ struct AnswerComposer {
     }
     let topics = u.primary(.topic).map(\.id)
     if !topics.isEmpty && named.isEmpty && parts.isEmpty {
-      let wanted = topics.reduce(into: Set<String>()) { $0.formUnion(catalog.topicAndNarrower($1)) }
-      positions = positions.filter { all[$0].topics.contains(where: wanted.contains) }
+      keep(topics.flatMap { catalog.sessionsByTopic[$0] ?? [] })
       criteria += topics.compactMap { catalog.topic($0).map { name($0.name) } }
       slots["topics"] = .list(topics)
     }
@@ -684,13 +690,15 @@ struct AnswerComposer {
     }
     if let kind = u.facilities.first {
       // Facilities by kind; "metro", "entrance" and "lift" are node kinds rather than facilities.
-      // Fields read where they are: a large venue has thousands of nodes.
+      // Only facilities and named places are read: a large venue has thousands of nodes.
       let nodes = catalog.pack.walkways.nodes
-      let candidates = nodes.indices.filter { index in
+      let facilityKind = FacilityKind(rawValue: kind)
+      let nodeKind = NodeKind(rawValue: kind)
+      let candidates = catalog.placeNodes.filter { index in
         let facility = nodes[index].facility
-        return facility?.rawValue == kind
+        return (facility != nil && facility == facilityKind)
           || (kind == "restroom" && facility == .accessibleRestroom)
-          || (nodes[index].kind.rawValue == kind && nodes[index].name != nil)
+          || (nodeKind != nil && nodes[index].kind == nodeKind && nodes[index].name != nil)
       }.map { nodes[$0] }
       guard !candidates.isEmpty else { return nil }
       slots["facility"] = .text(kind)

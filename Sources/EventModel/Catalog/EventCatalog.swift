@@ -29,6 +29,11 @@ public final class EventCatalog: Sendable {
   public let exhibitorsByTopic: [String: [Int]]
   /// Exhibitor positions per booth id.
   public let exhibitorsByBooth: [String: [Int]]
+  /// Session positions per topic id, including sessions of narrower topics.
+  public let sessionsByTopic: [String: [Int]]
+  /// Walkway node positions of facilities and named places (entrances, metro exits), in the
+  /// graph's order: answers about them need not read thousands of aisle points.
+  public let placeNodes: [Int]
   /// Session positions ordered by start, then end, then id.
   public let sessionsByStart: [Int]
   /// Per exhibitor (same positions as `pack.exhibitors`): the walkway node of its booth, and its
@@ -99,6 +104,22 @@ public final class EventCatalog: Sendable {
     }
     exhibitorsByTopic = byTopic
     exhibitorsByBooth = byBooth
+    var sessionsOfTopic: [String: [Int]] = [:]
+    for (position, session) in pack.sessions.enumerated() {
+      var covered = Set<String>()
+      for topic in session.topics {
+        var current: String? = topic
+        while let id = current, covered.insert(id).inserted {
+          sessionsOfTopic[id, default: []].append(position)
+          current = parents[id]
+        }
+      }
+    }
+    sessionsByTopic = sessionsOfTopic
+    let walkwayNodes = pack.walkways.nodes
+    placeNodes = walkwayNodes.indices.filter {
+      walkwayNodes[$0].facility != nil || walkwayNodes[$0].name != nil
+    }
     let booths = boothPosition
     let exhibitorBooths = pack.exhibitors.map { $0.booth.flatMap { booths[$0] } }
     exhibitorBoothPositions = exhibitorBooths

@@ -66,9 +66,17 @@ public final class MatcherIndex: Sendable {
   /// The units of phrase `p` are `phraseUnits[phraseStart[p]..<phraseStart[p + 1]]`.
   let phraseUnits: [Int32]
   let phraseStart: [Int32]
-  /// The phrases whose first unit is `u` are `firstPhrases[firstStart[u]..<firstStart[u + 1]]`.
-  let firstPhrases: [Int32]
-  let firstStart: [Int32]
+  /// The phrases of one unit `u` are `singlePhrases[singleStart[u]..<singleStart[u + 1]]`.
+  let singlePhrases: [Int32]
+  let singleStart: [Int32]
+  /// Longer phrases by their first two units: pair `pairOf[first, second]` has the phrases
+  /// `pairPhrases[pairStart[pair]..<pairStart[pair + 1]]`. A large programme has a thousand
+  /// titles with "forum" in them; a question's "forum 2" looks only at those going on with "2".
+  let pairOf: [UInt64: Int32]
+  let pairPhrases: [Int32]
+  let pairStart: [Int32]
+  /// How many of each phrase's units are not function units (stop words, one-word cues).
+  let contentUnits: [Int32]
   /// Units of stop words and one-word cues: they say little about which session is meant.
   let isFunctionUnit: [Bool]
   /// Bit 0: the unit is a word of the English lexicon; bit 1: of the German one.
@@ -157,18 +165,40 @@ public final class MatcherIndex: Sendable {
     phraseUnits = flat
     phraseStart = starts
 
-    var lists = [[Int32]](repeating: [], count: ids.count)
+    var singles = [[Int32]](repeating: [], count: ids.count)
+    var pairs: [UInt64: Int32] = [:]
+    var pairLists: [[Int32]] = []
     for position in phrases.indices {
-      lists[Int(flat[Int(starts[position])])].append(Int32(position))
+      let first = Int(starts[position])
+      if Int(starts[position + 1]) - first == 1 {
+        singles[Int(flat[first])].append(Int32(position))
+      } else {
+        let key = Self.pairKey(flat[first], flat[first + 1])
+        let pair = pairs[key] ?? Int32(pairLists.count)
+        if Int(pair) == pairLists.count {
+          pairs[key] = pair
+          pairLists.append([])
+        }
+        pairLists[Int(pair)].append(Int32(position))
+      }
     }
-    var firstStart: [Int32] = [0]
-    var firstPhrases: [Int32] = []
-    for list in lists {
-      firstPhrases += list
-      firstStart.append(Int32(firstPhrases.count))
+    var singleStart: [Int32] = [0]
+    var singlePhrases: [Int32] = []
+    for list in singles {
+      singlePhrases += list
+      singleStart.append(Int32(singlePhrases.count))
     }
-    self.firstStart = firstStart
-    self.firstPhrases = firstPhrases
+    var pairStart: [Int32] = [0]
+    var pairPhrases: [Int32] = []
+    for list in pairLists {
+      pairPhrases += list
+      pairStart.append(Int32(pairPhrases.count))
+    }
+    self.singleStart = singleStart
+    self.singlePhrases = singlePhrases
+    pairOf = pairs
+    self.pairStart = pairStart
+    self.pairPhrases = pairPhrases
 
     var isFunction = [Bool](repeating: false, count: ids.count)
     var languagesOfUnit = [UInt8](repeating: 0, count: ids.count)
@@ -197,6 +227,10 @@ public final class MatcherIndex: Sendable {
       }
     }
     isFunctionUnit = isFunction
+    contentUnits = phrases.indices.map { position in
+      Int32(
+        flat[Int(starts[position])..<Int(starts[position + 1])].count { !isFunction[Int($0)] })
+    }
     ordinaryWords = StringTable(
       set: lexicon.languages.flatMap { $0.commonWords }.flatMap { unitizer.units($0).map(\.text) })
     unitLanguages = languagesOfUnit
@@ -227,9 +261,20 @@ public final class MatcherIndex: Sendable {
     phraseUnits[Int(phraseStart[phrase])..<Int(phraseStart[phrase + 1])]
   }
 
-  /// The phrases that start with a unit.
-  func phrases(startingWith unit: Int32) -> ArraySlice<Int32> {
-    firstPhrases[Int(firstStart[Int(unit)])..<Int(firstStart[Int(unit) + 1])]
+  /// The phrases that are the one unit `unit`.
+  func phrases(of unit: Int32) -> ArraySlice<Int32> {
+    guard unit >= 0 && Int(unit) + 1 < singleStart.count else { return [] }
+    return singlePhrases[Int(singleStart[Int(unit)])..<Int(singleStart[Int(unit) + 1])]
+  }
+
+  /// The phrases of two or more units that start with `first` and go on with `second`.
+  func phrases(startingWith first: Int32, then second: Int32) -> ArraySlice<Int32> {
+    guard let pair = pairOf[Self.pairKey(first, second)] else { return [] }
+    return pairPhrases[Int(pairStart[Int(pair)])..<Int(pairStart[Int(pair) + 1])]
+  }
+
+  static func pairKey(_ first: Int32, _ second: Int32) -> UInt64 {
+    UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
   }
 
   static func pinyinKey(_ units: ArraySlice<String>, hanzi: HanziTable) -> String? {

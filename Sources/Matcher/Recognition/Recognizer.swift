@@ -46,12 +46,28 @@ struct Recognizer {
           .compactMap { index.unitIDs[$0] }
       }
     }
+    // The phrases that may start at a position: those of its one unit, and the longer ones
+    // going on with the next unit as written or corrected, in the index's order.
+    var candidates: [Int32] = []
     for start in units.indices {
       var firsts: [(Int32, MatchQuality)] = []
       if ids[start] >= 0 { firsts.append((ids[start], .exact)) }
       for correction in corrections[start] { firsts.append((correction, .corrected)) }
       for (first, firstQuality) in firsts {
-        for candidate in index.phrases(startingWith: first) {
+        candidates.removeAll(keepingCapacity: true)
+        candidates += index.phrases(of: first)
+        var lists = candidates.isEmpty ? 0 : 1
+        if start + 1 < units.count {
+          for second in (ids[start + 1] >= 0 ? [ids[start + 1]] : []) + corrections[start + 1] {
+            let longer = index.phrases(startingWith: first, then: second)
+            if !longer.isEmpty {
+              candidates += longer
+              lists += 1
+            }
+          }
+        }
+        if lists > 1 { candidates.sort() }
+        for candidate in candidates {
           let phraseUnits = index.units(ofPhrase: Int(candidate))
           let length = phraseUnits.count
           guard start + length <= units.count else { continue }

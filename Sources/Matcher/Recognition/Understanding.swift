@@ -172,8 +172,7 @@ extension Understanding {
         named.append((match, reference))
       case .sessionPart(let id):
         // Count only the words that say something ("opening" in "opening ceremony").
-        let content = index.units(ofPhrase: match.phrase).filter { !index.isFunctionUnit[Int($0)] }
-          .count
+        let content = Int(index.contentUnits[match.phrase])
         sessionParts[id] = max(sessionParts[id] ?? 0, content)
         explain(match)
       case .facility(let kind):
@@ -184,9 +183,7 @@ extension Understanding {
         explain(match)
       case .info(let id):
         // A keyword that is only a question or cue word ("when", "几点") points weakly.
-        let telling =
-          index.units(ofPhrase: match.phrase).contains { !index.isFunctionUnit[Int($0)] }
-          || match.length > 1
+        let telling = index.contentUnits[match.phrase] > 0 || match.length > 1
         infoHits[id, default: 0] += telling ? 2 * match.length : 1
         infoEnds[id] = max(infoEnds[id] ?? 0, match.end)
         if telling { infoSpans.append(match.start..<match.end) }
@@ -228,15 +225,24 @@ extension Understanding {
     var spanOf: [SIMD2<Int>: Int] = [:]
     var kept: [EntityMatch] = []
     for (match, reference) in named {
-      let covering = spans.filter { $0.start <= match.start && match.end <= $0.end }
-      if covering.contains(where: { $0.references.contains(reference) }) { continue }
+      // The spans covering this match, read in place: a large pack gives hundreds of matches.
+      var coveredBySame = false
+      var coveredByLonger = false
+      for span in spans where span.start <= match.start && match.end <= span.end {
+        if span.references.contains(reference) {
+          coveredBySame = true
+          break
+        }
+        if span.length > match.length { coveredByLonger = true }
+      }
+      if coveredBySame { continue }
       // A corrected or homophone match never stands where an exact one already does.
       if match.quality < .exact, spans.contains(where: { $0.hasExact && $0.overlaps(match) }) {
         continue
       }
       // Inside a longer name, or inside a cue phrase of several words ("city" in "city walk").
       let nested =
-        covering.contains { $0.length > match.length }
+        coveredByLonger
         || spans.contains { $0.hasPrimary && $0.length > match.length && $0.overlaps(match) }
         || cueSpans.contains {
           $0.lowerBound <= match.start && match.end <= $0.upperBound

@@ -198,7 +198,8 @@ public struct VisitPlanner: Sendable {
     var pool: [Standing] = []
     pool.reserveCapacity(scanned.count)
     let readsID = !request.done.isEmpty || !must.isEmpty || !request.profileValue.isEmpty
-    for position in scanned where catalog.exhibitorNodes[position] != nil {
+    let boothOf = catalog.exhibitorBoothPositions
+    for position in scanned where boothOf[position] != nil {
       let id = readsID ? exhibitors[position].id : ""
       if !request.done.isEmpty && request.done.contains(id) { continue }
       let weight = interests.isEmpty ? 1 : weightOf[position]
@@ -223,10 +224,10 @@ public struct VisitPlanner: Sendable {
     }
     // Every must-see, and the best-scoring others up to the limit (ties to the lower id), in
     // that order.
-    let required = pool.filter(\.required)
+    let required = must.isEmpty ? [] : pool.filter(\.required)
     let others = Self.best(
-      max(0, request.candidateLimit - required.count), of: pool.filter { !$0.required },
-      rank: catalog.exhibitorIDRank)
+      max(0, request.candidateLimit - required.count),
+      of: required.isEmpty ? pool : pool.filter { !$0.required }, rank: catalog.exhibitorIDRank)
     for entry in required.sorted(by: {
       ($0.score, exhibitors[$1.position].id) > ($1.score, exhibitors[$0.position].id)
     }) + others {

@@ -42,6 +42,18 @@ struct UnderstandingTests {
     #expect(AnswerFixture.ask("where is unitreeeee").entities.isEmpty, "too many edits")
   }
 
+  @Test("a misspelt word at the start or inside a name of several words still finds the name")
+  func typoInsideLongerName() {
+    for (typo, exact, id) in [
+      ("where is Shanghia AI Laboratory", "where is Shanghai AI Laboratory", "shanghai-ai-lab"),
+      ("where is Kuaishou Klingg AI", "where is Kuaishou Kling AI", "kling"),
+    ] {
+      let misspelt = AnswerFixture.ask(typo)
+      #expect(entities(misspelt).contains("exhibitor:\(id)"), "\(typo)")
+      #expect(misspelt.confidence < AnswerFixture.ask(exact).confidence, "\(typo)")
+    }
+  }
+
   @Test("codes and numbers are never corrected: H2 is not H3, H5 is nothing")
   func codes() {
     #expect(entities(AnswerFixture.ask("what is in hall H2")) == ["hall:H2"])
