@@ -71,10 +71,19 @@ public struct IntentModel: Sendable, Equatable {
     var scores = bias.map(Double.init)
     var counted: [Int] = []
     counted.reserveCapacity(rows.count)
-    for case let row? in rows where !counted.contains(row) {
-      counted.append(row)
-      let start = row * count
-      for c in 0..<count { scores[c] += Double(weights[start + c]) }
+    for case let row? in rows where !counted.contains(row) { counted.append(row) }
+    // The rows are gathered first and summed in one tight loop, so that the processor fetches
+    // the next rows' weights (mostly cache misses) while it adds the ones before.
+    scores.withUnsafeMutableBufferPointer { scores in
+      weights.withUnsafeBufferPointer { weights in
+        for row in counted {
+          let start = row * count
+          guard start >= 0 && start + count <= weights.count && scores.count >= count else {
+            continue
+          }
+          for c in 0..<count { scores[c] += Double(weights[start + c]) }
+        }
+      }
     }
     let top = scores.max() ?? 0
     let exponentials = scores.map { Foundation.exp($0 - top) }
