@@ -90,29 +90,34 @@ public final class EventCatalog: Sendable {
     for topic in pack.topics { parents[topic.id] = topic.parent }
     var byTopic: [String: [Int]] = [:]
     var byBooth: [String: [Int]] = [:]
-    for (position, exhibitor) in pack.exhibitors.enumerated() {
-      var covered = Set<String>()
-      for topic in exhibitor.topics {
+    // Fields are read in place and the few topics already covered kept in a list: copying
+    // each of thousands of exhibitors, and a set per exhibitor, cost more than the index.
+    func coveringTopics(_ topics: [String], _ body: (String) -> Void) {
+      var covered: [String] = []
+      for topic in topics {
         // Walk up the taxonomy so that "robotics" also finds humanoid-robot exhibitors.
         var current: String? = topic
-        while let id = current, covered.insert(id).inserted {
-          byTopic[id, default: []].append(position)
+        while let id = current, !covered.contains(id) {
+          covered.append(id)
+          body(id)
           current = parents[id]
         }
       }
-      if let booth = exhibitor.booth { byBooth[booth, default: []].append(position) }
+    }
+    let exhibitorList = pack.exhibitors
+    for position in exhibitorList.indices {
+      coveringTopics(exhibitorList[position].topics) { byTopic[$0, default: []].append(position) }
+      if let booth = exhibitorList[position].booth {
+        byBooth[booth, default: []].append(position)
+      }
     }
     exhibitorsByTopic = byTopic
     exhibitorsByBooth = byBooth
     var sessionsOfTopic: [String: [Int]] = [:]
-    for (position, session) in pack.sessions.enumerated() {
-      var covered = Set<String>()
-      for topic in session.topics {
-        var current: String? = topic
-        while let id = current, covered.insert(id).inserted {
-          sessionsOfTopic[id, default: []].append(position)
-          current = parents[id]
-        }
+    let sessionList = pack.sessions
+    for position in sessionList.indices {
+      coveringTopics(sessionList[position].topics) {
+        sessionsOfTopic[$0, default: []].append(position)
       }
     }
     sessionsByTopic = sessionsOfTopic
@@ -124,7 +129,8 @@ public final class EventCatalog: Sendable {
     let exhibitorBooths = pack.exhibitors.map { $0.booth.flatMap { booths[$0] } }
     exhibitorBoothPositions = exhibitorBooths
     exhibitorNodes = exhibitorBooths.map { $0.map { pack.booths[$0].node } }
-    exhibitorProminence = pack.exhibitors.map(Self.prominence(of:))
+    let prominence = pack.exhibitors.map(Self.prominence(of:))
+    exhibitorProminence = prominence
     sessionsByStart = pack.sessions.indices.sorted {
       let a = pack.sessions[$0]
       let b = pack.sessions[$1]
@@ -141,7 +147,6 @@ public final class EventCatalog: Sendable {
 
     let sortKeys = pack.exhibitors.map { TextFolding.fold($0.name.text(.en)) }
     exhibitorsByName = pack.exhibitors.indices.sorted { (sortKeys[$0], $0) < (sortKeys[$1], $1) }
-    let prominence = pack.exhibitors.map(Self.prominence(of:))
     var rank = [Int](repeating: 0, count: pack.exhibitors.count)
     for (order, position) in exhibitorsByName.enumerated() { rank[position] = order }
     exhibitorsByProminence = exhibitorsByName.sorted {

@@ -387,8 +387,9 @@ public struct VisitPlanner: Sendable {
   /// symmetric on the walkway graph, so a pair needs one search, from either end: trees kept
   /// from earlier plans and answers (the start, popular booths) answer first, and every other
   /// vertex searches once, keeping its tree for the next plan where the cache holds a tree of
-  /// every node. Minutes are rounded to a microminute so that the table does not depend on
-  /// which end was searched.
+  /// every node. A venue too large for that takes the rest from its floor tables
+  /// (`WalkwayIndex.table`), or else searches from each stop. Minutes are rounded to a
+  /// microminute so that the table does not depend on which end was searched.
   func walkingTable(between nodes: [String], stepFree: Bool) -> (
     minutes: [Double], metres: [Double]
   ) {
