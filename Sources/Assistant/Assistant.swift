@@ -75,7 +75,7 @@ public struct Assistant: Sendable {
       // cities": the International AI City Forum, not every session touching cities).
       let topicWords = request.primary(.topic).compactMap { catalog.topic($0.id) }.flatMap {
         ($0.name.allTexts + $0.aliases).map { TextFolding.fold($0) }
-      }
+      }.map(TitleWord.init)
       // Titles are read where they are: an answer can list hundreds of sessions.
       let all = catalog.pack.sessions
       for id in sessions {
@@ -100,15 +100,31 @@ public struct Assistant: Sendable {
   /// Whether a title holds one of the words: a whole Latin word of four letters or more, or Han
   /// text of two characters or more ("City" in "International AI City Forum", 城市 in
   /// 国际人工智能城市论坛).
-  static func title(_ texts: [SessionTitleCache.FoldedTitle], names words: [String]) -> Bool {
-    guard !words.isEmpty else { return false }
-    return words.contains { word in
-      let isHan = word.unicodeScalars.contains { $0.properties.isIdeographic }
-      if isHan { return word.count >= 2 && texts.contains { $0.text.contains(word) } }
-      guard word.count >= 4 else { return false }
+  static func title(_ texts: [SessionTitleCache.FoldedTitle], names words: [TitleWord]) -> Bool {
+    words.contains { word in
+      guard word.counts else { return false }
+      let text = word.text
+      if word.isHan { return texts.contains { $0.text.contains(text) } }
       return texts.contains { title in
-        title.words.contains { $0 == word } || (word.contains(" ") && title.text.contains(word))
+        title.words.contains { $0 == text } || (word.hasSpace && title.text.contains(text))
       }
+    }
+  }
+
+  /// A folded topic word with what `title(_:names:)` asks of it worked out once, not once per
+  /// session of a long list.
+  struct TitleWord {
+    let text: String
+    let isHan: Bool
+    let hasSpace: Bool
+    /// Han text of two characters or more, or a Latin word of four letters or more.
+    let counts: Bool
+
+    init(_ text: String) {
+      self.text = text
+      isHan = text.unicodeScalars.contains { $0.properties.isIdeographic }
+      hasSpace = text.contains(" ")
+      counts = text.count >= (isHan ? 2 : 4)
     }
   }
 

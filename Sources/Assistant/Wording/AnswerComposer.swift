@@ -293,21 +293,17 @@ struct AnswerComposer {
     }
     slots["exhibitors"] = .list(found.prefix(50).map { all[$0].id })
     slots["count"] = .number(Double(found.count))
-    // Which pavilion holds most of them: answers "which pavilion has humanoid robots".
-    // A venue has a handful of pavilions: counted in a list, not a dictionary of thousands of
-    // lookups.
-    var pavilionCounts: [(key: String, value: Int)] = []
-    for position in found {
-      let pavilion = all[position].pavilion
-      if let index = pavilionCounts.firstIndex(where: { $0.key == pavilion }) {
-        pavilionCounts[index].value += 1
-      } else {
-        pavilionCounts.append((pavilion, 1))
+    // Which pavilion holds most of them: answers "which pavilion has humanoid robots". Counted
+    // by the pavilions' numbers: a topic of a large pack has thousands of exhibitors.
+    let pavilionIDs = catalog.exhibitorPavilions
+    let pavilionOf = catalog.exhibitorPavilionNumber
+    var pavilionCounts = [Int](repeating: 0, count: pavilionIDs.count)
+    for position in found { pavilionCounts[Int(pavilionOf[position])] += 1 }
+    let topPavilion = pavilionCounts.indices.filter { pavilionCounts[$0] > 0 }
+      .max {
+        (pavilionCounts[$0], pavilionIDs[$1]) < (pavilionCounts[$1], pavilionIDs[$0])
       }
-    }
-    let topPavilion = pavilionCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }.flatMap {
-      catalog.pavilion($0.key)
-    }
+      .flatMap { catalog.pavilion(pavilionIDs[$0]) }
     var lines: [String] = []
     let subject = what.joined(separator: language == .zh ? "、" : ", ")
     if let topPavilion, filter.pavilion == nil {

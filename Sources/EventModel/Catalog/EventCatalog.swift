@@ -42,6 +42,11 @@ public final class EventCatalog: Sendable {
   /// Where each exhibitor's booth is in `pack.booths` (nil without a booth in the pack).
   public let exhibitorBoothPositions: [Int?]
   public let exhibitorProminence: [Double]
+  /// Each exhibitor's pavilion as a number: `exhibitorPavilions[exhibitorPavilionNumber[p]]` is
+  /// the pavilion id exhibitor `p` names, so that counting thousands of them by pavilion reads
+  /// numbers.
+  public let exhibitorPavilionNumber: [Int32]
+  public let exhibitorPavilions: [String]
   /// Exhibitor positions in alphabetical order of their folded English names.
   public let exhibitorsByName: [Int]
   /// The same, the best known first (`prominence(of:)`), then by name.
@@ -131,6 +136,17 @@ public final class EventCatalog: Sendable {
     exhibitorNodes = exhibitorBooths.map { $0.map { pack.booths[$0].node } }
     let prominence = pack.exhibitors.map(Self.prominence(of:))
     exhibitorProminence = prominence
+    var pavilionNumbers: [String: Int32] = [:]
+    var pavilionIDs: [String] = []
+    exhibitorPavilionNumber = exhibitorList.indices.map { position in
+      let pavilion = exhibitorList[position].pavilion
+      if let known = pavilionNumbers[pavilion] { return known }
+      let number = Int32(pavilionIDs.count)
+      pavilionNumbers[pavilion] = number
+      pavilionIDs.append(pavilion)
+      return number
+    }
+    exhibitorPavilions = pavilionIDs
     sessionsByStart = pack.sessions.indices.sorted {
       let a = pack.sessions[$0]
       let b = pack.sessions[$1]

@@ -102,7 +102,11 @@ extension EventCatalog {
       candidates = candidates.filter { allowed[$0] }
     }
     if let pavilion = filter.pavilion {
-      candidates = candidates.filter { pack.exhibitors[$0].pavilion == pavilion }
+      // By number: no exhibitor's record is read.
+      guard let number = exhibitorPavilions.firstIndex(of: pavilion).map(Int32.init) else {
+        return []
+      }
+      candidates = candidates.filter { exhibitorPavilionNumber[$0] == number }
     }
     return candidates
   }
@@ -154,6 +158,11 @@ extension EventCatalog {
 
   /// Positions (in `pack.sessions`) of the sessions that meet the filter, by start time.
   public func sessionPositions(matching filter: SessionFilter) -> [Int] {
+    if filter.day == nil && filter.notEndedBy == nil && filter.room == nil
+      && filter.speaker == nil && filter.topic == nil
+    {
+      return sessionsByStart
+    }
     let topics = filter.topic.map(topicAndNarrower)
     // Fields are read in place, cheapest test first: copying each session cost more than the
     // tests on a pack of a thousand sessions.

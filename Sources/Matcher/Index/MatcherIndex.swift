@@ -77,6 +77,13 @@ public final class MatcherIndex: Sendable {
   let pairStart: [Int32]
   /// How many of each phrase's units are not function units (stop words, one-word cues).
   let contentUnits: [Int32]
+  /// For a part of a session's title, the session's id (`sessionPartIDs`); -1 for other
+  /// phrases. A question naming part of a title common in a large programme matches it in
+  /// dozens of titles, and reading each phrase's payload cost more than the rest of the match.
+  let sessionPartOf: [Int32]
+  let sessionPartIDs: [String]
+  /// Each phrase's language, side by side, for the same reason.
+  let phraseLanguages: [Language?]
   /// Units of stop words and one-word cues: they say little about which session is meant.
   let isFunctionUnit: [Bool]
   /// Bit 0: the unit is a word of the English lexicon; bit 1: of the German one.
@@ -227,6 +234,18 @@ public final class MatcherIndex: Sendable {
       }
     }
     isFunctionUnit = isFunction
+    var partIDs: [String] = []
+    var partNumber: [String: Int32] = [:]
+    sessionPartOf = phrases.map { phrase in
+      guard case .sessionPart(let id) = phrase.payload else { return -1 }
+      if let known = partNumber[id] { return known }
+      let number = Int32(partIDs.count)
+      partNumber[id] = number
+      partIDs.append(id)
+      return number
+    }
+    sessionPartIDs = partIDs
+    phraseLanguages = phrases.map(\.language)
     contentUnits = phrases.indices.map { position in
       Int32(
         flat[Int(starts[position])..<Int(starts[position + 1])].count { !isFunction[Int($0)] })

@@ -166,15 +166,20 @@ extension Understanding {
     var cueSpans: [Range<Int>] = []
     var timeMatches: [(PhraseMatch, TimeWord)] = []
     for match in matches {
+      let part = index.sessionPartOf[match.phrase]
+      if part >= 0 {
+        // Count only the words that say something ("opening" in "opening ceremony").
+        let id = index.sessionPartIDs[Int(part)]
+        sessionParts[id] = max(sessionParts[id] ?? 0, Int(index.contentUnits[match.phrase]))
+        explain(match)
+        continue
+      }
       let phrase = index.phrases[match.phrase]
       switch phrase.payload {
       case .entity(let reference):
         named.append((match, reference))
-      case .sessionPart(let id):
-        // Count only the words that say something ("opening" in "opening ceremony").
-        let content = Int(index.contentUnits[match.phrase])
-        sessionParts[id] = max(sessionParts[id] ?? 0, content)
-        explain(match)
+      case .sessionPart:
+        break  // counted above, from the index's table
       case .facility(let kind):
         if !facilities.contains(kind) { facilities.append(kind) }
         explain(match)
@@ -286,7 +291,7 @@ extension Understanding {
     // A question has a few dozen matches: a list searched in place costs less than hashing.
     var languages: [(start: Int, end: Int, english: Bool, german: Bool, length: Int)] = []
     for match in matches {
-      let language = index.phrases[match.phrase].language
+      let language = index.phraseLanguages[match.phrase]
       if let seen = languages.firstIndex(where: { $0.start == match.start && $0.end == match.end })
       {
         if language == .en { languages[seen].english = true }
