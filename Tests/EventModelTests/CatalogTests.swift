@@ -109,4 +109,27 @@ struct CatalogTests {
     let lift = try #require(edges.firstIndex { $0.kind == .lift })
     #expect(catalog.walkways.lengths[lift] == 10)
   }
+
+  @Test("the lists answers read instead of records: sessions by topic, id ranks, place nodes")
+  func listsForAnswers() throws {
+    let catalog = try PackLoader.load(from: Fixtures.waic)
+    let pack = catalog.pack
+    for topic in pack.topics {
+      let covered = catalog.topicAndNarrower(topic.id)
+      let expected = pack.sessions.indices.filter {
+        pack.sessions[$0].topics.contains(where: covered.contains)
+      }
+      #expect((catalog.sessionsByTopic[topic.id] ?? []) == expected, "\(topic.id)")
+    }
+    let byRank = pack.exhibitors.indices.sorted {
+      catalog.exhibitorIDRank[$0] < catalog.exhibitorIDRank[$1]
+    }
+    #expect(byRank.map { pack.exhibitors[$0].id } == pack.exhibitors.map(\.id).sorted())
+    #expect(
+      catalog.placeNodes
+        == pack.walkways.nodes.indices.filter {
+          pack.walkways.nodes[$0].facility != nil || pack.walkways.nodes[$0].name != nil
+        })
+    #expect(!catalog.placeNodes.isEmpty)
+  }
 }

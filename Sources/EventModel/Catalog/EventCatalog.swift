@@ -136,17 +136,11 @@ public final class EventCatalog: Sendable {
     exhibitorNodes = exhibitorBooths.map { $0.map { pack.booths[$0].node } }
     let prominence = pack.exhibitors.map(Self.prominence(of:))
     exhibitorProminence = prominence
-    var pavilionNumbers: [String: Int32] = [:]
-    var pavilionIDs: [String] = []
-    exhibitorPavilionNumber = exhibitorList.indices.map { position in
-      let pavilion = exhibitorList[position].pavilion
-      if let known = pavilionNumbers[pavilion] { return known }
-      let number = Int32(pavilionIDs.count)
-      pavilionNumbers[pavilion] = number
-      pavilionIDs.append(pavilion)
-      return number
+    var pavilionNumbers = StringNumbering()
+    exhibitorPavilionNumber = exhibitorList.indices.map {
+      pavilionNumbers.number(exhibitorList[$0].pavilion)
     }
-    exhibitorPavilions = pavilionIDs
+    exhibitorPavilions = pavilionNumbers.strings
     sessionsByStart = pack.sessions.indices.sorted {
       let a = pack.sessions[$0]
       let b = pack.sessions[$1]

@@ -234,17 +234,12 @@ public final class MatcherIndex: Sendable {
       }
     }
     isFunctionUnit = isFunction
-    var partIDs: [String] = []
-    var partNumber: [String: Int32] = [:]
+    var partNumbers = StringNumbering()
     sessionPartOf = phrases.map { phrase in
       guard case .sessionPart(let id) = phrase.payload else { return -1 }
-      if let known = partNumber[id] { return known }
-      let number = Int32(partIDs.count)
-      partNumber[id] = number
-      partIDs.append(id)
-      return number
+      return partNumbers.number(id)
     }
-    sessionPartIDs = partIDs
+    sessionPartIDs = partNumbers.strings
     phraseLanguages = phrases.map(\.language)
     contentUnits = phrases.indices.map { position in
       Int32(
