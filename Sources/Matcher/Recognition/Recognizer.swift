@@ -48,23 +48,28 @@ struct Recognizer {
     }
     // The phrases that may start at a position: those of its one unit, and the longer ones
     // going on with the next unit as written or corrected, in the index's order.
+    // Both buffers are kept across positions: a question is answered in microseconds, and an
+    // array made per position was a good part of that.
     var candidates: [Int32] = []
+    var firsts: [(Int32, MatchQuality)] = []
     for start in units.indices {
-      var firsts: [(Int32, MatchQuality)] = []
+      firsts.removeAll(keepingCapacity: true)
       if ids[start] >= 0 { firsts.append((ids[start], .exact)) }
       for correction in corrections[start] { firsts.append((correction, .corrected)) }
       for (first, firstQuality) in firsts {
         candidates.removeAll(keepingCapacity: true)
         candidates += index.phrases(of: first)
         var lists = candidates.isEmpty ? 0 : 1
-        if start + 1 < units.count {
-          for second in (ids[start + 1] >= 0 ? [ids[start + 1]] : []) + corrections[start + 1] {
-            let longer = index.phrases(startingWith: first, then: second)
-            if !longer.isEmpty {
-              candidates += longer
-              lists += 1
-            }
+        func goOn(with second: Int32) {
+          let longer = index.phrases(startingWith: first, then: second)
+          if !longer.isEmpty {
+            candidates += longer
+            lists += 1
           }
+        }
+        if start + 1 < units.count {
+          if ids[start + 1] >= 0 { goOn(with: ids[start + 1]) }
+          for second in corrections[start + 1] { goOn(with: second) }
         }
         if lists > 1 { candidates.sort() }
         for candidate in candidates {
