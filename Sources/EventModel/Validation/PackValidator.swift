@@ -167,20 +167,26 @@ final class PackValidator {
       // Ids are typed by people (--must, scanned codes) without regard to case, so two ids that
       // differ only in case are one id twice.
       var first: [String: (index: Int, id: String)] = [:]
+      first.reserveCapacity(records.count)
       var found: [PackIssue] = []
-      for record in records {
-        let key = id(record.value)
-        let folded = key.lowercased()
+      for position in records.indices {
+        // Read in place: a copy of each record would retain every field of it.
+        let key = id(records[position].value)
+        let recordIndex = records[position].index
+        // Most ids are lowercase ASCII already: lowercasing each of thousands cost more than
+        // the check.
+        let folded =
+          key.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } ? key : key.lowercased()
         if let earlier = first[folded] {
           found.append(
             PackIssue(
-              .duplicateID, file: file.rawValue, path: "\(prefix)[\(record.index)].id",
+              .duplicateID, file: file.rawValue, path: "\(prefix)[\(recordIndex)].id",
               message: earlier.id == key
                 ? "\(what) id '\(key)' is already used at \(prefix)[\(earlier.index)]"
                 : "\(what) id '\(key)' differs only in case from '\(earlier.id)' at \(prefix)[\(earlier.index)]"
             ))
         } else {
-          first[folded] = (record.index, key)
+          first[folded] = (recordIndex, key)
         }
       }
       return found
