@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
 
 // From term.h, which would also bring macros named `lines` and `columns`.
@@ -26,6 +28,16 @@ static inline int hiwaic_key_f0(void) { return KEY_F0; }
 static inline int hiwaic_lines(void) { return LINES; }
 static inline int hiwaic_cols(void) { return COLS; }
 static inline int hiwaic_set_escdelay(int ms) { return set_escdelay(ms); }
+// The terminal's size as the kernel has it (1), or 0 when it cannot be read.
+static inline int hiwaic_kernel_size(int *lines, int *cols) {
+  struct winsize size;
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) {
+    return 0;
+  }
+  *lines = size.ws_row;
+  *cols = size.ws_col;
+  return 1;
+}
 
 static inline attr_t hiwaic_a_normal(void) { return A_NORMAL; }
 static inline attr_t hiwaic_a_bold(void) { return A_BOLD; }

@@ -177,9 +177,10 @@ public final class MatcherIndex: Sendable {
     var pairLists: [[Int32]] = []
     for position in phrases.indices {
       let first = Int(starts[position])
-      if Int(starts[position + 1]) - first == 1 {
+      let length = Int(starts[position + 1]) - first
+      if length == 1 {
         singles[Int(flat[first])].append(Int32(position))
-      } else {
+      } else if length >= 2 {
         let key = Self.pairKey(flat[first], flat[first + 1])
         let pair = pairs[key] ?? Int32(pairLists.count)
         if Int(pair) == pairLists.count {

@@ -125,11 +125,25 @@ public final class NcursesTerminal {
     wtimeout(hiwaic_stdscr(), timeout)
     var code: wint_t = 0
     let result = wget_wch(hiwaic_stdscr(), &code)
-    if result == ERR { return nil }
+    if result == ERR { return missedResize() }
     if result == KEY_CODE_YES {
       return special(Int32(code))
     }
     return KeyDecoder.key(forCharacter: UInt32(code)).map { .key($0) }
+  }
+
+  /// A resize that ncurses never reported: its signal came while the screen was starting, before
+  /// ncurses listened for it, and the screen kept its first size. Looked for whenever no key
+  /// came, so a screen is at most one tick late, never stuck.
+  private func missedResize() -> InputEvent? {
+    var lines: Int32 = 0
+    var columns: Int32 = 0
+    guard hiwaic_kernel_size(&lines, &columns) != 0,
+      lines != hiwaic_lines() || columns != hiwaic_cols()
+    else { return nil }
+    resizeterm(lines, columns)
+    previous = nil
+    return .resize(width: Int(hiwaic_cols()), height: Int(hiwaic_lines()))
   }
 
   private func special(_ code: Int32) -> InputEvent? {
