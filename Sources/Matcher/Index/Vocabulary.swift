@@ -48,10 +48,12 @@ struct Vocabulary: Sendable {
       return []
     }
     let allowed = length >= 8 ? 2 : 1
+    // Every deletion's hash first, then every lookup: the table is large, most lookups miss
+    // the cache, and lookups one after another let the processor wait for several at once.
+    var hashes: [UInt64] = []
+    Self.forEachDeletion(of: Array(word.utf8), depth: allowed) { hashes.append($0) }
     var candidates: [Int32] = []
-    Self.forEachDeletion(of: Array(word.utf8), depth: allowed) { hash in
-      deletes.forEachWord(hash) { candidates.append($0) }
-    }
+    for hash in hashes { deletes.forEachWord(hash) { candidates.append($0) } }
     candidates.sort()
     let characters = Array(word)
     var best = allowed + 1
@@ -77,21 +79,37 @@ struct Vocabulary: Sendable {
   /// Calls `body` with the FNV-1a hash of the bytes and of every byte string made by deleting up
   /// to `depth` bytes (repeats possible).
   static func forEachDeletion(of bytes: [UInt8], depth: Int, _ body: (UInt64) -> Void) {
-    body(hash(bytes, skipping: -1, -1))
+    // FNV-1a runs through the bytes in order, so the hash of the bytes before a deletion is
+    // carried on, not computed again for each deletion: the same hashes, a third of the work.
+    let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+    body(hash(bytes, from: 0, continuing: offset))
     guard depth >= 1 else { return }
+    var beforeFirst = offset
     for first in bytes.indices {
-      body(hash(bytes, skipping: first, -1))
-      guard depth >= 2 else { continue }
-      for second in (first + 1)..<bytes.count {
-        body(hash(bytes, skipping: first, second))
+      body(hash(bytes, from: first + 1, continuing: beforeFirst))
+      if depth >= 2 {
+        var beforeSecond = beforeFirst
+        for second in (first + 1)..<bytes.count {
+          body(hash(bytes, from: second + 1, continuing: beforeSecond))
+          beforeSecond = step(beforeSecond, bytes[second])
+        }
       }
+      beforeFirst = step(beforeFirst, bytes[first])
     }
   }
 
-  private static func hash(_ bytes: [UInt8], skipping a: Int, _ b: Int) -> UInt64 {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for index in bytes.indices where index != a && index != b {
-      value = (value ^ UInt64(bytes[index])) &* 0x100_0000_01b3
+  @inline(__always)
+  private static func step(_ value: UInt64, _ byte: UInt8) -> UInt64 {
+    (value ^ UInt64(byte)) &* 0x100_0000_01b3
+  }
+
+  /// The hash `value` carried on over `bytes[start...]`.
+  private static func hash(_ bytes: [UInt8], from start: Int, continuing value: UInt64) -> UInt64 {
+    var value = value
+    var index = start
+    while index < bytes.count {
+      value = step(value, bytes[index])
+      index += 1
     }
     return value
   }
