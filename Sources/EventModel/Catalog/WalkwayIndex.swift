@@ -63,7 +63,7 @@ public struct WalkwayIndex: Sendable {
     stepFreeSeconds = stepFree
     chains = WalkwayChains(links: links)
     cache = TravelCache(nodeCount: links.count)
-    overlays = WalkwayOverlays(floors: graph.nodes.map(\.floor))
+    overlays = WalkwayOverlays(nodes: graph.nodes)
   }
 
   /// Nodes reachable from `start`, optionally over step-free edges only.

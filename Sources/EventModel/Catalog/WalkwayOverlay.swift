@@ -36,25 +36,25 @@ struct WalkwayOverlay: Sendable {
   /// Above this many meeting nodes the table between them costs more than it saves.
   static let boundaryLimit = 1_024
 
-  /// The overlay of a graph cut by `floors` (one per node), for one profile's edge costs
+  /// The overlay of a graph cut by its nodes' floors, for one profile's edge costs
   /// (infinity where the profile may not pass); nil when the cut does not pay: one floor, a
   /// floor with most of the nodes, or too many meeting nodes.
   static func build(
-    floors: [String], links: [[WalkwayIndex.Link]], costs: [Double], lengths: [Double]
+    nodes: [WalkwayNode], links: [[WalkwayIndex.Link]], costs: [Double], lengths: [Double]
   ) -> WalkwayOverlay? {
     let count = links.count
-    guard floors.count == count, count > 0 else { return nil }
+    guard nodes.count == count, count > 0 else { return nil }
     var cellByFloor: [String: Int32] = [:]
     var cellOf = [Int32](repeating: 0, count: count)
     var localOf = [Int32](repeating: 0, count: count)
     var members: [[Int32]] = []
     for node in 0..<count {
       let cell: Int32
-      if let known = cellByFloor[floors[node]] {
+      if let known = cellByFloor[nodes[node].floor] {
         cell = known
       } else {
         cell = Int32(members.count)
-        cellByFloor[floors[node]] = cell
+        cellByFloor[nodes[node].floor] = cell
         members.append([])
       }
       cellOf[node] = cell
@@ -232,10 +232,12 @@ final class WalkwayOverlays: Sendable {
     case none
     case built(WalkwayOverlay)
   }
-  private let floors: [String]
+  /// The graph's nodes, whose floors cut it: kept as they are (an array shared, not copied),
+  /// so that a pack that never plans pays nothing at load.
+  private let nodes: [WalkwayNode]
   private let state = Mutex<(walk: Built, stepFree: Built)>((.notYet, .notYet))
 
-  init(floors: [String]) { self.floors = floors }
+  init(nodes: [WalkwayNode]) { self.nodes = nodes }
 
   func overlay(
     stepFree: Bool, links: [[WalkwayIndex.Link]], costs: [Double], lengths: [Double]
@@ -247,7 +249,7 @@ final class WalkwayOverlays: Sendable {
       case .none: return nil
       case .notYet:
         let overlay = WalkwayOverlay.build(
-          floors: floors, links: links, costs: costs, lengths: lengths)
+          nodes: nodes, links: links, costs: costs, lengths: lengths)
         let result: Built = overlay.map { .built($0) } ?? .none
         if stepFree { state.stepFree = result } else { state.walk = result }
         return overlay

@@ -421,6 +421,23 @@ public struct VisitPlanner: Sendable {
     for i in 0..<count where positions[i] < 0 {
       for j in 0..<count { set(i, j, seconds: nil, length: nil) }
     }
+    // Too many nodes to keep a tree from each: on a venue of many floors the whole table comes
+    // from searches on single floors and between the places where floors meet, made once.
+    let valid = (0..<count).filter { positions[$0] >= 0 }
+    if !walkways.keepsEveryTree,
+      let table = walkways.table(between: valid.map { positions[$0] }, stepFree: stepFree)
+    {
+      let width = valid.count
+      for (a, i) in valid.enumerated() {
+        for (b, j) in valid.enumerated() where b >= a {
+          let seconds = table.seconds[a * width + b]
+          set(
+            i, j, seconds: seconds.isFinite ? seconds : nil,
+            length: seconds.isFinite ? table.metres[a * width + b] : nil)
+        }
+      }
+      return (minutes, metres)
+    }
     var pending: [Int] = []
     for i in 0..<count where positions[i] >= 0 {
       if let tree = walkways.keptTree(from: positions[i], stepFree: stepFree) {
@@ -435,24 +452,9 @@ public struct VisitPlanner: Sendable {
       }
       return (minutes, metres)
     }
-    // Too many nodes to keep a tree from each. On a venue of many floors, the table comes from
-    // searches on single floors and between the places where floors meet, made once.
-    let valid = (0..<count).filter { positions[$0] >= 0 }
-    if let table = walkways.table(between: valid.map { positions[$0] }, stepFree: stepFree) {
-      let width = valid.count
-      for (a, i) in valid.enumerated() {
-        for (b, j) in valid.enumerated() where b >= a && !known[i * count + j] {
-          let seconds = table.seconds[a * width + b]
-          set(
-            i, j, seconds: seconds.isFinite ? seconds : nil,
-            length: seconds.isFinite ? table.metres[a * width + b] : nil)
-        }
-      }
-      return (minutes, metres)
-    }
-    // Otherwise search from each pending stop only until the
-    // stops not yet known are settled, a later pending stop's way to an earlier one being the
-    // earlier one's way back. The searches are independent, so both cores run them; the table
+    // Too many nodes to keep a tree from each, and no floors to cut the venue: search from each
+    // pending stop only until the stops not yet known are settled, a later pending stop's way
+    // to an earlier one being the earlier one's way back. The searches are independent, so both cores run them; the table
     // is the one a search after another would give.
     let isPending = Set(pending)
     let jobs = pending.compactMap { i -> (row: Int, targets: [Int])? in

@@ -125,7 +125,8 @@ public final class NcursesTerminal {
     wtimeout(hiwaic_stdscr(), timeout)
     var code: wint_t = 0
     let result = wget_wch(hiwaic_stdscr(), &code)
-    if result == ERR { return missedResize() }
+    // Only on a real wait: the reads without one, after each key of a burst, stay free of it.
+    if result == ERR { return timeout > 0 ? missedResize() : nil }
     if result == KEY_CODE_YES {
       return special(Int32(code))
     }
