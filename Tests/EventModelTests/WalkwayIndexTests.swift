@@ -227,10 +227,14 @@ struct WalkwayIndexTests {
     let graph = Self.floors(seed: UInt64(seed))
     let index = WalkwayIndex(graph: graph)
     var random = SplitMix64(seed: UInt64(2_000 + seed))
-    for stepFree in [false, true] {
+    // A few nodes come back in later tables, which take their floor searches from the rows the
+    // first ones kept.
+    let pool = (0..<16).map { _ in Int(random.next() % UInt64(graph.nodes.count)) }
+    for (round, stepFree) in [false, true, false, true, false].enumerated() {
       // Repeats, nodes sharing a floor and nodes on floors of their own.
       let nodes = (0..<(2 + Int(random.next() % 12))).map { _ in
-        Int(random.next() % UInt64(graph.nodes.count))
+        round > 1 && random.next() % 2 == 0
+          ? pool[Int(random.next() % 16)] : Int(random.next() % UInt64(graph.nodes.count))
       }
       let table = try #require(index.table(between: nodes, stepFree: stepFree))
       for (i, from) in nodes.enumerated() {
@@ -248,6 +252,29 @@ struct WalkwayIndexTests {
         }
       }
     }
+  }
+
+  @Test("floor rows are kept by node up to their budget, the oldest going first")
+  func floorRowsBudget() {
+    func row(_ value: Double) -> FloorRows.Row {
+      FloorRows.Row(seconds: [value, value], metres: [value, value])
+    }
+    // Room for three rows of two nodes (32 bytes each).
+    let rows = FloorRows(budgetBytes: 3 * 32)
+    var searches = 0
+    for node in 0..<5 {
+      let made = rows.row(from: node) {
+        searches += 1
+        return row(Double(node))
+      }
+      #expect(made.seconds == [Double(node), Double(node)])
+    }
+    #expect(searches == 5)
+    #expect(rows.count == 3)
+    // The newest are kept and come back without a search; the oldest is searched again.
+    #expect(rows.row(from: 4) { row(-1) }.seconds == [4, 4])
+    #expect(rows.row(from: 0) { row(-1) }.seconds == [-1, -1])
+    #expect(rows.count == 3)
   }
 
   @Test("no floor tables where floors do not cut the venue: one floor, or one holding most")

@@ -61,3 +61,40 @@ struct DeletionHashTests {
     }
   }
 }
+
+@Suite("Typo corrections: the deletion table")
+struct DeletionTableTests {
+  @Test(
+    "each key's words in the order given, a word repeated under its key kept once",
+    arguments: [1, 2, 50, 3_000])
+  func sameAsListsByKey(pairs: Int) {
+    var random = EventModel.SplitMix64(seed: UInt64(pairs))
+    var keys: [UInt64] = []
+    var words: [Int32] = []
+    var expected: [UInt64: [Int32]] = [:]
+    // Words in increasing order, as the vocabulary files them, each under a few keys drawn
+    // from a small set (so keys share words and a word meets a key twice).
+    var word: Int32 = 0
+    while keys.count < pairs {
+      for _ in 0..<(1 + Int(random.next() % 4)) where keys.count < pairs {
+        let key = OpenAddressing.key(random.next() % UInt64(max(2, pairs / 3)))
+        keys.append(key)
+        words.append(word)
+        if expected[key]?.last != word { expected[key, default: []].append(word) }
+      }
+      word += 1
+    }
+    let table = DeletionTable(keys: keys, words: words)
+    for (key, list) in expected {
+      var found: [Int32] = []
+      table.forEachWord(key) { found.append($0) }
+      #expect(found == list, "key \(key)")
+    }
+    var absent: [Int32] = []
+    table.forEachWord(UInt64.max - 12_345) { absent.append($0) }
+    #expect(absent.isEmpty)
+    var empty: [Int32] = []
+    DeletionTable(keys: [], words: []).forEachWord(1) { empty.append($0) }
+    #expect(empty.isEmpty)
+  }
+}

@@ -141,3 +141,56 @@ struct OrienteeringTests {
     }
   }
 }
+
+@Suite("The orienteering solver's bounds")
+struct OrienteeringBoundTests {
+  /// A random problem where most visits are open the whole time (stands) and the rest have
+  /// windows (sessions), with groups: the mix a plan gives the solver.
+  static func standsAndSessions(seed: UInt64) -> OrienteeringProblem {
+    var problem = randomProblem(seed: seed, customers: 60, groups: 4, required: Int(seed % 3))
+    var random = SplitMix64(seed: seed &+ 7_000)
+    for vertex in 1..<problem.count where random.nextUnit() < 0.8 {
+      problem.opens[vertex] = 0
+      problem.closes[vertex] = problem.horizon
+    }
+    // Equal profits and services make ties, which the bounds must break as a full scan does.
+    if seed % 2 == 0 {
+      for vertex in 1..<problem.count {
+        problem.profit[vertex] = 3
+        problem.service[vertex] = 10
+      }
+    }
+    return problem
+  }
+
+  @Test(
+    "skipping vertices by their bounds gives the plan a scan of every vertex gives",
+    arguments: Array(UInt64(1)...40))
+  func boundsKeepThePlan(seed: UInt64) {
+    let problem = Self.standsAndSessions(seed: seed)
+    var bounded = IteratedLocalSearch(
+      problem: problem, candidates: problem.candidates, seed: seed)
+    var everyVertex = bounded
+    everyVertex.scansEveryVertex = true
+    // Patience and restarts enough to run the noisy restarts and many shakes.
+    let fast = bounded.solve(timeLimit: 1e9, patience: 40, restarts: 4)
+    let full = everyVertex.solve(timeLimit: 1e9, patience: 40, restarts: 4)
+    #expect(fast.route == full.route, "seed \(seed)")
+    #expect(fast.value == full.value, "seed \(seed)")
+    #expect(problem.schedule(fast.route) != nil, "seed \(seed)")
+  }
+
+  @Test("one fill from an empty route inserts the same visits in the same order")
+  func oneFill() {
+    for seed in UInt64(1)...30 {
+      let problem = Self.standsAndSessions(seed: seed)
+      var random = SplitMix64(seed: 1)
+      var fast = Route(problem: problem)
+      fast.fill(problem.candidates, exponent: 2, noise: 0, random: &random)
+      var full = Route(problem: problem)
+      full.fill(problem.candidates, exponent: 2, noise: 0, random: &random, bounded: false)
+      #expect(fast.visits == full.visits, "seed \(seed)")
+      #expect(!fast.visits.isEmpty, "seed \(seed)")
+    }
+  }
+}

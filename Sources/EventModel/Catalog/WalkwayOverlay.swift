@@ -32,6 +32,8 @@ struct WalkwayOverlay: Sendable {
   let boundaryCount: Int
   let between: [Double]
   let betweenMetres: [Double]
+  /// Searches on a floor from nodes that tables asked for, kept for the next table.
+  let floorRows = FloorRows()
 
   /// Above this many meeting nodes the table between them costs more than it saves.
   static let boundaryLimit = 1_024
@@ -180,20 +182,22 @@ struct WalkwayOverlay: Sendable {
         }
       }
     }
-    // Ways that stay on a floor: one search on the floor from each node but the last on it.
+    // Ways that stay on a floor: the floor's times from each node but the last on it, searched
+    // once and kept (a settled node's time is the same whether a search stops there or not).
     var sameFloor: [Int: [Int]] = [:]
     for (i, node) in nodes.enumerated() { sameFloor[Int(cellOf[node]), default: []].append(i) }
     for (cellIndex, members) in sameFloor where members.count > 1 {
       let cell = cells[cellIndex]
       for (position, i) in members.enumerated().dropLast() {
-        let later = members[(position + 1)...]
-        let tree = cell.chains.search(
-          from: Int(localOf[nodes[i]]), until: later.map { Int(localOf[nodes[$0]]) },
-          costs: costs, lengths: lengths)
-        for j in later {
+        let row = floorRows.row(from: nodes[i]) {
+          let tree = cell.chains.search(
+            from: Int(localOf[nodes[i]]), until: [], costs: costs, lengths: lengths)
+          return FloorRows.Row(seconds: tree.secondsTo, metres: tree.metresTo)
+        }
+        for j in members[(position + 1)...] {
           let local = Int(localOf[nodes[j]])
-          seconds[i * count + j] = tree.secondsTo[local]
-          metres[i * count + j] = tree.metresTo[local]
+          seconds[i * count + j] = row.seconds[local]
+          metres[i * count + j] = row.metres[local]
         }
       }
     }
@@ -222,6 +226,58 @@ struct WalkwayOverlay: Sendable {
     }
     return (seconds, metres)
   }
+}
+
+/// Each node's times to the rest of its floor, kept by node within a memory budget, the oldest
+/// going first: a plan's stops come back in the next plan (the best stands of a topic, the
+/// forums of the day), and each row costs a search of the floor. Shared between threads.
+final class FloorRows: Sendable {
+  /// About 16 MB per profile: a thousand rows of floors of a thousand nodes.
+  static let defaultBudgetBytes = 16 << 20
+  let budgetBytes: Int
+
+  /// Seconds and metres from one node to each node of its floor, by local index.
+  struct Row: Sendable {
+    let seconds: [Double]
+    let metres: [Double]
+    var bytes: Int { (seconds.count + metres.count) * MemoryLayout<Double>.stride }
+  }
+  private struct State {
+    var rows: [Int: Row] = [:]
+    var order: [Int] = []
+    var oldest = 0
+    var bytes = 0
+  }
+  private let state = Mutex(State())
+
+  init(budgetBytes: Int = FloorRows.defaultBudgetBytes) { self.budgetBytes = budgetBytes }
+
+  /// The kept row from `node`, or the one `search` makes, kept for later. The search runs
+  /// outside the lock, so that two threads planning at once do not wait on each other.
+  func row(from node: Int, orSearch search: () -> Row) -> Row {
+    if let row = state.withLock({ $0.rows[node] }) { return row }
+    let row = search()
+    state.withLock { state in
+      guard state.rows[node] == nil else { return }
+      while state.bytes + row.bytes > budgetBytes, state.oldest < state.order.count {
+        if let gone = state.rows.removeValue(forKey: state.order[state.oldest]) {
+          state.bytes -= gone.bytes
+        }
+        state.oldest += 1
+      }
+      if state.oldest > 4096 {
+        state.order.removeFirst(state.oldest)
+        state.oldest = 0
+      }
+      state.rows[node] = row
+      state.order.append(node)
+      state.bytes += row.bytes
+    }
+    return row
+  }
+
+  /// How many rows are kept (for tests).
+  var count: Int { state.withLock { $0.rows.count } }
 }
 
 /// The overlays of a graph, one per profile, built the first time a table asks for one and

@@ -17,9 +17,12 @@ struct Vocabulary: Sendable {
   private var lexiconLanguages: [Int32: Set<Language>] = [:]
 
   init(words input: Set<String>, lexiconWords: [String: Set<Language>] = [:]) {
-    var deletes: [UInt64: [Int32]] = [:]
+    // Every (deletion, word) pair in one flat list, filed in the table at the end: a list per
+    // deletion would be tens of thousands of small arrays, most of the index's build time.
+    var deletionKeys: [UInt64] = []
+    var deletionWords: [Int32] = []
     defer {
-      self.deletes = DeletionTable(deletes)
+      self.deletes = DeletionTable(keys: deletionKeys, words: deletionWords)
       wordSet = StringTable(set: words)
     }
     let all = input.union(lexiconWords.keys)
@@ -31,8 +34,8 @@ struct Vocabulary: Sendable {
       words.append(word)
       Self.forEachDeletion(of: Array(word.utf8), depth: word.count >= 8 ? 2 : 1) { hash in
         // Filed under the table's key, so that a hash of zero and one of one share a list.
-        let key = OpenAddressing.key(hash)
-        if deletes[key]?.last != id { deletes[key, default: []].append(id) }
+        deletionKeys.append(OpenAddressing.key(hash))
+        deletionWords.append(id)
       }
     }
   }
@@ -127,22 +130,55 @@ struct DeletionTable: Sendable {
 
   init() {}
 
-  /// The lists by key (`OpenAddressing.key` of their hash, so no two share a slot's key).
-  init(_ lists: [UInt64: [Int32]]) {
-    guard !lists.isEmpty else { return }
-    let (size, shift) = OpenAddressing.layout(for: lists.count)
+  /// The table of `(keys[i], words[i])` pairs (keys are `OpenAddressing.key` of a hash): each
+  /// key's words in the order given, a word given twice in a row under one key kept once.
+  init(keys pairKeys: [UInt64], words pairWords: [Int32]) {
+    guard !pairKeys.isEmpty, pairKeys.count == pairWords.count else { return }
+    // The distinct keys first, in a scratch table with room for every pair, so that the table
+    // kept is sized for the keys, not the pairs.
+    let (scratchSize, scratchShift) = OpenAddressing.layout(for: pairKeys.count)
+    var scratch = [UInt64](repeating: 0, count: scratchSize)
+    var scratchSlotOf = [Int32](repeating: 0, count: pairKeys.count)
+    var distinct = 0
+    for (pair, key) in pairKeys.enumerated() {
+      var slot = OpenAddressing.slot(key, shift: scratchShift)
+      while scratch[slot] != 0 && scratch[slot] != key { slot = (slot + 1) & (scratchSize - 1) }
+      if scratch[slot] == 0 {
+        scratch[slot] = key
+        distinct += 1
+      }
+      scratchSlotOf[pair] = Int32(slot)
+    }
+    let (size, shift) = OpenAddressing.layout(for: distinct)
     self.shift = shift
     keys = [UInt64](repeating: 0, count: size)
     starts = [Int32](repeating: 0, count: size)
     counts = [Int32](repeating: 0, count: size)
-    ids.reserveCapacity(lists.values.reduce(0) { $0 + $1.count })
-    for (key, words) in lists {
+    var slotOf = [Int32](repeating: 0, count: scratchSize)
+    for (scratchSlot, key) in scratch.enumerated() where key != 0 {
       var slot = OpenAddressing.slot(key, shift: shift)
       while keys[slot] != 0 { slot = (slot + 1) & (size - 1) }
       keys[slot] = key
-      starts[slot] = Int32(ids.count)
-      counts[slot] = Int32(words.count)
-      ids += words
+      slotOf[scratchSlot] = Int32(slot)
+    }
+    // Room for every pair under its key, then the words in order; a repeat of the word just
+    // filed under the same key (a word with two deletions of the same hash) takes none.
+    for scratchSlot in scratchSlotOf { counts[Int(slotOf[Int(scratchSlot)])] += 1 }
+    var total: Int32 = 0
+    for slot in 0..<size {
+      starts[slot] = total
+      total += counts[slot]
+      counts[slot] = 0
+    }
+    ids = [Int32](repeating: 0, count: Int(total))
+    for (pair, scratchSlot) in scratchSlotOf.enumerated() {
+      let slot = Int(slotOf[Int(scratchSlot)])
+      let start = Int(starts[slot])
+      let filed = Int(counts[slot])
+      let word = pairWords[pair]
+      if filed > 0 && ids[start + filed - 1] == word { continue }
+      ids[start + filed] = word
+      counts[slot] += 1
     }
   }
 

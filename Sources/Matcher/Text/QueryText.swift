@@ -33,6 +33,16 @@ struct Unitizer: Sendable {
 
     func flush() {
       guard !word.isEmpty else { return }
+      if !needsFolding && !wordHasDigit {
+        // Lower-case ASCII letters: the plural dropped from the bytes, one string made.
+        units.append(
+          Unit(
+            text: String(decoding: word.prefix(Self.stemmedCount(word)), as: UTF8.self),
+            kind: .word))
+        word.removeAll(keepingCapacity: true)
+        wordIsAllDigits = true
+        return
+      }
       var text = String(decoding: word, as: UTF8.self)
       if needsFolding {
         text = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
@@ -102,14 +112,20 @@ struct Unitizer: Sendable {
   /// English plural "s" dropped from longer words, so "forums" matches "forum" and "robots"
   /// "robot". Applied to names and questions alike, so it never has to be right, only the same.
   static func stem(_ word: String) -> String {
-    guard word.utf8.count >= 3, word.utf8.last == UInt8(ascii: "s") else { return word }
-    let bytes = Array(word.utf8)
-    let beforeLast = bytes[bytes.count - 2]
+    let kept = stemmedCount(word.utf8)
+    return kept == word.utf8.count ? word : String(decoding: word.utf8.prefix(kept), as: UTF8.self)
+  }
+
+  /// How many of a word's UTF-8 bytes `stem` keeps.
+  static func stemmedCount(_ bytes: some BidirectionalCollection<UInt8>) -> Int {
+    let count = bytes.count
+    guard count >= 3, bytes.last == UInt8(ascii: "s") else { return count }
+    let beforeLast = bytes[bytes.index(bytes.endIndex, offsetBy: -2)]
     if beforeLast == UInt8(ascii: "s") || beforeLast == UInt8(ascii: "u")
       || beforeLast == UInt8(ascii: "i")
     {
-      return word
+      return count
     }
-    return String(decoding: bytes.dropLast(), as: UTF8.self)
+    return count - 1
   }
 }

@@ -10,6 +10,9 @@ struct IteratedLocalSearch {
   let problem: OrienteeringProblem
   let candidates: [Int]
   var random: SplitMix64
+  /// Scan every vertex for its insertion, skipping none by its bound: the same plans, slower
+  /// (for tests that hold the bounds to that).
+  var scansEveryVertex = false
 
   init(problem: OrienteeringProblem, candidates: [Int], seed: UInt64) {
     self.problem = problem
@@ -37,11 +40,14 @@ struct IteratedLocalSearch {
       var position = 0
       var sinceImprovement = 0
       while sinceImprovement < patience && elapsed() < timeLimit {
-        current.fill(candidates, exponent: exponent, noise: noise, random: &random)
+        current.fill(
+          candidates, exponent: exponent, noise: noise, random: &random,
+          bounded: !scansEveryVertex)
         if current.value > restartBest + 1e-9 {
           // A new best of this restart: polish it with swaps before keeping it.
           current.swapImprove(candidates)
-          current.fill(candidates, exponent: exponent, noise: 0, random: &random)
+          current.fill(
+            candidates, exponent: exponent, noise: 0, random: &random, bounded: !scansEveryVertex)
           restartBest = current.value
           size = 1
           sinceImprovement = 0
@@ -206,25 +212,68 @@ struct Route {
     }
   }
 
-  /// Inserts visits by value gained per minute added until none fits.
-  mutating func fill(_ candidates: [Int], exponent: Double, noise: Double, random: inout SplitMix64)
-  {
+  /// Inserts visits by value gained per minute added until none fits. `bounded`: skip the
+  /// vertices whose bound shows they cannot be chosen (the same choices, fewer scans).
+  mutating func fill(
+    _ candidates: [Int], exponent: Double, noise: Double, random: inout SplitMix64,
+    bounded: Bool = true
+  ) {
     // A visit that fits nowhere will not fit after more insertions either: with travel times that
     // obey the triangle inequality, dropping a visit from a feasible route leaves it feasible. So
     // each scan only looks at the vertices that still fitted in the one before.
     var open = candidates.filter { !visited[$0] }
+    // The least shift each vertex could still cost, for visits that never wait (open from the
+    // start to the end): their shift at a place depends only on the visits either side, so
+    // after a scan only the two places beside each later insertion can be cheaper, and a
+    // place only ever becomes infeasible (the route gets tighter). -infinity: not known.
+    var leastShift = [Double](repeating: -.infinity, count: noise == 0 ? problem.count : 0)
+    var top = [Double](repeating: 0, count: problem.count)
+    var bounds = [Double](repeating: 0, count: noise == 0 ? problem.count : 0)
     while true {
-      var best: (vertex: Int, position: Int, ratio: Double)?
+      var best: (vertex: Int, position: Int, ratio: Double, index: Int)?
       var kept = 0
+      // Without noise the vertex of the highest bound is scanned first, so that the best ratio
+      // found early prunes most others; ties still go to the first in `open`, as a scan in
+      // its order would choose.
+      var first = -1
+      var firstFits = false
+      var highest = -Double.infinity
       for index in open.indices {
         let vertex = open[index]
         let g = gain(vertex)
-        let top = exponent == 2 ? g * g : g
-        // An insertion adds at least the visit's service time: when even that ratio cannot
-        // beat the best so far, the insertion scan (the hot loop) is skipped and the vertex
-        // stays open for the next round. The same choice as scanning it; with noise every
-        // scan draws, so all are scanned to keep the draws the same.
-        if noise == 0, let best, top / max(problem.service[vertex] - 1e-9, 1e-6) < best.ratio {
+        let value = exponent == 2 ? g * g : g
+        top[vertex] = value
+        if noise == 0 && bounded {
+          // An insertion adds at least the visit's service time, and at least its known
+          // least shift: the best ratio it could reach.
+          let bound = value / max(problem.service[vertex] - 1e-9, leastShift[vertex], 1e-6)
+          bounds[vertex] = bound
+          if bound > highest {
+            highest = bound
+            first = index
+          }
+        }
+      }
+      if first >= 0, let place = bestInsertion(of: open[first]) {
+        let vertex = open[first]
+        firstFits = true
+        if neverWaits(vertex) { leastShift[vertex] = place.shift - 1e-9 }
+        best = (vertex, place.position, top[vertex] / max(place.shift, 1e-6), first)
+      }
+      for index in open.indices {
+        let vertex = open[index]
+        if index == first {
+          if firstFits {
+            open[kept] = vertex
+            kept += 1
+          }
+          continue
+        }
+        // When even its bound cannot beat the best so far, the insertion scan (the hot loop)
+        // is skipped and the vertex stays open for the next round. The same choice as
+        // scanning it; with noise every scan draws, so all are scanned to keep the draws the
+        // same.
+        if noise == 0 && bounded, let best, bounds[vertex] < best.ratio {
           open[kept] = vertex
           kept += 1
           continue
@@ -232,16 +281,44 @@ struct Route {
         guard let place = bestInsertion(of: vertex) else { continue }
         open[kept] = vertex
         kept += 1
-        var ratio = top / max(place.shift, 1e-6)
+        // The scan keeps the first of shifts within 1e-12 of each other: the least is at most
+        // that much lower.
+        if noise == 0 && neverWaits(vertex) { leastShift[vertex] = place.shift - 1e-9 }
+        var ratio = top[vertex] / max(place.shift, 1e-6)
         if noise > 0 { ratio *= 1 + noise * (random.nextUnit() - 0.5) }
-        if best == nil || ratio > best!.ratio { best = (vertex, place.position, ratio) }
+        if let current = best,
+          ratio < current.ratio || (ratio == current.ratio && index > current.index)
+        {
+          continue
+        }
+        best = (vertex, place.position, ratio, index)
       }
       open.removeLast(open.count - kept)
       guard let chosen = best else { return }
       insert(chosen.vertex, at: chosen.position)
       if let index = open.firstIndex(of: chosen.vertex) { open.remove(at: index) }
+      if noise == 0 {
+        // The two new places, beside the visit just inserted.
+        let previous = chosen.position > 0 ? visits[chosen.position - 1] : 0
+        let next =
+          chosen.position + 1 < visits.count ? visits[chosen.position + 1] : problem.endVertex
+        for vertex in open where leastShift[vertex] > -.infinity {
+          let service = problem.service[vertex]
+          let before =
+            problem.time(previous, vertex) + service + problem.time(vertex, chosen.vertex)
+            - problem.time(previous, chosen.vertex)
+          let after =
+            problem.time(chosen.vertex, vertex) + service + problem.time(vertex, next)
+            - problem.time(chosen.vertex, next)
+          leastShift[vertex] = min(leastShift[vertex], before, after)
+        }
+      }
     }
   }
+
+  /// Whether a visit starts the moment it is reached wherever it goes: it opens no later than
+  /// the route leaves the start.
+  private func neverWaits(_ vertex: Int) -> Bool { problem.opens[vertex] <= leaveStart }
 
   /// Replaces one visit by an unvisited vertex of higher gain when it fits.
   mutating func swapImprove(_ candidates: [Int]) {
