@@ -277,6 +277,23 @@ struct WalkwayIndexTests {
     #expect(rows.count == 3)
   }
 
+  @Test("a cache that counts its values keeps the newest ones, each key once")
+  func countedCache() {
+    let cache = OldestFirstCache<Int, String>(budget: 2) { _ in 1 }
+    cache.keep("a", for: 1)
+    cache.keep("b", for: 2)
+    cache.keep("again", for: 2)
+    #expect(cache.value(for: 2) == "b")
+    cache.keep("c", for: 3)
+    #expect(cache.count == 2)
+    #expect(cache.value(for: 1) == nil)
+    #expect(cache.value(for: 3) == "c")
+    // Many more than its slots of order: the oldest still go first.
+    for key in 4..<10_000 { cache.keep(String(key), for: key) }
+    #expect(cache.count == 2)
+    #expect(cache.value(for: 9_998) == "9998" && cache.value(for: 9_999) == "9999")
+  }
+
   @Test("no floor tables where floors do not cut the venue: one floor, or one holding most")
   func floorTablesOnlyWhereTheyPay() {
     #expect(WalkwayIndex(graph: Self.graph(seed: 3)).table(between: [0, 1]) == nil)

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The walkway graph as adjacency lists with resolved edge lengths, for routing and checks.
 public struct WalkwayIndex: Sendable {
   /// A way out of a node: the neighbour and the edge that leads there.
@@ -274,41 +272,24 @@ final class TravelCache: Sendable {
   /// About 32 MB of trees: every tree of the WAIC pack, a few hundred of a pack ten times larger.
   static let budgetBytes = 32 << 20
 
-  private struct Key: Hashable {
+  private struct Key: Hashable, Sendable {
     var start: Int
     var stepFree: Bool
   }
-  private struct State {
-    var trees: [Key: WalkTree] = [:]
-    var order: [Key] = []
-    var oldest = 0
-  }
-  private let state = Mutex(State())
+  private let trees: OldestFirstCache<Key, WalkTree>
   let capacity: Int
 
   init(nodeCount: Int) {
     // A kept tree holds two doubles and two 32-bit numbers per node.
     capacity = max(16, Self.budgetBytes / max(1, nodeCount * 24))
+    trees = OldestFirstCache(budget: capacity) { _ in 1 }
   }
 
   func tree(from start: Int, stepFree: Bool) -> WalkTree? {
-    state.withLock { $0.trees[Key(start: start, stepFree: stepFree)] }
+    trees.value(for: Key(start: start, stepFree: stepFree))
   }
 
   func keep(_ tree: WalkTree, from start: Int, stepFree: Bool) {
-    let key = Key(start: start, stepFree: stepFree)
-    state.withLock { state in
-      guard state.trees[key] == nil else { return }
-      if state.trees.count >= capacity, state.oldest < state.order.count {
-        state.trees[state.order[state.oldest]] = nil
-        state.oldest += 1
-        if state.oldest > 4096 {
-          state.order.removeFirst(state.oldest)
-          state.oldest = 0
-        }
-      }
-      state.trees[key] = tree
-      state.order.append(key)
-    }
+    trees.keep(tree, for: Key(start: start, stepFree: stepFree))
   }
 }

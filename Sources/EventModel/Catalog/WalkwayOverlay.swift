@@ -234,7 +234,6 @@ struct WalkwayOverlay: Sendable {
 final class FloorRows: Sendable {
   /// About 16 MB per profile: a thousand rows of floors of a thousand nodes.
   static let defaultBudgetBytes = 16 << 20
-  let budgetBytes: Int
 
   /// Seconds and metres from one node to each node of its floor, by local index.
   struct Row: Sendable {
@@ -242,42 +241,23 @@ final class FloorRows: Sendable {
     let metres: [Double]
     var bytes: Int { (seconds.count + metres.count) * MemoryLayout<Double>.stride }
   }
-  private struct State {
-    var rows: [Int: Row] = [:]
-    var order: [Int] = []
-    var oldest = 0
-    var bytes = 0
-  }
-  private let state = Mutex(State())
+  private let rows: OldestFirstCache<Int, Row>
 
-  init(budgetBytes: Int = FloorRows.defaultBudgetBytes) { self.budgetBytes = budgetBytes }
+  init(budgetBytes: Int = FloorRows.defaultBudgetBytes) {
+    rows = OldestFirstCache(budget: budgetBytes) { $0.bytes }
+  }
 
   /// The kept row from `node`, or the one `search` makes, kept for later. The search runs
-  /// outside the lock, so that two threads planning at once do not wait on each other.
+  /// outside the cache's lock, so that two threads planning at once do not wait on each other.
   func row(from node: Int, orSearch search: () -> Row) -> Row {
-    if let row = state.withLock({ $0.rows[node] }) { return row }
+    if let row = rows.value(for: node) { return row }
     let row = search()
-    state.withLock { state in
-      guard state.rows[node] == nil else { return }
-      while state.bytes + row.bytes > budgetBytes, state.oldest < state.order.count {
-        if let gone = state.rows.removeValue(forKey: state.order[state.oldest]) {
-          state.bytes -= gone.bytes
-        }
-        state.oldest += 1
-      }
-      if state.oldest > 4096 {
-        state.order.removeFirst(state.oldest)
-        state.oldest = 0
-      }
-      state.rows[node] = row
-      state.order.append(node)
-      state.bytes += row.bytes
-    }
+    rows.keep(row, for: node)
     return row
   }
 
   /// How many rows are kept (for tests).
-  var count: Int { state.withLock { $0.rows.count } }
+  var count: Int { rows.count }
 }
 
 /// The overlays of a graph, one per profile, built the first time a table asks for one and
