@@ -53,7 +53,8 @@ public struct Assistant: Sendable {
     let language = context.language ?? request.language
     var composer = AnswerComposer(
       catalog: catalog, request: request, context: context, language: language,
-      examples: examples, recommender: recommender, knowledge: knowledge)
+      examples: examples, recommender: recommender, knowledge: knowledge,
+      sessionTitles: sessionTitles)
     let composed = composer.compose(request.intent)
     return MatcherAnswer(
       question: request.question, language: request.language, intent: composed.intent,

@@ -85,14 +85,26 @@ enum FrabXMLReader {
     raw.track = event.text(of: "track")
     raw.abstract = event.text(of: "abstract")
     raw.description = event.text(of: "description")
-    raw.persons = (event.child("persons")?.children("person") ?? []).map {
-      (id: $0.attributes["id"], name: $0.text)
-    }
+    raw.persons = persons(of: event)
     raw.links = (event.child("links")?.children("link") ?? []).compactMap { link in
       link.attributes["href"].map { (title: link.text, url: $0) }
     }
     raw.url = event.text(of: "url")
     return raw
+  }
+
+  /// An event's persons: frab's `<persons><person id="…">`, or `<person>` elements right under
+  /// the event as some site generators write them, one of which may list several people
+  /// ("Dr. Ada Example, Bob Beispiel"). An empty one there only means nobody is named.
+  static func persons(of event: XMLTree) -> [(id: String?, name: String)] {
+    if let list = event.child("persons") {
+      return list.children("person").map { (id: $0.attributes["id"], name: $0.text) }
+    }
+    return event.children("person").flatMap { person -> [(id: String?, name: String)] in
+      let names = ScheduleText.personNames(person.text)
+      // An id names one person, not a list of them.
+      return names.map { (id: names.count == 1 ? person.attributes["id"] : nil, name: $0) }
+    }
   }
 
   /// The day change from the first day's own times, when the conference gives none.

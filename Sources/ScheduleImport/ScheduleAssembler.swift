@@ -201,6 +201,15 @@ struct ScheduleAssembler {
       }
     }
     var finished = conference
+    // An empty <acronym/> or "venue": "" says nothing: the event is then named by its title.
+    func given(_ text: String?) -> String? {
+      let trimmed = text.map(Self.oneLine) ?? ""
+      return trimmed.isEmpty ? nil : trimmed
+    }
+    finished.acronym = given(finished.acronym)
+    finished.venue = given(finished.venue)
+    finished.city = given(finished.city)
+    finished.baseURL = given(finished.baseURL)
     if finished.start == nil { finished.start = days.first?.date }
     if finished.end == nil { finished.end = days.last?.date }
     return ImportedSchedule(

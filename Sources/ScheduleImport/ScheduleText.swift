@@ -29,6 +29,19 @@ public enum ScheduleText {
     return (numbers[0] * 24 + numbers[1]) * 60 + numbers[2]
   }
 
+  /// The people one name field lists: "Dr. Ada Example, Bob Beispiel" is two, split on commas
+  /// and semicolons only when every part is a name of two words or more, so that "Example, Ada"
+  /// stays one person. Blank space is tidied; an empty field names nobody.
+  public static func personNames(_ text: String) -> [String] {
+    let whole = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    guard !whole.isEmpty else { return [] }
+    let parts = whole.split(whereSeparator: { $0 == "," || $0 == ";" }).map {
+      $0.split(separator: " ").joined(separator: " ")
+    }
+    let allNames = parts.allSatisfy { $0.split(separator: " ").count >= 2 }
+    return parts.count > 1 && allNames ? parts : [whole]
+  }
+
   /// Minutes after midnight of `HH:MM` (or `H:MM`, seconds allowed); nil otherwise.
   public static func clockMinutes(_ text: String) -> Int? {
     let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":")

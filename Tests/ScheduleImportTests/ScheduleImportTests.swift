@@ -156,6 +156,74 @@ struct FrabXMLTests {
       ScheduleAssembler.zone(fromOffsetOf: "2026-08-12T06:00:00-04:00")?.identifier == "Etc/GMT+4")
   }
 
+  @Test("a site generator's export: persons right under the event, several in one field")
+  func siteGeneratorExport() throws {
+    // The shape of schedules that static site generators write (no <persons>, no guids, an
+    // empty acronym, times marked UTC, a break repeated in each room), written for this test.
+    let text = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <schedule>
+        <conference><title>Example Data Day</title><acronym></acronym>
+          <start>2026-05-20</start><end>2026-05-20</end></conference>
+        <day date="2026-05-20" start="2026-05-20" end="2026-05-20" index="1">
+          <room name="Main Hall">
+            <event id="1">
+              <title>Welcome</title><date>2026-05-20T09:00:00Z</date><start>09:00</start>
+              <duration>00:10</duration>
+              <person>Dr. Ada Example, Bob Beispiel</person>
+              <track>Main</track><room>Main Hall</room>
+              <description><![CDATA[<p>Short <em>opening</em> words.</p>]]></description>
+            </event>
+            <event id="2">
+              <title>Graphs for everyone</title><date>2026-05-20T09:10:00Z</date>
+              <start>09:10</start><duration>00:20</duration>
+              <person>Example, Carla</person><track>Main</track><room>Main Hall</room>
+            </event>
+            <event id="99">
+              <title>Coffee</title><date>2026-05-20T10:00:00Z</date><start>10:00</start>
+              <duration>00:20</duration><person></person><track>Break</track>
+            </event>
+          </room>
+          <room name="Workshop Room">
+            <event id="99">
+              <title>Coffee</title><date>2026-05-20T10:00:00Z</date><start>10:00</start>
+              <duration>00:20</duration><person></person><track>Break</track>
+            </event>
+            <event id="3">
+              <title>Hands-on tooling</title><date>2026-05-20T10:30:00Z</date>
+              <start>10:30</start><duration></duration>
+              <person>  Dana   Lötkolben </person><track>Workshop</track>
+            </event>
+          </room>
+        </day>
+      </schedule>
+      """
+    let schedule = try ScheduleImporter.read(Data(text.utf8), source: "dataday.xml")
+    let welcome = try #require(schedule.sessions.first { $0.id == "1" })
+    #expect(welcome.persons.map(\.name) == ["Dr. Ada Example", "Bob Beispiel"])
+    // A surname and a first name after a comma are one person.
+    let graphs = try #require(schedule.sessions.first { $0.id == "2" })
+    #expect(graphs.persons.map(\.name) == ["Example, Carla"])
+    let tooling = try #require(schedule.sessions.first { $0.id == "3" })
+    #expect(tooling.persons.map(\.name) == ["Dana Lötkolben"])
+    #expect(tooling.room == "Workshop Room")
+    // An empty person names nobody and is no problem; the repeated break and the empty
+    // duration are reported with their lines.
+    let coffee = schedule.sessions.filter { $0.id == "99" }
+    #expect(coffee.count == 1 && coffee.first?.persons.isEmpty == true)
+    #expect(!schedule.problems.contains { $0.message.contains("no name") })
+    #expect(schedule.problems.contains { $0.message.contains("repeats id 99") })
+    #expect(schedule.problems.contains { $0.place == "dataday.xml:25" })
+    #expect(schedule.conference.acronym == nil)
+    #expect(schedule.conference.timeZone == "GMT")
+    // The pack is named by the title when the acronym is empty, and lists all four people.
+    let pack = SchedulePackBuilder.pack(schedule)
+    #expect(pack.event.shortName.text(.en) == "Example Data Day")
+    #expect(
+      Set(pack.speakers.map { $0.name.text(.en) })
+        == ["Dr. Ada Example", "Bob Beispiel", "Example, Carla", "Dana Lötkolben"])
+  }
+
   @Test("Windows line ends read the same")
   func windowsLineEnds() throws {
     let text = String(decoding: try ScheduleFixtures.data("congress.xml"), as: UTF8.self)
@@ -368,6 +436,18 @@ struct ScheduleFormatTests {
 
 @Suite("Schedule texts")
 struct ScheduleTextTests {
+  @Test(
+    "the people one name field lists",
+    arguments: [
+      ("Dr. Ada Example, Bob Beispiel", ["Dr. Ada Example", "Bob Beispiel"]),
+      ("Ada Example; Bob Beispiel;", ["Ada Example", "Bob Beispiel"]),
+      ("Example, Ada", ["Example, Ada"]), ("Ada Example, Bob", ["Ada Example, Bob"]),
+      ("  Ada \n Example ", ["Ada Example"]), ("", []), (" \t ", []), ("someone", ["someone"]),
+    ])
+  func personNames(_ field: String, _ names: [String]) {
+    #expect(ScheduleText.personNames(field) == names)
+  }
+
   @Test(
     "durations",
     arguments: [

@@ -15,13 +15,17 @@ struct AnswerComposer {
   let exampleRecords: ExampleRecords
   let recommender: Recommender
   let knowledge: KnowledgeStore?
+  /// Session titles folded once per assistant, for the title words a question names.
+  let sessionTitles: SessionTitleCache
   var slots: [String: SlotValue] = [:]
   var suggestions: [String] = []
 
   init(
     catalog: EventCatalog, request: VisitorRequest, context: AskContext, language: Language,
-    examples: ExampleRecords, recommender: Recommender, knowledge: KnowledgeStore? = nil
+    examples: ExampleRecords, recommender: Recommender, knowledge: KnowledgeStore? = nil,
+    sessionTitles: SessionTitleCache? = nil
   ) {
+    self.sessionTitles = sessionTitles ?? SessionTitleCache(catalog: catalog)
     self.recommender = recommender
     self.knowledge = knowledge
     self.catalog = catalog
@@ -372,6 +376,34 @@ struct AnswerComposer {
 
   // MARK: - Sessions
 
+  /// The sessions whose titles have the most of the words nothing else in the question
+  /// explains (Latin words of three letters or more, Han runs of two characters or more), when
+  /// that picks out a few (at most five) of them; none otherwise.
+  func titledSessions() -> [Int] {
+    guard let run = u.unexplainedName else { return [] }
+    let words = TextFolding.fold(run).split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+      .map { Assistant.TitleWord(String($0)) }
+      .filter { $0.isHan ? $0.text.count >= 2 : $0.text.count >= 3 }
+    guard !words.isEmpty else { return [] }
+    var best = 0
+    var chosen: [Int] = []
+    for position in catalog.pack.sessions.indices {
+      let titles = sessionTitles.title(at: position)
+      let score = words.count { word in
+        word.isHan
+          ? titles.contains { $0.text.contains(word.text) }
+          : titles.contains { $0.words.contains { $0 == word.text } }
+      }
+      if score > best {
+        best = score
+        chosen = [position]
+      } else if score == best && score > 0 {
+        chosen.append(position)
+      }
+    }
+    return chosen.count <= 5 ? chosen : []
+  }
+
   private mutating func findSession() -> String {
     // Filter positions, not records: the catalog has each session's local day and minutes ready.
     var positions = catalog.sessionPositions(matching: SessionFilter())
@@ -392,6 +424,16 @@ struct AnswerComposer {
     }
     if !named.isEmpty || !parts.isEmpty {
       keep((named.isEmpty ? parts : named).compactMap { catalog.position(ofSession: $0) })
+    } else if u.primary(.topic).isEmpty && u.primary(.speaker).isEmpty
+      && u.primary(.organiser).isEmpty
+    {
+      // "When is the talk on Rust?": a short title word is no name in the index, but the
+      // sessions whose titles have it are what the question is about.
+      let titled = titledSessions()
+      if !titled.isEmpty {
+        keep(titled)
+        criteria.append(u.unexplainedName ?? "")
+      }
     }
     let speakers = u.primary(.speaker).map(\.id)
     if !speakers.isEmpty {
@@ -907,10 +949,17 @@ struct AnswerComposer {
     let event = catalog.event
     let first = catalog.days.first?.description ?? ""
     let last = catalog.days.last?.description ?? ""
-    suggestions = [
-      t("What is the theme?", "大会主题是什么？", "Was ist das Motto?"),
-      t("What are the pavilions?", "有哪些展馆？", "Welche Pavillons gibt es?"),
-    ]
+    // One day is a date, not a range; an imported schedule's "theme" is only its title again.
+    let dates =
+      first == last
+      ? first : t("\(first) to \(last)", "\(first)至\(last)", "\(first) bis \(last)")
+    let hasTheme = !event.theme.text(.en).isEmpty && event.theme != event.name
+    let hasPavilions = !catalog.pack.pavilions.isEmpty
+    suggestions =
+      (hasTheme ? [t("What is the theme?", "大会主题是什么？", "Was ist das Motto?")] : [])
+      + (hasPavilions
+        ? [t("What are the pavilions?", "有哪些展馆？", "Welche Pavillons gibt es?")]
+        : [t("What is on today?", "今天有什么活动？", "Was läuft heute?")])
     // The fact asked for, in the order the more specific ones win ("last day" over "when").
     let order = [
       "next", "last_day", "pavilions", "theme", "history", "news", "figures", "when", "where",
@@ -928,6 +977,12 @@ struct AnswerComposer {
     case "last_day":
       guard let lastDay = event.days.last else { break }
       return t("The last day: ", "最后一天：", "Der letzte Tag: ") + name(lastDay.label)
+    case "pavilions" where !hasPavilions:
+      return t(
+        "\(name(event.name)) has no pavilions in my data; its programme is in rooms.",
+        "我的资料中\(name(event.name))没有展馆；活动在各个会议室举行。",
+        "Für die \(name(event.name)) kenne ich keine Pavillons; das Programm findet in Räumen statt."
+      )
     case "pavilions":
       let lines = catalog.pack.pavilions.map { pavilion in
         "• " + name(pavilion.name) + " (~" + pavilion.halls.joined(separator: ", ") + ")"
@@ -943,6 +998,11 @@ struct AnswerComposer {
         "展览共有\(catalog.pack.pavilions.count)个展馆：",
         "Die Ausstellung hat \(catalog.pack.pavilions.count) Pavillons:"
       ) + "\n" + lines.joined(separator: "\n")
+    case "theme" where !hasTheme:
+      return t(
+        "My data gives no theme for \(name(event.name)) beyond its name.",
+        "我的资料中\(name(event.name))除名称外没有主题。",
+        "Meine Daten nennen für die \(name(event.name)) kein Motto außer dem Namen.")
     case "theme":
       return t(
         "The theme of \(name(event.shortName)) is “\(name(event.theme))”.",
@@ -956,6 +1016,13 @@ struct AnswerComposer {
         .joined(separator: "\n")
     case "figures":
       return event.figures.map { "• \(name($0.label)): \(name($0.value))" }.joined(separator: "\n")
+    case "where" where !exampleRecords.capabilities.isComplete:
+      let venues = catalog.pack.venues.venues.map {
+        "• " + name($0.name) + ($0.address.map { t(", ", "，", ", ") + name($0) } ?? "")
+      }
+      return t(
+        "Where \(name(event.name)) takes place:", "\(name(event.name))的举办地点：",
+        "Hier findet die \(name(event.name)) statt:") + "\n" + venues.joined(separator: "\n")
     case "where":
       let venues = catalog.pack.venues.venues.filter { $0.kind != .outdoor }.map {
         "• " + name($0.name) + ($0.address.map { t(", ", "，", ", ") + name($0) } ?? "")
@@ -967,14 +1034,20 @@ struct AnswerComposer {
       ) + "\n" + venues.joined(separator: "\n")
     case "when":
       return t(
-        "\(name(event.name)): \(first) to \(last).", "\(name(event.name))：\(first)至\(last)。",
-        "\(name(event.name)): \(first) bis \(last).") + "\n" + dayLines.joined(separator: "\n")
+        "\(name(event.name)): \(dates).", "\(name(event.name))：\(dates)。",
+        "\(name(event.name)): \(dates).") + "\n" + dayLines.joined(separator: "\n")
     default: break
     }
+    guard hasTheme, exampleRecords.capabilities.hasExhibitors else {
+      return t(
+        "\(name(event.name)), \(dates)\(hasTheme ? ", theme “\(name(event.theme))”" : "").",
+        "\(name(event.name))，\(dates)\(hasTheme ? "，主题“\(name(event.theme))”" : "")。",
+        "\(name(event.name)), \(dates)\(hasTheme ? ", Motto „\(name(event.theme))“" : "").")
+    }
     return t(
-      "\(name(event.name)), \(first) to \(last) (exhibition to the last day), theme “\(name(event.theme))”.",
-      "\(name(event.name))，\(first)至\(last)（展览至最后一天），主题“\(name(event.theme))”。",
-      "\(name(event.name)), \(first) bis \(last), Motto „\(name(event.theme))“.")
+      "\(name(event.name)), \(dates) (exhibition to the last day), theme “\(name(event.theme))”.",
+      "\(name(event.name))，\(dates)（展览至最后一天），主题“\(name(event.theme))”。",
+      "\(name(event.name)), \(dates), Motto „\(name(event.theme))“.")
   }
 
   private mutating func nowNearby() -> String {
@@ -990,6 +1063,24 @@ struct AnswerComposer {
     let all = catalog.pack.sessions
     var positions = catalog.sessionPositions(matching: SessionFilter(notEndedBy: context.now))
       .filter { all[$0].start <= soon }
+    // "What's on in Hall Two now?" is about that room; "anything on robotics now?" about the
+    // topic. A room's name can also be a track's ("Tutorials"): the room decides then.
+    var place: (name: String, isRoom: Bool)?
+    if let room = u.primary(.room).first, let named = catalog.room(room.id) {
+      positions = positions.filter { all[$0].room == named.id }
+      place = (name(named.name), true)
+      slots["room"] = .text(named.id)
+    } else if !u.primary(.topic).isEmpty {
+      let topics = u.primary(.topic).map(\.id)
+      var wanted = Set<Int>()
+      for topic in topics { wanted.formUnion(catalog.sessionsByTopic[topic] ?? []) }
+      positions = positions.filter { wanted.contains($0) }
+      place = (
+        topics.compactMap { catalog.topic($0).map { name($0.name) } }.joined(
+          separator: t(", ", "、", ", ")), false
+      )
+      slots["topics"] = .list(topics)
+    }
     if let here = context.here, let start = catalog.walkways.nodePosition[here] {
       let travel = catalog.walkways.travel(from: start)
       // Each session's walk worked out once, not once per comparison.
@@ -1004,16 +1095,40 @@ struct AnswerComposer {
     let sessions = positions.prefix(5).map { all[$0] }
     slots["sessions"] = .list(positions.map { all[$0].id })
     guard !sessions.isEmpty else {
+      if let place {
+        return place.isRoom
+          ? t(
+            "Nothing in \(place.name) now or in the next two hours.",
+            "\(place.name)现在及接下来两小时没有安排活动。",
+            "In „\(place.name)“ ist jetzt und in den nächsten zwei Stunden nichts geplant.")
+          : t(
+            "Nothing about \(place.name) now or in the next two hours.",
+            "现在及接下来两小时没有关于\(place.name)的活动。",
+            "Zu „\(place.name)“ ist jetzt und in den nächsten zwei Stunden nichts geplant.")
+      }
+      guard exampleRecords.capabilities.hasExhibitors else {
+        return t(
+          "Nothing is scheduled in the next two hours.", "接下来两小时没有安排活动。",
+          "In den nächsten zwei Stunden ist nichts geplant.")
+      }
       return t(
         "Nothing is scheduled in the next two hours; the exhibition halls are open during the day.",
         "接下来两小时没有安排活动；白天可以参观展馆。", "In den nächsten zwei Stunden ist nichts geplant.")
     }
-    return
-      ([
-        t(
-          "On now and in the next two hours:", "正在进行及两小时内开始：",
-          "Jetzt und in den nächsten zwei Stunden:")
-      ] + sessions.map { "• " + describe($0) }).joined(separator: "\n")
+    let heading =
+      place.map {
+        $0.isRoom
+          ? t(
+            "In \($0.name) now and in the next two hours:", "\($0.name)正在进行及两小时内开始：",
+            "In „\($0.name)“ jetzt und in den nächsten zwei Stunden:")
+          : t(
+            "About \($0.name) now and in the next two hours:", "关于\($0.name)，正在进行及两小时内开始：",
+            "Zu „\($0.name)“ jetzt und in den nächsten zwei Stunden:")
+      }
+      ?? t(
+        "On now and in the next two hours:", "正在进行及两小时内开始：",
+        "Jetzt und in den nächsten zwei Stunden:")
+    return ([heading] + sessions.map { "• " + describe($0) }).joined(separator: "\n")
   }
 
   private mutating func help() -> String {
@@ -1089,6 +1204,13 @@ struct AnswerComposer {
       let listed = catalog.pack.exhibitors.count
       let total = catalog.event.figures.first { $0.id == "exhibitors" }.map { name($0.value) }
       slots["unanswered"] = .text("not_listed")
+      guard listed > 0 else {
+        // A programme without an exhibition (an imported schedule): no list to be missing from.
+        let list = exampleRecords.capabilities.list(language)
+        return t(
+          "I don't know “\(missing)”. I can find \(list).", "我不知道“\(missing)”。我可以帮您查找\(list)。",
+          "„\(missing)“ kenne ich nicht. Ich finde \(list).")
+      }
       return t(
         "\(missing) is not in my exhibitor list (\(listed)\(total.map { " of the \($0)" } ?? "") exhibitors are): please ask at an information desk.",
         "我的展商名单中没有“\(missing)”（收录\(listed)家\(total.map { "，共\($0)" } ?? "")）：请到咨询台询问。",

@@ -109,7 +109,7 @@ struct ImportCommand: ParsableCommand {
       )
     }
     print(
-      "\(update == nil ? "imported" : "updated") \(pack.event.name.text(.en)) in \(output): \(pack.sessions.count) sessions in \(pack.venues.rooms.count) rooms on \(pack.event.days.count) days, \(pack.speakers.count) speakers, \(pack.topics.count) tracks; \(schedule.problems.count) problem\(schedule.problems.count == 1 ? "" : "s") reported"
+      "\(update == nil ? "imported" : "updated") \(pack.event.name.text(.en)) in \(output): \(counted(pack.sessions.count, "session")) in \(counted(pack.venues.rooms.count, "room")) on \(counted(pack.event.days.count, "day")), \(counted(pack.speakers.count, "speaker")), \(counted(pack.topics.count, "track")); \(counted(schedule.problems.count, "problem")) reported"
     )
     if let old = update?.pack {
       for line in ScheduleChanges.between(old, pack).lines(old: old, new: pack) { print(line) }
@@ -152,5 +152,10 @@ struct ImportCommand: ParsableCommand {
       }
       return nil
     }
+  }
+
+  /// "1 day", "4 days".
+  private func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
   }
 }

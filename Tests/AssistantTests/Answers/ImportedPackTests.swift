@@ -140,4 +140,77 @@ struct ImportedPackTests {
     #expect(bySpeaker.answer.contains("Rust in the Linux kernel"))
     #expect(bySpeaker.answer.contains("Security for everyone"))
   }
+
+  @Test(
+    "one short word of a title finds that session, not the whole programme",
+    arguments: [
+      "when is the talk on Rust?", "Wann ist der Rust-Vortrag?", "Rust讲座什么时候？",
+    ])
+  func titleWord(_ question: String) {
+    let answer = ImportedPackFixture.reply(question)
+    #expect(answer.intent == .findSession, "\(answer.answer)")
+    #expect(answer.answer.contains("Rust in the Linux kernel"), "\(answer.answer)")
+    #expect(answer.slots["sessions"] == .list(["s-101"]), "\(answer.answer)")
+  }
+
+  @Test("a word no title has leaves the list as the rest of the question makes it")
+  func titleWordNowhere() {
+    // "Fortran" is in no title: the question is still about talks, and nothing is filtered
+    // away by a word that names nothing.
+    let answer = ImportedPackFixture.reply("when is the talk on Fortran?")
+    #expect(answer.intent == .findSession)
+    guard case .list(let sessions)? = answer.slots["sessions"] else {
+      Issue.record("no sessions: \(answer.answer)")
+      return
+    }
+    #expect(sessions.count > 1, "\(answer.answer)")
+  }
+
+  @Test(
+    "what is on now in a room is that room's, and says so when it has nothing",
+    arguments: [
+      ("what's on in Hall Two now?", "Nothing in Hall Two"),
+      ("Was läuft gerade in Hall Two?", "In „Hall Two“ ist jetzt"),
+      ("Hall Two现在有什么活动？", "Hall Two现在及接下来两小时没有安排活动"),
+    ])
+  func roomNowEmpty(_ question: String, _ expected: String) {
+    // At 11:10 on the first day Hall One has two talks and Hall Two none.
+    let answer = ImportedPackFixture.reply(question, now: "2025-12-27T11:10:00+01:00")
+    #expect(answer.answer.contains(expected), "\(answer.answer)")
+    #expect(!answer.answer.contains("Rust in the Linux kernel"), "\(answer.answer)")
+    #expect(!answer.answer.contains("exhibition"), "\(answer.answer)")
+  }
+
+  @Test(
+    "the event's facts are this event's: one theme, no pavilions, no exhibition",
+    arguments: [Language.en, .de, .zh])
+  func eventFacts(_ language: Language) {
+    let zone = ImportedPackFixture.assistant.catalog.timeZone
+    let context = AskContext(
+      now: EventTime.parse("2025-12-27T10:30:00+01:00", zone: zone)!, language: language)
+    let when = ImportedPackFixture.assistant.answer("when is the conference?", context: context)
+    #expect(when.intent == .eventInfo)
+    #expect(when.answer.contains("2025-12-27") && when.answer.contains("2025-12-28"))
+    for absent in ["exhibition", "展览", "Ausstellung", "theme", "主题", "Motto"] {
+      #expect(!when.answer.contains(absent), "\(when.answer)")
+    }
+    // Suggestions are about what the pack has: no pavilions, no theme to ask about.
+    for suggestion in when.suggestions {
+      let chosen = ImportedPackFixture.assistant.answer(suggestion, context: context)
+      #expect(chosen.intent != .unknown, "\(suggestion) → \(chosen.answer)")
+      #expect(!chosen.answer.contains("0 pavilions"), "\(suggestion) → \(chosen.answer)")
+    }
+    let pavilions = ImportedPackFixture.assistant.answer(
+      "what are the pavilions?", context: context)
+    #expect(!pavilions.answer.contains("0 pavilions"), "\(pavilions.answer)")
+    #expect(pavilions.answer.contains(language.choose("no pavilions", "没有展馆", "keine Pavillons")))
+  }
+
+  @Test("a name the pack lacks is not called missing from an exhibitor list it does not have")
+  func missingNameWithoutExhibitors() {
+    let answer = ImportedPackFixture.reply("where is the Nvidia booth?")
+    #expect(answer.answer.contains("Nvidia"), "\(answer.answer)")
+    #expect(!answer.answer.contains("exhibitor list"), "\(answer.answer)")
+    #expect(!answer.answer.contains("exhibitors"), "\(answer.answer)")
+  }
 }
