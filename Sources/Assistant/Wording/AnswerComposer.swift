@@ -90,6 +90,11 @@ struct AnswerComposer {
     {
       intent = .unknown
     }
+    // "Wann ist der Vortrag über Rust?": a word for a talk, and a name no list knows that is in
+    // a title. The model, finding no name it knows, leans to "I don't know"; the title decides.
+    if intent == .unknown, u.cue(.findSession), !titledSessions(namesOnly: true).isEmpty {
+      intent = .findSession
+    }
     if let clarification = ambiguity(for: intent) {
       text = clarification
     } else {
@@ -379,11 +384,26 @@ struct AnswerComposer {
   /// The sessions whose titles have the most of the words nothing else in the question
   /// explains (Latin words of three letters or more, Han runs of two characters or more), when
   /// that picks out a few (at most five) of them; none otherwise.
-  func titledSessions() -> [Int] {
+  ///
+  /// With `namesOnly`, only the words typed as names count ("Rust", "SOLID", "tech4comp": a
+  /// capital after a question's first word, a capital inside a word, or a digit inside
+  /// letters), and a title must have all of them.
+  func titledSessions(namesOnly: Bool = false) -> [Int] {
     guard let run = u.unexplainedName else { return [] }
-    let words = TextFolding.fold(run).split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    var words = TextFolding.fold(run).split(whereSeparator: { !$0.isLetter && !$0.isNumber })
       .map { Assistant.TitleWord(String($0)) }
       .filter { $0.isHan ? $0.text.count >= 2 : $0.text.count >= 3 }
+    if namesOnly {
+      let typed = u.question.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+      let names = Set(
+        typed.enumerated().filter { index, word in
+          let inner = word.dropFirst()
+          return inner.contains(where: \.isUppercase)
+            || (index > 0 && word.first?.isUppercase == true)
+            || (word.contains(where: \.isNumber) && word.contains(where: \.isLetter))
+        }.map { TextFolding.fold(String($0.element)) })
+      words = words.filter { !$0.isHan && names.contains($0.text) }
+    }
     guard !words.isEmpty else { return [] }
     var best = 0
     var chosen: [Int] = []
@@ -401,6 +421,7 @@ struct AnswerComposer {
         chosen.append(position)
       }
     }
+    guard !namesOnly || best == words.count else { return [] }
     return chosen.count <= 5 ? chosen : []
   }
 

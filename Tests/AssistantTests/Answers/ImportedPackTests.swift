@@ -153,6 +153,21 @@ struct ImportedPackTests {
     #expect(answer.slots["sessions"] == .list(["s-101"]), "\(answer.answer)")
   }
 
+  @Test("a question about a talk the model would not place: a name in a title decides")
+  func titleNameDecides() {
+    // The German lexicon knows "Vortrag" but no name here; "Rust" is typed as a name and is
+    // in one title.
+    let rust = ImportedPackFixture.reply("Wann ist der Vortrag über Rust?")
+    #expect(rust.intent == .findSession, "\(rust.answer)")
+    #expect(rust.slots["sessions"] == .list(["s-101"]), "\(rust.answer)")
+    #expect(rust.answer.contains("27. Dezember 11:00–11:40"), "\(rust.answer)")
+    // A name in no title, and a talk word with no name at all, stay unanswered.
+    for question in ["Wann ist das Treffen mit Sam?", "Wann ist der Vortrag über Kochen?"] {
+      let answer = ImportedPackFixture.reply(question)
+      #expect(answer.intent == .unknown, "\(question) → \(answer.answer)")
+    }
+  }
+
   @Test("a word no title has leaves the list as the rest of the question makes it")
   func titleWordNowhere() {
     // "Fortran" is in no title: the question is still about talks, and nothing is filtered
