@@ -42,6 +42,21 @@ struct RequestTests {
   }
 
   @Test(
+    "a time word inside a name is the name's: no part of the day read from it",
+    arguments: [
+      "What time does Innovation Night start?", "Um wie viel Uhr beginnt die Innovation Night?",
+      "Innovation Night几点开始？",
+    ])
+  func timeWordInName(question: String) {
+    let request = MatcherFixture.understand(question)
+    #expect(request.primary(.session).map(\.id) == ["innovation-night"], "\(question)")
+    #expect(request.time.part == nil && request.time.day == nil, "\(question): \(request.time)")
+    // Outside the name, the same word is a time.
+    let evening = MatcherFixture.understand("Innovation Night, or anything else tonight?")
+    #expect(evening.time.part != nil || evening.time.day != nil, "\(evening.time)")
+  }
+
+  @Test(
     "a clock time without a part of the day: 3 pm, 15 Uhr, 下午三点",
     arguments: [
       "talks at 3 pm", "Vorträge um 15 Uhr", "下午三点的论坛",

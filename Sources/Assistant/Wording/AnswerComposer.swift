@@ -142,7 +142,14 @@ struct AnswerComposer {
         groups.append([entity.reference])
       }
     }
-    guard let distinct = groups.first(where: { $0.count >= 2 }) else { return nil }
+    // Sessions of one title ("Coffee break" each afternoon) are one thing at several times:
+    // the answer lists them all with their times rather than asking which.
+    let sameSession = { (group: [EntityReference]) in
+      group.allSatisfy { $0.type == .session && $0.name == group[0].name }
+    }
+    guard let distinct = groups.first(where: { $0.count >= 2 && !sameSession($0) }) else {
+      return nil
+    }
     // A handful to choose from, beyond that how many there are; records that share the very
     // same name are told apart by their booth, where they have one.
     let names = distinct.prefix(Self.choicesShown).map(\.name)

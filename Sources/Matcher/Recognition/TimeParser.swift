@@ -17,7 +17,11 @@ struct TimeParser {
     case han(String)
   }
 
-  init(units: [Unit], matches: [(PhraseMatch, TimeWord)], index: MatcherIndex, now: Date) {
+  /// `skipping` marks the units that are part of a name: no time is read from them.
+  init(
+    units: [Unit], matches: [(PhraseMatch, TimeWord)], index: MatcherIndex, now: Date,
+    skipping: [Bool] = []
+  ) {
     let catalog = index.catalog
     let zone = catalog.timeZone
     // The longest time phrase at each position, left to right, then the numbers and the Han
@@ -29,7 +33,13 @@ struct TimeParser {
     }
     var position = 0
     while position < units.count {
-      if let (match, word) = byStart[position] {
+      if position < skipping.count && skipping[position] {
+        position += 1
+        continue
+      }
+      if let (match, word) = byStart[position],
+        !(match.start..<match.end).contains(where: { $0 < skipping.count && skipping[$0] })
+      {
         // Number words ("two", "两") read like digits from here on.
         if case .number(let value) = word {
           tokens.append((position, match.end, .value(value)))

@@ -271,7 +271,16 @@ extension Understanding {
     entities = kept.sorted { ($0.match.start, $0.match.end) < ($1.match.start, $1.match.end) }
     quality = entities.filter { !$0.nested }.map(\.match.quality).min() ?? .exact
 
-    let parsed = TimeParser(units: units, matches: timeMatches, index: index, now: now)
+    // A time word inside a name of several words is part of the name: "Night owls: a late
+    // session" is a session, not a question about the evening.
+    var inName = [Bool](repeating: false, count: units.count)
+    for entity in kept where !entity.nested && entity.match.length >= 2 {
+      for position in entity.match.start..<entity.match.end where position < inName.count {
+        inName[position] = true
+      }
+    }
+    let parsed = TimeParser(
+      units: units, matches: timeMatches, index: index, now: now, skipping: inName)
     time = parsed.time
     duration = parsed.duration
     for position in parsed.explained { explained[position] = true }

@@ -22,6 +22,14 @@ enum ImportedPackFixture {
     return Assistant(catalog: catalog, lexicon: lexicon)
   }()
 
+  /// The assistant on a pack imported from `data` (a schedule in any of the formats).
+  static func assistant(importing data: Data, source: String) throws -> Assistant {
+    let imported = try ScheduleImporter.read(data, source: source)
+    let catalog = EventCatalog(pack: SchedulePackBuilder.pack(imported))
+    return Assistant(
+      catalog: catalog, lexicon: try Lexicon.load(packDirectory: AssistantFixture.packDirectory))
+  }
+
   static func reply(_ question: String, now: String = "2025-12-27T10:30:00+01:00") -> MatcherAnswer
   {
     let zone = assistant.catalog.timeZone
@@ -227,5 +235,74 @@ struct ImportedPackTests {
     #expect(answer.answer.contains("Nvidia"), "\(answer.answer)")
     #expect(!answer.answer.contains("exhibitor list"), "\(answer.answer)")
     #expect(!answer.answer.contains("exhibitors"), "\(answer.answer)")
+  }
+
+  @Test(
+    "every session of each format's schedule is found by its title, and by each speaker",
+    arguments: ["congress.xml", "camp.json", "meetup.ics", "workshops-pretalx.json"])
+  func everySessionFindable(_ name: String) throws {
+    let fixtures = ImportedPackFixture.schedule.deletingLastPathComponent()
+    let assistant = try ImportedPackFixture.assistant(
+      importing: try Data(contentsOf: fixtures.appendingPathComponent(name)), source: name)
+    let pack = assistant.catalog.pack
+    // Before the event, so that no time of day narrows anything.
+    let context = AskContext(
+      now: try #require(pack.sessions.map(\.start).min()).addingTimeInterval(-86_400))
+    func found(_ question: String) -> [String] {
+      guard case .list(let ids)? = assistant.answer(question, context: context).slots["sessions"]
+      else { return [] }
+      return ids
+    }
+    for session in pack.sessions {
+      let ids = found("when is \(session.title.text(.en))?")
+      #expect(
+        ids.contains(session.id) && ids.count <= 5, "\(name): \(session.title.text(.en)) → \(ids)")
+    }
+    for speaker in pack.speakers {
+      let theirs = pack.sessions.filter { $0.speakers.contains(speaker.id) }.map(\.id)
+      let ids = found("what does \(speaker.name.text(.en)) talk about?")
+      #expect(Set(theirs).isSubset(of: ids), "\(name): \(speaker.name.text(.en)) → \(ids)")
+    }
+  }
+
+  @Test("a time word inside a title is the title's, not a time to filter by")
+  func timeWordInTitle() {
+    // "Night owls: a late session" is at 01:30 on the night of the first day.
+    let answer = ImportedPackFixture.reply("when is Night owls: a late session?")
+    #expect(answer.slots["sessions"] == .list(["s-103"]), "\(answer.answer)")
+    #expect(answer.answer.contains("01:30–03:00 Night owls"), "\(answer.answer)")
+    // A time word outside the title still counts.
+    let tomorrow = ImportedPackFixture.reply(
+      "what is on tomorrow afternoon?", now: "2025-12-27T10:30:00+01:00")
+    #expect(tomorrow.answer.contains("Security for everyone"), "\(tomorrow.answer)")
+    #expect(!tomorrow.answer.contains("Night owls"), "\(tomorrow.answer)")
+  }
+
+  @Test("sessions that share a title are listed with their times, not asked about")
+  func sameTitle() throws {
+    let text = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <schedule><conference><title>Break Day</title><start>2026-05-20</start>
+      <end>2026-05-20</end><time_zone_name>Europe/Berlin</time_zone_name></conference>
+      <day date="2026-05-20" index="1"><room name="Main Hall">
+      <event id="1" guid="b0000000-0000-4000-8000-000000000001"><title>Coffee Break and Posters</title>
+      <date>2026-05-20T11:00:00+02:00</date><start>11:00</start><duration>00:20</duration></event>
+      <event id="2" guid="b0000000-0000-4000-8000-000000000002"><title>Graph databases today</title>
+      <date>2026-05-20T11:30:00+02:00</date><start>11:30</start><duration>00:30</duration></event>
+      <event id="3" guid="b0000000-0000-4000-8000-000000000003"><title>Coffee Break and Posters</title>
+      <date>2026-05-20T15:30:00+02:00</date><start>15:30</start><duration>00:30</duration></event>
+      </room></day></schedule>
+      """
+    let assistant = try ImportedPackFixture.assistant(importing: Data(text.utf8), source: "day.xml")
+    let answer = assistant.answer(
+      "when is the Coffee Break and Posters?",
+      context: AskContext(
+        now: try #require(
+          EventTime.parse("2026-05-20T09:00:00+02:00", zone: assistant.catalog.timeZone))))
+    #expect(!answer.answer.contains("Did you mean"), "\(answer.answer)")
+    #expect(
+      answer.answer.contains("11:00–11:20") && answer.answer.contains("15:30–16:00"),
+      "\(answer.answer)")
+    #expect(!answer.answer.contains("Graph databases"), "\(answer.answer)")
   }
 }
