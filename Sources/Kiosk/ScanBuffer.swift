@@ -27,12 +27,17 @@ public struct ScanBuffer: Sendable, Hashable {
   /// How long a started code ("WAIC:ZO") waits, for people typing a code by hand.
   public static let codePause: TimeInterval = 8
 
-  static let prefix = Array(PlaceCode.prefix.uppercased())
+  /// What the pack's codes start with (`WAIC:`), in capitals.
+  public let prefix: [Character]
 
-  public init() {}
+  /// A buffer for the codes of a pack whose codes start with `prefix` (`EventCatalog`'s
+  /// `placeCodePrefix`).
+  public init(prefix: String = PlaceCode.prefix) {
+    self.prefix = Array(prefix.uppercased())
+  }
 
   /// Whether a code has started (the whole prefix is in): the screen can say it is reading one.
-  public var readingCode: Bool { held.count >= ScanBuffer.prefix.count }
+  public var readingCode: Bool { held.count >= prefix.count }
 
   public mutating func feed(_ key: Key, at now: Date) -> Outcome {
     if case .character(let character) = key, accepts(character) {
@@ -67,8 +72,8 @@ public struct ScanBuffer: Sendable, Hashable {
 
   private func accepts(_ character: Character) -> Bool {
     let position = held.count
-    if position < ScanBuffer.prefix.count {
-      return character.uppercased() == String(ScanBuffer.prefix[position])
+    if position < prefix.count {
+      return character.uppercased() == String(prefix[position])
     }
     guard position < PlaceCode.maximumLength else { return false }
     return character.isASCII

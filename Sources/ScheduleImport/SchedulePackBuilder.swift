@@ -34,7 +34,9 @@ public enum SchedulePackBuilder {
       dayChange: (1..<(12 * 60)).contains(schedule.conference.dayChangeMinutes)
         ? EventTime.clockText(schedule.conference.dayChangeMinutes) : nil,
       provenance: provenance)
-    let manifest = PackManifest(id: id, synthetic: false, event: event, languages: [.en])
+    let manifest = PackManifest(
+      id: id, synthetic: false, event: event, languages: [.en],
+      codePrefix: codePrefix(acronym: schedule.conference.acronym, title: title))
 
     var topicIDs: [String: String] = [:]
     var usedTopicIDs = Set<String>()
@@ -127,6 +129,24 @@ public enum SchedulePackBuilder {
   }
 
   /// An id from a name: lower-case letters, digits and hyphens; Han and other letters kept.
+  /// What the pack's QR codes start with: the acronym in capitals ("38C3"), else the initials
+  /// of the title's words with its numbers whole ("Test Congress 2025" → "TC2025"), else EVENT;
+  /// never WAIC's, so that a poster of one event is not read as another's.
+  static func codePrefix(acronym: String?, title: String) -> String {
+    func ascii(_ text: String) -> [String] {
+      TextFolding.fold(text).uppercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        .map(String.init)
+    }
+    var prefix = ascii(acronym ?? "").joined()
+    if prefix.isEmpty {
+      prefix = ascii(title).map { word in
+        word.allSatisfy(\.isNumber) ? word : String(word.prefix(1))
+      }.joined()
+    }
+    prefix = String(prefix.prefix(PlaceCode.maximumPrefixLength))
+    return PlaceCode.isValidPrefix(prefix) && prefix + ":" != PlaceCode.prefix ? prefix : "EVENT"
+  }
+
   static func slug(_ text: String, fallback: String) -> String {
     var result = ""
     for character in TextFolding.fold(text) {

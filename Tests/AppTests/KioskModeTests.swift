@@ -308,6 +308,15 @@ struct KioskModeTests {
     #expect(app.state.screen == .hereNow && app.screen.contains("Here & now: Red Hall"))
   }
 
+  @Test("the pack's code prefix is the kiosk's: the next visitor's scanner reads it too")
+  func prefixKeptAcrossVisitors() {
+    var app = Self.awake(idle: 60)
+    app.state.scan = ScanBuffer(prefix: "38C3:")
+    app.wait(61)
+    #expect(app.state.kiosk?.resets == 1)
+    #expect(String(app.state.scan.prefix) == "38C3:")
+  }
+
   @Test("an unknown code says so and changes nothing; a person typing 'WAIC 2025' is not a scan")
   func unknownCodesAndLookalikes() {
     var app = Self.awake()

@@ -43,6 +43,46 @@ struct PlaceCodeTests {
   }
 }
 
+@Suite("Zone and room codes of a pack with its own prefix")
+struct OwnPrefixCodeTests {
+  /// The WAIC pack under another event's prefix.
+  static func catalog(prefix: String?) throws -> EventCatalog {
+    var pack = try PackLoader.load(from: Fixtures.waic).pack
+    pack.manifest.codePrefix = prefix
+    return EventCatalog(pack: pack)
+  }
+
+  @Test("codes start with the pack's prefix, and another event's codes are not this pack's")
+  func ownPrefix() throws {
+    let catalog = try Self.catalog(prefix: "38C3")
+    #expect(catalog.placeCodePrefix == "38C3:")
+    #expect(catalog.placeCodes.allSatisfy { $0.text.hasPrefix("38C3:") })
+    let room = PlaceCode(.room, id: "red-hall", prefix: "38C3:")
+    #expect(catalog.resolvePlaceCode("38c3:room:red-hall") == .found(room))
+    guard case .notFound(let suggestions) = catalog.resolvePlaceCode("WAIC:ROOM:RED-HALL") else {
+      Issue.record("a WAIC code read as this event's")
+      return
+    }
+    #expect(suggestions.first == "38C3:ROOM:RED-HALL")
+    // Bare ids still work for scripts.
+    #expect(catalog.resolvePlaceCode("red-hall") == .found(room))
+  }
+
+  @Test(
+    "a prefix is 1 to 16 capital letters and digits; a pack naming another is refused",
+    arguments: [
+      ("38C3", true), ("FOSDEM2026", true), ("", false), ("38c3", false), ("A:B", false),
+      ("ÄRGER", false), (String(repeating: "X", count: 17), false),
+    ])
+  func validPrefix(_ prefix: String, _ valid: Bool) throws {
+    #expect(PlaceCode.isValidPrefix(prefix) == valid)
+    // A pack that names a bad one keeps WAIC's and fails validation with the field's path.
+    if !valid {
+      #expect(try Self.catalog(prefix: prefix).placeCodePrefix == PlaceCode.prefix)
+    }
+  }
+}
+
 extension Resolution: Equatable where Value: Equatable {
   public static func == (lhs: Resolution, rhs: Resolution) -> Bool {
     switch (lhs, rhs) {

@@ -138,3 +138,31 @@ struct ExhibitorOfferTests {
     #expect(issue.path?.hasPrefix("$[0].offers") == true, "\(issue)")
   }
 }
+
+@Suite("A pack's own code prefix")
+struct CodePrefixValidationTests {
+  /// The mini pack with `codePrefix` set in its manifest.
+  static func mini(codePrefix: String) throws -> URL {
+    let pack = try Fixtures.copyOfMini()
+    let file = pack.appendingPathComponent("pack.json")
+    var manifest = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+    manifest["codePrefix"] = codePrefix
+    try JSONSerialization.data(withJSONObject: manifest).write(to: file)
+    return pack
+  }
+
+  @Test("a prefix that cannot start a QR code is an error at its place; a good one is used")
+  func prefix() throws {
+    let bad = try Self.mini(codePrefix: "wai c")
+    defer { try? FileManager.default.removeItem(at: bad.deletingLastPathComponent()) }
+    let check = PackLoader.check(directory: bad)
+    let issue = try #require(check.errors.first { $0.path == "$.codePrefix" })
+    #expect(issue.file == "pack.json")
+    #expect(issue.message.contains("'wai c'"), "\(issue)")
+    let good = try Self.mini(codePrefix: "MINI26")
+    defer { try? FileManager.default.removeItem(at: good.deletingLastPathComponent()) }
+    let catalog = try PackLoader.load(from: good)
+    #expect(catalog.placeCodes.allSatisfy { $0.text.hasPrefix("MINI26:") })
+  }
+}

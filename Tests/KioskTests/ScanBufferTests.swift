@@ -28,6 +28,15 @@ struct ScanBufferTests {
     #expect(buffer.held.isEmpty)
   }
 
+  @Test("a pack's own prefix: its codes are scans, WAIC's are typing")
+  func ownPrefix() {
+    var buffer = ScanBuffer(prefix: "38C3:")
+    #expect(feed("38c3:ROOM:SAAL-1\n", into: &buffer) == [.code("38c3:ROOM:SAAL-1")])
+    let typed = feed("WAIC:ROOM:RED-HALL\n", into: &buffer)
+    #expect(!typed.contains { if case .code = $0 { true } else { false } }, "\(typed)")
+    #expect(buffer.held.isEmpty)
+  }
+
   @Test("ordinary typing comes out whole and in order")
   func typingIsReleased() {
     var buffer = ScanBuffer()

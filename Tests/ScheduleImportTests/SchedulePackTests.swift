@@ -102,4 +102,30 @@ struct SchedulePackTests {
     #expect(SchedulePackBuilder.kind(of: "art installation") == .other)
     #expect(SchedulePackBuilder.kind(of: nil) == .other)
   }
+
+  @Test(
+    "the pack's QR codes start with the conference's acronym, else its title's initials",
+    arguments: [
+      ("38c3", "38. Chaos Communication Congress", "38C3"),
+      (nil, "Test Congress & Friends 2025", "TCF2025"),
+      ("", "7th Leipzig Semantic Web Day", "7LSWD"), ("WAIC", "Another WAIC", "EVENT"),
+      (nil, "会议", "EVENT"), ("Ünïcode-Fest 2026!", "x", "UNICODEFEST2026"),
+    ])
+  func codePrefix(_ acronym: String?, _ title: String, _ prefix: String) {
+    #expect(SchedulePackBuilder.codePrefix(acronym: acronym, title: title) == prefix)
+  }
+
+  @Test("an imported pack's rooms have codes of its own, and they open the room")
+  func roomCodes() throws {
+    let (pack, check, directory) = try Self.pack("congress.xml")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let catalog = try #require(check.catalog)
+    #expect(pack.manifest.codePrefix == "TC25")
+    #expect(catalog.placeCodes.map(\.text) == ["TC25:ROOM:HALL-ONE", "TC25:ROOM:HALL-TWO"])
+    guard case .found(let code) = catalog.resolvePlaceCode("tc25:room:hall-two") else {
+      Issue.record("the code of Hall Two is not found")
+      return
+    }
+    #expect(code.id == "hall-two")
+  }
 }

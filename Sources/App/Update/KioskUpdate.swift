@@ -158,6 +158,8 @@ extension AppUpdate {
       width: state.width, height: state.height, now: state.now, here: state.here,
       language: kiosk.settings.language)
     fresh.kiosk = kiosk
+    // The pack's code prefix is the kiosk's, not the visitor's.
+    fresh.scan = ScanBuffer(prefix: String(state.scan.prefix))
     state = fresh
     return .clearScreen
   }

@@ -11,8 +11,8 @@ struct HereCommand: RenderingCommand {
     abstract:
       "Here & now for a zone or room: its booths, sessions nearby in the next two hours, the nearest facilities, the way from --at.",
     discussion: """
-      ZONE is a scanned code (WAIC:ZONE:H1-A, WAIC:ROOM:RED-HALL) or a bare zone or room id \
-      (H1-A).
+      ZONE is a scanned code (WAIC:ZONE:H1-A, WAIC:ROOM:RED-HALL; an imported conference's \
+      codes start with its own prefix, which qr-posters lists) or a bare zone or room id (H1-A).
 
       Examples:
         hiwaic here WAIC:ZONE:H3-A --now 2025-07-26T10:00

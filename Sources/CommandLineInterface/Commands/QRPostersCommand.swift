@@ -10,7 +10,8 @@ struct QRPostersCommand: RenderingCommand {
     abstract:
       "Every zone's and room's code (WAIC:ZONE:H1-A, WAIC:ROOM:RED-HALL), and their QR codes.",
     discussion: """
-      A code is WAIC:, the kind (ZONE or ROOM), a colon and the pack's id in capitals. Print \
+      A code is the pack's prefix (WAIC: for WAIC's packs; an imported conference's acronym), \
+      the kind (ZONE or ROOM), a colon and the pack's id in capitals. Print \
       a poster per zone: a visitor scans it at a kiosk (a USB scanner types the code and Enter) \
       and gets Here & now for that place. --output DIR writes one SVG per code, captioned, to \
       print.
@@ -56,7 +57,8 @@ struct QRPostersCommand: RenderingCommand {
         } catch {
           throw CommandError("cannot encode \(code.text): \(error.description)")
         }
-        let caption = "\(code.text) · \(poster.name.en ?? "") \(poster.name.zh ?? "")"
+        let caption = ([code.text + " ·", poster.name.en, poster.name.zh].compactMap { $0 })
+          .joined(separator: " ")
         let file = directory.appendingPathComponent(
           code.text.replacingOccurrences(of: ":", with: "-") + ".svg")
         do {
@@ -75,7 +77,8 @@ struct QRPostersCommand: RenderingCommand {
       var lines = posters.map { poster in
         let name = lang == .zh ? (poster.name.zh ?? poster.name.en ?? "") : (poster.name.en ?? "")
         return
-          "\(poster.code.padding(toLength: width, withPad: " ", startingAt: 0))\(name) · \(poster.place)"
+          "\(poster.code.padding(toLength: width, withPad: " ", startingAt: 0))\(name)"
+          + (poster.place.isEmpty ? "" : " · \(poster.place)")
       }
       if !written.isEmpty { lines.append("Wrote \(written.count) SVG files to \(output ?? "").") }
       return lines.joined(separator: "\n")

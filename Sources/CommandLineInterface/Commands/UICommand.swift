@@ -152,6 +152,7 @@ struct UICommand: ParsableCommand {
     var state = AppState(
       width: 80, height: 24, now: setup.context.now, here: setup.context.here,
       language: language == .zh ? .zh : .en)
+    state.scan = ScanBuffer(prefix: setup.assistant.catalog.placeCodePrefix)
     if let settings { state.kiosk = KioskState(settings: settings, now: state.now) }
     // A kiosk keeps nothing of a visitor for the next; a person at their own terminal keeps
     // their favourites and plan.

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The code printed on a zone's or room's QR poster, e.g. `WAIC:ZONE:H1-A` or
-/// `WAIC:ROOM:GREEN-HALL`: a fixed prefix, the kind, and the pack's id in capitals (so the whole
-/// code fits QR's compact alphanumeric mode). Read back case-insensitively.
+/// `WAIC:ROOM:GREEN-HALL`: the pack's prefix (WAIC's unless the pack names its own, as an
+/// imported conference does), the kind, and the pack's id in capitals (so the whole code fits
+/// QR's compact alphanumeric mode). Read back case-insensitively.
 public struct PlaceCode: Hashable, Sendable {
   /// What the code names.
   public enum Kind: String, Sendable, CaseIterable {
@@ -10,26 +11,40 @@ public struct PlaceCode: Hashable, Sendable {
     case room = "ROOM"
   }
 
-  /// Every code starts with this; a scanner's input is recognised by it.
+  /// The prefix of a pack that names none (WAIC's), with its colon.
   public static let prefix = "WAIC:"
+  /// The longest prefix a pack may name, without its colon.
+  public static let maximumPrefixLength = 16
   /// The longest code a scanner can type (longer input is not a code).
   public static let maximumLength = 64
 
   public var kind: Kind
   /// The zone's or room's id as the pack spells it.
   public var id: String
+  /// What the code starts with, with its colon (`WAIC:`).
+  public var prefix: String
 
-  public init(_ kind: Kind, id: String) {
+  public init(_ kind: Kind, id: String, prefix: String = PlaceCode.prefix) {
     self.kind = kind
     self.id = id
+    self.prefix = prefix
   }
 
   /// The printed text.
-  public var text: String { "\(PlaceCode.prefix)\(kind.rawValue):\(id.uppercased())" }
+  public var text: String { "\(prefix)\(kind.rawValue):\(id.uppercased())" }
 
-  /// Splits `WAIC:KIND:ID` (any case, surrounding spaces ignored) into kind and the id as typed;
-  /// nil when it is not shaped like a code.
-  public static func parse(_ text: String) -> (kind: Kind, id: String)? {
+  /// Whether a pack's own prefix (without its colon) can start a code: 1 to 16 capital letters
+  /// and digits, beginning with a letter or digit.
+  public static func isValidPrefix(_ name: String) -> Bool {
+    (1...maximumPrefixLength).contains(name.count)
+      && name.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+  }
+
+  /// Splits `PREFIX:KIND:ID` (any case, surrounding spaces ignored) into kind and the id as
+  /// typed; nil when it is not shaped like a code of that prefix.
+  public static func parse(_ text: String, prefix: String = PlaceCode.prefix) -> (
+    kind: Kind, id: String
+  )? {
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     guard trimmed.count <= maximumLength else { return nil }
     let parts = trimmed.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
@@ -41,10 +56,19 @@ public struct PlaceCode: Hashable, Sendable {
 }
 
 extension EventCatalog {
+  /// What this pack's codes start with, with its colon: the manifest's prefix, else WAIC's.
+  public var placeCodePrefix: String {
+    guard let own = pack.manifest.codePrefix, PlaceCode.isValidPrefix(own) else {
+      return PlaceCode.prefix
+    }
+    return own + ":"
+  }
+
   /// A code for every zone and room of the pack: zones first, in pack order.
   public var placeCodes: [PlaceCode] {
-    pack.venues.zones.map { PlaceCode(.zone, id: $0.id) }
-      + pack.venues.rooms.map { PlaceCode(.room, id: $0.id) }
+    let prefix = placeCodePrefix
+    return pack.venues.zones.map { PlaceCode(.zone, id: $0.id, prefix: prefix) }
+      + pack.venues.rooms.map { PlaceCode(.room, id: $0.id, prefix: prefix) }
   }
 
   /// The zone or room a scanned or typed code names. Also takes a bare zone or room id ("H1-A"),
@@ -53,8 +77,9 @@ extension EventCatalog {
     let codes = placeCodes
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     let wanted: String
-    if let (kind, id) = PlaceCode.parse(trimmed) {
-      wanted = PlaceCode(kind, id: id).text
+    let prefix = placeCodePrefix
+    if let (kind, id) = PlaceCode.parse(trimmed, prefix: prefix) {
+      wanted = PlaceCode(kind, id: id, prefix: prefix).text
     } else {
       let matches = codes.filter { $0.id.uppercased() == trimmed.uppercased() }
       if matches.count == 1 { return .found(matches[0]) }

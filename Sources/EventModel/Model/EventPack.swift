@@ -12,20 +12,24 @@ public struct PackManifest: Codable, Hashable, Sendable {
   /// manifest does not say: WAIC's packs); a pack imported from a schedule has the one its
   /// texts are in.
   public var languages: [Language]
+  /// What the codes on the pack's QR posters start with (`WAIC` in `WAIC:ROOM:RED-HALL`):
+  /// capital letters and digits, so that a code fits QR's compact mode. WAIC's when absent.
+  public var codePrefix: String?
 
   public init(
     format: Int = PackManifest.currentFormat, id: String, synthetic: Bool, event: EventInfo,
-    languages: [Language] = [.en, .zh]
+    languages: [Language] = [.en, .zh], codePrefix: String? = nil
   ) {
     self.format = format
     self.id = id
     self.synthetic = synthetic
     self.event = event
     self.languages = languages
+    self.codePrefix = codePrefix
   }
 
   enum CodingKeys: String, CodingKey {
-    case format, id, synthetic, event, languages
+    case format, id, synthetic, event, languages, codePrefix
   }
 
   public init(from decoder: any Decoder) throws {
@@ -35,6 +39,7 @@ public struct PackManifest: Codable, Hashable, Sendable {
     synthetic = try container.decode(Bool.self, forKey: .synthetic)
     event = try container.decode(EventInfo.self, forKey: .event)
     languages = try container.decodeIfPresent([Language].self, forKey: .languages) ?? [.en, .zh]
+    codePrefix = try container.decodeIfPresent(String.self, forKey: .codePrefix)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -45,6 +50,7 @@ public struct PackManifest: Codable, Hashable, Sendable {
     try container.encode(event, forKey: .event)
     // Left out when it is the default, so that WAIC's packs write as before.
     if languages != [.en, .zh] { try container.encode(languages, forKey: .languages) }
+    try container.encodeIfPresent(codePrefix, forKey: .codePrefix)
   }
 }
 

@@ -126,6 +126,12 @@ final class PackValidator {
 
   private func checkManifest() {
     guard let manifest = documents.manifest else { return }
+    if let prefix = manifest.codePrefix, !PlaceCode.isValidPrefix(prefix) {
+      report(
+        .invalidValue, .manifest, "$.codePrefix",
+        "the code prefix '\(prefix.prefix(40))' is not 1 to \(PlaceCode.maximumPrefixLength) capital letters and digits"
+      )
+    }
     let event = manifest.event
     requireTranslations(event.name, .manifest, "$.event.name", what: "the event's name")
     requireTranslations(event.theme, .manifest, "$.event.theme", what: "the event's theme")
