@@ -129,6 +129,10 @@ public struct Assistant: Sendable {
     }
   }
 
+  /// Makes what answers about title words look up (an index of every session title's words),
+  /// which is otherwise made by the first such question: call it on a thread of its own.
+  public func prepareTitleIndex() { sessionTitles.prepareIndex() }
+
   /// Answers a question; plans and directions come worked out, not just described.
   public func reply(to question: String, context: AskContext) -> AssistantReply {
     let request = matcher.request(for: question, context: context)
@@ -480,6 +484,7 @@ public final class PendingAssistant: @unchecked Sendable {
       built = assistant
       condition.broadcast()
       condition.unlock()
+      assistant.prepareTitleIndex()
     }
   }
 

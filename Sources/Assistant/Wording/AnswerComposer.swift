@@ -412,23 +412,13 @@ struct AnswerComposer {
       words = words.filter { !$0.isHan && names.contains($0.text) }
     }
     guard !words.isEmpty else { return [] }
-    var best = 0
-    var chosen: [Int] = []
-    for position in catalog.pack.sessions.indices {
-      let titles = sessionTitles.title(at: position)
-      let score = words.count { word in
-        word.isHan
-          ? titles.contains { $0.text.contains(word.text) }
-          : titles.contains { $0.words.contains { $0 == word.text } }
-      }
-      if score > best {
-        best = score
-        chosen = [position]
-      } else if score == best && score > 0 {
-        chosen.append(position)
-      }
+    // How many of the words each title has, from the titles' word index.
+    var score: [Int: Int] = [:]
+    for word in words {
+      for position in sessionTitles.sessions(having: word) { score[position, default: 0] += 1 }
     }
-    guard !namesOnly || best == words.count else { return [] }
+    guard let best = score.values.max(), !namesOnly || best == words.count else { return [] }
+    let chosen = score.filter { $0.value == best }.keys.sorted()
     return chosen.count <= 5 ? chosen : []
   }
 
@@ -1045,7 +1035,20 @@ struct AnswerComposer {
     case "figures":
       return event.figures.map { "• \(name($0.label)): \(name($0.value))" }.joined(separator: "\n")
     case "where" where !exampleRecords.capabilities.isComplete:
-      let venues = catalog.pack.venues.venues.map {
+      // A schedule that names no venue gives the pack one called after the event: that is no
+      // place, and the answer says the data does not give one.
+      let places = catalog.pack.venues.venues.filter {
+        $0.address != nil || $0.name.text(.en) != event.name.text(.en)
+      }
+      guard !places.isEmpty else {
+        let rooms = catalog.pack.venues.rooms.prefix(6).map { name($0.name) }
+        return t(
+          "My data does not say where \(name(event.name)) takes place; its rooms are \(rooms.joined(separator: ", ")).",
+          "我的资料中没有\(name(event.name))的举办地点；会议室有\(rooms.joined(separator: "、"))。",
+          "Meine Daten nennen keinen Ort für die \(name(event.name)); ihre Räume sind \(rooms.joined(separator: ", "))."
+        )
+      }
+      let venues = places.map {
         "• " + name($0.name) + ($0.address.map { t(", ", "，", ", ") + name($0) } ?? "")
       }
       return t(

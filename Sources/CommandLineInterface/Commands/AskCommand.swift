@@ -233,6 +233,10 @@ struct AskSetup {
           knowledge, packDirectory: packDirectory, assistant: assistant)
       }
       pending = PendingAssistant(ready: assistant)
+      // The other core makes the title index while the first questions are read.
+      DispatchQueue.global(qos: .userInitiated).async { [assistant] in
+        assistant.prepareTitleIndex()
+      }
     } else {
       pending = PendingAssistant(
         catalog: catalog, lexicon: lexicon, roles: roles,

@@ -229,6 +229,20 @@ struct ImportedPackTests {
     #expect(pavilions.answer.contains(language.choose("no pavilions", "没有展馆", "keine Pavillons")))
   }
 
+  @Test(
+    "where the event is: the schedule names no place, and the answer says so",
+    arguments: [
+      ("where does the conference take place?", "does not say where"),
+      ("Wo findet die Konferenz statt?", "keinen Ort"), ("会议在哪里举办？", "没有"),
+    ])
+  func whereWithoutVenue(_ question: String, _ expected: String) {
+    let answer = ImportedPackFixture.reply(question)
+    #expect(answer.intent == .eventInfo, "\(answer.answer)")
+    #expect(answer.answer.contains(expected), "\(answer.answer)")
+    #expect(answer.answer.contains("Hall One"), "\(answer.answer)")
+    #expect(!answer.answer.contains("Shanghai") && !answer.answer.contains("上海"))
+  }
+
   @Test("a name the pack lacks is not called missing from an exhibitor list it does not have")
   func missingNameWithoutExhibitors() {
     let answer = ImportedPackFixture.reply("where is the Nvidia booth?")
