@@ -87,6 +87,14 @@ struct ImportedPackSessionTests {
       text = text.replacingOccurrences(of: old, with: new)
     }
     try text.write(to: newer, atomically: true, encoding: .utf8)
+    // The operator chose the posters' prefix by hand: an update keeps it.
+    let manifestFile = pack.appendingPathComponent("pack.json")
+    let manifest = try String(contentsOf: manifestFile, encoding: .utf8)
+    try #require(manifest.contains("\"codePrefix\":\"TC25\""))
+    try manifest.replacingOccurrences(
+      of: "\"codePrefix\":\"TC25\"", with: "\"codePrefix\":\"MYCONF\""
+    )
+    .write(to: manifestFile, atomically: true, encoding: .utf8)
     let result = try CLI.run(["import", newer.path, "--output", pack.path])
     #expect(result.status == 0, "\(result.error)")
     #expect(result.output.contains("updated Test Congress & Friends 2025"), "\(result.output)")
@@ -105,6 +113,8 @@ struct ImportedPackSessionTests {
         "2025-12-27T10:30",
       ])
     #expect(ask.output.contains("13:00"), "\(ask.output)")
+    let posters = try CLI.run(["qr-posters", "--pack", pack.path])
+    #expect(posters.output.contains("MYCONF:ROOM:HALL-ONE"), "\(posters.output)")
 
     // Another conference's schedule does not replace the pack unless asked to.
     let other = CLI.repository.appendingPathComponent(

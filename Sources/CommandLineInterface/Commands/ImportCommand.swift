@@ -81,8 +81,12 @@ struct ImportCommand: ParsableCommand {
     }
     let directory = URL(fileURLWithPath: output)
     let update = try previousImport(in: directory, of: schedule)
-    let pack = SchedulePackBuilder.pack(
+    var pack = SchedulePackBuilder.pack(
       schedule, id: name ?? update?.pack?.manifest.id, previous: update?.record)
+    // Posters printed for the earlier version keep working: the rooms keep their codes.
+    if let earlier = update?.pack?.manifest.codePrefix {
+      pack.manifest.codePrefix = earlier
+    }
     do {
       try PackWriter.write(pack, to: directory, pretty: false)
       try ScheduleImportRecord(schedule: schedule, pack: pack).encoded().write(
