@@ -89,7 +89,7 @@ enum ICalendarReader {
     if first("STATUS")?.value.uppercased() == "CANCELLED" {
       assembler.report(
         place,
-        "'\(first("SUMMARY").map { unescaped($0.value) }?.prefix(60) ?? "")' is cancelled; left out"
+        "'\(ScheduleText.short(first("SUMMARY").map { unescaped($0.value) } ?? ""))' is cancelled; left out"
       )
       return nil
     }
@@ -112,13 +112,14 @@ enum ICalendarReader {
     }
     if startProperty.parameters["VALUE"]?.uppercased() == "DATE" || startProperty.value.count == 8 {
       assembler.report(
-        place, "'\(raw.title?.prefix(60) ?? "")' is an all-day entry, not a session; left out")
+        place,
+        "'\(ScheduleText.short(raw.title ?? ""))' is an all-day entry, not a session; left out")
       return nil
     }
     guard let start = date(startProperty, zone: zone) else {
       assembler.report(
         place,
-        "'\(raw.title?.prefix(60) ?? "")': DTSTART '\(startProperty.value.prefix(30))' cannot be read; left out"
+        "'\(ScheduleText.short(raw.title ?? ""))': DTSTART '\(startProperty.value.prefix(30))' cannot be read; left out"
       )
       return nil
     }

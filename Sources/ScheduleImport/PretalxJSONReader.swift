@@ -101,7 +101,7 @@ enum PretalxJSONReader {
         return (code, code.flatMap { speakerNames[$0] } ?? "")
       }
       if let state = text(talk["state"]), !["confirmed", "accepted"].contains(state) {
-        assembler.report(place, "'\(raw.title?.prefix(60) ?? "")' is \(state); left out")
+        assembler.report(place, "'\(ScheduleText.short(raw.title ?? ""))' is \(state); left out")
         continue
       }
       assembler.sessions.append(raw)

@@ -81,29 +81,31 @@ struct ScheduleAssembler {
       let id = raw.id?.trimmingCharacters(in: .whitespaces) ?? ""
       let guid = raw.guid?.trimmingCharacters(in: .whitespaces).lowercased()
       guard !id.isEmpty || guid?.isEmpty == false else {
-        report("'\(title.prefix(60))' has neither an id nor a guid and was left out")
+        report("'\(ScheduleText.short(title))' has neither an id nor a guid and was left out")
         continue
       }
       // Merged schedules repeat sessions: the first of a guid (else of an id) counts.
       if let guid, !guid.isEmpty {
         if let first = seenGUIDs[guid] {
-          report("'\(title.prefix(60))' repeats guid \(guid) of \(first); left out")
+          report("'\(ScheduleText.short(title))' repeats guid \(guid) of \(first); left out")
           continue
         }
         seenGUIDs[guid] = raw.place
       } else if let first = seenIDs[id] {
-        report("'\(title.prefix(60))' repeats id \(id) of \(first); left out")
+        report("'\(ScheduleText.short(title))' repeats id \(id) of \(first); left out")
         continue
       }
       if !id.isEmpty {
         if let first = seenIDs[id] {
-          report("'\(title.prefix(60))' has id \(id), as \(first) does; ids are matched by guid")
+          report(
+            "'\(ScheduleText.short(title))' has id \(id), as \(first) does; ids are matched by guid"
+          )
         } else {
           seenIDs[id] = raw.place
         }
       }
       guard let start = startDate(raw) else {
-        report("'\(title.prefix(60))' has no start time that can be read; left out")
+        report("'\(ScheduleText.short(title))' has no start time that can be read; left out")
         continue
       }
       var minutes = 0
@@ -112,15 +114,16 @@ struct ScheduleAssembler {
           minutes = parsed
         } else {
           report(
-            "'\(title.prefix(60))': the duration '\(text.prefix(20))' cannot be read; taken as 0")
+            "'\(ScheduleText.short(title))': the duration '\(text.prefix(20))' cannot be read; taken as 0"
+          )
         }
       } else {
-        report("'\(title.prefix(60))' has no duration; taken as 0")
+        report("'\(ScheduleText.short(title))' has no duration; taken as 0")
       }
-      if minutes == 0 { report("'\(title.prefix(60))' lasts no time at all") }
+      if minutes == 0 { report("'\(ScheduleText.short(title))' lasts no time at all") }
       let room = raw.room.map(Self.oneLine) ?? ""
       guard !room.isEmpty else {
-        report("'\(title.prefix(60))' has no room; left out")
+        report("'\(ScheduleText.short(title))' has no room; left out")
         continue
       }
       if !rooms.contains(room) { rooms.append(room) }
@@ -131,7 +134,7 @@ struct ScheduleAssembler {
         let name = Self.oneLine(person.name)
         let personID = person.id?.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else {
-          report("person \(index + 1) of '\(title.prefix(60))' has no name; left out")
+          report("person \(index + 1) of '\(ScheduleText.short(title))' has no name; left out")
           continue
         }
         let shown = personID.flatMap { personNames[$0] } ?? name
@@ -141,7 +144,8 @@ struct ScheduleAssembler {
       let links = raw.links.compactMap { link -> ImportedLink? in
         guard let url = ScheduleText.absoluteLink(link.url, base: conference.baseURL) else {
           report(
-            "a link of '\(title.prefix(60))' ('\(link.url.prefix(40))') is no address; left out")
+            "a link of '\(ScheduleText.short(title))' ('\(link.url.prefix(40))') is no address; left out"
+          )
           return nil
         }
         let label = Self.oneLine(link.title)
@@ -182,7 +186,7 @@ struct ScheduleAssembler {
           ImportProblem(
             place: "session \(imported[index].id)",
             message:
-              "'\(imported[index].title.prefix(60))' is on \(date), not a day of the schedule; kept, on no day"
+              "'\(ScheduleText.short(imported[index].title))' is on \(date), not a day of the schedule; kept, on no day"
           ))
       }
     }
@@ -196,7 +200,7 @@ struct ScheduleAssembler {
           ImportProblem(
             place: "session \(imported[later].id)",
             message:
-              "'\(imported[later].title.prefix(60))' overlaps '\(imported[earlier].title.prefix(60))' in \(room); both kept"
+              "'\(ScheduleText.short(imported[later].title))' overlaps '\(ScheduleText.short(imported[earlier].title))' in \(room); both kept"
           ))
       }
     }

@@ -29,6 +29,12 @@ public enum ScheduleText {
     return (numbers[0] * 24 + numbers[1]) * 60 + numbers[2]
   }
 
+  /// A title as a problem report quotes it: whole up to `limit` characters, else cut there
+  /// with an ellipsis, so that nobody takes the cut for the title.
+  public static func short(_ text: String, limit: Int = 60) -> String {
+    text.count <= limit ? text : String(text.prefix(max(0, limit - 1))) + "…"
+  }
+
   /// The people one name field lists: "Dr. Ada Example, Bob Beispiel" is two, split on commas
   /// and semicolons only when every part is a name of two words or more, so that "Example, Ada"
   /// stays one person. Blank space is tidied; an empty field names nobody.

@@ -436,6 +436,17 @@ struct ScheduleFormatTests {
 
 @Suite("Schedule texts")
 struct ScheduleTextTests {
+  @Test("a title quoted in a report is whole, or cut with an ellipsis")
+  func short() {
+    #expect(ScheduleText.short("Opening") == "Opening")
+    let long = String(repeating: "Thinktank ", count: 10)
+    let cut = ScheduleText.short(long)
+    #expect(cut.count == 60 && cut.hasSuffix("…") && long.hasPrefix(cut.dropLast()))
+    #expect(
+      ScheduleText.short(String(repeating: "x", count: 60)) == String(repeating: "x", count: 60))
+    #expect(ScheduleText.short("abc", limit: 0) == "…")
+  }
+
   @Test(
     "the people one name field lists",
     arguments: [
