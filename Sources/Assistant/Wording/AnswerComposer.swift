@@ -396,6 +396,12 @@ struct AnswerComposer {
   /// capital after a question's first word, a capital inside a word, or a digit inside
   /// letters), and a title must have all of them.
   func titledSessions(namesOnly: Bool = false) -> [Int] {
+    // Most questions type no capital after their first letter: nothing to look for then.
+    if namesOnly && !u.question.utf8.dropFirst().contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+      guard u.question.utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) }) else {
+        return []
+      }
+    }
     guard let run = u.unexplainedName else { return [] }
     var words = TextFolding.fold(run).split(whereSeparator: { !$0.isLetter && !$0.isNumber })
       .map { Assistant.TitleWord(String($0)) }
