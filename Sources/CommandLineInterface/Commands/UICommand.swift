@@ -152,7 +152,7 @@ struct UICommand: ParsableCommand {
     var state = AppState(
       width: 80, height: 24, now: setup.context.now, here: setup.context.here,
       language: language == .zh ? .zh : .en)
-    state.scan = ScanBuffer(prefix: setup.assistant.catalog.placeCodePrefix)
+    state.scan = ScanBuffer(prefix: setup.pending.catalog.placeCodePrefix)
     if let settings { state.kiosk = KioskState(settings: settings, now: state.now) }
     // A kiosk keeps nothing of a visitor for the next; a person at their own terminal keeps
     // their favourites and plan.
@@ -161,7 +161,7 @@ struct UICommand: ParsableCommand {
       ? nil
       : VisitorStateStore.defaultPath(
         environment: ProcessInfo.processInfo.environment,
-        packID: setup.assistant.catalog.pack.manifest.id
+        packID: setup.pending.catalog.pack.manifest.id
       ).map(VisitorStateStore.init(path:))
     if let found = store,
       !Self.restore(from: found, into: &state, env: env, keepLanguage: lang != nil)
