@@ -188,6 +188,7 @@ struct HostileInputTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "hiwaic-optw-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
     let depot = "k 1 0 0\n0 0\n0 0 0 0 0 0 0 0 100\n"
     let files: [(String, String, String)] = [
       ("nan", depot + "1 nan 1 1 1 0 1 1 0 10\n", "line 4"),
@@ -317,6 +318,7 @@ struct HostileInputTests {
     ]
     for (name, edit, expected) in edits {
       let pack = try Self.pack(edit)
+      defer { try? FileManager.default.removeItem(at: pack) }
       let validate = try CLI.run(["validate", pack.path])
       #expect(validate.status == 1, "\(name)")
       #expect(validate.output.contains(expected), "\(name): \(validate.output.prefix(400))")
@@ -335,6 +337,7 @@ struct HostileInputTests {
   @Test("a directory, a FIFO, bad UTF-8, a cut-short file, a huge number: located, in words")
   func unreadableFiles() throws {
     let directory = try Self.pack { _ in }
+    defer { try? FileManager.default.removeItem(at: directory) }
     func replace(_ name: String, with contents: Data) throws {
       let url = directory.appendingPathComponent(name)
       try? FileManager.default.removeItem(at: url)
@@ -381,6 +384,7 @@ struct HostileInputTests {
   @Test("a broken lexicon fails validate with file and path; ask says the same")
   func brokenLexicon() throws {
     let pack = try Self.pack { _ in }
+    defer { try? FileManager.default.removeItem(at: pack) }
     let file = pack.appendingPathComponent("lexicon/en.json")
     var lexicon =
       try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any] ?? [:]
@@ -401,6 +405,7 @@ struct HostileInputTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "hiwaic-conf-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
     let big = directory.appendingPathComponent("big.conf")
     try Data(repeating: 0x23, count: 1 << 20).write(to: big)
     for (path, expected) in [
@@ -418,6 +423,7 @@ struct HostileInputTests {
   func sharedNames() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "hiwaic-samename-\(UUID().uuidString.prefix(8))")
+    defer { try? FileManager.default.removeItem(at: directory) }
     let generated = try CLI.run(["gen-pack", "--scale", "3", directory.path])
     #expect(generated.status == 0)
     let file = directory.appendingPathComponent("exhibitors.json")

@@ -32,6 +32,7 @@ struct CheckedNumbersTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "hiwaic-bounded-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("a.json")
     try Data("12345".utf8).write(to: file)
     #expect(try BoundedFile.read(file.path, limit: 5) == Data("12345".utf8))
