@@ -1,4 +1,5 @@
 import Dispatch
+import EventModel
 import Foundation
 import Kiosk
 import TerminalUI
@@ -82,9 +83,10 @@ public enum TerminalApp {
         case .writeFile(let path, let contents):
           var failure: String?
           do {
-            try contents.write(toFile: path, atomically: true, encoding: .utf8)
+            // Foundation's atomic write leaves a scratch folder in /tmp for every export.
+            try AtomicFile.write(Data(contents.utf8), to: path, permissions: 0o644)
           } catch {
-            failure = "\(error.localizedDescription)"
+            failure = error.description
           }
           _ = AppUpdate.update(&state, .fileWritten(path: path, error: failure), env)
         }

@@ -89,10 +89,13 @@ struct ImportCommand: ParsableCommand {
     }
     do {
       try PackWriter.write(pack, to: directory, pretty: false)
-      try ScheduleImportRecord(schedule: schedule, pack: pack).encoded().write(
-        to: directory.appendingPathComponent(ScheduleImportRecord.fileName), options: .atomic)
+      try AtomicFile.write(
+        ScheduleImportRecord(schedule: schedule, pack: pack).encoded(),
+        to: directory.appendingPathComponent(ScheduleImportRecord.fileName).path,
+        permissions: 0o644)
     } catch {
-      throw CommandError("cannot write the pack to \(output): \(error.localizedDescription)")
+      let reason = (error as? AtomicFile.Failure)?.description ?? error.localizedDescription
+      throw CommandError("cannot write the pack to \(output): \(reason)")
     }
     if CommandContext.copyShippedLexicon(into: directory) == nil {
       printError(

@@ -118,9 +118,11 @@ struct TrainCommand: ParsableCommand {
       return
     }
     do {
-      try Data(text.utf8).write(to: target, options: .atomic)
+      // Foundation's atomic write leaves a scratch folder in /tmp each time; ours renames a
+      // file beside the target.
+      try AtomicFile.write(Data(text.utf8), to: target.path, permissions: 0o644)
     } catch {
-      throw CommandError("cannot write \(target.path): \(error.localizedDescription)")
+      throw CommandError("cannot write \(target.path): \(error.description)")
     }
     print("wrote \(target.path): \(report)")
   }
