@@ -62,9 +62,10 @@ struct QRPostersCommand: RenderingCommand {
         let file = directory.appendingPathComponent(
           code.text.replacingOccurrences(of: ":", with: "-") + ".svg")
         do {
-          try matrix.svg(caption: caption).write(to: file, atomically: true, encoding: .utf8)
+          try AtomicFile.write(
+            Data(matrix.svg(caption: caption).utf8), to: file.path, permissions: 0o644)
         } catch {
-          throw CommandError("cannot write \(file.path): \(error.localizedDescription)")
+          throw CommandError("cannot write \(file.path): \(error.description)")
         }
         written.append(file.path)
       }
