@@ -22,10 +22,10 @@ struct AnswerComposer {
 
   init(
     catalog: EventCatalog, request: VisitorRequest, context: AskContext, language: Language,
-    examples: ExampleRecords, recommender: Recommender, knowledge: KnowledgeStore? = nil,
-    sessionTitles: SessionTitleCache? = nil
+    examples: ExampleRecords, recommender: Recommender, knowledge: KnowledgeStore?,
+    sessionTitles: SessionTitleCache
   ) {
-    self.sessionTitles = sessionTitles ?? SessionTitleCache(catalog: catalog)
+    self.sessionTitles = sessionTitles
     self.recommender = recommender
     self.knowledge = knowledge
     self.catalog = catalog

@@ -34,7 +34,7 @@ public struct PlaceCode: Hashable, Sendable {
   public var text: String { "\(prefix)\(kind.rawValue):\(id.uppercased())" }
 
   /// Whether a pack's own prefix (without its colon) can start a code: 1 to 16 capital letters
-  /// and digits, beginning with a letter or digit.
+  /// and digits (QR's compact mode, and no colon to split on).
   public static func isValidPrefix(_ name: String) -> Bool {
     (1...maximumPrefixLength).contains(name.count)
       && name.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }

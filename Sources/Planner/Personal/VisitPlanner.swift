@@ -454,8 +454,8 @@ public struct VisitPlanner: Sendable {
     }
     // Too many nodes to keep a tree from each, and no floors to cut the venue: search from each
     // pending stop only until the stops not yet known are settled, a later pending stop's way
-    // to an earlier one being the earlier one's way back. The searches are independent, so both cores run them; the table
-    // is the one a search after another would give.
+    // to an earlier one being the earlier one's way back. The searches are independent, so
+    // both cores run them; the table is the one a search after another would give.
     let isPending = Set(pending)
     let jobs = pending.compactMap { i -> (row: Int, targets: [Int])? in
       let targets = (0..<count).filter { j in
