@@ -14,7 +14,7 @@ TEST_PACKAGES := $(DEBIAN_PACKAGES) tmux zbar-tools postgresql
 # apt-get as root, or through sudo when there is one.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps test-deps install-packages build release run kiosk test bench bench-adapt soak eval train train-check fuzz fuzz-build install uninstall clean format validate
+.PHONY: all deps test-deps install-packages build release run kiosk test bench bench-adapt soak eval eval-test train train-check fuzz fuzz-build install uninstall clean format validate
 
 all: build
 
@@ -76,6 +76,10 @@ bench-adapt: release
 ## eval: the assistant graded on the dev set (Data/evaluation/dev.json) and CLINC150 val
 eval: release
 	./.build/release/hiwaic-eval
+
+## eval-test: the held-out test set (Data/evaluation/test.json), figures only: measure, never tune
+eval-test: release
+	HIWAIC_DEV_SET=Data/evaluation/test.json HIWAIC_HELD_OUT=1 ./.build/release/hiwaic-eval
 
 ## train: the intent model from Data/training into the WAIC pack's lexicon (about a second)
 train: release

@@ -7,6 +7,8 @@ import Matcher
 // `make eval`: the assistant on the dev set (Data/evaluation/dev.json, never trained or tuned
 // on) and on CLINC150's validation split (../shared/clinc/val.tsv, CC BY 3.0, Larson et al.
 // 2019): accuracy per intent and language, a confusion matrix, false accepts, worst mistakes.
+// `make eval-test`: the held-out test set (Data/evaluation/test.json) in figures only; its
+// questions are never printed, so that nothing is tuned to them.
 
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .deletingLastPathComponent().deletingLastPathComponent()
@@ -14,6 +16,7 @@ let environment = ProcessInfo.processInfo.environment
 let devURL = URL(
   fileURLWithPath: environment["HIWAIC_DEV_SET"]
     ?? repository.appendingPathComponent("Data/evaluation/dev.json").path)
+let heldOut = environment["HIWAIC_HELD_OUT"] != nil
 let clincURL = URL(
   fileURLWithPath: environment["HIWAIC_CLINC"]
     ?? repository.deletingLastPathComponent().appendingPathComponent("shared/clinc/val.tsv").path)
@@ -32,7 +35,9 @@ do {
   let evaluator = Evaluator(assistant: assistant)
   let questions = try Evaluator.load(devURL)
   let report = EvaluationReport(graded: questions.map(evaluator.grade))
-  print("== Dev set: \(devURL.lastPathComponent), \(questions.count) questions")
+  print(
+    "== \(heldOut ? "Held-out test set" : "Dev set"): \(devURL.lastPathComponent), \(questions.count) questions"
+  )
   print("all right (intent, key records, language): \(percent(report.share { $0.right }))")
   print("intent right:                              \(percent(report.share { $0.intentRight }))")
   print("answered in the question's language:       \(percent(report.share { $0.languageRight }))")
@@ -64,6 +69,7 @@ do {
     }
     print("  " + intent.padding(toLength: 15, withPad: " ", startingAt: 0) + row.joined())
   }
+  if heldOut { exit(0) }
   let mistakes = report.graded.filter { !$0.right }
   print("mistakes (first 40 of \(mistakes.count)):")
   for item in mistakes.prefix(40) {

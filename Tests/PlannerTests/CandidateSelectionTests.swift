@@ -1,4 +1,6 @@
 import EventModel
+import Foundation
+import PackGenerator
 import Testing
 
 @testable import Planner
@@ -27,5 +29,79 @@ struct CandidateSelectionTests {
       let best = VisitPlanner.best(limit, of: pool, rank: rank)
       #expect(best.map(\.position) == sorted.prefix(limit).map(\.position), "limit \(limit)")
     }
+  }
+}
+
+/// A plan that names no interest takes its stands from the catalog's list by prominence: the
+/// same stands, in the same order, as scoring every stand of the pack would choose.
+@Suite("Stands for a plan without interests")
+struct BestKnownStandsTests {
+  /// The WAIC pack, whose stands differ in prominence, and a synthetic pack of 1,600 stands.
+  static let catalogs: [EventCatalog] = [
+    try? PackLoader.load(from: PlannerFixture.packDirectory),
+    EventCatalog(pack: SyntheticPackGenerator(scale: 2).generate()),
+  ].compactMap { $0 }
+
+  @Test(
+    "must-sees apart, then the best known others, as scoring all of them gives", arguments: 0..<12)
+  func sameAsScoringAll(seed: Int) {
+    #expect(Self.catalogs.count == 2)
+    for catalog in Self.catalogs { expectSameAsScoringAll(catalog, seed: seed) }
+  }
+
+  func expectSameAsScoringAll(_ catalog: EventCatalog, seed: Int) {
+    let exhibitors = catalog.pack.exhibitors
+    var random = SplitMix64(seed: UInt64(seed))
+    func pick() -> String { exhibitors[Int(random.next() % UInt64(exhibitors.count))].id }
+    let must = Set(
+      (0..<Int(random.next() % 4)).map { _ in pick() } + (seed % 3 == 0 ? ["nobody"] : []))
+    let done = Set((0..<Int(random.next() % 30)).map { _ in pick() })
+    let limit = [0, 1, 24, 60, 500][seed % 5]
+    let request = VisitRequest(
+      mustSee: Array(must), start: "n", startTime: Date(timeIntervalSince1970: 0),
+      budgetMinutes: 120, done: done, candidateLimit: limit)
+    let planner = VisitPlanner(catalog: catalog)
+    let chosen = planner.bestKnownStands(request, must: must)
+
+    // Every stand scored, as a plan with interests does.
+    let pool = exhibitors.indices.compactMap { position -> VisitPlanner.Standing? in
+      let id = exhibitors[position].id
+      guard catalog.exhibitorBoothPositions[position] != nil, !done.contains(id) else {
+        return nil
+      }
+      return VisitPlanner.Standing(
+        position: position,
+        score: 1 + VisitPlanner.prominenceWeight * catalog.exhibitorProminence[position],
+        valued: 0, required: must.contains(id))
+    }
+    let required = pool.filter(\.required)
+    let others = VisitPlanner.best(
+      max(0, limit - required.count), of: pool.filter { !$0.required },
+      rank: catalog.exhibitorIDRank)
+    #expect(Set(chosen.required.map(\.position)) == Set(required.map(\.position)))
+    #expect(chosen.required.allSatisfy { $0.required })
+    #expect(chosen.others.map(\.position) == others.map(\.position))
+    #expect(chosen.others.map(\.score) == others.map(\.score))
+    #expect(!chosen.others.contains { $0.required })
+  }
+
+  @Test("the list holds every stand once, the best known first")
+  func listOrder() throws {
+    for catalog in Self.catalogs { expectListOrder(catalog) }
+    let waic = try #require(Self.catalogs.first)
+    #expect(Set(waic.exhibitorProminence).count > 1, "a pack of one prominence tests little")
+  }
+
+  func expectListOrder(_ catalog: EventCatalog) {
+    let list = catalog.standsByProminence
+    let withStands = catalog.pack.exhibitors.indices.filter {
+      catalog.exhibitorBoothPositions[$0] != nil
+    }
+    #expect(list.sorted() == withStands)
+    #expect(
+      zip(list, list.dropFirst()).allSatisfy { a, b in
+        let (pa, pb) = (catalog.exhibitorProminence[a], catalog.exhibitorProminence[b])
+        return pa > pb || (pa == pb && catalog.exhibitorIDRank[a] < catalog.exhibitorIDRank[b])
+      })
   }
 }

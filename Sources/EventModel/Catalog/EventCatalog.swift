@@ -54,6 +54,9 @@ public final class EventCatalog: Sendable {
   /// Each exhibitor's place in the order of ids, so that ranking thousands of them by a score
   /// and then by id compares numbers, not strings.
   public let exhibitorIDRank: [Int32]
+  /// Exhibitors with a stand, the best known first, then in id order: a plan that names no
+  /// interest takes its stands from the front of this list instead of ranking thousands.
+  public let standsByProminence: [Int]
   /// Per session (same positions as `pack.sessions`): its programme day (`programmeDate`) and
   /// its start and end as minutes after local midnight, computed once because calendar
   /// arithmetic is slow.
@@ -165,10 +168,15 @@ public final class EventCatalog: Sendable {
     // Packs list their exhibitors mostly in id order, which the sort passes through in one go.
     let ids = pack.exhibitors.map(\.id)
     var idRank = [Int32](repeating: 0, count: ids.count)
-    for (order, position) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() {
-      idRank[position] = Int32(order)
-    }
+    let byID = ids.indices.sorted(by: { ids[$0] < ids[$1] })
+    for (order, position) in byID.enumerated() { idRank[position] = Int32(order) }
     exhibitorIDRank = idRank
+    // Prominence takes a handful of values, so buckets in id order give the order at once.
+    var byStanding: [Double: [Int]] = [:]
+    for position in byID where exhibitorBooths[position] != nil {
+      byStanding[prominence[position], default: []].append(position)
+    }
+    standsByProminence = byStanding.keys.sorted(by: >).flatMap { byStanding[$0] ?? [] }
 
     // The name indexes fold every name of the pack: built on all cores, the exhibitors' (the
     // most names by far) beside the others.

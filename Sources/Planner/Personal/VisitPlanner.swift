@@ -163,71 +163,77 @@ public struct VisitPlanner: Sendable {
     }
     var candidates: [Candidate] = []
     let must = Set(request.mustSee)
-    // With interests, only the exhibitors of their topics (and the must-sees) can score: a
-    // large pack has thousands of others. Each one's weight (the interests it falls under) and
-    // group (the first of them) come from the topics' lists of exhibitors, so that no
-    // exhibitor's own topics are read.
     let exhibitors = catalog.pack.exhibitors
-    var scanned: [Int]
     var weightOf: [Double] = []
     var groupOf: [Int] = []
-    if interests.isEmpty {
-      scanned = Array(exhibitors.indices)
+    // Every must-see, and the best-scoring others up to the limit (ties to the lower id).
+    let required: [Standing]
+    let others: [Standing]
+    if interests.isEmpty && request.profileValue.isEmpty {
+      (required, others) = bestKnownStands(request, must: must)
     } else {
-      weightOf = [Double](repeating: 0, count: exhibitors.count)
-      groupOf = [Int](repeating: -1, count: exhibitors.count)
-      var lastInterest = [Int](repeating: -1, count: exhibitors.count)
-      for (index, interest) in expanded.enumerated() {
-        for topic in interest.covers {
-          for position in catalog.exhibitorsByTopic[topic] ?? []
-          where lastInterest[position] != index {
-            lastInterest[position] = index
-            weightOf[position] += interest.weight
-            if groupOf[position] < 0 { groupOf[position] = index }
+      // With interests, only the exhibitors of their topics (and the must-sees) can score: a
+      // large pack has thousands of others. Each one's weight (the interests it falls under)
+      // and group (the first of them) come from the topics' lists of exhibitors, so that no
+      // exhibitor's own topics are read.
+      var scanned: [Int]
+      if interests.isEmpty {
+        scanned = Array(exhibitors.indices)
+      } else {
+        weightOf = [Double](repeating: 0, count: exhibitors.count)
+        groupOf = [Int](repeating: -1, count: exhibitors.count)
+        var lastInterest = [Int](repeating: -1, count: exhibitors.count)
+        for (index, interest) in expanded.enumerated() {
+          for topic in interest.covers {
+            for position in catalog.exhibitorsByTopic[topic] ?? []
+            where lastInterest[position] != index {
+              lastInterest[position] = index
+              weightOf[position] += interest.weight
+              if groupOf[position] < 0 { groupOf[position] = index }
+            }
           }
         }
+        var chosen = lastInterest.map { $0 >= 0 }
+        for id in request.mustSee {
+          if let position = catalog.position(ofExhibitor: id) { chosen[position] = true }
+        }
+        scanned = chosen.indices.filter { chosen[$0] }
       }
-      var chosen = lastInterest.map { $0 >= 0 }
-      for id in request.mustSee {
-        if let position = catalog.position(ofExhibitor: id) { chosen[position] = true }
+      // Each stand's standing, from its fields alone: thousands are scored, and only the few
+      // the solver considers become candidates.
+      var pool: [Standing] = []
+      pool.reserveCapacity(scanned.count)
+      let readsID = !request.done.isEmpty || !must.isEmpty || !request.profileValue.isEmpty
+      let boothOf = catalog.exhibitorBoothPositions
+      for position in scanned where boothOf[position] != nil {
+        let id = readsID ? exhibitors[position].id : ""
+        if !request.done.isEmpty && request.done.contains(id) { continue }
+        let weight = interests.isEmpty ? 1 : weightOf[position]
+        let required = !must.isEmpty && must.contains(id)
+        guard weight > 0 || required else { continue }
+        // Named interests say what the plan is about: the profile orders the stands within
+        // them, and chooses among all only when no interest is named.
+        let valued =
+          weight > 0 && !request.profileValue.isEmpty
+          ? Self.profileWeight * (request.profileValue[id] ?? 0) : 0
+        // Prominence (sourced: how many sources name it and its demos) adds a little on top
+        // of the interest, so that a robotics plan includes the robots everyone came to see.
+        let prominence = Self.prominenceWeight * catalog.exhibitorProminence[position]
+        pool.append(
+          Standing(
+            position: position, score: weight + prominence + valued, valued: valued,
+            required: required))
       }
-      scanned = chosen.indices.filter { chosen[$0] }
-    }
-    // Each stand's standing, from its fields alone: thousands are scored, and only the few the
-    // solver considers become candidates.
-    var pool: [Standing] = []
-    pool.reserveCapacity(scanned.count)
-    let readsID = !request.done.isEmpty || !must.isEmpty || !request.profileValue.isEmpty
-    let boothOf = catalog.exhibitorBoothPositions
-    for position in scanned where boothOf[position] != nil {
-      let id = readsID ? exhibitors[position].id : ""
-      if !request.done.isEmpty && request.done.contains(id) { continue }
-      let weight = interests.isEmpty ? 1 : weightOf[position]
-      let required = !must.isEmpty && must.contains(id)
-      guard weight > 0 || required else { continue }
-      // Named interests say what the plan is about: the profile orders the stands within them,
-      // and chooses among all only when no interest is named.
-      let valued =
-        weight > 0 && !request.profileValue.isEmpty
-        ? Self.profileWeight * (request.profileValue[id] ?? 0) : 0
-      // Prominence (sourced: how many sources name it and its demos) adds a little on top of
-      // the interest, so that a robotics plan includes the robots everyone came to see.
-      let prominence = Self.prominenceWeight * catalog.exhibitorProminence[position]
-      pool.append(
-        Standing(
-          position: position, score: weight + prominence + valued, valued: valued,
-          required: required))
+      required = must.isEmpty ? [] : pool.filter(\.required)
+      others = Self.best(
+        max(0, request.candidateLimit - required.count),
+        of: required.isEmpty ? pool : pool.filter { !$0.required },
+        rank: catalog.exhibitorIDRank)
     }
     for id in request.mustSee
     where catalog.exhibitor(id) == nil || catalog.exhibitor(id)?.booth == nil {
       leftOut.append(LeftOut(id: id, reason: .notFound))
     }
-    // Every must-see, and the best-scoring others up to the limit (ties to the lower id), in
-    // that order.
-    let required = must.isEmpty ? [] : pool.filter(\.required)
-    let others = Self.best(
-      max(0, request.candidateLimit - required.count),
-      of: required.isEmpty ? pool : pool.filter { !$0.required }, rank: catalog.exhibitorIDRank)
     for entry in required.sorted(by: {
       ($0.score, exhibitors[$1.position].id) > ($1.score, exhibitors[$0.position].id)
     }) + others {
@@ -334,6 +340,39 @@ public struct VisitPlanner: Sendable {
       walkingMinutes: (walkedMinutes * 10).rounded() / 10, end: endNode, endWalkMinutes: endWalk,
       finish: request.startTime.addingTimeInterval(finishMinutes * 60), leftOut: leftOut,
       optimal: solution.optimal)
+  }
+
+  /// The stands of a plan that names no interest and has no profile to weigh: each is worth the
+  /// same and its prominence on top, so the best are the front of the catalog's stands by
+  /// prominence (then id), and a plan on a pack of thousands reads a few dozen of them.
+  func bestKnownStands(_ request: VisitRequest, must: Set<String>) -> (
+    required: [Standing], others: [Standing]
+  ) {
+    let exhibitors = catalog.pack.exhibitors
+    func standing(_ position: Int, required: Bool) -> Standing {
+      Standing(
+        position: position,
+        score: 1 + Self.prominenceWeight * catalog.exhibitorProminence[position], valued: 0,
+        required: required)
+    }
+    var required: [Standing] = []
+    var mustPositions = Set<Int>()
+    for id in must where !request.done.contains(id) {
+      guard let position = catalog.position(ofExhibitor: id),
+        catalog.exhibitorBoothPositions[position] != nil
+      else { continue }
+      mustPositions.insert(position)
+      required.append(standing(position, required: true))
+    }
+    let limit = max(0, request.candidateLimit - required.count)
+    var others: [Standing] = []
+    for position in catalog.standsByProminence {
+      if others.count >= limit { break }
+      if mustPositions.contains(position) { continue }
+      if !request.done.isEmpty && request.done.contains(exhibitors[position].id) { continue }
+      others.append(standing(position, required: false))
+    }
+    return (required, others)
   }
 
   /// An exhibitor's standing for a plan: its score, the part of it its profile gives, and
