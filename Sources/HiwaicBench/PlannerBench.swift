@@ -82,5 +82,25 @@ enum PersonalPlanBench {
           "%@: 3-hour plan from %d exhibitors in median %.1f ms (min %.1f, first %.1f): %d stops, score %.1f, walking %.0f m",
         name, catalog.pack.exhibitors.count, times[2], times[0], first, plan!.stops.count,
         plan!.score, plan!.walkingMetres))
+    // What a plan's walking table costs on its own: the start and 60 stands, the most a plan
+    // in an answer considers (on a large venue, from floor tables made by the plans above).
+    let walkways = catalog.walkways
+    let nodes =
+      ([start]
+      + catalog.standsByProminence.prefix(60).compactMap {
+        catalog.exhibitorNodes[$0]
+      }).compactMap { walkways.nodePosition[$0] }
+    var tableTimes: [Double] = []
+    for _ in 0..<41 {
+      let begin = DispatchTime.now().uptimeNanoseconds
+      _ = walkways.table(between: nodes, stepFree: false)
+      tableTimes.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1_000)
+    }
+    tableTimes.sort()
+    print(
+      String(
+        format: "    walking table between %d places: median %.0f µs, min %.0f µs%@", nodes.count,
+        tableTimes[20], tableTimes[0],
+        walkways.keepsEveryTree ? " (this venue's plans read kept trees instead)" : ""))
   }
 }

@@ -120,6 +120,11 @@ struct CatalogTests {
         pack.sessions[$0].topics.contains(where: covered.contains)
       }
       #expect((catalog.sessionsByTopic[topic.id] ?? []) == expected, "\(topic.id)")
+      // A plan reads one topic's list for an interest: it must hold the narrower topics' too.
+      let exhibitors = pack.exhibitors.indices.filter {
+        pack.exhibitors[$0].topics.contains(where: covered.contains)
+      }
+      #expect((catalog.exhibitorsByTopic[topic.id] ?? []) == exhibitors, "\(topic.id)")
     }
     let byRank = pack.exhibitors.indices.sorted {
       catalog.exhibitorIDRank[$0] < catalog.exhibitorIDRank[$1]

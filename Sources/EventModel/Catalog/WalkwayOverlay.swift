@@ -161,9 +161,20 @@ struct WalkwayOverlay: Sendable {
     let width = boundaryCount
     var seconds = [Double](repeating: .infinity, count: count * count)
     var metres = seconds
-    // From each node to every meeting node of the venue: out of its floor at one of the
-    // floor's meeting nodes, then on between meeting nodes.
-    var out = [Double](repeating: .infinity, count: count * width)
+    // The meeting nodes of the floors the nodes are on, each once: the ways in below are read
+    // at these alone, and a plan's stops stand on a few of a large venue's many floors.
+    var column = [Int](repeating: -1, count: width)
+    var targets: [Int] = []
+    for node in nodes {
+      for entry in cells[Int(cellOf[node])].boundaryGlobal where column[Int(entry)] < 0 {
+        column[Int(entry)] = targets.count
+        targets.append(Int(entry))
+      }
+    }
+    let used = targets.count
+    // From each node to each of those meeting nodes: out of its floor at one of the floor's
+    // meeting nodes, then on between meeting nodes.
+    var out = [Double](repeating: .infinity, count: count * used)
     var outMetres = out
     for (i, node) in nodes.enumerated() {
       let cell = cells[Int(cellOf[node])]
@@ -173,11 +184,11 @@ struct WalkwayOverlay: Sendable {
         guard toExit.isFinite else { continue }
         let lengthToExit = cell.metres[k * cell.nodes.count + local]
         let row = Int(exit) * width
-        for target in 0..<width {
+        for (t, target) in targets.enumerated() {
           let time = toExit + between[row + target]
-          if time < out[i * width + target] {
-            out[i * width + target] = time
-            outMetres[i * width + target] = lengthToExit + betweenMetres[row + target]
+          if time < out[i * used + t] {
+            out[i * used + t] = time
+            outMetres[i * used + t] = lengthToExit + betweenMetres[row + target]
           }
         }
       }
@@ -201,21 +212,36 @@ struct WalkwayOverlay: Sendable {
         }
       }
     }
+    // Each node's ways in from its floor's meeting nodes, gathered once, so that the loop over
+    // pairs reads flat arrays rather than a floor's tables per pair.
+    var entryStart = [Int](repeating: 0, count: count + 1)
+    var entryColumn: [Int] = []
+    var entrySeconds: [Double] = []
+    var entryMetres: [Double] = []
+    for (j, node) in nodes.enumerated() {
+      let cell = cells[Int(cellOf[node])]
+      let local = Int(localOf[node])
+      for (k, entry) in cell.boundaryGlobal.enumerated() {
+        entryColumn.append(column[Int(entry)])
+        entrySeconds.append(cell.seconds[k * cell.nodes.count + local])
+        entryMetres.append(cell.metres[k * cell.nodes.count + local])
+      }
+      entryStart[j + 1] = entryColumn.count
+    }
     for i in 0..<count {
       seconds[i * count + i] = 0
       metres[i * count + i] = 0
       for j in (i + 1)..<count {
         // The way on the floor (found above, when they share one), else into the second
         // node's floor at one of its meeting nodes; the first of equal times is kept.
-        let cell = cells[Int(cellOf[nodes[j]])]
-        let local = Int(localOf[nodes[j]])
         var best = seconds[i * count + j]
         var length = metres[i * count + j]
-        for (k, entry) in cell.boundaryGlobal.enumerated() {
-          let time = out[i * width + Int(entry)] + cell.seconds[k * cell.nodes.count + local]
+        for e in entryStart[j]..<entryStart[j + 1] {
+          let at = i * used + entryColumn[e]
+          let time = out[at] + entrySeconds[e]
           if time < best {
             best = time
-            length = outMetres[i * width + Int(entry)] + cell.metres[k * cell.nodes.count + local]
+            length = outMetres[at] + entryMetres[e]
           }
         }
         seconds[i * count + j] = best

@@ -180,24 +180,38 @@ public struct VisitPlanner: Sendable {
       if interests.isEmpty {
         scanned = Array(exhibitors.indices)
       } else {
-        weightOf = [Double](repeating: 0, count: exhibitors.count)
-        groupOf = [Int](repeating: -1, count: exhibitors.count)
+        // A topic's list holds the exhibitors of its narrower topics too, so each interest
+        // reads one list; the positions come from the catalog, each within its exhibitors.
+        var weights = [Double](repeating: 0, count: exhibitors.count)
+        var groups = [Int](repeating: -1, count: exhibitors.count)
         var lastInterest = [Int](repeating: -1, count: exhibitors.count)
-        for (index, interest) in expanded.enumerated() {
-          for topic in interest.covers {
-            for position in catalog.exhibitorsByTopic[topic] ?? []
-            where lastInterest[position] != index {
-              lastInterest[position] = index
-              weightOf[position] += interest.weight
-              if groupOf[position] < 0 { groupOf[position] = index }
+        var found: [Int] = []
+        weights.withUnsafeMutableBufferPointer { weights in
+          groups.withUnsafeMutableBufferPointer { groups in
+            lastInterest.withUnsafeMutableBufferPointer { last in
+              for (index, interest) in expanded.enumerated() {
+                for position in catalog.exhibitorsByTopic[interest.id] ?? []
+                where last[position] != index {
+                  if last[position] < 0 { found.append(position) }
+                  last[position] = index
+                  weights[position] += interest.weight
+                  if groups[position] < 0 { groups[position] = index }
+                }
+              }
             }
           }
         }
-        var chosen = lastInterest.map { $0 >= 0 }
         for id in request.mustSee {
-          if let position = catalog.position(ofExhibitor: id) { chosen[position] = true }
+          if let position = catalog.position(ofExhibitor: id), lastInterest[position] == -1 {
+            lastInterest[position] = -2
+            found.append(position)
+          }
         }
-        scanned = chosen.indices.filter { chosen[$0] }
+        weightOf = weights
+        groupOf = groups
+        // Which order the stands are scored in does not matter: the best are ranked by score
+        // and then id.
+        scanned = found
       }
       // Each stand's standing, from its fields alone: thousands are scored, and only the few
       // the solver considers become candidates.
