@@ -27,6 +27,29 @@ struct CheckedNumbersTests {
     #expect((-0.5).truncatedInt == 0)
   }
 
+  @Test("oneDecimal writes what String(format: \"%.1f\") writes, ties and signs included")
+  func oneDecimal() {
+    var values: [Double] = [
+      0, -0.0, 0.05, 0.15, 0.25, 0.35, 0.45, 1.05, 2.675, 10.25, -0.04, -0.05, -2.25, 999.95,
+      1e13 + 0.05, 1e14, 1e20, .nan, .infinity, -.infinity, .leastNonzeroMagnitude,
+      .greatestFiniteMagnitude,
+    ]
+    var random = SplitMix64(seed: 7)
+    for _ in 0..<20_000 {
+      let draw = random.next()
+      switch draw % 4 {
+      // Twentieths and thousandths: the ties and near-ties scores and distances are made of.
+      case 0: values.append(Double(Int(draw >> 8 % 200_000)) / 20)
+      case 1: values.append(Double(Int(draw >> 8 % 2_000_000)) / 1000)
+      case 2: values.append(-Double(Int(draw >> 8 % 2_000_000)) / 1000)
+      default: values.append(Double(bitPattern: draw >> 2 | 0x3F00_0000_0000_0000))
+      }
+    }
+    for value in values {
+      #expect(value.oneDecimal == String(format: "%.1f", value), "\(value)")
+    }
+  }
+
   @Test("BoundedFile: missing, directory, FIFO, too large, and a pipe where streams are allowed")
   func boundedFile() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(

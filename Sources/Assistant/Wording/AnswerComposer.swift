@@ -911,9 +911,9 @@ struct AnswerComposer {
       let distance = route.legDistances.reduce(0, +)
       let stops = route.stops.map { name($0.name) }.joined(separator: " → ")
       return t(
-        "\(name(route.name)) — \(name(route.theme)). \(route.stops.count) stops, about \(String(format: "%.1f", distance / 1000)) km between them, \(route.dwellMinutes) min at the stops: \(stops). (Stops are modelled: no source gives the 2025 stops.)",
-        "\(name(route.name))——\(name(route.theme))。共\(route.stops.count)站，站间约\(String(format: "%.1f", distance / 1000))公里，停留约\(route.dwellMinutes)分钟：\(stops)。（站点为模拟数据：来源未给出2025年的站点。）",
-        "\(name(route.name)) — \(name(route.theme)). \(route.stops.count) Stationen, etwa \(String(format: "%.1f", distance / 1000)) km: \(stops). (Stationen sind modelliert.)"
+        "\(name(route.name)) — \(name(route.theme)). \(route.stops.count) stops, about \((distance / 1000).oneDecimal) km between them, \(route.dwellMinutes) min at the stops: \(stops). (Stops are modelled: no source gives the 2025 stops.)",
+        "\(name(route.name))——\(name(route.theme))。共\(route.stops.count)站，站间约\((distance / 1000).oneDecimal)公里，停留约\(route.dwellMinutes)分钟：\(stops)。（站点为模拟数据：来源未给出2025年的站点。）",
+        "\(name(route.name)) — \(name(route.theme)). \(route.stops.count) Stationen, etwa \((distance / 1000).oneDecimal) km: \(stops). (Stationen sind modelliert.)"
       )
     }
     suggestions = routes.map { name($0.name) }

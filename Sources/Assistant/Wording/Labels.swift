@@ -106,6 +106,6 @@ public struct Labels: Sendable {
 
   /// "850 m" or "1.2 km".
   public static func distance(_ metres: Double) -> String {
-    metres >= 1000 ? String(format: "%.1f km", metres / 1000) : "\(metres.roundedInt) m"
+    metres >= 1000 ? "\((metres / 1000).oneDecimal) km" : "\(metres.roundedInt) m"
   }
 }

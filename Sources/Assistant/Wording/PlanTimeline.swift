@@ -92,9 +92,9 @@ public struct PlanTimeline: Sendable {
       ))
     lines.append(
       t(
-        "\(plan.stops.count) stop\(plan.stops.count == 1 ? "" : "s") · interest score \(String(format: "%.1f", plan.score)) · walking \(Labels.distance(plan.walkingMetres)) (\(plan.walkingMinutes.roundedInt) min)\(plan.optimal ? " · best possible plan" : "")",
-        "共\(plan.stops.count)站 · 兴趣分\(String(format: "%.1f", plan.score)) · 步行\(Labels.distance(plan.walkingMetres))（\(plan.walkingMinutes.roundedInt)分钟）\(plan.optimal ? " · 最优方案" : "")",
-        "\(plan.stops.count) Station\(plan.stops.count == 1 ? "" : "en") · Interessenwert \(String(format: "%.1f", plan.score)) · zu Fuß \(Labels.distance(plan.walkingMetres)) (\(plan.walkingMinutes.roundedInt) Min.)\(plan.optimal ? " · bestmöglicher Plan" : "")"
+        "\(plan.stops.count) stop\(plan.stops.count == 1 ? "" : "s") · interest score \(plan.score.oneDecimal) · walking \(Labels.distance(plan.walkingMetres)) (\(plan.walkingMinutes.roundedInt) min)\(plan.optimal ? " · best possible plan" : "")",
+        "共\(plan.stops.count)站 · 兴趣分\(plan.score.oneDecimal) · 步行\(Labels.distance(plan.walkingMetres))（\(plan.walkingMinutes.roundedInt)分钟）\(plan.optimal ? " · 最优方案" : "")",
+        "\(plan.stops.count) Station\(plan.stops.count == 1 ? "" : "en") · Interessenwert \(plan.score.oneDecimal) · zu Fuß \(Labels.distance(plan.walkingMetres)) (\(plan.walkingMinutes.roundedInt) Min.)\(plan.optimal ? " · bestmöglicher Plan" : "")"
       ))
     for item in plan.leftOut {
       let name =
@@ -153,9 +153,9 @@ public struct PlanTimeline: Sendable {
     }
     lines.append(
       t(
-        "\(plan.stops.count) session\(plan.stops.count == 1 ? "" : "s") · interest score \(String(format: "%.1f", plan.score))\(plan.optimal ? " · best possible plan" : "")",
-        "共\(plan.stops.count)场 · 兴趣分\(String(format: "%.1f", plan.score))\(plan.optimal ? " · 最优方案" : "")",
-        "\(plan.stops.count) Sitzung\(plan.stops.count == 1 ? "" : "en") · Interessenwert \(String(format: "%.1f", plan.score))\(plan.optimal ? " · bestmöglicher Plan" : "")"
+        "\(plan.stops.count) session\(plan.stops.count == 1 ? "" : "s") · interest score \(plan.score.oneDecimal)\(plan.optimal ? " · best possible plan" : "")",
+        "共\(plan.stops.count)场 · 兴趣分\(plan.score.oneDecimal)\(plan.optimal ? " · 最优方案" : "")",
+        "\(plan.stops.count) Sitzung\(plan.stops.count == 1 ? "" : "en") · Interessenwert \(plan.score.oneDecimal)\(plan.optimal ? " · bestmöglicher Plan" : "")"
       ))
     for item in plan.leftOut {
       let name = catalog.session(item.id)?.title.text(language) ?? item.id
