@@ -176,3 +176,22 @@ final class ErrorCollector: @unchecked Sendable {
     return data
   }
 }
+
+/// Folders a test hands to the programs it starts (a kiosk's state), removed when the test is
+/// done: a suite holds one, and a suite's instance lives for one test.
+final class ScratchFolders: @unchecked Sendable {
+  private let lock = NSLock()
+  private var made: [URL] = []
+
+  /// A new folder's path in the temporary directory (the program makes the folder).
+  func make(_ prefix: String) -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "\(prefix)-\(UUID().uuidString.prefix(8))")
+    lock.lock()
+    made.append(url)
+    lock.unlock()
+    return url
+  }
+
+  deinit { for url in made { try? FileManager.default.removeItem(at: url) } }
+}

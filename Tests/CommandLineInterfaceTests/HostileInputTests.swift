@@ -220,6 +220,7 @@ struct HostileInputTests {
   @Test("escape sequences in a pack are shown, never sent, by every command and in JSON")
   func packInjection() throws {
     let pack = try Self.poisoned()
+    defer { try? FileManager.default.removeItem(at: pack) }
     let base = ["--pack", pack.path] + Self.now
     let runs: [[String]] = [
       ["ask", "where is unitree"], ["ask", "where is unitree", "--format", "json"],

@@ -20,6 +20,9 @@ struct ImportedPackSessionTests {
     return directory
   }
 
+  /// The test's kiosk state folders, removed when it is done.
+  let scratch = ScratchFolders()
+
   init() throws {
     try #require(
       TmuxSession.available, "tmux is needed for the end-to-end tests: make deps installs it")
@@ -51,8 +54,7 @@ struct ImportedPackSessionTests {
   func kiosk() throws {
     let pack = try Self.importedPack()
     defer { try? FileManager.default.removeItem(at: pack) }
-    let state = KioskSessionTests.newStateDirectory()
-    defer { try? FileManager.default.removeItem(at: state) }
+    let state = scratch.make("hiwaic-kiosk")
     let command =
       "HIWAIC_ADMIN_PIN=\(KioskSessionTests.pin) STATE_DIRECTORY='\(state.path)'"
       + " XDG_STATE_HOME='\(state.path)' HIWAIC_KNOWLEDGE='\(state.path)/knowledge.sqlite'"

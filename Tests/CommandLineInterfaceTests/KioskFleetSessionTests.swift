@@ -10,6 +10,9 @@ import Testing
 /// A kiosk in a fleet on the real binary in a real terminal: the sync runs beside the screen.
 @Suite("hiwaic --kiosk --fleet in a real terminal (tmux)")
 struct KioskFleetSessionTests {
+  /// The test's kiosk state folders, removed when it is done.
+  let scratch = ScratchFolders()
+
   init() throws {
     try #require(
       TmuxSession.available, "tmux is needed for the end-to-end tests: make deps installs it")
@@ -25,7 +28,7 @@ struct KioskFleetSessionTests {
       configuration: try postgres.configuration(
         database: database, user: "hiwaic_owner", kiosk: "organisers")
     ).initialise()
-    let state = KioskSessionTests.newStateDirectory()
+    let state = scratch.make("hiwaic-kiosk")
     try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: state) }
     let kiosk = try postgres.configuration(database: database, kiosk: "hall-1-north")

@@ -8,12 +8,14 @@ import Testing
 struct KioskHardeningTests {
   static let pin = "97531864"
 
-  let state = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "hiwaic-kiosk-state-\(UUID().uuidString.prefix(8))")
+  /// The test's kiosk state folder, removed when it is done.
+  let scratch = ScratchFolders()
+  let state: URL
 
   init() throws {
     try #require(
       TmuxSession.available, "tmux is needed for the end-to-end tests: make deps installs it")
+    state = scratch.make("hiwaic-kiosk-state")
   }
 
   /// Up to `runs` kiosks one after another in one pane, each followed by its exit status and

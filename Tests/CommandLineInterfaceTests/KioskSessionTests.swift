@@ -10,18 +10,21 @@ struct KioskSessionTests {
   static let pin = "97531864"
   /// Each run keeps its PIN lockout in a folder of its own, so that one test's wrong PINs do
   /// not lock the next test out.
-  static func command(_ extra: String = "", state: URL = newStateDirectory()) -> String {
+  /// The test's kiosk state folders, removed when it is done.
+  let scratch = ScratchFolders()
+
+  /// The kiosk command with a state folder of the test's own.
+  func command(_ extra: String = "") -> String {
+    Self.command(extra, state: scratch.make("hiwaic-kiosk"))
+  }
+
+  static func command(_ extra: String, state: URL) -> String {
     // XDG_STATE_HOME too: a kiosk must never write a visitor's state there (checked below).
     return "HIWAIC_ADMIN_PIN=\(pin) STATE_DIRECTORY='\(state.path)' XDG_STATE_HOME='\(state.path)'"
       + " HIWAIC_KNOWLEDGE='\(state.path)/knowledge.sqlite'"
       + " LANG=C.UTF-8"
       + " TERM=screen-256color \(CLI.binary.path) --kiosk"
       + " --now 2025-07-26T10:00 --at eh-1f-north \(extra)"
-  }
-
-  static func newStateDirectory() -> URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent(
-      "hiwaic-kiosk-\(UUID().uuidString.prefix(8))")
   }
 
   init() throws {
@@ -31,7 +34,7 @@ struct KioskSessionTests {
 
   @Test("Ctrl-C, Ctrl-Z, Ctrl-\\, F10 and q do nothing; the kiosk keeps answering")
   func noWayOut() throws {
-    let tmux = try TmuxSession(command: Self.command())
+    let tmux = try TmuxSession(command: command())
     tmux.waitFor("Touch or press any key to start")
     try tmux.keys("Enter")
     tmux.waitFor("Ask ›")
@@ -47,7 +50,7 @@ struct KioskSessionTests {
 
   @Test("the operator chord: a wrong PIN does not exit, the right PIN does")
   func operatorExit() throws {
-    let tmux = try TmuxSession(command: Self.command())
+    let tmux = try TmuxSession(command: command())
     tmux.waitFor("Touch or press any key to start")
     try tmux.keys("C-\\", "C-\\", "C-\\")
     tmux.waitFor("Operator · enter the PIN")
@@ -65,7 +68,7 @@ struct KioskSessionTests {
 
   @Test("idle: the countdown shows, then the attract screen, and the last visitor is gone")
   func idleReset() throws {
-    let state = Self.newStateDirectory()
+    let state = scratch.make("hiwaic-kiosk")
     defer { try? FileManager.default.removeItem(at: state) }
     let tmux = try TmuxSession(command: Self.command("--idle 3", state: state))
     tmux.waitFor("Touch or press any key to start")
@@ -92,7 +95,7 @@ struct KioskSessionTests {
 
   @Test("a scanner's code, typed fast with Enter, opens Here & now from any screen")
   func scannedCode() throws {
-    let tmux = try TmuxSession(command: Self.command(), width: 120, height: 40)
+    let tmux = try TmuxSession(command: command(), width: 120, height: 40)
     tmux.waitFor("Touch or press any key to start")
     try tmux.keys("Enter")
     try tmux.keys("F5")
@@ -105,7 +108,7 @@ struct KioskSessionTests {
 
   @Test("the QR hand-off on screen decodes to the answer (zbarimg on the captured cells)")
   func handOffDecodes() throws {
-    let tmux = try TmuxSession(command: Self.command(), width: 160, height: 70)
+    let tmux = try TmuxSession(command: command(), width: 160, height: 70)
     tmux.waitFor("Touch or press any key to start")
     try tmux.keys("Enter")
     try tmux.type("where is Unitree?")
@@ -135,7 +138,7 @@ struct KioskSessionTests {
 
   @Test("three taps: a role chip on the attract screen, an interest, a recommendation")
   func threeTaps() throws {
-    let tmux = try TmuxSession(command: Self.command(), width: 120, height: 40)
+    let tmux = try TmuxSession(command: command(), width: 120, height: 40)
     let attract = tmux.waitFor("the role chips") {
       $0.contains("I'm a… 我是…") && $0.contains(" family visitor ")
     }
@@ -173,7 +176,7 @@ struct KioskSessionTests {
 
   @Test("10,000 random keys, mouse events, pastes and resizes: still running and answering")
   func monkey() throws {
-    let state = Self.newStateDirectory()
+    let state = scratch.make("hiwaic-kiosk")
     defer { try? FileManager.default.removeItem(at: state) }
     let tmux = try TmuxSession(command: Self.command("--idle 5", state: state))
     tmux.waitFor("Touch or press any key to start")

@@ -4,7 +4,13 @@ import Testing
 @testable import Kiosk
 
 @Suite("Kiosk: PIN from the environment, lockout kept on disk")
-struct KioskHardeningUnitTests {
+final class KioskHardeningUnitTests {
+  /// The test's own folder for the lockout file, removed when it is done.
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "hiwaic-guard-\(UUID().uuidString.prefix(8))")
+
+  deinit { try? FileManager.default.removeItem(at: folder) }
+
   @Test("the PIN is taken from the environment, hashed, and its value wiped from the block")
   func environmentScrubbed() throws {
     let name = "HIWAIC_TEST_PIN_\(UUID().uuidString.prefix(6))"
@@ -24,10 +30,7 @@ struct KioskHardeningUnitTests {
   }
 
   func store() -> PinGuardStore {
-    PinGuardStore(
-      path: FileManager.default.temporaryDirectory.appendingPathComponent(
-        "hiwaic-guard-\(UUID().uuidString.prefix(8))/state/kiosk-pin-guard.json"
-      ).path)
+    PinGuardStore(path: folder.appendingPathComponent("state/kiosk-pin-guard.json").path)
   }
 
   @Test("a lockout saved to disk is the lockout after a restart")
