@@ -64,7 +64,8 @@ bench: test-deps release
 	./.build/release/hiwaic-bench
 
 ## bench-adapt: Mycroft Adapt 1.0 on the same questions (intent detection alone), the reference of
-## issue 12; needs python3-venv and pip access to adapt-parser 1.0.0
+## issue 12, then the two alternated round by round for their ratio; needs python3-venv and pip
+## access to adapt-parser 1.0.0
 ADAPT_VENV ?= .build/adapt-venv
 bench-adapt: release
 	test -x $(ADAPT_VENV)/bin/python || python3 -m venv $(ADAPT_VENV)
@@ -72,6 +73,8 @@ bench-adapt: release
 	rm -rf .build/pack10 && ./.build/release/hiwaic gen-pack --scale 10 .build/pack10 > /dev/null
 	$(ADAPT_VENV)/bin/python contrib/bench/adapt_baseline.py Data/waic2025 Data/evaluation/dev.json ../shared/clinc/val.tsv
 	$(ADAPT_VENV)/bin/python contrib/bench/adapt_baseline.py .build/pack10 Data/evaluation/dev.json ../shared/clinc/val.tsv
+	$(ADAPT_VENV)/bin/python contrib/bench/interleaved.py Data/waic2025 Data/evaluation/dev.json ../shared/clinc/val.tsv ./.build/release/hiwaic
+	$(ADAPT_VENV)/bin/python contrib/bench/interleaved.py .build/pack10 Data/evaluation/dev.json ../shared/clinc/val.tsv ./.build/release/hiwaic
 
 ## eval: the assistant graded on the dev set (Data/evaluation/dev.json) and CLINC150 val
 eval: release
