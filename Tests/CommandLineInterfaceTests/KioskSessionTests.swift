@@ -8,8 +8,6 @@ import Testing
 @Suite("hiwaic --kiosk in a real terminal (tmux)", .serialized)
 struct KioskSessionTests {
   static let pin = "97531864"
-  /// Each run keeps its PIN lockout in a folder of its own, so that one test's wrong PINs do
-  /// not lock the next test out.
   /// The test's kiosk state folders, removed when it is done.
   let scratch = ScratchFolders()
 
@@ -18,6 +16,8 @@ struct KioskSessionTests {
     Self.command(extra, state: scratch.make("hiwaic-kiosk"))
   }
 
+  /// The kiosk command keeping its state in `state`. Each run keeps its PIN lockout in a
+  /// folder of its own, so that one test's wrong PINs do not lock the next test out.
   static func command(_ extra: String, state: URL) -> String {
     // XDG_STATE_HOME too: a kiosk must never write a visitor's state there (checked below).
     return "HIWAIC_ADMIN_PIN=\(pin) STATE_DIRECTORY='\(state.path)' XDG_STATE_HOME='\(state.path)'"
@@ -69,7 +69,6 @@ struct KioskSessionTests {
   @Test("idle: the countdown shows, then the attract screen, and the last visitor is gone")
   func idleReset() throws {
     let state = scratch.make("hiwaic-kiosk")
-    defer { try? FileManager.default.removeItem(at: state) }
     let tmux = try TmuxSession(command: Self.command("--idle 3", state: state))
     tmux.waitFor("Touch or press any key to start")
     try tmux.keys("Enter")
@@ -177,7 +176,6 @@ struct KioskSessionTests {
   @Test("10,000 random keys, mouse events, pastes and resizes: still running and answering")
   func monkey() throws {
     let state = scratch.make("hiwaic-kiosk")
-    defer { try? FileManager.default.removeItem(at: state) }
     let tmux = try TmuxSession(command: Self.command("--idle 5", state: state))
     tmux.waitFor("Touch or press any key to start")
     var random = SplitMix64(seed: 7)
