@@ -161,29 +161,40 @@ struct WalkwayOverlay: Sendable {
     let width = boundaryCount
     var seconds = [Double](repeating: .infinity, count: count * count)
     var metres = seconds
-    // The meeting nodes of the floors the nodes are on, each once: the ways in below are read
-    // at these alone, and a plan's stops stand on a few of a large venue's many floors.
+    // The meeting nodes of the floors the nodes are on, each once (a plan's stops stand on a
+    // few of a large venue's many floors), and each node's way to and from its floor's: read
+    // below as flat arrays, not from a floor's tables per pair.
     var column = [Int](repeating: -1, count: width)
     var targets: [Int] = []
-    for node in nodes {
-      for entry in cells[Int(cellOf[node])].boundaryGlobal where column[Int(entry)] < 0 {
-        column[Int(entry)] = targets.count
-        targets.append(Int(entry))
+    var entryStart = [Int](repeating: 0, count: count + 1)
+    var entryColumn: [Int] = []
+    var entrySeconds: [Double] = []
+    var entryMetres: [Double] = []
+    for (j, node) in nodes.enumerated() {
+      let cell = cells[Int(cellOf[node])]
+      let local = Int(localOf[node])
+      for (k, entry) in cell.boundaryGlobal.enumerated() {
+        if column[Int(entry)] < 0 {
+          column[Int(entry)] = targets.count
+          targets.append(Int(entry))
+        }
+        entryColumn.append(column[Int(entry)])
+        entrySeconds.append(cell.seconds[k * cell.nodes.count + local])
+        entryMetres.append(cell.metres[k * cell.nodes.count + local])
       }
+      entryStart[j + 1] = entryColumn.count
     }
     let used = targets.count
     // From each node to each of those meeting nodes: out of its floor at one of the floor's
     // meeting nodes, then on between meeting nodes.
     var out = [Double](repeating: .infinity, count: count * used)
     var outMetres = out
-    for (i, node) in nodes.enumerated() {
-      let cell = cells[Int(cellOf[node])]
-      let local = Int(localOf[node])
-      for (k, exit) in cell.boundaryGlobal.enumerated() {
-        let toExit = cell.seconds[k * cell.nodes.count + local]
+    for i in 0..<count {
+      for e in entryStart[i]..<entryStart[i + 1] {
+        let toExit = entrySeconds[e]
         guard toExit.isFinite else { continue }
-        let lengthToExit = cell.metres[k * cell.nodes.count + local]
-        let row = Int(exit) * width
+        let lengthToExit = entryMetres[e]
+        let row = targets[entryColumn[e]] * width
         for (t, target) in targets.enumerated() {
           let time = toExit + between[row + target]
           if time < out[i * used + t] {
@@ -211,22 +222,6 @@ struct WalkwayOverlay: Sendable {
           metres[i * count + j] = row.metres[local]
         }
       }
-    }
-    // Each node's ways in from its floor's meeting nodes, gathered once, so that the loop over
-    // pairs reads flat arrays rather than a floor's tables per pair.
-    var entryStart = [Int](repeating: 0, count: count + 1)
-    var entryColumn: [Int] = []
-    var entrySeconds: [Double] = []
-    var entryMetres: [Double] = []
-    for (j, node) in nodes.enumerated() {
-      let cell = cells[Int(cellOf[node])]
-      let local = Int(localOf[node])
-      for (k, entry) in cell.boundaryGlobal.enumerated() {
-        entryColumn.append(column[Int(entry)])
-        entrySeconds.append(cell.seconds[k * cell.nodes.count + local])
-        entryMetres.append(cell.metres[k * cell.nodes.count + local])
-      }
-      entryStart[j + 1] = entryColumn.count
     }
     for i in 0..<count {
       seconds[i * count + i] = 0

@@ -201,9 +201,10 @@ public struct VisitPlanner: Sendable {
             }
           }
         }
+        // Must-sees no interest covers are scored too, each once.
         for id in request.mustSee {
-          if let position = catalog.position(ofExhibitor: id), lastInterest[position] == -1 {
-            lastInterest[position] = -2
+          if let position = catalog.position(ofExhibitor: id), lastInterest[position] < 0 {
+            lastInterest[position] = expanded.count
             found.append(position)
           }
         }
