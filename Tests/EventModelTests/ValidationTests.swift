@@ -166,3 +166,72 @@ struct CodePrefixValidationTests {
     #expect(catalog.placeCodes.allSatisfy { $0.text.hasPrefix("MINI26:") })
   }
 }
+
+@Suite("Information keywords by language")
+struct InfoKeywordLanguageTests {
+  /// The mini pack with its first information entry's `keywords` set to `value`.
+  static func mini(keywords value: Any) throws -> URL {
+    let pack = try Fixtures.copyOfMini()
+    let file = pack.appendingPathComponent("info.json")
+    var records = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [[String: Any]])
+    records[0]["keywords"] = value
+    try JSONSerialization.data(withJSONObject: records).write(to: file)
+    return pack
+  }
+
+  @Test("keywords listed by language carry it; one in several lists or under 'any' carries none")
+  func byLanguage() throws {
+    let pack = try Self.mini(keywords: [
+      "de": ["WLAN", "Internet"], "en": ["wifi", "internet"], "any": ["wi-fi"], "zh": ["无线网"],
+    ])
+    defer { try? FileManager.default.removeItem(at: pack.deletingLastPathComponent()) }
+    let entry = try #require(try PackLoader.load(from: pack).pack.info.first)
+    // Each language's words in the pack's order of languages, then the shared ones.
+    #expect(entry.keywords == ["wifi", "internet", "无线网", "WLAN", "Internet", "wi-fi"])
+    #expect(
+      entry.keywordLanguages == [
+        "wifi": .en, "无线网": .zh, "WLAN": .de, "internet": .en,
+        "Internet": .de,
+      ])
+    let written = try JSONEncoder().encode(entry)
+    #expect(try JSONDecoder().decode(VisitorInfo.self, from: written) == entry)
+  }
+
+  @Test("a plain list of keywords carries no language and is written back as a list")
+  func plainList() throws {
+    let entry = try #require(try PackLoader.load(from: Fixtures.mini).pack.info.first)
+    #expect(entry.keywords == ["wifi"])
+    #expect(entry.keywordLanguages.isEmpty)
+    let written = String(decoding: try JSONEncoder().encode(entry), as: UTF8.self)
+    #expect(written.contains("\"keywords\":[\"wifi\"]"), "\(written)")
+  }
+
+  @Test("a list under a key that is not a language is an error at its place in the file")
+  func unknownLanguage() throws {
+    let pack = try Self.mini(keywords: ["fr": ["wifi"]])
+    defer { try? FileManager.default.removeItem(at: pack.deletingLastPathComponent()) }
+    let check = PackLoader.check(directory: pack)
+    #expect(check.catalog == nil)
+    let issue = try #require(check.errors.first)
+    #expect(issue.file == "info.json")
+    #expect(issue.path?.hasPrefix("$[0].keywords") == true, "\(issue)")
+    #expect(issue.message.contains("'fr' is not a language"), "\(issue.message)")
+  }
+
+  @Test("the WAIC pack's German keywords are German and its Chinese ones Chinese")
+  func waicKeywords() throws {
+    let waic = try PackLoader.load(from: Fixtures.waic)
+    let lostAndFound = try #require(waic.pack.info.first { $0.id == "lost-and-found" })
+    #expect(lostAndFound.keywordLanguages["Fundbüro"] == .de)
+    #expect(lostAndFound.keywordLanguages["lose"] == .en)
+    for entry in waic.pack.info {
+      for keyword in entry.keywords
+      where keyword.unicodeScalars.contains(where: {
+        (0x4E00...0x9FFF).contains($0.value)
+      }) {
+        #expect(entry.keywordLanguages[keyword] == .zh, "\(entry.id): \(keyword)")
+      }
+    }
+  }
+}

@@ -410,7 +410,9 @@ public final class MatcherIndex: Sendable {
         for text in name.allTexts { add(text, .entity(payload)) }
       }
       for entry in pack.info {
-        for keyword in entry.keywords { add(keyword, .info(entry.id)) }
+        for keyword in entry.keywords {
+          add(keyword, .info(entry.id), language: entry.keywordLanguages[keyword])
+        }
       }
     }
 

@@ -296,23 +296,35 @@ extension Understanding {
     let han = units.filter { $0.kind == .han }.count
     let words = units.filter { $0.kind == .word }.count
     if han > 0 && han >= words { return .zh }
-    // A span both lexicons have ("waic", "hi waic", "was") says nothing about the language.
+    // A span two lexicons have ("waic", "hi waic", "was") says nothing about the language: a
+    // word the Chinese lexicon lists in Latin letters is one visitors of every language use.
     // A question has a few dozen matches: a list searched in place costs less than hashing.
-    var languages: [(start: Int, end: Int, english: Bool, german: Bool, length: Int)] = []
+    var spans: [(start: Int, end: Int, languages: UInt8)] = []
+    // A word inside a longer name or keyword of no language is read as part of it: "walk" in
+    // "Details zu City Walk 1" says nothing of the visitor's language.
+    var neutralSpans: [Range<Int>] = []
+    for match in matches where match.length >= 2 && index.phraseLanguages[match.phrase] == nil {
+      neutralSpans.append(match.start..<match.end)
+    }
     for match in matches {
-      let language = index.phraseLanguages[match.phrase]
-      if let seen = languages.firstIndex(where: { $0.start == match.start && $0.end == match.end })
-      {
-        if language == .en { languages[seen].english = true }
-        if language == .de { languages[seen].german = true }
+      guard let language = index.phraseLanguages[match.phrase] else { continue }
+      if neutralSpans.contains(where: {
+        $0.lowerBound <= match.start && match.end <= $0.upperBound && $0.count > match.length
+      }) {
+        continue
+      }
+      let bit: UInt8 = language == .en ? 1 : language == .de ? 2 : 4
+      if let seen = spans.firstIndex(where: { $0.start == match.start && $0.end == match.end }) {
+        spans[seen].languages |= bit
       } else {
-        languages.append((match.start, match.end, language == .en, language == .de, match.length))
+        spans.append((match.start, match.end, bit))
       }
     }
     var english = 0
     var german = hasGermanLetters ? 2 : 0
-    for seen in languages where seen.english != seen.german {
-      if seen.english { english += seen.length } else { german += seen.length }
+    for span in spans {
+      if span.languages == 1 { english += span.end - span.start }
+      if span.languages == 2 { german += span.end - span.start }
     }
     return german > english ? .de : .en
   }

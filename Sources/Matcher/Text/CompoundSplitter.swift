@@ -39,14 +39,26 @@ extension MatcherIndex {
     guard letters.count >= 2 * shortest else { return nil }
     for cut in shortest...(letters.count - shortest) {
       let right = String(decoding: letters[cut...], as: UTF8.self)
-      guard unitIDs[right] != nil else { continue }
+      guard let rightID = unitIDs[right] else { continue }
       let head = String(decoding: letters[..<cut], as: UTF8.self)
       // The head as it is, or without a linking "s", "es" or "n" ("Gesundheits-", "Finanzierungs-").
       for link in ["", "s", "es", "n"] where head.hasSuffix(link) {
         let stem = String(head.dropLast(link.count))
-        if stem.count >= shortest, unitIDs[stem] != nil { return (stem, right) }
+        if stem.count >= shortest, let stemID = unitIDs[stem],
+          !Self.mixesLanguages(unitLanguages[Int(stemID)], unitLanguages[Int(rightID)])
+        {
+          return (stem, right)
+        }
       }
     }
     return nil
+  }
+
+  /// Whether two words' languages (`unitLanguages` bits: 1 English, 2 German) are one word of
+  /// English only and one of German only: a compound is made in one language, so "kostenlose"
+  /// read as German "kosten" and English "lose" is a misreading. Names belong to no language and
+  /// join either.
+  static func mixesLanguages(_ first: UInt8, _ second: UInt8) -> Bool {
+    (first == 1 && second == 2) || (first == 2 && second == 1)
   }
 }

@@ -97,6 +97,36 @@ struct AnswerClassTests {
   }
 
   @Test(
+    "an information keyword speaks its language; one inside a longer name or keyword does not",
+    arguments: [
+      ("Fundbüro", Language.de), ("Notfallnummer?", .de), ("lost property?", .en),
+      ("失物招领", .zh), ("Infos zum City Walk 2", .de), ("Wer ist eigentlich Hi WAIC", .de),
+      ("WLAN", .de), ("wifi", .en),
+    ])
+  func keywordLanguages(question: String, language: Language) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.language == language, "\(question): \(answer.answer)")
+  }
+
+  @Test(
+    "a German word is not read as a compound of a German and an English word",
+    arguments: [
+      ("Ist das WLAN kostenlos oder kostenpflichtig?", "wifi"),
+      ("Gibt es kostenloses WLAN in der Halle", "wifi"),
+      ("Gibt es kostenlose Getränke", nil),
+    ])
+  func compoundsKeepOneLanguage(question: String, info: String?) {
+    let index = AnswerFixture.matcher.index
+    #expect(index.compoundParts("kostenlose") == nil)
+    let answer = AnswerFixture.ask(question)
+    #expect(!answer.entities.contains { $0.id == "lost-and-found" }, "\(answer.entities)")
+    if let info {
+      #expect(answer.entities.contains { $0.type == .info && $0.id == info }, "\(answer.entities)")
+    }
+    #expect(answer.language == .de)
+  }
+
+  @Test(
     "a day of the event without sessions is said to have none, not answered with another day",
     arguments: ["any forums on tuesday?", "周二有论坛吗", "Gibt es am Dienstag Foren?"])
   func dayWithoutSessions(question: String) {
