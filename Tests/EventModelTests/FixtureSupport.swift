@@ -30,6 +30,22 @@ enum Fixtures {
     return target
   }
 
+  /// A copy of the mini pack with `key` of the first record of `file` (a JSON array) set to
+  /// `value`.
+  static func copyOfMini(setting key: String, to value: Any, inFirstRecordOf file: String)
+    throws -> URL
+  {
+    let pack = try copyOfMini()
+    let url = pack.appendingPathComponent(file)
+    guard
+      var records = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+        as? [[String: Any]], !records.isEmpty
+    else { throw CocoaError(.fileReadCorruptFile) }
+    records[0][key] = value
+    try JSONSerialization.data(withJSONObject: records).write(to: url)
+    return pack
+  }
+
   /// The mini pack with a broken fixture's files laid over it (and its REMOVE list applied).
   static func brokenPack(_ name: String) throws -> URL {
     let target = try copyOfMini()

@@ -102,13 +102,7 @@ struct ValidationTests {
 struct ExhibitorOfferTests {
   /// The mini pack with its first exhibitor's `offers` set to `value` (a JSON array).
   static func mini(offers value: Any) throws -> URL {
-    let pack = try Fixtures.copyOfMini()
-    let file = pack.appendingPathComponent("exhibitors.json")
-    var records = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [[String: Any]])
-    records[0]["offers"] = value
-    try JSONSerialization.data(withJSONObject: records).write(to: file)
-    return pack
+    try Fixtures.copyOfMini(setting: "offers", to: value, inFirstRecordOf: "exhibitors.json")
   }
 
   @Test("offers are read when given, empty when not, and written only when there are some")
@@ -171,13 +165,7 @@ struct CodePrefixValidationTests {
 struct InfoKeywordLanguageTests {
   /// The mini pack with its first information entry's `keywords` set to `value`.
   static func mini(keywords value: Any) throws -> URL {
-    let pack = try Fixtures.copyOfMini()
-    let file = pack.appendingPathComponent("info.json")
-    var records = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [[String: Any]])
-    records[0]["keywords"] = value
-    try JSONSerialization.data(withJSONObject: records).write(to: file)
-    return pack
+    try Fixtures.copyOfMini(setting: "keywords", to: value, inFirstRecordOf: "info.json")
   }
 
   @Test("keywords listed by language carry it; one in several lists or under 'any' carries none")
