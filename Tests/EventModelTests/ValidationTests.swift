@@ -207,6 +207,19 @@ struct InfoKeywordLanguageTests {
     #expect(issue.message.contains("'fr' is not a language"), "\(issue.message)")
   }
 
+  @Test("a keyword that is not a word is an error at its place, in a list or under a language")
+  func notWords() throws {
+    for value: Any in [["wifi", 5], ["en": ["wifi", 5]], "wifi"] {
+      let pack = try Self.mini(keywords: value)
+      defer { try? FileManager.default.removeItem(at: pack.deletingLastPathComponent()) }
+      let check = PackLoader.check(directory: pack)
+      #expect(check.catalog == nil)
+      let issue = try #require(check.errors.first)
+      #expect(issue.file == "info.json")
+      #expect(issue.path?.hasPrefix("$[0].keywords") == true, "\(issue)")
+    }
+  }
+
   @Test("the WAIC pack's German keywords are German and its Chinese ones Chinese")
   func waicKeywords() throws {
     let waic = try PackLoader.load(from: Fixtures.waic)

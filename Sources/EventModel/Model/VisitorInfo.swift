@@ -46,8 +46,9 @@ public struct VisitorInfo: Codable, Hashable, Sendable {
     answer = try container.decode(LocalizedText.self, forKey: .answer)
     provenance = try container.decode(Provenance.self, forKey: .provenance)
     // A plain list says nothing about languages; an object lists the words of each.
-    if let list = try? container.decode([String].self, forKey: .keywords) {
-      keywords = list
+    if (try? container.nestedUnkeyedContainer(forKey: .keywords)) != nil {
+      // Decoded again to report what in the list is not a word.
+      keywords = try container.decode([String].self, forKey: .keywords)
       keywordLanguages = [:]
       return
     }

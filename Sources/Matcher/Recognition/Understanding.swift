@@ -301,7 +301,7 @@ extension Understanding {
     // A question has a few dozen matches: a list searched in place costs less than hashing.
     var spans: [(start: Int, end: Int, languages: UInt8)] = []
     // A word inside a longer name or keyword of no language is read as part of it: "walk" in
-    // "Details zu City Walk 1" says nothing of the visitor's language.
+    // "City Walk" says nothing of the visitor's language.
     var neutralSpans: [Range<Int>] = []
     for match in matches where match.length >= 2 && index.phraseLanguages[match.phrase] == nil {
       neutralSpans.append(match.start..<match.end)
