@@ -170,3 +170,66 @@ struct HeldOutSetTests {
     try DevSetTests.expectAccuracy(of: Self.questions, allRight: 0.91, intentRight: 0.92)
   }
 }
+
+/// The dev set's in-scope questions wrapped in politeness that no training question has: the
+/// words around a question must not decide what it asks. Training wraps its questions in other
+/// openings and closings (Data/training/fillers.tsv); these are kept apart from them.
+@Suite("Dev questions wrapped in politeness")
+struct WrappedDevSetTests {
+  static let openings: [String: [String]] = [
+    "en": [
+      "hi there, I was wondering", "could you help me out:", "hello again,", "sorry, me again:",
+      "right, so",
+    ],
+    "de": ["Hallo zusammen,", "Moin, mal eine Frage:", "Darf ich fragen:", "Also,", "Grüß Gott,"],
+    "zh": ["您好，想问一下", "嗨，", "打扰了，", "那个请问一下，", "老师好，"],
+  ]
+  static let closings: [String: [String]] = [
+    "en": [
+      ", if that's not too much trouble", " - thank you so much", "? would be great to know",
+      ", cheers mate", ". Many thanks!",
+    ],
+    "de": [
+      ", wäre nett", ". Vielen herzlichen Dank!", ", das wäre super", "? Merci!", ", danke dir",
+    ],
+    "zh": ["，谢谢啦", "，感谢！", "，麻烦您了", "？谢啦", "，辛苦"],
+  ]
+
+  /// Each in-scope dev question with a closing, an opening or both, in turn.
+  static let questions: [LabelledQuestion] = DevSetTests.questions.filter {
+    !["greeting", "help", "unknown"].contains($0.intent)
+  }.enumerated().compactMap { position, question in
+    guard let openings = openings[question.lang], let closings = closings[question.lang] else {
+      return nil
+    }
+    var wrapped = question
+    var text = question.q
+    while let last = text.last, "?？.。!！ ".contains(last) { text.removeLast() }
+    let form = position % 3
+    if form != 1 { text += closings[(position / 3) % closings.count] }
+    if form != 0 {
+      text = openings[(position / 7) % openings.count] + (question.lang == "zh" ? "" : " ") + text
+    }
+    wrapped.q = text
+    return wrapped
+  }
+
+  @Test("no opening or closing here is one training learns from")
+  func apartFromTraining() throws {
+    let fillers = try String(
+      contentsOf: DevSetTests.repository.appendingPathComponent("Data/training/fillers.tsv"),
+      encoding: .utf8)
+    for wrapper in Array(Self.openings.values.joined()) + Array(Self.closings.values.joined()) {
+      let words = wrapper.trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces))
+      #expect(!fillers.contains(words), "\(wrapper)")
+    }
+    #expect(Self.questions.count >= 400)
+  }
+
+  @Test("wrapped questions are still answered, nearly as well as bare ones")
+  func wrapped() throws {
+    // Before training learnt wrapped questions: 299/429 all right, 302/429 intent right. With
+    // it: 349/429 and 354/429.
+    try DevSetTests.expectAccuracy(of: Self.questions, allRight: 0.80, intentRight: 0.81)
+  }
+}

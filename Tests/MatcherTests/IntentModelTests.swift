@@ -52,6 +52,45 @@ struct IntentModelTests {
     #expect(unknown == byHash)
   }
 
+  @Test("every question but small talk is learnt once more, wrapped in an opening or closing")
+  func padding() {
+    let corpus = IntentCorpus(
+      templates: [
+        .init(language: .en, intent: .findExhibitor, text: "where is {exhibitor}?"),
+        .init(language: .zh, intent: .findExhibitor, text: "{exhibitor}在哪里？"),
+        .init(language: .de, intent: .findSession, text: "wann ist das Hauptforum"),
+        .init(language: .en, intent: .greeting, text: "hello"),
+      ],
+      requests: [("what's my credit score", .unknown)],
+      fillers: [
+        .en: ["opening": ["excuse me,"], "closing": [", thanks", "please"]],
+        .zh: ["opening": ["请问"], "closing": ["，谢谢"]],
+        .de: ["opening": ["Hallo,"], "closing": [", bitte"]],
+      ])
+    let questions = corpus.questions(
+      catalog: MatcherFixture.catalog, lexicon: MatcherFixture.lexicon)
+    #expect(
+      questions.map(\.text)
+        == corpus.questions(
+          catalog: MatcherFixture.catalog, lexicon: MatcherFixture.lexicon
+        ).map(\.text), "the same questions every time")
+    let english = questions.filter { $0.text.contains("where is") }.map(\.text)
+    let wrapped = english.filter { $0.hasPrefix("excuse me, ") || !$0.hasSuffix("?") }
+    // Three fillings of the template, each also wrapped (plus typo copies, never wrapped).
+    #expect(wrapped.count == 3, "\(english)")
+    for text in wrapped where !text.hasPrefix("excuse me, ") {
+      #expect(text.hasSuffix(", thanks") || text.hasSuffix(" please"), "\(text)")
+      #expect(!text.contains("?"), "the question's mark goes before a closing: \(text)")
+    }
+    let chinese = questions.filter { $0.text.contains("在哪里") }.map(\.text)
+    #expect(chinese.count == 6)
+    #expect(chinese.allSatisfy { !$0.contains(" 在") && !$0.contains("请问 ") }, "\(chinese)")
+    let german = questions.filter { $0.text.lowercased().contains("hauptforum") }
+    #expect(german.count >= 2)
+    #expect(questions.filter { $0.text.contains("hello") }.count == 1, "small talk stays as it is")
+    #expect(questions.filter { $0.text.contains("credit score") }.count == 1)
+  }
+
   @Test("the same questions trained twice give the same weights; the file reads back exactly")
   func sameTwice() throws {
     let questions: [(text: String, intent: Intent)] = [
