@@ -123,7 +123,10 @@ struct DevSetTests {
     // With `talk_notes` (issue 15), a class the set was not written for: 489/524 and 497/524
     // (six questions about sessions, places and the event drift to other classes; no setting
     // of the trainer tried on this set kept them: 488 to 490).
-    try Self.expectAccuracy(of: Self.questions, allRight: 0.93, intentRight: 0.945)
+    // Information keywords by language and "I'm" as an English stop word: 491/524 and
+    // 497/524. Training questions also learnt wrapped in politeness, "tips" and its kin as
+    // recommend cues, threshold 0.80: 495/524 and 501/524.
+    try Self.expectAccuracy(of: Self.questions, allRight: 0.94, intentRight: 0.95)
   }
 
   /// The assistant answers at least these shares of `questions` all right and with the right
@@ -220,7 +223,8 @@ struct WrappedDevSetTests {
       contentsOf: DevSetTests.repository.appendingPathComponent("Data/training/fillers.tsv"),
       encoding: .utf8)
     for wrapper in Array(Self.openings.values.joined()) + Array(Self.closings.values.joined()) {
-      let words = wrapper.trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces))
+      let words = wrapper.trimmingCharacters(
+        in: CharacterSet.punctuationCharacters.union(.whitespaces))
       #expect(!fillers.contains(words), "\(wrapper)")
     }
     #expect(Self.questions.count >= 400)
@@ -229,7 +233,8 @@ struct WrappedDevSetTests {
   @Test("wrapped questions are still answered, nearly as well as bare ones")
   func wrapped() throws {
     // Before training learnt wrapped questions: 299/429 all right, 302/429 intent right. With
-    // it: 349/429 and 354/429.
+    // every other training question wrapped too (and the threshold chosen again): 355/429 and
+    // 359/429.
     try DevSetTests.expectAccuracy(of: Self.questions, allRight: 0.80, intentRight: 0.81)
   }
 }

@@ -17,7 +17,10 @@ public struct TrainingSettings: Sendable, Equatable {
   public var minimumCount = 2
   /// How much the off-topic examples weigh against an in-scope intent's.
   public var unknownWeight = 5.0
-  public var threshold = 0.85
+  /// Chosen on the dev set and CLINC val: 0.80 to 0.85 answer the dev set alike; 0.80 keeps
+  /// more wrapped questions (see `IntentCorpus.padded`) for one more off-topic dev question
+  /// accepted.
+  public var threshold = 0.80
   public var seed: UInt64 = 2025
   /// Runs, each over its own seeded order, whose weights are averaged: a model that depends
   /// less on one order, so that a few more training questions flip fewer others.
