@@ -46,6 +46,14 @@ enum Fixtures {
     return pack
   }
 
+  /// The first error a copied pack is checked to have, after which the copy is removed; nil when
+  /// the pack loads.
+  static func firstError(removing pack: URL) -> PackIssue? {
+    defer { try? FileManager.default.removeItem(at: pack.deletingLastPathComponent()) }
+    let check = PackLoader.check(directory: pack)
+    return check.catalog == nil ? check.errors.first : nil
+  }
+
   /// The mini pack with a broken fixture's files laid over it (and its REMOVE list applied).
   static func brokenPack(_ name: String) throws -> URL {
     let target = try copyOfMini()

@@ -123,11 +123,7 @@ struct ExhibitorOfferTests {
 
   @Test("an offer no stand can make is an error at its place in the file")
   func unknownOffer() throws {
-    let pack = try Self.mini(offers: ["unicorns"])
-    defer { try? FileManager.default.removeItem(at: pack.deletingLastPathComponent()) }
-    let check = PackLoader.check(directory: pack)
-    #expect(check.catalog == nil)
-    let issue = try #require(check.errors.first)
+    let issue = try #require(Fixtures.firstError(removing: try Self.mini(offers: ["unicorns"])))
     #expect(issue.file == "exhibitors.json")
     #expect(issue.path?.hasPrefix("$[0].offers") == true, "\(issue)")
   }
@@ -197,11 +193,8 @@ struct InfoKeywordLanguageTests {
 
   @Test("a list under a key that is not a language is an error at its place in the file")
   func unknownLanguage() throws {
-    let pack = try Self.mini(keywords: ["fr": ["wifi"]])
-    defer { try? FileManager.default.removeItem(at: pack.deletingLastPathComponent()) }
-    let check = PackLoader.check(directory: pack)
-    #expect(check.catalog == nil)
-    let issue = try #require(check.errors.first)
+    let issue = try #require(
+      Fixtures.firstError(removing: try Self.mini(keywords: ["fr": ["wifi"]])))
     #expect(issue.file == "info.json")
     #expect(issue.path?.hasPrefix("$[0].keywords") == true, "\(issue)")
     #expect(issue.message.contains("'fr' is not a language"), "\(issue.message)")
@@ -210,11 +203,7 @@ struct InfoKeywordLanguageTests {
   @Test("a keyword that is not a word is an error at its place, in a list or under a language")
   func notWords() throws {
     for value: Any in [["wifi", 5], ["en": ["wifi", 5]], "wifi"] {
-      let pack = try Self.mini(keywords: value)
-      defer { try? FileManager.default.removeItem(at: pack.deletingLastPathComponent()) }
-      let check = PackLoader.check(directory: pack)
-      #expect(check.catalog == nil)
-      let issue = try #require(check.errors.first)
+      let issue = try #require(Fixtures.firstError(removing: try Self.mini(keywords: value)))
       #expect(issue.file == "info.json")
       #expect(issue.path?.hasPrefix("$[0].keywords") == true, "\(issue)")
     }
