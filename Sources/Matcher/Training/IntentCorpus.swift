@@ -160,9 +160,9 @@ public struct IntentCorpus: Sendable {
   /// About every other question again (drawn by `generator`) with an opening ("excuse me,",
   /// 请问) or a closing (", thanks", ", bitte") of `fillers.tsv`, or both: visitors wrap words
   /// that say nothing of what they want around questions, and CLINC's off-topic requests are
-  /// full of the same
-  /// words, so the model must learn that they decide nothing. Dev questions wrapped in
-  /// openings and closings that training never saw: 299/429 all right without, 355/429 with;
+  /// full of the same words, so the model must learn that they decide nothing. Dev questions
+  /// wrapped in openings and closings that training never saw: 299/429 all right without,
+  /// 355/429 with;
   /// CLINC val wrapped alike: 10 of 100 off-topic requests accepted without, 5 with. Wrapping
   /// every question gave 367/429 but cost "what should I see" questions whose only sign of
   /// being in scope was their polite shape. Small talk stays as it is: there, such words are
