@@ -162,11 +162,10 @@ public struct IntentCorpus: Sendable {
   /// that say nothing of what they want around questions, and CLINC's off-topic requests are
   /// full of the same words, so the model must learn that they decide nothing. Dev questions
   /// wrapped in openings and closings that training never saw: 299/429 all right without,
-  /// 355/429 with;
-  /// CLINC val wrapped alike: 10 of 100 off-topic requests accepted without, 5 with. Wrapping
-  /// every question gave 367/429 but cost "what should I see" questions whose only sign of
-  /// being in scope was their polite shape. Small talk stays as it is: there, such words are
-  /// the point.
+  /// 355/429 with; CLINC val wrapped alike: 10 of 100 off-topic requests accepted without, 5
+  /// with. Wrapping every question gave 367/429 but cost "what should I see" questions whose
+  /// only sign of being in scope was their polite shape. Small talk stays as it is: there,
+  /// such words are the point.
   func padded(
     _ text: String, language: Language, intent: Intent, generator: inout SplitMix64
   ) -> String? {
