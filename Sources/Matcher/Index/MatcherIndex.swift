@@ -223,8 +223,10 @@ public final class MatcherIndex: Sendable {
         let bit: UInt8 = language == .en ? 1 : language == .de ? 2 : 0
         for unit in units { languagesOfUnit[Int(unit)] |= bit }
       }
-      // Information keywords are ordinary words, not names: never a correction target.
-      if case .info = phrase.payload { continue }
+      // Information keywords are ordinary words, not names: a target only as a lexicon word
+      // of their language is ("adrdess" is "address" in an English question), never when the
+      // pack gives them no language.
+      if case .info = phrase.payload, phrase.language == nil { continue }
       if !phrase.correctable { continue }
       for unit in phrase.units where unit.utf8.first.map({ $0 < 0x80 }) ?? false {
         if let language = phrase.language {

@@ -109,6 +109,18 @@ struct AnswerClassTests {
   }
 
   @Test(
+    "a misspelt information keyword is corrected in its own language, one of no language never",
+    arguments: [
+      ("what's the adrdess of the exhibition", "addresses", true),
+      ("Wo ist der Parkplaz", "traffic", true), ("where is the parkplaz", "traffic", false),
+      ("call the hotlnie", "emergency", false),
+    ])
+  func misspeltKeywords(question: String, info: String, corrected: Bool) {
+    let (u, _) = AnswerFixture.matcher.understand(question, context: AnswerFixture.context())
+    #expect((u.infoHits[info] != nil) == corrected, "\(question): \(u.infoHits)")
+  }
+
+  @Test(
     "a German word is not read as a compound of a German and an English word",
     arguments: [
       ("Ist das WLAN kostenlos oder kostenpflichtig?", "wifi"),
