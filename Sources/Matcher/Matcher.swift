@@ -17,8 +17,11 @@ public struct Matcher: Sendable {
   /// resolved against `context.earlier`.
   public func request(for question: String, context: AskContext) -> VisitorRequest {
     let (own, _) = understand(question, context: context)
-    let (u, decision) = resolve(
+    var (u, decision) = resolve(
       own, decision: decide(own), earlier: context.earlier, context: context)
+    if decision.intent == .venueInfo && context.here != nil && asksForNearest(u) {
+      decision.intent = .directions
+    }
     // Marker words are looked for only where they matter: every question would pay for them.
     var facets: Set<String> = []
     if decision.intent == .eventInfo {
@@ -49,6 +52,15 @@ public struct Matcher: Sendable {
         isNext: u.time.isNext),
       duration: u.duration, unexplainedName: u.unexplainedName, addsSession: u.addsSession,
       smallTalk: smallTalk, eventFacets: facets, ordinal: ordinal(in: u.units))
+  }
+
+  /// Whether a question about a facility asks where one is ("where can I eat", 附近有急救点吗,
+  /// a bare "first aid?") rather than how it works ("which metro line", "how do I get here by
+  /// metro"): where the visitor's place is known, the way to the nearest one answers it better
+  /// than the practical information does.
+  func asksForNearest(_ u: Understanding) -> Bool {
+    !u.facilities.isEmpty && !u.entities.contains { !$0.nested }
+      && (u.strongCues.isEmpty || u.containsAny(of: index.nearestMarkers))
   }
 
   /// The first ordinal of the question: a word the lexicons list ("first", "zweite"), or 第

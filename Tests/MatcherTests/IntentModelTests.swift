@@ -179,10 +179,12 @@ struct IntentModelTests {
 
   @Test("small talk needs a word of small talk; thanks and goodbyes are small talk")
   func smallTalk() {
-    for (question, kind) in [
-      ("thanks!", SmallTalk.thanks), ("bye bye", .goodbye), ("谢谢你", .thanks), ("拜拜", .goodbye),
-      ("Vielen Dank", .thanks), ("Tschüss!", .goodbye),
-    ] {
+    let cases: [(String, SmallTalk?)] = [
+      ("thanks!", .thanks), ("bye bye", .goodbye), ("谢谢你", .thanks), ("拜拜", .goodbye),
+      ("Vielen Dank", .thanks), ("Tschüss!", .goodbye), ("hi everyone", nil), ("大家好", nil),
+      ("grüß dich", nil), ("how's it going?", nil), ("你好吗", nil), ("wie geht's?", nil),
+    ]
+    for (question, kind) in cases {
       let request = MatcherFixture.understand(question)
       #expect(request.intent == .greeting, "\(question)")
       #expect(request.smallTalk == kind, "\(question)")

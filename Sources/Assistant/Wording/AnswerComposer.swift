@@ -947,10 +947,15 @@ struct AnswerComposer {
       "taxi": "traffic",
       "metro": "metro-expo-hall", "entrance": "venue-overview", "lift": "accessibility",
     ]
-    // On a tie the entry named last wins: the head of a noun phrase comes last in English and
-    // Chinese ("three day ticket" asks about tickets, "三日票" about 票).
+    // The entry of a facility the question names weighs one more and wins a tie: a facility
+    // word is often a cue word too, which points only weakly ("which metro line goes to the
+    // venue" asks about the metro). Then the entry named last wins: the head of a noun phrase
+    // comes last in English and Chinese ("three day ticket" asks about tickets, "三日票" about 票).
+    let facilityEntries = Set(u.facilities.compactMap { byFacility[$0] })
+    func named(_ id: String) -> Int { facilityEntries.contains(id) ? 1 : 0 }
     var best = u.infoHits.max {
-      ($0.value, u.infoEnds[$0.key] ?? 0, $1.key) < ($1.value, u.infoEnds[$1.key] ?? 0, $0.key)
+      ($0.value + named($0.key), named($0.key), u.infoEnds[$0.key] ?? 0, $1.key)
+        < ($1.value + named($1.key), named($1.key), u.infoEnds[$1.key] ?? 0, $0.key)
     }?.key
     if best == nil, let facility = u.facilities.first { best = byFacility[facility] }
     guard let id = best, let entry = catalog.info(id) else { return "" }

@@ -138,16 +138,33 @@ struct AskCommand: ParsableCommand {
     let format = format
     let started = DispatchTime.now().uptimeNanoseconds
     var answered = 0
+    // The slowest questions, for finding what a benchmark's time goes to.
+    var slowest: [(nanoseconds: UInt64, question: String)] = []
     defer {
       if timing {
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+        var report = ""
+        for (nanoseconds, question) in slowest.sorted(by: { $0.nanoseconds > $1.nanoseconds }) {
+          report += "  \(nanoseconds / 1_000) µs  \(question)\n"
+        }
         FileHandle.standardError.write(
-          Data("answered \(answered) questions in \(milliseconds) ms\n".utf8))
+          Data((report + "answered \(answered) questions in \(milliseconds) ms\n").utf8))
       }
     }
     while let line = lines.next() {
       answered += 1
+      let questionStarted = timing ? DispatchTime.now().uptimeNanoseconds : 0
       let reply = assistant.reply(to: line, context: context)
+      if timing {
+        let spent = DispatchTime.now().uptimeNanoseconds &- questionStarted
+        if slowest.count < 15 {
+          slowest.append((spent, line))
+        } else if let least = slowest.indices.min(by: {
+          slowest[$0].nanoseconds < slowest[$1].nanoseconds
+        }), slowest[least].nanoseconds < spent {
+          slowest[least] = (spent, line)
+        }
+      }
       logged(
         reply, question: line, context: context, setup: setup, failureSaid: &logFailureSaid)
       if conversation {

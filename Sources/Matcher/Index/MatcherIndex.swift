@@ -101,6 +101,8 @@ public final class MatcherIndex: Sendable {
   /// Small talk: thanks and goodbyes, as unit sequences.
   let thanksMarkers: [[String]]
   let goodbyeMarkers: [[String]]
+  /// Words that ask where the nearest of something is, as unit sequences.
+  let nearestMarkers: [[String]]
   /// Follow-ups: words that change the answer before, and words that point back at its subject.
   let followUpMarkers: [[String]]
   let referenceMarkers: [[String]]
@@ -124,6 +126,7 @@ public final class MatcherIndex: Sendable {
     destinationMarkers = markers(lexicon.languages.flatMap(\.destinationWords))
     thanksMarkers = markers(lexicon.languages.flatMap(\.thanksWords))
     goodbyeMarkers = markers(lexicon.languages.flatMap(\.goodbyeWords))
+    nearestMarkers = markers(lexicon.languages.flatMap(\.nearestWords))
     followUpMarkers = markers(lexicon.languages.flatMap(\.followUpWords))
     referenceMarkers = markers(lexicon.languages.flatMap(\.referenceWords))
     var facets: [String: [[String]]] = [:]

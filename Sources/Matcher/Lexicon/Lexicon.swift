@@ -52,6 +52,9 @@ public struct LanguageLexicon: Codable, Sendable {
   /// Small talk that is not a greeting: thanks and goodbyes get an answer of their own.
   public var thanksWords: [String]
   public var goodbyeWords: [String]
+  /// Words that ask where the nearest of something is ("where", "nearest", "附近"): where the
+  /// visitor's place is known, a facility asked for so gets the way to the nearest one.
+  public var nearestWords: [String]
   /// Words of a follow-up that changes the answer before ("make", "instead", "und", "改成").
   public var followUpWords: [String]
   /// Words that point back at what the conversation was about ("there", "dorthin", "那里").
@@ -75,6 +78,7 @@ public struct LanguageLexicon: Codable, Sendable {
     case destinationWords = "destination_words"
     case thanksWords = "thanks_words"
     case goodbyeWords = "goodbye_words"
+    case nearestWords = "nearest_words"
     case followUpWords = "follow_up_words"
     case ordinals
     case referenceWords = "reference_words"
@@ -103,6 +107,7 @@ public struct LanguageLexicon: Codable, Sendable {
       try container.decodeIfPresent([String].self, forKey: .destinationWords) ?? []
     thanksWords = try container.decodeIfPresent([String].self, forKey: .thanksWords) ?? []
     goodbyeWords = try container.decodeIfPresent([String].self, forKey: .goodbyeWords) ?? []
+    nearestWords = try container.decodeIfPresent([String].self, forKey: .nearestWords) ?? []
     followUpWords = try container.decodeIfPresent([String].self, forKey: .followUpWords) ?? []
     ordinals = try container.decodeIfPresent([String: Int].self, forKey: .ordinals) ?? [:]
     referenceWords = try container.decodeIfPresent([String].self, forKey: .referenceWords) ?? []

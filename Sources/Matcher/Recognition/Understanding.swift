@@ -165,6 +165,7 @@ extension Understanding {
     var named: [(PhraseMatch, EntityReference)] = []
     var cueSpans: [Range<Int>] = []
     var timeMatches: [(PhraseMatch, TimeWord)] = []
+    var greetingSpans: [Range<Int>] = []
     for match in matches {
       let part = index.sessionPartOf[match.phrase]
       if part >= 0 {
@@ -195,6 +196,9 @@ extension Understanding {
         explain(match)
       case .cue(let intent, let strong):
         if strong && match.length >= 2 { cueSpans.append(match.start..<match.end) }
+        if intent == .greeting && match.length >= 2 {
+          greetingSpans.append(match.start..<match.end)
+        }
         if strong {
           strongCues[intent, default: 0] += match.length
         } else {
@@ -272,12 +276,13 @@ extension Understanding {
     quality = entities.filter { !$0.nested }.map(\.match.quality).min() ?? .exact
 
     // A time word inside a name of several words is part of the name: "Night owls: a late
-    // session" is a session, not a question about the evening.
+    // session" is a session, not a question about the evening. Inside a greeting it is part of
+    // the greeting: "good afternoon", "bis morgen" and 明天见 ask about no time.
     var inName = [Bool](repeating: false, count: units.count)
-    for entity in kept where !entity.nested && entity.match.length >= 2 {
-      for position in entity.match.start..<entity.match.end where position < inName.count {
-        inName[position] = true
-      }
+    for span in kept.filter({ !$0.nested && $0.match.length >= 2 }).map({
+      $0.match.start..<$0.match.end
+    }) + greetingSpans {
+      for position in span where position < inName.count { inName[position] = true }
     }
     let parsed = TimeParser(
       units: units, matches: timeMatches, index: index, now: now, skipping: inName)

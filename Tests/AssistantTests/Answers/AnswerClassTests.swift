@@ -286,12 +286,44 @@ struct AnswerClassTests {
     arguments: [
       ("thank you so much", "welcome"), ("ok bye then", "Goodbye"), ("太感谢了", "不客气"),
       ("拜拜啦", "再见"), ("Danke dir!", "Gern geschehen"), ("Tschüss und danke", "Wiedersehen"),
+      ("many thanks", "welcome"), ("see you later", "Goodbye"), ("谢啦", "不客气"),
+      ("下次见", "再见"), ("besten Dank", "Gern geschehen"), ("bis dann", "Wiedersehen"),
     ])
   func smallTalk(question: String, contains: String) {
     let answer = AnswerFixture.ask(question)
     #expect(answer.intent == .greeting, "\(question)")
     #expect(answer.answer.contains(contains), "\(question): \(answer.answer)")
     #expect(!answer.answer.contains("I'm hiwaic") && !answer.answer.contains("我是"))
+  }
+
+  @Test(
+    "where the visitor stands is known, asking where a facility is gets the way to the nearest one",
+    arguments: [
+      ("is there a metro station close by", "metro-expo-hall", "Nearest"),
+      ("有没有急救的地方", "first-aid", "最近的"),
+      ("Ist hier irgendwo eine Erste-Hilfe-Station?", "first-aid", "Am nächsten"),
+    ])
+  func nearestFacility(question: String, info: String, nearest: String) {
+    let elsewhere = AnswerFixture.ask(question)
+    #expect(elsewhere.intent == .venueInfo, "\(question)")
+    #expect(elsewhere.slots["info"] == .text(info), "\(question): \(elsewhere.slots)")
+    let here = AnswerFixture.ask(question, at: "eh-1f-north")
+    #expect(here.intent == .directions, "\(question)")
+    #expect(here.answer.hasPrefix(nearest), "\(question): \(here.answer)")
+  }
+
+  @Test(
+    "how a facility works is practical information wherever the visitor stands, its entry first",
+    arguments: [
+      "which metro line goes to the venue", "地铁几号线可以到会场",
+      "Welche U-Bahn fährt zum Veranstaltungsort?", "how do I get here by metro",
+    ])
+  func facilityInformation(question: String) {
+    for at in [nil, "eh-1f-north"] {
+      let answer = AnswerFixture.ask(question, at: at)
+      #expect(answer.intent == .venueInfo, "\(question) at \(at ?? "-")")
+      #expect(answer.slots["info"] == .text("metro-expo-hall"), "\(question): \(answer.slots)")
+    }
   }
 
   @Test(
