@@ -190,4 +190,15 @@ struct IntentModelTests {
       #expect(request.smallTalk == kind, "\(question)")
     }
   }
+
+  @Test("a cue word inside an information keyword of several words is part of it, a greeting not")
+  func cuesInsideKeywords() {
+    let about = MatcherFixture.understand("what is hi waic")
+    #expect(about.infoHits["hi-waic"] != nil)
+    #expect(about.strongCues[.eventInfo] == nil, "\(about.strongCues)")
+    let greeting = MatcherFixture.understand("Hi WAIC!")
+    #expect(greeting.intent == .greeting)
+    // Outside the keyword the same word is a cue.
+    #expect(MatcherFixture.understand("when is waic").strongCues[.eventInfo] != nil)
+  }
 }

@@ -113,6 +113,12 @@ struct AnswerComposer {
       case .talkNotes: text = talkNotes()
       case .unknown: text = unknown()
       }
+      // A way with nowhere to go, or a list with nothing in it, may still have named an
+      // information entry ("去会场的班车在哪": where the shuttle to the venue goes from).
+      if text.isEmpty && intent != .venueInfo && (u.infoHits.values.max() ?? 0) >= 2 {
+        intent = .venueInfo
+        text = venueInfo()
+      }
       if text.isEmpty {
         intent = .unknown
         text = unknown()
@@ -949,14 +955,27 @@ struct AnswerComposer {
     ]
     // The entry of a facility the question names weighs one more and wins a tie: a facility
     // word is often a cue word too, which points only weakly ("which metro line goes to the
-    // venue" asks about the metro). Then the entry named last wins: the head of a noun phrase
-    // comes last in English and Chinese ("three day ticket" asks about tickets, "三日票" about 票).
+    // venue" asks about the metro).
     let facilityEntries = Set(u.facilities.compactMap { byFacility[$0] })
-    func named(_ id: String) -> Int { facilityEntries.contains(id) ? 1 : 0 }
-    var best = u.infoHits.max {
-      ($0.value + named($0.key), named($0.key), u.infoEnds[$0.key] ?? 0, $1.key)
-        < ($1.value + named($1.key), named($1.key), u.infoEnds[$1.key] ?? 0, $0.key)
-    }?.key
+    func rank(_ id: String) -> (Int, Int) {
+      let named = facilityEntries.contains(id) ? 1 : 0
+      return ((u.infoHits[id] ?? 0) + named, named)
+    }
+    let top = u.infoHits.keys.map(rank).max { $0 < $1 } ?? (0, 0)
+    let tied = u.infoHits.keys.filter { rank($0) == top }.sorted {
+      (u.infoStarts[$0] ?? 0, $0) < (u.infoStarts[$1] ?? 0, $1)
+    }
+    // Of entries named alike, Chinese means the one named last: the head of a phrase comes last
+    // (去会场的班车 asks about the shuttle, 三日票 about 票). English and German mean the one
+    // named first ("a shuttle between the venues"), unless another follows it directly, a
+    // compound whose head comes last ("three day ticket" asks about tickets).
+    var best: String?
+    if u.language == .zh {
+      best = tied.max { (u.infoEnds[$0] ?? 0, $1) < (u.infoEnds[$1] ?? 0, $0) }
+    } else if var pick = tied.first {
+      while let next = tied.first(where: { u.infoStarts[$0] == u.infoEnds[pick] }) { pick = next }
+      best = pick
+    }
     if best == nil, let facility = u.facilities.first { best = byFacility[facility] }
     guard let id = best, let entry = catalog.info(id) else { return "" }
     slots["info"] = .text(entry.id)

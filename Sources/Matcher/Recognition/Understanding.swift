@@ -40,7 +40,9 @@ struct Understanding: Sendable {
   var stepFree = false
   /// Information entries named by their keywords: 2 per telling word, 1 per question word.
   var infoHits: [String: Int] = [:]
-  /// Where each information entry's last keyword ends, to break ties by position.
+  /// Where each information entry's first keyword starts and its last ends, to break ties by
+  /// position.
+  var infoStarts: [String: Int] = [:]
   var infoEnds: [String: Int] = [:]
   /// Where each telling information keyword stands, to tell a keyword of its own from one that
   /// is only a place's name ("West Bund" names the venue and keys its metro entry).
@@ -166,6 +168,15 @@ extension Understanding {
     var cueSpans: [Range<Int>] = []
     var timeMatches: [(PhraseMatch, TimeWord)] = []
     var greetingSpans: [Range<Int>] = []
+    // Information keywords of several words: a cue word inside one is part of it ("waic" in
+    // "what is Hi WAIC" asks about the assistant, not the event). A greeting inside one still
+    // greets ("Hi WAIC!").
+    var keywordSpans: [Range<Int>] = []
+    for match in matches where match.length >= 2 {
+      if case .info = index.phrases[match.phrase].payload {
+        keywordSpans.append(match.start..<match.end)
+      }
+    }
     for match in matches {
       let part = index.sessionPartOf[match.phrase]
       if part >= 0 {
@@ -191,10 +202,17 @@ extension Understanding {
         // A keyword that is only a question or cue word ("when", "几点") points weakly.
         let telling = index.contentUnits[match.phrase] > 0 || match.length > 1
         infoHits[id, default: 0] += telling ? 2 * match.length : 1
+        infoStarts[id] = min(infoStarts[id] ?? match.start, match.start)
         infoEnds[id] = max(infoEnds[id] ?? 0, match.end)
         if telling { infoSpans.append(match.start..<match.end) }
         explain(match)
       case .cue(let intent, let strong):
+        if intent != .greeting && match.length == 1
+          && keywordSpans.contains(where: { $0.contains(match.start) })
+        {
+          explain(match)
+          continue
+        }
         if strong && match.length >= 2 { cueSpans.append(match.start..<match.end) }
         if intent == .greeting && match.length >= 2 {
           greetingSpans.append(match.start..<match.end)

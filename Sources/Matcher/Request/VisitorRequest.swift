@@ -21,8 +21,9 @@ public struct VisitorRequest: Sendable {
   /// A way without stairs or escalators.
   public var stepFree: Bool
   /// Information entries named by their keywords: 2 per telling word, 1 per question word; and
-  /// where each one's last keyword ends, to break ties by position.
+  /// where each one's first keyword starts and its last ends, to break ties by position.
   public var infoHits: [String: Int]
+  public var infoStarts: [String: Int]
   public var infoEnds: [String: Int]
   public var time: TimeQuery
   /// Minutes ("two hours" → 120).

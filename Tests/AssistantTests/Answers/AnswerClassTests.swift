@@ -327,6 +327,20 @@ struct AnswerClassTests {
   }
 
   @Test(
+    "of two information entries named alike, the one the question is about answers",
+    arguments: [
+      // English and German name it first, Chinese last.
+      "is there a shuttle between the venues",
+      "Fährt ein Shuttle zwischen den Veranstaltungsorten?",
+      "去会场的班车在哪",
+    ])
+  func infoHead(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .venueInfo, "\(question)")
+    #expect(answer.slots["info"] == .text("shuttle"), "\(question): \(answer.slots)")
+  }
+
+  @Test(
     "an exhibitor the pack does not have is named, with the list's size, not a wrong booth",
     arguments: [
       ("is samsung exhibiting", "Samsung", "46"), ("英伟达的展位在哪", "英伟达", "46"),
