@@ -129,9 +129,13 @@ public struct Assistant: Sendable {
     }
   }
 
-  /// Makes what answers about title words look up (an index of every session title's words),
-  /// which is otherwise made by the first such question: call it on a thread of its own.
-  public func prepareTitleIndex() { sessionTitles.prepareIndex() }
+  /// Makes what the first question of a kind would otherwise make while the visitor waits: the
+  /// index of every session title's words, and the walking tables plans read (a few
+  /// milliseconds each on a large pack). Call it on a thread of its own.
+  public func prepare() {
+    sessionTitles.prepareIndex()
+    catalog.walkways.prepareTables()
+  }
 
   /// Answers a question; plans and directions come worked out, not just described.
   public func reply(to question: String, context: AskContext) -> AssistantReply {
@@ -484,7 +488,7 @@ public final class PendingAssistant: @unchecked Sendable {
       built = assistant
       condition.broadcast()
       condition.unlock()
-      assistant.prepareTitleIndex()
+      assistant.prepare()
     }
   }
 

@@ -303,4 +303,20 @@ struct WalkwayIndexTests {
     #expect(WalkwayIndex(graph: graph).table(between: [0, 1]) == nil)
     #expect(WalkwayIndex(graph: Self.floors(seed: 4)).table(between: [0, -1]) == nil)
   }
+
+  @Test("tables prepared ahead are the tables a first plan would build")
+  func preparedTables() throws {
+    let graph = Self.floors(seed: 7)
+    let prepared = WalkwayIndex(graph: graph)
+    #expect(!prepared.tablesPrepared())
+    prepared.prepareTables()
+    #expect(prepared.tablesPrepared())
+    let fresh = WalkwayIndex(graph: graph)
+    let nodes = Array(stride(from: 0, to: graph.nodes.count, by: max(1, graph.nodes.count / 9)))
+    for stepFree in [false, true] {
+      let ahead = try #require(prepared.table(between: nodes, stepFree: stepFree))
+      let lazily = try #require(fresh.table(between: nodes, stepFree: stepFree))
+      #expect(ahead.seconds == lazily.seconds && ahead.metres == lazily.metres)
+    }
+  }
 }

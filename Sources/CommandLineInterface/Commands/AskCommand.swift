@@ -250,9 +250,10 @@ struct AskSetup {
           knowledge, packDirectory: packDirectory, assistant: assistant)
       }
       pending = PendingAssistant(ready: assistant)
-      // The other core makes the title index while the first questions are read.
+      // The other core makes the title index and the walking tables while the first
+      // questions are read.
       DispatchQueue.global(qos: .userInitiated).async { [assistant] in
-        assistant.prepareTitleIndex()
+        assistant.prepare()
       }
     } else {
       pending = PendingAssistant(

@@ -150,6 +150,21 @@ extension WalkwayIndex {
     return overlay.table(between: nodes, costs: costs, lengths: metresOrZero)
   }
 
+  /// Builds the floor tables of both profiles now, which the first plan would otherwise build
+  /// while the visitor waits: call it on a thread of its own.
+  public func prepareTables() {
+    for stepFree in [false, true] {
+      _ = overlays.overlay(
+        stepFree: stepFree, links: links, costs: stepFree ? stepFreeSeconds : walkSeconds,
+        lengths: metresOrZero)
+    }
+  }
+
+  /// Whether both profiles' floor tables are built, for tests.
+  func tablesPrepared() -> Bool {
+    overlays.isPrepared(stepFree: false) && overlays.isPrepared(stepFree: true)
+  }
+
   /// The search over the whole graph, for one profile.
   private func search(from start: Int, until targets: [Int], stepFree: Bool) -> WalkTree {
     chains.search(

@@ -296,6 +296,14 @@ final class WalkwayOverlays: Sendable {
 
   init(nodes: [WalkwayNode]) { self.nodes = nodes }
 
+  /// Whether a profile's overlay has been built (or found not to pay), for tests.
+  func isPrepared(stepFree: Bool) -> Bool {
+    state.withLock { state in
+      if case .notYet = stepFree ? state.stepFree : state.walk { return false }
+      return true
+    }
+  }
+
   func overlay(
     stepFree: Bool, links: [[WalkwayIndex.Link]], costs: [Double], lengths: [Double]
   ) -> WalkwayOverlay? {
