@@ -46,7 +46,9 @@ public struct Matcher: Sendable {
           role: u.role(of: entity, index: index))
       },
       sessionParts: u.sessionParts, strongCues: u.strongCues, weakCues: u.weakCues,
-      facilities: u.facilities, stepFree: u.stepFree, infoHits: u.infoHits,
+      facilities: u.facilities,
+      facilityRoles: u.facilityStarts.compactMapValues { u.role(at: $0, index: index) },
+      stepFree: u.stepFree, infoHits: u.infoHits,
       infoStarts: u.infoStarts, infoEnds: u.infoEnds,
       time: TimeQuery(
         day: u.time.day, part: u.time.part, clock: u.time.clock, isNow: u.time.isNow,

@@ -677,9 +677,22 @@ struct AnswerComposer {
     let places = u.entities.filter {
       !$0.nested && [.exhibitor, .booth, .room, .venue, .place, .zone].contains($0.reference.type)
     }
+    let originFacility = u.facilities.first { u.facilityRoles[$0] == .origin }
     if places.count >= 2, let origin = u.walkEnds(places).origin,
       let start = catalog.node(for: origin.reference), start != target.node
     {
+      from = start
+      slots["from"] = .text(start)
+    } else if slots["facility"] != nil,
+      let origin = places.first(where: { $0.role == .origin }),
+      let start = catalog.node(for: origin.reference), start != target.node
+    {
+      from = start
+      slots["from"] = .text(start)
+    } else if let kind = originFacility, slots["facility"] != .text(kind),
+      let start = nearest(facilityNodes(kind), to: target.node), start != target.node
+    {
+      // "From the entrance": the one nearest to where the walk goes.
       from = start
       slots["from"] = .text(start)
     } else if let here = context.here {
@@ -749,6 +762,32 @@ struct AnswerComposer {
       "Zu Fuß ist das weit: Mit der U-Bahn oder dem Taxi geht es schneller.")
   }
 
+  /// The places of a facility kind; "metro", "entrance" and "lift" are node kinds rather than
+  /// facilities. Only facilities and named places are read: a large venue has thousands of
+  /// nodes.
+  private func facilityNodes(_ kind: String) -> [WalkwayNode] {
+    let nodes = catalog.pack.walkways.nodes
+    let facilityKind = FacilityKind(rawValue: kind)
+    let nodeKind = NodeKind(rawValue: kind)
+    return catalog.placeNodes.filter { index in
+      let facility = nodes[index].facility
+      return (facility != nil && facility == facilityKind)
+        || (kind == "restroom" && facility == .accessibleRestroom)
+        || (nodeKind != nil && nodes[index].kind == nodeKind && nodes[index].name != nil)
+    }.map { nodes[$0] }
+  }
+
+  /// Of `nodes`, the id of the one with the shortest walk to `target` (walks are the same both
+  /// ways), by one search from the target.
+  private func nearest(_ nodes: [WalkwayNode], to target: String) -> String? {
+    guard let position = catalog.walkways.nodePosition[target] else { return nodes.first?.id }
+    let tree = catalog.walkways.travel(from: position)
+    func seconds(_ node: WalkwayNode) -> Double {
+      catalog.walkways.nodePosition[node.id].flatMap { tree.seconds(to: $0) } ?? .infinity
+    }
+    return nodes.min { seconds($0) < seconds($1) }?.id
+  }
+
   private mutating func directionTarget() -> (node: String, description: String)? {
     // "from A to B", "to B from A": B is the target.
     let places = u.entities.filter { !$0.nested && catalog.node(for: $0.reference) != nil }
@@ -756,21 +795,14 @@ struct AnswerComposer {
     if places.count >= 2, let destination = u.walkEnds(places).destination {
       ordered = [destination] + ordered.filter { $0.span.lowerBound != destination.span.lowerBound }
     }
-    if let kind = u.facilities.first {
-      // Facilities by kind; "metro", "entrance" and "lift" are node kinds rather than facilities.
-      // Only facilities and named places are read: a large venue has thousands of nodes.
-      let nodes = catalog.pack.walkways.nodes
-      let facilityKind = FacilityKind(rawValue: kind)
-      let nodeKind = NodeKind(rawValue: kind)
-      let candidates = catalog.placeNodes.filter { index in
-        let facility = nodes[index].facility
-        return (facility != nil && facility == facilityKind)
-          || (kind == "restroom" && facility == .accessibleRestroom)
-          || (nodeKind != nil && nodes[index].kind == nodeKind && nodes[index].name != nil)
-      }.map { nodes[$0] }
+    // A facility the walk starts at ("from the entrance to Unitree") is not where it goes.
+    if let kind = u.facilities.first(where: { u.facilityRoles[$0] != .origin || places.isEmpty }) {
+      let candidates = facilityNodes(kind)
       guard !candidates.isEmpty else { return nil }
       slots["facility"] = .text(kind)
-      if let here = context.here, let start = catalog.walkways.nodePosition[here] {
+      // "The toilet from Unitree": the nearest to where the walk starts, else to the visitor.
+      let origin = places.first { $0.role == .origin }.flatMap { catalog.node(for: $0.reference) }
+      if let here = origin ?? context.here, let start = catalog.walkways.nodePosition[here] {
         let travel = catalog.walkways.travel(from: start)
         func seconds(_ node: WalkwayNode) -> Double {
           catalog.walkways.nodePosition[node.id].flatMap { travel.seconds(to: $0) } ?? .infinity

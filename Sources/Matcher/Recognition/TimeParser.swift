@@ -27,9 +27,16 @@ struct TimeParser {
     // The longest time phrase at each position, left to right, then the numbers and the Han
     // characters that carry dates and clock times (月 日 号 点 第 天).
     var tokens: [(position: Int, end: Int, token: Token)] = []
-    var byStart: [Int: (PhraseMatch, TimeWord)] = [:]
-    for (match, word) in matches where (byStart[match.start]?.0.length ?? 0) < match.length {
-      byStart[match.start] = (match, word)
+    // A phrase may carry several time words: "tonight" and "heute Abend" are today and the
+    // evening.
+    var byStart: [Int: (match: PhraseMatch, words: [TimeWord])] = [:]
+    for (match, word) in matches {
+      let longest = byStart[match.start]?.match.length ?? 0
+      if match.length > longest {
+        byStart[match.start] = (match, [word])
+      } else if match.length == longest, byStart[match.start]?.words.contains(word) == false {
+        byStart[match.start]?.words.append(word)
+      }
     }
     var position = 0
     while position < units.count {
@@ -37,14 +44,16 @@ struct TimeParser {
         position += 1
         continue
       }
-      if let (match, word) = byStart[position],
+      if let (match, words) = byStart[position],
         !(match.start..<match.end).contains(where: { $0 < skipping.count && skipping[$0] })
       {
-        // Number words ("two", "两") read like digits from here on.
-        if case .number(let value) = word {
-          tokens.append((position, match.end, .value(value)))
-        } else {
-          tokens.append((position, match.end, .word(word)))
+        for word in words {
+          // Number words ("two", "两") read like digits from here on.
+          if case .number(let value) = word {
+            tokens.append((position, match.end, .value(value)))
+          } else {
+            tokens.append((position, match.end, .word(word)))
+          }
         }
         position = match.end
         continue

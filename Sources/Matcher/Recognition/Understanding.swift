@@ -36,6 +36,9 @@ struct Understanding: Sendable {
   var weakCues: [Intent: Int] = [:]
   var outOfScope = false
   var facilities: [String] = []
+  /// Where each facility kind's first words start, to tell from the words before them whether
+  /// a walk starts or ends there ("from the entrance").
+  var facilityStarts: [String: Int] = [:]
   /// The question asks for a way without stairs.
   var stepFree = false
   /// Information entries named by their keywords: 2 per telling word, 1 per question word.
@@ -130,11 +133,16 @@ struct Understanding: Sendable {
   /// Where a walk starts or ends, as the words before a place say: "from the Red Hall" is the
   /// start, "to Unitree", "zur Roten Halle", "到红厅" the end; nil when nothing says.
   func role(of entity: EntityMatch, index: MatcherIndex) -> PlaceRole? {
+    role(at: entity.match.start, index: index)
+  }
+
+  /// Where a walk starts or ends, for a place or facility whose words start at `start`.
+  func role(at start: Int, index: MatcherIndex) -> PlaceRole? {
     let texts = units.map(\.text)
     func marked(_ markers: [[String]]) -> Bool {
       // The marker right before the place, or before one stop word ("from the …").
       for skip in 0...1 {
-        let end = entity.match.start - skip
+        let end = start - skip
         if skip == 1 && (end < 0 || end >= texts.count || !index.stopUnits.contains(texts[end])) {
           continue
         }
@@ -194,6 +202,7 @@ extension Understanding {
         break  // counted above, from the index's table
       case .facility(let kind):
         if !facilities.contains(kind) { facilities.append(kind) }
+        facilityStarts[kind] = min(facilityStarts[kind] ?? match.start, match.start)
         explain(match)
       case .stepFree:
         stepFree = true

@@ -18,6 +18,9 @@ public struct VisitorRequest: Sendable {
   public var weakCues: [Intent: Int]
   /// Facility kinds asked for ("restroom", "metro").
   public var facilities: [String]
+  /// Facility kinds the words before them make where a walk starts or ends ("from the
+  /// entrance").
+  public var facilityRoles: [String: PlaceRole]
   /// A way without stairs or escalators.
   public var stepFree: Bool
   /// Information entries named by their keywords: 2 per telling word, 1 per question word; and

@@ -24,6 +24,11 @@ struct AnswerClassTests {
       ("Was läuft am Sonntagabend?", "2025-07-27", "Sonntag, 27. Juli, abends"),
       ("Was läuft am Montag Vormittag?", "2025-07-28", "Montag, 28. Juli, vormittags"),
       ("星期一上午有哪些论坛", "2025-07-28", "7月28日（周一）上午"),
+      // One phrase that names both the day and its part.
+      ("Was läuft heute Abend?", "2025-07-26", "Samstag, 26. Juli, abends"),
+      ("Was ist heute Morgen los?", "2025-07-26", "Samstag, 26. Juli, vormittags"),
+      ("今晚有什么活动", "2025-07-26", "7月26日（周六）晚上"),
+      ("anything on tonight?", "2025-07-26", "Saturday 26 July, evening"),
     ])
   func weekdayAndPart(question: String, day: String, window: String) {
     let answer = AnswerFixture.ask(question)
@@ -168,6 +173,42 @@ struct AnswerClassTests {
     #expect(answer.intent == .directions, "\(question)")
     #expect(Self.slot(answer, "to") == "ec-red-door", "\(question): \(answer.slots)")
     #expect(Self.slot(answer, "from") != "ec-red-door", "\(question): \(answer.slots)")
+  }
+
+  @Test(
+    "a facility the walk starts at is not where it goes, and one it goes to is the nearest to the start",
+    arguments: [
+      ("how do I get from the entrance to Huawei", "h1-b131", true),
+      ("Wie komme ich vom Eingang zu Unitree?", "h3-b111", true),
+      ("从入口到宇树科技怎么走", "h3-b111", true),
+      ("how do I get to the toilet from Unitree", "h3-b111", false),
+      ("Wie komme ich von Huawei zur Toilette?", "h1-b131", false),
+      ("从宇树科技去洗手间怎么走", "h3-b111", false),
+    ])
+  func facilityEnds(question: String, place: String, placeIsTarget: Bool) {
+    let answer = AnswerFixture.ask(question, at: "eh-2f-wc")
+    #expect(answer.intent == .directions, "\(question)")
+    let target = Self.slot(answer, "to")
+    let start = Self.slot(answer, "from")
+    if placeIsTarget {
+      #expect(target == place, "\(question): \(answer.slots)")
+      // The walk starts at an entrance.
+      #expect(
+        start.flatMap { AnswerFixture.catalog.node($0) }?.kind == .entrance, "\(answer.slots)")
+    } else {
+      #expect(start == place, "\(question): \(answer.slots)")
+      #expect(Self.slot(answer, "facility") == "restroom", "\(answer.slots)")
+      // The restroom nearest to the start: no other is a shorter walk from it.
+      let walk = AnswerFixture.catalog.walkways
+      let from = walk.nodePosition[place] ?? 0
+      let tree = walk.travel(from: from)
+      let chosen = target.flatMap { walk.nodePosition[$0] }.flatMap { tree.seconds(to: $0) }
+      for node in AnswerFixture.catalog.pack.walkways.nodes
+      where node.facility == .restroom || node.facility == .accessibleRestroom {
+        let other = walk.nodePosition[node.id].flatMap { tree.seconds(to: $0) } ?? .infinity
+        #expect((chosen ?? .infinity) <= other + 1e-6, "\(node.id) is nearer than \(target ?? "-")")
+      }
+    }
   }
 
   @Test(
