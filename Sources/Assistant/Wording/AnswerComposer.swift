@@ -55,6 +55,27 @@ struct AnswerComposer {
     return missing
   }
 
+  /// Words as the visitor typed them when they read as a person's name: two or more Latin
+  /// words, each typed with a capital ("Yann LeCun", not "the party"); else nil.
+  func typedName(_ words: String) -> String? {
+    let parts = words.split(separator: " ")
+    guard parts.count >= 2 else { return nil }
+    // Latin words only: Han characters run straight on from a name ("Yann LeCun的演讲").
+    let typed = u.question.split { character in
+      !character.isLetter || character.unicodeScalars.contains { $0.value > 0x024F }
+    }
+    var name: [Substring] = []
+    for part in parts {
+      guard !part.unicodeScalars.contains(where: { $0.value > 0x024F }),
+        let word = typed.first(where: {
+          $0.lowercased() == part.lowercased() && $0.first?.isUppercase == true
+        })
+      else { return nil }
+      name.append(word)
+    }
+    return name.joined(separator: " ")
+  }
+
   /// English, Chinese or German, whichever the answer is in (only that one is made).
   func t(
     _ en: @autoclosure () -> String, _ zh: @autoclosure () -> String,
@@ -94,6 +115,14 @@ struct AnswerComposer {
     // a title. The model, finding no name it knows, leans to "I don't know"; the title decides.
     if intent == .unknown, u.cue(.findSession), !titledSessions(namesOnly: true).isEmpty {
       intent = .findSession
+    }
+    // "Yann LeCun的演讲是什么时候": a person the pack does not have, asked about a talk. Saying
+    // so beats listing every session.
+    if intent == .findSession, u.time.isEmpty,
+      !u.has(.speaker, .session, .topic, .room, .exhibitor, .organiser),
+      missingName.flatMap(typedName) != nil
+    {
+      intent = .unknown
     }
     if let clarification = ambiguity(for: intent) {
       text = clarification
@@ -1288,6 +1317,18 @@ struct AnswerComposer {
       : t(
         "I don't know that, but I can find \(list).", "这个我不清楚，但我可以帮您查找\(list)。",
         "Das weiß ich nicht, aber ich finde \(list).")
+    // "When does Yann LeCun speak?": a person's name the pack does not have, asked about a talk.
+    if u.cue(.findSession), !u.has(.speaker, .session, .exhibitor),
+      let missing = missingName.flatMap(typedName), !catalog.pack.speakers.isEmpty
+    {
+      let listed = catalog.pack.speakers.count
+      slots["unanswered"] = .text("not_listed")
+      return t(
+        "\(missing) is not among the \(listed) speakers I know of: the official programme or an information desk can say more.",
+        "我所知的\(listed)位嘉宾中没有“\(missing)”：请查看官方日程或到咨询台询问。",
+        "\(missing) ist nicht unter den \(listed) Sprechern, die ich kenne: Das offizielle Programm oder ein Informationsstand weiß mehr."
+      )
+    }
     // "Is Nvidia here?": a name the pack does not have, asked where an exhibitor would be.
     let asksForExhibitor =
       u.cue(.findExhibitor) || u.cue(.directions) || (u.weakCues[.findExhibitor] ?? 0) > 0

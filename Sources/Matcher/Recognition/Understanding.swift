@@ -57,6 +57,8 @@ struct Understanding: Sendable {
   var coverage: Double = 0
   /// Per unit: whether a name, cue, time or stop word explains it.
   var explained: [Bool] = []
+  /// Per unit: an ordinary word of the language ("charge", "phone"), which no name is.
+  var ordinary: [Bool] = []
   /// Lowest quality among the entities taken: exact, corrected, homophone.
   var quality: MatchQuality = .exact
   /// A follow-up asked to add a forum to the plan before it ("add a forum").
@@ -115,7 +117,9 @@ struct Understanding: Sendable {
     var best: Range<Int>?
     var start: Int?
     for position in 0...units.count {
-      let open = position < units.count && !explained[position] && units[position].kind != .number
+      let open =
+        position < units.count && !explained[position] && units[position].kind != .number
+        && !(position < ordinary.count && ordinary[position])
       if open, start == nil { start = position }
       if !open, let first = start {
         if position - first > (best?.count ?? 0) { best = first..<position }
@@ -320,6 +324,7 @@ extension Understanding {
     let total = units.count
     coverage = total == 0 ? 0 : Double(explained.filter { $0 }.count) / Double(total)
     self.explained = explained
+    ordinary = units.map { $0.kind == .word && index.ordinaryWords.contains($0.text) }
   }
 
   private static func language(

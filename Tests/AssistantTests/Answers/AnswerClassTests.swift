@@ -382,6 +382,29 @@ struct AnswerClassTests {
   }
 
   @Test(
+    "a speaker the pack does not have is named as typed, with the list's size, not every session",
+    arguments: [
+      "when does Yann LeCun speak?", "Yann LeCun的演讲是什么时候", "Wann spricht Sam Altman?",
+    ])
+  func missingSpeaker(question: String) {
+    let answer = AnswerFixture.ask(question)
+    let count = String(AnswerFixture.catalog.pack.speakers.count)
+    #expect(answer.intent == .unknown, "\(question)")
+    #expect(
+      (answer.answer.contains("Yann LeCun") || answer.answer.contains("Sam Altman"))
+        && answer.answer.contains(count), "\(answer.answer)")
+    #expect(answer.slots["sessions"] == nil, "\(answer.slots)")
+  }
+
+  @Test(
+    "ordinary words are no name: the answer does not call them a missing exhibitor",
+    arguments: ["where can I charge my phone", "where can I buy a bottle of water"])
+  func ordinaryWordsAreNoName(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(!answer.answer.contains("exhibitor list"), "\(question): \(answer.answer)")
+  }
+
+  @Test(
     "an exhibitor the pack does not have is named, with the list's size, not a wrong booth",
     arguments: [
       ("is samsung exhibiting", "Samsung", "46"), ("英伟达的展位在哪", "英伟达", "46"),
