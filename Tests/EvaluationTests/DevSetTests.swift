@@ -126,8 +126,9 @@ struct DevSetTests {
     // Information keywords by language and "I'm" as an English stop word: 491/524 and
     // 497/524. Training questions also learnt wrapped in politeness, "tips" and its kin as
     // recommend cues, threshold 0.80: 495/524 and 501/524; misspelt information keywords
-    // corrected in their language: 494/524 and 500/524.
-    try Self.expectAccuracy(of: Self.questions, allRight: 0.94, intentRight: 0.95)
+    // corrected in their language: 494/524 and 500/524. More small talk, time-phrased session
+    // questions, German stems and information ties by language: 500/524 and 504/524.
+    try Self.expectAccuracy(of: Self.questions, allRight: 0.945, intentRight: 0.955)
   }
 
   /// The assistant answers at least these shares of `questions` all right and with the right
