@@ -236,7 +236,8 @@ struct WrappedDevSetTests {
   func wrapped() throws {
     // Before training learnt wrapped questions: 299/429 all right, 302/429 intent right. With
     // every other training question wrapped too (and the threshold chosen again): 355/429 and
-    // 359/429; with misspelt information keywords corrected: 357/429 and 361/429.
-    try DevSetTests.expectAccuracy(of: Self.questions, allRight: 0.80, intentRight: 0.81)
+    // 359/429; with misspelt information keywords corrected: 357/429 and 361/429; with more
+    // small talk, time-phrased session questions and German stems: 367/429 and 371/429.
+    try DevSetTests.expectAccuracy(of: Self.questions, allRight: 0.84, intentRight: 0.85)
   }
 }
