@@ -36,6 +36,7 @@ public struct Matcher: Sendable {
         smallTalk = .thanks
       }
     }
+    let unexplained = u.unexplainedName(index: index)
     return VisitorRequest(
       question: question, language: u.language, intent: decision.intent,
       confidence: (decision.confidence * 100).rounded() / 100,
@@ -53,8 +54,11 @@ public struct Matcher: Sendable {
       time: TimeQuery(
         day: u.time.day, part: u.time.part, clock: u.time.clock, isNow: u.time.isNow,
         isNext: u.time.isNext),
-      duration: u.duration, unexplainedName: u.unexplainedName, addsSession: u.addsSession,
-      smallTalk: smallTalk, eventFacets: facets, ordinal: ordinal(in: u.units))
+      duration: u.duration, unexplainedName: unexplained?.name,
+      unexplainedNameIsOrdinary: unexplained?.ordinary ?? false,
+      addsSession: u.addsSession,
+      smallTalk: smallTalk, eventFacets: facets,
+      ordinal: decision.intent == .cityWalk || u.has(.route) ? ordinal(in: u.units) : nil)
   }
 
   /// Whether a question about a facility asks where one is ("where can I eat", 附近有急救点吗,

@@ -42,7 +42,7 @@ struct AnswerComposer {
   /// question that has capitals elsewhere is a verb or an adjective ("Wo kann ich mein Handy
   /// aufladen?"), not a missing exhibitor.
   var missingName: String? {
-    guard let missing = u.unexplainedName else { return nil }
+    guard let missing = u.unexplainedName, !u.unexplainedNameIsOrdinary else { return nil }
     guard u.language == .de, let first = missing.split(separator: " ").first?.lowercased() else {
       return missing
     }

@@ -57,8 +57,6 @@ struct Understanding: Sendable {
   var coverage: Double = 0
   /// Per unit: whether a name, cue, time or stop word explains it.
   var explained: [Bool] = []
-  /// Per unit: an ordinary word of the language ("charge", "phone"), which no name is.
-  var ordinary: [Bool] = []
   /// Lowest quality among the entities taken: exact, corrected, homophone.
   var quality: MatchQuality = .exact
   /// A follow-up asked to add a forum to the plan before it ("add a forum").
@@ -113,13 +111,13 @@ struct Understanding: Sendable {
 
   /// The longest run of units nothing explains, as the visitor typed it: the name of something
   /// the pack does not have ("nvidia" in "is nvidia here", 英伟达 in 英伟达在哪).
-  var unexplainedName: String? {
+  /// The longest run of words nothing explains, as typed ("Nvidia"), and whether all its words
+  /// are ordinary words of the language ("charge"), which name nothing.
+  func unexplainedName(index: MatcherIndex) -> (name: String, ordinary: Bool)? {
     var best: Range<Int>?
     var start: Int?
     for position in 0...units.count {
-      let open =
-        position < units.count && !explained[position] && units[position].kind != .number
-        && !(position < ordinary.count && ordinary[position])
+      let open = position < units.count && !explained[position] && units[position].kind != .number
       if open, start == nil { start = position }
       if !open, let first = start {
         if position - first > (best?.count ?? 0) { best = first..<position }
@@ -128,10 +126,14 @@ struct Understanding: Sendable {
     }
     guard let best else { return nil }
     let run = units[best]
+    let ordinary = run.allSatisfy { $0.kind == .word && index.ordinaryWords.contains($0.text) }
     if run.allSatisfy({ $0.kind == .han }) {
-      return run.count >= 2 ? run.map(\.text).joined() : nil
+      return run.count >= 2 ? (run.map(\.text).joined(), false) : nil
     }
-    return run.map { $0.text.prefix(1).uppercased() + $0.text.dropFirst() }.joined(separator: " ")
+    return (
+      run.map { $0.text.prefix(1).uppercased() + $0.text.dropFirst() }.joined(separator: " "),
+      ordinary
+    )
   }
 
   /// Where a walk starts or ends, as the words before a place say: "from the Red Hall" is the
@@ -324,7 +326,6 @@ extension Understanding {
     let total = units.count
     coverage = total == 0 ? 0 : Double(explained.filter { $0 }.count) / Double(total)
     self.explained = explained
-    ordinary = units.map { $0.kind == .word && index.ordinaryWords.contains($0.text) }
   }
 
   private static func language(

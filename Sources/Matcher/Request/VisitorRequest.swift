@@ -34,6 +34,8 @@ public struct VisitorRequest: Sendable {
   /// The longest run of words nothing explains, as typed: the name of something the pack does
   /// not have ("Nvidia").
   public var unexplainedName: String?
+  /// Whether that run is only ordinary words of the language ("charge"), which name nothing.
+  public var unexplainedNameIsOrdinary: Bool
   /// A follow-up asked to add a forum to the plan before it.
   public var addsSession: Bool
   /// Thanks or goodbye, when the question is small talk (`greeting`) of that kind.
