@@ -105,9 +105,12 @@ struct AnswerComposer {
       || (intent == .venueInfo && !u.cue(.venueInfo))
       || ([.nowNearby, .eventInfo].contains(intent) && u.cue(.findExhibitor) && u.time.isEmpty
         && u.eventFacets.isEmpty)
+    // Words no list knows that are no name ("where can I pray") are not known either: "I don't
+    // know" then, without calling them a missing exhibitor.
     if asksWhere,
       !u.has(.exhibitor, .booth, .room, .hall, .zone, .venue, .pavilion, .topic, .place, .route),
-      u.facilities.isEmpty, (u.infoHits.values.max() ?? 0) < 2, missingName != nil
+      u.facilities.isEmpty, (u.infoHits.values.max() ?? 0) < 2,
+      missingName != nil || u.unexplainedNameIsOrdinary
     {
       intent = .unknown
     }

@@ -103,6 +103,8 @@ public final class MatcherIndex: Sendable {
   let goodbyeMarkers: [[String]]
   /// Words that ask where the nearest of something is, as unit sequences.
   let nearestMarkers: [[String]]
+  /// Words after which comes an action, never a name, as unit sequences.
+  let modalMarkers: [[String]]
   /// Follow-ups: words that change the answer before, and words that point back at its subject.
   let followUpMarkers: [[String]]
   let referenceMarkers: [[String]]
@@ -127,6 +129,7 @@ public final class MatcherIndex: Sendable {
     thanksMarkers = markers(lexicon.languages.flatMap(\.thanksWords))
     goodbyeMarkers = markers(lexicon.languages.flatMap(\.goodbyeWords))
     nearestMarkers = markers(lexicon.languages.flatMap(\.nearestWords))
+    modalMarkers = markers(lexicon.languages.flatMap(\.modalWords))
     followUpMarkers = markers(lexicon.languages.flatMap(\.followUpWords))
     referenceMarkers = markers(lexicon.languages.flatMap(\.referenceWords))
     var facets: [String: [[String]]] = [:]

@@ -55,6 +55,9 @@ public struct LanguageLexicon: Codable, Sendable {
   /// Words that ask where the nearest of something is ("where", "nearest", "附近"): where the
   /// visitor's place is known, a facility asked for so gets the way to the nearest one.
   public var nearestWords: [String]
+  /// Words after which comes what the visitor wants to do, never a name ("can I", 可以, "kann
+  /// ich"): "where can I charge…" names no missing exhibitor.
+  public var modalWords: [String]
   /// Words of a follow-up that changes the answer before ("make", "instead", "und", "改成").
   public var followUpWords: [String]
   /// Words that point back at what the conversation was about ("there", "dorthin", "那里").
@@ -79,6 +82,7 @@ public struct LanguageLexicon: Codable, Sendable {
     case thanksWords = "thanks_words"
     case goodbyeWords = "goodbye_words"
     case nearestWords = "nearest_words"
+    case modalWords = "modal_words"
     case followUpWords = "follow_up_words"
     case ordinals
     case referenceWords = "reference_words"
@@ -108,6 +112,7 @@ public struct LanguageLexicon: Codable, Sendable {
     thanksWords = try container.decodeIfPresent([String].self, forKey: .thanksWords) ?? []
     goodbyeWords = try container.decodeIfPresent([String].self, forKey: .goodbyeWords) ?? []
     nearestWords = try container.decodeIfPresent([String].self, forKey: .nearestWords) ?? []
+    modalWords = try container.decodeIfPresent([String].self, forKey: .modalWords) ?? []
     followUpWords = try container.decodeIfPresent([String].self, forKey: .followUpWords) ?? []
     ordinals = try container.decodeIfPresent([String: Int].self, forKey: .ordinals) ?? [:]
     referenceWords = try container.decodeIfPresent([String].self, forKey: .referenceWords) ?? []

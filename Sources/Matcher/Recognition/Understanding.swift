@@ -111,8 +111,9 @@ struct Understanding: Sendable {
 
   /// The longest run of units nothing explains, as the visitor typed it: the name of something
   /// the pack does not have ("nvidia" in "is nvidia here", 英伟达 in 英伟达在哪).
-  /// The longest run of words nothing explains, as typed ("Nvidia"), and whether all its words
-  /// are ordinary words of the language ("charge"), which name nothing.
+  /// The longest run of words nothing explains, as typed ("Nvidia"), and whether it names
+  /// nothing: all its words are ordinary words of the language ("charge"), or it follows a
+  /// modal word ("where can I recharge…", 哪里可以买水).
   func unexplainedName(index: MatcherIndex) -> (name: String, ordinary: Bool)? {
     var best: Range<Int>?
     var start: Int?
@@ -126,9 +127,12 @@ struct Understanding: Sendable {
     }
     guard let best else { return nil }
     let run = units[best]
-    let ordinary = run.allSatisfy { $0.kind == .word && index.ordinaryWords.contains($0.text) }
+    let texts = units[..<best.lowerBound].map(\.text)
+    let afterModal = index.modalMarkers.contains { texts.suffix($0.count).elementsEqual($0) }
+    let ordinary =
+      afterModal || run.allSatisfy { $0.kind == .word && index.ordinaryWords.contains($0.text) }
     if run.allSatisfy({ $0.kind == .han }) {
-      return run.count >= 2 ? (run.map(\.text).joined(), false) : nil
+      return run.count >= 2 ? (run.map(\.text).joined(), afterModal) : nil
     }
     return (
       run.map { $0.text.prefix(1).uppercased() + $0.text.dropFirst() }.joined(separator: " "),
