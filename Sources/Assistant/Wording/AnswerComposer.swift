@@ -722,7 +722,7 @@ struct AnswerComposer {
       from = start
       slots["from"] = .text(start)
     } else if let kind = originFacility, slots["facility"] != .text(kind),
-      let start = nearest(facilityNodes(kind), to: target.node), start != target.node
+      let start = nearest(facilityNodes(kind), to: target.node)?.id, start != target.node
     {
       // "From the entrance": the one nearest to where the walk goes.
       from = start
@@ -809,15 +809,15 @@ struct AnswerComposer {
     }.map { nodes[$0] }
   }
 
-  /// Of `nodes`, the id of the one with the shortest walk to `target` (walks are the same both
-  /// ways), by one search from the target.
-  private func nearest(_ nodes: [WalkwayNode], to target: String) -> String? {
-    guard let position = catalog.walkways.nodePosition[target] else { return nodes.first?.id }
+  /// Of `nodes`, the one with the shortest walk to or from `place` (walks are the same both
+  /// ways), by one search from the place; nil when the place is not on the walkways.
+  private func nearest(_ nodes: [WalkwayNode], to place: String) -> WalkwayNode? {
+    guard let position = catalog.walkways.nodePosition[place] else { return nil }
     let tree = catalog.walkways.travel(from: position)
     func seconds(_ node: WalkwayNode) -> Double {
       catalog.walkways.nodePosition[node.id].flatMap { tree.seconds(to: $0) } ?? .infinity
     }
-    return nodes.min { seconds($0) < seconds($1) }?.id
+    return nodes.min { seconds($0) < seconds($1) }
   }
 
   private mutating func directionTarget() -> (node: String, description: String)? {
@@ -830,26 +830,21 @@ struct AnswerComposer {
     // A facility the walk starts at ("from the entrance to Unitree") is not where it goes.
     if let kind = u.facilities.first(where: { u.facilityRoles[$0] != .origin || places.isEmpty }) {
       let candidates = facilityNodes(kind)
-      guard !candidates.isEmpty else { return nil }
+      guard let first = candidates.first else { return nil }
       slots["facility"] = .text(kind)
       // "The toilet from Unitree": the nearest to where the walk starts, else to the visitor.
       let origin = places.first { $0.role == .origin }.flatMap { catalog.node(for: $0.reference) }
-      if let here = origin ?? context.here, let start = catalog.walkways.nodePosition[here] {
-        let travel = catalog.walkways.travel(from: start)
-        func seconds(_ node: WalkwayNode) -> Double {
-          catalog.walkways.nodePosition[node.id].flatMap { travel.seconds(to: $0) } ?? .infinity
-        }
-        let nearest = candidates.min { seconds($0) < seconds($1) } ?? candidates[0]
+      if let here = origin ?? context.here, let closest = nearest(candidates, to: here) {
         return (
-          nearest.id,
-          t("Nearest: ", "最近的：", "Am nächsten: ") + "~" + (nearest.name.map(name) ?? nearest.id)
-            + floorSuffix(nearest.floor)
+          closest.id,
+          t("Nearest: ", "最近的：", "Am nächsten: ") + "~" + (closest.name.map(name) ?? closest.id)
+            + floorSuffix(closest.floor)
         )
       }
       let list = candidates.prefix(6).map {
         "• ~" + ($0.name.map(name) ?? $0.id) + floorSuffix($0.floor)
       }
-      return (candidates[0].id, list.joined(separator: "\n"))
+      return (first.id, list.joined(separator: "\n"))
     }
     for entity in ordered {
       guard let node = catalog.node(for: entity.reference) else { continue }

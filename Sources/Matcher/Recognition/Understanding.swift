@@ -127,8 +127,10 @@ struct Understanding: Sendable {
     }
     guard let best else { return nil }
     let run = units[best]
-    let texts = units[..<best.lowerBound].map(\.text)
-    let afterModal = index.modalMarkers.contains { texts.suffix($0.count).elementsEqual($0) }
+    let before = units[..<best.lowerBound]
+    let afterModal = index.modalMarkers.contains { marker in
+      before.suffix(marker.count).map(\.text) == marker
+    }
     let ordinary =
       afterModal || run.allSatisfy { $0.kind == .word && index.ordinaryWords.contains($0.text) }
     if run.allSatisfy({ $0.kind == .han }) {
