@@ -52,6 +52,22 @@ struct IntentModelTests {
     #expect(unknown == byHash)
   }
 
+  @Test(
+    "the information entry and the facility a question names are features of their own",
+    arguments: [
+      ("what is the entrance fee", "i:ticket-prices"), ("门票怎么收费", "i:ticket-prices"),
+      ("Wie hoch ist der Eintrittspreis?", "i:ticket-prices"), ("so thirsty", "f:water"),
+      ("我口渴了", "f:water"), ("Ich habe Durst", "f:water"),
+    ])
+  func entryFeatures(question: String, feature: String) {
+    let (understanding, _) = MatcherFixture.matcher.understand(
+      question, context: MatcherFixture.context())
+    let texts = IntentFeatures.extract(understanding, index: MatcherFixture.matcher.index)
+    #expect(texts.contains(feature), "\(question): \(texts)")
+    // A word that only names a facility inside a longer keyword names none.
+    #expect(!texts.contains("f:entrance"), "\(question)")
+  }
+
   @Test("every other question but small talk is learnt once more, wrapped in politeness")
   func padding() {
     // Words of under five letters get no typo copies: every question here is the template's.

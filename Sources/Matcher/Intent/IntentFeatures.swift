@@ -113,6 +113,12 @@ enum IntentFeatures {
     }) {
       features.add("info")
     }
+    // Which information entry the keywords name: a keyword added to an entry ("fee" to the
+    // ticket prices) counts as the entry's other keywords taught, without training of its own.
+    for (id, hits) in u.infoHits.sorted(by: { $0.key < $1.key }) where hits >= 2 {
+      features.add("i:", id)
+    }
+    for kind in u.facilities.sorted() { features.add("f:", kind) }
     if u.outOfScope { features.add("out-of-scope") }
     let parts = u.sessionParts.values.max() ?? 0
     if parts >= 1 { features.add("session-part") }

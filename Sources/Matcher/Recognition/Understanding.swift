@@ -78,20 +78,25 @@ struct Understanding: Sendable {
 
   /// Whether one of these unit sequences occurs in the question.
   func containsAny(of markers: [[String]]) -> Bool {
-    markers.contains { !starts(of: $0).isEmpty }
+    markers.contains { marker in
+      guard marker.count <= units.count else { return false }
+      return (0...(units.count - marker.count)).contains { matches(marker, at: $0) }
+    }
   }
 
-  /// Where a unit sequence occurs in the question. Compares in place: this runs for every
+  /// Whether the units from `start` on are `marker`. Compares in place: this runs for every
   /// marker list on every question.
+  func matches(_ marker: [String], at start: Int) -> Bool {
+    guard start >= 0, marker.count <= units.count - start else { return false }
+    var offset = 0
+    while offset < marker.count && units[start + offset].text == marker[offset] { offset += 1 }
+    return offset == marker.count
+  }
+
+  /// Where a unit sequence occurs in the question.
   func starts(of marker: [String]) -> [Int] {
-    guard let first = marker.first, marker.count <= units.count else { return [] }
-    var found: [Int] = []
-    for start in 0...(units.count - marker.count) where units[start].text == first {
-      var offset = 1
-      while offset < marker.count && units[start + offset].text == marker[offset] { offset += 1 }
-      if offset == marker.count { found.append(start) }
-    }
-    return found
+    guard !marker.isEmpty, marker.count <= units.count else { return [] }
+    return (0...(units.count - marker.count)).filter { matches(marker, at: $0) }
   }
 
   /// How many units nothing explains, numbers and the given marker words left out.
@@ -127,9 +132,8 @@ struct Understanding: Sendable {
     }
     guard let best else { return nil }
     let run = units[best]
-    let before = units[..<best.lowerBound]
     let afterModal = index.modalMarkers.contains { marker in
-      before.suffix(marker.count).map(\.text) == marker
+      matches(marker, at: best.lowerBound - marker.count)
     }
     let ordinary =
       afterModal || run.allSatisfy { $0.kind == .word && index.ordinaryWords.contains($0.text) }
@@ -150,16 +154,17 @@ struct Understanding: Sendable {
 
   /// Where a walk starts or ends, for a place or facility whose words start at `start`.
   func role(at start: Int, index: MatcherIndex) -> PlaceRole? {
-    let texts = units.map(\.text)
     func marked(_ markers: [[String]]) -> Bool {
       // The marker right before the place, or before one stop word ("from the …").
       for skip in 0...1 {
         let end = start - skip
-        if skip == 1 && (end < 0 || end >= texts.count || !index.stopUnits.contains(texts[end])) {
+        if skip == 1
+          && (end < 0 || end >= units.count || !index.stopUnits.contains(units[end].text))
+        {
           continue
         }
-        for marker in markers where end - marker.count >= 0 && end <= texts.count {
-          if Array(texts[(end - marker.count)..<end]) == marker { return true }
+        for marker in markers where end <= units.count && matches(marker, at: end - marker.count) {
+          return true
         }
       }
       return false
@@ -197,9 +202,24 @@ extension Understanding {
         keywordSpans.append(match.start..<match.end)
       }
     }
+    // Words of a title that are all a topic's name ("大模型", "large models") say no more than
+    // the topic: they pick every session on it, not the one whose title has them.
+    var topicSpans: [Range<Int>] = []
+    for match in matches {
+      if case .entity(let reference) = index.phrases[match.phrase].payload,
+        reference.type == .topic
+      {
+        topicSpans.append(match.start..<match.end)
+      }
+    }
     for match in matches {
       let part = index.sessionPartOf[match.phrase]
       if part >= 0 {
+        if topicSpans.contains(where: { $0.lowerBound <= match.start && match.end <= $0.upperBound }
+        ) {
+          explain(match)
+          continue
+        }
         // Count only the words that say something ("opening" in "opening ceremony").
         let id = index.sessionPartIDs[Int(part)]
         sessionParts[id] = max(sessionParts[id] ?? 0, Int(index.contentUnits[match.phrase]))
@@ -213,6 +233,14 @@ extension Understanding {
       case .sessionPart:
         break  // counted above, from the index's table
       case .facility(let kind):
+        // Inside a longer information keyword the facility word is part of it: "entrance" in
+        // "entrance fee" asks for no entrance.
+        if keywordSpans.contains(where: {
+          $0.lowerBound <= match.start && match.end <= $0.upperBound && $0.count > match.length
+        }) {
+          explain(match)
+          continue
+        }
         if !facilities.contains(kind) { facilities.append(kind) }
         facilityStarts[kind] = min(facilityStarts[kind] ?? match.start, match.start)
         explain(match)
@@ -337,8 +365,33 @@ extension Understanding {
   private static func language(
     units: [Unit], matches: [PhraseMatch], index: MatcherIndex, hasGermanLetters: Bool
   ) -> Language {
-    let han = units.filter { $0.kind == .han }.count
-    let words = units.filter { $0.kind == .word }.count
+    // A name is written as its owner writes it, not in the visitor's language: "where is
+    // 宇树科技" is English. Han and Latin words are counted outside names, unless names are
+    // all the question has.
+    var inName = [Bool](repeating: false, count: units.count)
+    for match in matches {
+      guard case .entity = index.phrases[match.phrase].payload else { continue }
+      for position in match.start..<match.end where position < inName.count {
+        inName[position] = true
+      }
+    }
+    var han = 0
+    var words = 0
+    var hanOutside = 0
+    var wordsOutside = 0
+    for (position, unit) in units.enumerated() {
+      if unit.kind == .han {
+        han += 1
+        if !inName[position] { hanOutside += 1 }
+      } else if unit.kind == .word {
+        words += 1
+        if !inName[position] { wordsOutside += 1 }
+      }
+    }
+    if hanOutside + wordsOutside > 0 {
+      han = hanOutside
+      words = wordsOutside
+    }
     if han > 0 && han >= words { return .zh }
     // A span two lexicons have ("waic", "hi waic", "was") says nothing about the language: a
     // word the Chinese lexicon lists in Latin letters is one visitors of every language use.

@@ -458,6 +458,60 @@ struct AnswerClassTests {
     #expect(answer.intent == .cityWalk)
     #expect(answer.slots["route"] == .text(route), "\(question): \(answer.slots)")
   }
+
+  @Test(
+    "a name in another script leaves the language to the words around it",
+    arguments: [
+      ("where is 宇树科技", Language.en), ("Wo ist 宇树科技?", .de), ("宇树科技在哪里", .zh),
+      ("Unitree在哪里", .zh),
+    ])
+  func languageAroundNames(question: String, language: Language) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.language == language, "\(question)")
+    #expect(answer.intent == .findExhibitor, "\(question)")
+    #expect(answer.entities.contains { $0.id == "unitree" }, "\(question): \(answer.entities)")
+  }
+
+  @Test(
+    "a need names what meets it: where the visitor stands is known, the way to the nearest",
+    arguments: [
+      ("so thirsty", "Nearest", "water"), ("我口渴了", "最近的", "饮水"),
+      ("Ich habe Durst", "Am nächsten", "Trinkwasser"), ("I feel sick", "Nearest", "First aid"),
+      ("我有点不舒服", "最近的", "急救"), ("Ich bin krank", "Am nächsten", "Erste Hilfe"),
+    ])
+  func needs(question: String, nearest: String, facility: String) {
+    let answer = AnswerFixture.ask(question, at: "eh-1f-north")
+    #expect(answer.intent == .directions, "\(question)")
+    #expect(answer.answer.hasPrefix(nearest), "\(question): \(answer.answer)")
+    #expect(answer.answer.contains(facility), "\(question): \(answer.answer)")
+  }
+
+  @Test(
+    "title words that only name a topic pick every session on it, not the one titled so",
+    arguments: [
+      "which forums on large models are on Sunday", "周日有哪些关于大模型的论坛",
+      "Welche Foren zu großen Modellen gibt es am Sonntag?",
+    ])
+  func topicWordsInTitles(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findSession, "\(question)")
+    // The forum whose title says "large models" is on Saturday; two sessions on the topic are
+    // on Sunday.
+    #expect(
+      answer.slots["sessions"] == .list(["chamber-ai-committee", "intelligent-dialogues"]),
+      "\(question): \(answer.slots)")
+  }
+
+  @Test("a facility word inside an information keyword is part of it")
+  func facilityInsideKeyword() {
+    let request = AnswerFixture.matcher.request(
+      for: "what is the entrance fee", context: AnswerFixture.context())
+    #expect(request.facilities.isEmpty, "\(request.facilities)")
+    #expect(request.infoHits["ticket-prices"] != nil)
+    let answer = AnswerFixture.ask("what is the entrance fee", at: "eh-1f-north")
+    #expect(answer.intent == .venueInfo)
+    #expect(answer.slots["info"] == .text("ticket-prices"), "\(answer.slots)")
+  }
 }
 
 @Suite("Suggestions under an answer")
