@@ -127,8 +127,10 @@ struct DevSetTests {
     // 497/524. Training questions also learnt wrapped in politeness, "tips" and its kin as
     // recommend cues, threshold 0.80: 495/524 and 501/524; misspelt information keywords
     // corrected in their language: 494/524 and 500/524. More small talk, time-phrased session
-    // questions, German stems and information ties by language: 500/524 and 504/524.
-    try Self.expectAccuracy(of: Self.questions, allRight: 0.945, intentRight: 0.955)
+    // questions, German stems and information ties by language: 500/524 and 504/524. Names in
+    // another script, needs as facilities, entry and facility features, more training variety:
+    // 507/524 and 510/524 (the held-out set stayed at 233/251 and 236/251).
+    try Self.expectAccuracy(of: Self.questions, allRight: 0.955, intentRight: 0.96)
   }
 
   /// The assistant answers at least these shares of `questions` all right and with the right
