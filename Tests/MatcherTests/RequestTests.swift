@@ -108,4 +108,17 @@ struct RequestTests {
   func ordinal(question: String, position: Int) {
     #expect(MatcherFixture.understand(question).ordinal == (position == 0 ? nil : position))
   }
+
+  @Test("marker words are found in place, whole, and an empty marker is found nowhere")
+  func markers() {
+    let (u, _) = MatcherFixture.matcher.understand(
+      "how do I get from the Red Hall to Unitree", context: MatcherFixture.context())
+    #expect(u.containsAny(of: [["from", "the"]]))
+    #expect(!u.containsAny(of: [["the", "from"]]))
+    #expect(u.starts(of: ["to"]) == [u.units.count - 2])
+    #expect(!u.containsAny(of: [[]]))
+    #expect(!u.matches([], at: 0))
+    #expect(!u.matches(["how"], at: -1))
+    #expect(!u.matches(["unitree", "hall"], at: u.units.count - 1))
+  }
 }

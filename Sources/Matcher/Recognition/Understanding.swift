@@ -84,10 +84,10 @@ struct Understanding: Sendable {
     }
   }
 
-  /// Whether the units from `start` on are `marker`. Compares in place: this runs for every
-  /// marker list on every question.
+  /// Whether the units from `start` on are `marker` (never an empty one). Compares in place:
+  /// this runs for every marker list on every question.
   func matches(_ marker: [String], at start: Int) -> Bool {
-    guard start >= 0, marker.count <= units.count - start else { return false }
+    guard !marker.isEmpty, start >= 0, marker.count <= units.count - start else { return false }
     var offset = 0
     while offset < marker.count && units[start + offset].text == marker[offset] { offset += 1 }
     return offset == marker.count
