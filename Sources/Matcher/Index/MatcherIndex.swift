@@ -84,6 +84,8 @@ public final class MatcherIndex: Sendable {
   let sessionPartIDs: [String]
   /// Each phrase's language, side by side, for the same reason.
   let phraseLanguages: [Language?]
+  /// The type of the record each phrase names; nil for phrases that name none.
+  let phraseEntityTypes: [EntityType?]
   /// Units of stop words and one-word cues: they say little about which session is meant.
   let isFunctionUnit: [Bool]
   /// Bit 0: the unit is a word of the English lexicon; bit 1: of the German one.
@@ -250,6 +252,10 @@ public final class MatcherIndex: Sendable {
     }
     sessionPartIDs = partNumbers.strings
     phraseLanguages = phrases.map(\.language)
+    phraseEntityTypes = phrases.map { phrase in
+      guard case .entity(let reference) = phrase.payload else { return nil }
+      return reference.type
+    }
     contentUnits = phrases.indices.map { position in
       Int32(
         flat[Int(starts[position])..<Int(starts[position + 1])].count { !isFunction[Int($0)] })

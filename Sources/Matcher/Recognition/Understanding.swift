@@ -202,15 +202,16 @@ extension Understanding {
         keywordSpans.append(match.start..<match.end)
       }
     }
+    func insideLongerKeyword(_ match: PhraseMatch) -> Bool {
+      keywordSpans.contains {
+        $0.lowerBound <= match.start && match.end <= $0.upperBound && $0.count > match.length
+      }
+    }
     // Words of a title that are all a topic's name ("大模型", "large models") say no more than
     // the topic: they pick every session on it, not the one whose title has them.
     var topicSpans: [Range<Int>] = []
-    for match in matches {
-      if case .entity(let reference) = index.phrases[match.phrase].payload,
-        reference.type == .topic
-      {
-        topicSpans.append(match.start..<match.end)
-      }
+    for match in matches where index.phraseEntityTypes[match.phrase] == .topic {
+      topicSpans.append(match.start..<match.end)
     }
     for match in matches {
       let part = index.sessionPartOf[match.phrase]
@@ -235,9 +236,7 @@ extension Understanding {
       case .facility(let kind):
         // Inside a longer information keyword the facility word is part of it: "entrance" in
         // "entrance fee" asks for no entrance.
-        if keywordSpans.contains(where: {
-          $0.lowerBound <= match.start && match.end <= $0.upperBound && $0.count > match.length
-        }) {
+        if insideLongerKeyword(match) {
           explain(match)
           continue
         }
@@ -256,9 +255,7 @@ extension Understanding {
         if telling { infoSpans.append(match.start..<match.end) }
         explain(match)
       case .cue(let intent, let strong):
-        if intent != .greeting && match.length == 1
-          && keywordSpans.contains(where: { $0.contains(match.start) })
-        {
+        if intent != .greeting && match.length == 1 && insideLongerKeyword(match) {
           explain(match)
           continue
         }
@@ -369,8 +366,7 @@ extension Understanding {
     // 宇树科技" is English. Han and Latin words are counted outside names, unless names are
     // all the question has.
     var inName = [Bool](repeating: false, count: units.count)
-    for match in matches {
-      guard case .entity = index.phrases[match.phrase].payload else { continue }
+    for match in matches where index.phraseEntityTypes[match.phrase] != nil {
       for position in match.start..<match.end where position < inName.count {
         inName[position] = true
       }
