@@ -121,4 +121,56 @@ struct RequestTests {
     #expect(!u.matches(["how"], at: -1))
     #expect(!u.matches(["unitree", "hall"], at: u.units.count - 1))
   }
+
+  @Test(
+    "a route named by its number written out, in the question's language",
+    arguments: [
+      ("tell me about city walk two", "low-altitude-autonomous", Language.en),
+      ("Wie lang ist der Stadtspaziergang drei?", "ai-landmarks", .de),
+      ("Stadtspaziergang Nummer 1", "robots-at-work", .de),
+      ("城市漫步路线二有哪些站", "low-altitude-autonomous", .zh),
+      ("城市漫步三号线要多久", "ai-landmarks", .zh),
+    ])
+  func routeNumbers(question: String, route: String, language: Language) {
+    let request = MatcherFixture.understand(question)
+    #expect(request.intent == .cityWalk, "\(question)")
+    #expect(request.primary(.route).map(\.id) == [route], "\(question): \(request.entities)")
+    #expect(request.language == language, "\(question)")
+  }
+
+  @Test(
+    "a number and 号 before a line, hall or gate is no day of the month",
+    arguments: ["怎么坐地铁二号线", "二号门在哪里", "城市漫步二号线要多久"])
+  func numberedThingsAreNoDays(question: String) {
+    #expect(MatcherFixture.understand(question).time.day == nil, "\(question)")
+  }
+
+  @Test("27号 still names a day")
+  func dayOfMonth() {
+    #expect(MatcherFixture.understand("27号上午有什么论坛").time.day?.description == "2025-07-27")
+  }
+
+  @Test(
+    "a word is not corrected towards another language's word, nor two edits off at either end",
+    arguments: [
+      ("Wie lange dauert der Stadtspaziergang 1?", "lange"),
+      ("how do I get to the venue from Hongqiao airport", "hongqiao"),
+    ])
+  func noCorrectionAcrossLanguagesOrEnds(question: String, word: String) {
+    let (u, matches) = MatcherFixture.matcher.understand(
+      question, context: MatcherFixture.context())
+    guard let position = u.units.firstIndex(where: { $0.text == word }) else {
+      Issue.record("\(word) is not a unit of \(question)")
+      return
+    }
+    #expect(
+      !matches.contains { $0.start <= position && position < $0.end && $0.quality != .exact },
+      "\(question): \(word) was corrected")
+  }
+
+  @Test("a misspelt exhibit word in the exhibit's language is still corrected")
+  func exhibitWordsStillCorrected() {
+    let request = MatcherFixture.understand("where is the mahjon robot")
+    #expect(request.primary(.exhibitor).map(\.id) == ["psi-robot"], "\(request.entities)")
+  }
 }

@@ -43,14 +43,14 @@ struct AnswerComposer {
   /// aufladen?"), not a missing exhibitor.
   var missingName: String? {
     guard let missing = u.unexplainedName, !u.unexplainedNameIsOrdinary else { return nil }
-    guard u.language == .de, let first = missing.split(separator: " ").first?.lowercased() else {
-      return missing
-    }
+    guard u.language == .de else { return missing }
     let words = u.question.split { !$0.isLetter }
     let capitalsElsewhere = words.dropFirst().contains { $0.first?.isUppercase == true }
-    let typed = words.filter { $0.lowercased() == first }
-    if capitalsElsewhere, !typed.isEmpty, typed.allSatisfy({ $0.first?.isLowercase == true }) {
-      return nil
+    guard capitalsElsewhere else { return missing }
+    // Any word of the run typed only in lower case: "Handy aufladen" is something to do.
+    for part in missing.split(separator: " ") {
+      let typed = words.filter { $0.lowercased() == part.lowercased() }
+      if !typed.isEmpty, typed.allSatisfy({ $0.first?.isLowercase == true }) { return nil }
     }
     return missing
   }
@@ -1316,7 +1316,9 @@ struct AnswerComposer {
         "I don't know that, but I can find \(list).", "这个我不清楚，但我可以帮您查找\(list)。",
         "Das weiß ich nicht, aber ich finde \(list).")
     // "When does Yann LeCun speak?": a person's name the pack does not have, asked about a talk.
-    if u.cue(.findSession), !u.has(.speaker, .session, .exhibitor),
+    // A practical word ("when does the Oriental Pearl Tower open") asks about a place, not a
+    // talk.
+    if u.cue(.findSession), !u.has(.speaker, .session, .exhibitor), u.infoHits.isEmpty,
       let missing = missingName.flatMap(typedName), !catalog.pack.speakers.isEmpty
     {
       let listed = catalog.pack.speakers.count
@@ -1325,6 +1327,19 @@ struct AnswerComposer {
         "\(missing) is not among the \(listed) speakers I know of: the official programme or an information desk can say more.",
         "我所知的\(listed)位嘉宾中没有“\(missing)”：请查看官方日程或到咨询台询问。",
         "\(missing) ist nicht unter den \(listed) Sprechern, die ich kenne: Das offizielle Programm oder ein Informationsstand weiß mehr."
+      )
+    }
+    // "How far is it to the Bund?": a way asked to a place the pack does not have. Only the
+    // venues and the City Walk are mapped; calling the Bund a missing exhibitor would be wrong.
+    if u.cue(.directions), !u.cue(.findExhibitor),
+      !u.has(.exhibitor, .room, .hall, .venue, .pavilion, .place, .route, .booth, .zone),
+      u.facilities.isEmpty, let missing = missingName
+    {
+      slots["unanswered"] = .text("not_listed")
+      return t(
+        "I don't know the way to \(missing): I know the venues with their halls, rooms and booths, and the City Walk stops. For other places in the city, a metro app or an information desk can help.",
+        "我不知道去“\(missing)”的路：我了解的是会场的展馆、会议室和展位，以及城市漫步的站点。去市内其他地方，可查地铁应用或到咨询台询问。",
+        "Den Weg nach „\(missing)“ kenne ich nicht: Ich kenne die Veranstaltungsorte mit Hallen, Räumen und Ständen und die Stationen des Stadtspaziergangs. Für andere Ziele in der Stadt helfen eine Metro-App oder ein Informationsstand."
       )
     }
     // "Is Nvidia here?": a name the pack does not have, asked where an exhibitor would be.

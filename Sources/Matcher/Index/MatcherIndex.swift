@@ -159,11 +159,12 @@ public final class MatcherIndex: Sendable {
       lexicon.languages.flatMap(\.stopwords).map { unitizer.units($0) }.filter { $0.count == 1 }
         .map { $0[0].text })
     var builder = Builder(unitizer: unitizer)
-    builder.addNames(catalog: catalog)
+    builder.addNames(catalog: catalog, lexicon: lexicon)
     for language in lexicon.languages { builder.addLexicon(language) }
     builder.addDemoWords(catalog: catalog, lexicon: lexicon)
     let phrases = builder.phrases
     self.phrases = phrases
+    let demoWordLanguages = builder.demoWordLanguages
 
     var ids: [String: Int32] = [:]
     var flat: [Int32] = []
@@ -239,6 +240,8 @@ public final class MatcherIndex: Sendable {
       for unit in phrase.units where unit.utf8.first.map({ $0 < 0x80 }) ?? false {
         if let language = phrase.language {
           lexiconWords[unit, default: []].insert(language)
+        } else if let languages = demoWordLanguages[unit] {
+          lexiconWords[unit, default: []].formUnion(languages)
         } else {
           names.insert(unit)
         }
@@ -323,6 +326,11 @@ public final class MatcherIndex: Sendable {
     let unitizer: Unitizer
     var phrases: [Phrase] = []
     var seen: Set<PhraseKey> = []
+    /// Words of exhibit and City Walk stop names, by the languages of the texts they come from:
+    /// like lexicon words, they are common words of those languages ("lane", "folding"), and a
+    /// question in another language must not be corrected towards them (German "lange" is no
+    /// misspelt "lane").
+    var demoWordLanguages: [String: Set<Language>] = [:]
 
     /// The same words for the same thing in the same language are kept once.
     struct PhraseKey: Hashable {
@@ -342,7 +350,24 @@ public final class MatcherIndex: Sendable {
         Phrase(units: units, payload: payload, language: language, correctable: correctable))
     }
 
-    mutating func addNames(catalog: EventCatalog) {
+    /// How a visitor may write a route's number: in digits (no language), or as a number word
+    /// of a lexicon ("two", "zwei", 二). Words that are also ordinals or articles ("first", "a")
+    /// are left out: "walk first" and "walk a little" name no route.
+    static func routeNumbers(_ number: Int, lexicon: Lexicon) -> [(String, Language?)] {
+      var numbers: [(String, Language?)] = [(String(number), nil)]
+      for language in lexicon.languages {
+        let ordinals = Set(language.ordinals.keys)
+        for (word, value) in language.numbers.sorted(by: { $0.key < $1.key })
+        where value == Double(number) && !ordinals.contains(word)
+          && (word.count >= 2 || word.unicodeScalars.allSatisfy(\.properties.isIdeographic))
+        {
+          numbers.append((word, language.language))
+        }
+      }
+      return numbers
+    }
+
+    mutating func addNames(catalog: EventCatalog, lexicon: Lexicon) {
       let pack = catalog.pack
       func reference(_ type: EntityType, _ id: String, _ name: LocalizedText) -> PhrasePayload {
         .entity(EntityReference(type: type, id: id, name: name.text(.en)))
@@ -410,12 +435,23 @@ public final class MatcherIndex: Sendable {
       }
       for (index, route) in pack.cityWalks.enumerated() {
         let payload = reference(.route, route.id, route.name)
-        for text in route.name.allTexts + [
-          route.id, "route \(index + 1)", "walk \(index + 1)", "路线\(index + 1)",
-          "city walk \(index + 1)", "城市漫步\(index + 1)", "漫步\(index + 1)",
-          "stadtspaziergang \(index + 1)", "spaziergang \(index + 1)",
-        ] {
-          add(text, payload)
+        for text in route.name.allTexts + [route.id] { add(text, payload) }
+        // "City Walk 2" is the brand visitors of every language use; "walk two" is English
+        // and "Stadtspaziergang zwei" German, which says the visitor's language.
+        let templates: [(Language, [String])] = [
+          (.en, ["route #", "walk #", "city walk #", "walk number #"]),
+          (.de, ["stadtspaziergang #", "spaziergang #", "stadtspaziergang nummer #"]),
+          (.zh, ["路线#", "城市漫步#", "漫步#", "#号路线", "城市漫步#号线", "漫步#号线", "城市漫步路线#"]),
+        ]
+        for (number, numberLanguage) in Self.routeNumbers(index + 1, lexicon: lexicon) {
+          for (language, texts) in templates
+          where numberLanguage == nil || numberLanguage == language {
+            let marked: Language? =
+              language == .de || (language == .en && numberLanguage != nil) ? language : nil
+            for text in texts {
+              add(text.replacingOccurrences(of: "#", with: number), payload, language: marked)
+            }
+          }
         }
       }
       for node in pack.walkways.nodes {
@@ -550,8 +586,12 @@ public final class MatcherIndex: Sendable {
           collect(
             exhibit.name.allTexts + (exhibit.description?.allTexts ?? []), references.count - 1,
             claimed: [], hanKnown: knownHanSet)
-          for text in exhibit.name.allTexts {
-            named.formUnion(split(text, hanKnown: knownHanSet).words)
+          for language in Language.allCases {
+            guard let text = exhibit.name[language] else { continue }
+            for word in split(text, hanKnown: knownHanSet).words {
+              named.insert(word)
+              demoWordLanguages[word, default: []].insert(language)
+            }
           }
         }
       }
@@ -564,8 +604,12 @@ public final class MatcherIndex: Sendable {
         for stop in route.stops {
           collect(
             stop.name.allTexts, references.count - 1, claimed: exhibitWords, hanKnown: stopHanSet)
-          for text in stop.name.allTexts {
-            named.formUnion(split(text, hanKnown: stopHanSet).words)
+          for language in Language.allCases {
+            guard let text = stop.name[language] else { continue }
+            for word in split(text, hanKnown: stopHanSet).words {
+              named.insert(word)
+              demoWordLanguages[word, default: []].insert(language)
+            }
           }
         }
       }

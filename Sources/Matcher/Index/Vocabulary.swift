@@ -1,8 +1,8 @@
 import EventModel
 
 /// Corrects misspelt Latin words against the words of the pack's names (symmetric-delete index):
-/// one edit for words of five to seven letters, two from eight; never for shorter words, numbers
-/// or ordinary words the lexicon knows.
+/// one edit for words of five to seven letters, two from eight (keeping the first and last
+/// letters); never for shorter words, numbers or ordinary words the lexicon knows.
 struct Vocabulary: Sendable {
   private var words: [String] = []
   private var wordSet = StringTable<Bool>()
@@ -68,7 +68,17 @@ struct Vocabulary: Sendable {
       if let languages = lexiconLanguages[id] {
         guard length >= 6, let language, languages.contains(language) else { continue }
       }
-      let distance = NameSuggestions.editDistance(characters, Array(candidate), limit: allowed)
+      let candidateCharacters = Array(candidate)
+      let distance = NameSuggestions.editDistance(characters, candidateCharacters, limit: allowed)
+      // Two edits apart, a word that also changes its first or last letter is more often
+      // another word than a slip of the fingers: "Hongqiao" (a station) is not "Hongxia" (a
+      // speaker), while "robtoics" and "huaewi" keep both ends.
+      if distance == 2
+        && (characters.first != candidateCharacters.first
+          || characters.last != candidateCharacters.last)
+      {
+        continue
+      }
       if distance < best {
         best = distance
         found = [candidate]

@@ -98,6 +98,14 @@ struct TimeParser {
       guard index < tokens.count, case .word(.oclock) = tokens[index].token else { return false }
       return true
     }
+    // The unit after a token (not the next token: only time characters are tokens) is one of
+    // the things a number and 号 name (二号线).
+    func numbersAThing(after index: Int) -> Bool {
+      guard index < tokens.count else { return false }
+      let next = tokens[index].end
+      return next < units.count && units[next].kind == .han
+        && Self.isOne(of: Self.numberedThings, units[next].text)
+    }
     func isHan(_ index: Int, _ characters: String) -> Bool {
       guard index < tokens.count, case .han(let text) = tokens[index].token else { return false }
       return Self.isOne(of: characters, text)
@@ -208,7 +216,8 @@ struct TimeParser {
           time.day = date
           consume(index..<(index + 4))
           index += 3
-        } else if isHan(index + 1, "日号"), let month = catalog.days.first?.month,
+        } else if isHan(index + 1, "日号"), !numbersAThing(after: index + 1),
+          let month = catalog.days.first?.month,
           let day = wholeValue,
           let date = LocalDate(year: eventYear, month: month, day: day).valid
         {
@@ -241,6 +250,10 @@ struct TimeParser {
 
   /// Whether `text` is one of the characters (a Han unit is one character; a substring search
   /// through Foundation cost a twentieth of every answer).
+  /// What a number and 号 name when these follow, instead of a day of the month: a line (二号线,
+  /// metro line 2 or a City Walk), a hall, gate, exit, room, floor, stop or stand.
+  static let numberedThings = "线馆门口厅楼站台室位"
+
   private static func isOne(of characters: String, _ text: String) -> Bool {
     guard let scalar = text.unicodeScalars.first, text.unicodeScalars.count == 1 else {
       return false

@@ -120,13 +120,23 @@ struct Understanding: Sendable {
   /// nothing: all its words are ordinary words of the language ("charge"), or it follows a
   /// modal word ("where can I recharge…", 哪里可以买水).
   func unexplainedName(index: MatcherIndex) -> (name: String, ordinary: Bool)? {
+    // The longest run of unexplained words, but first a run the words before mark as where a
+    // walk starts or ends: in "the quickest way to the Bund" the place is "Bund", not
+    // "quickest".
     var best: Range<Int>?
+    var bestIsPlace = false
     var start: Int?
     for position in 0...units.count {
       let open = position < units.count && !explained[position] && units[position].kind != .number
       if open, start == nil { start = position }
       if !open, let first = start {
-        if position - first > (best?.count ?? 0) { best = first..<position }
+        let isPlace = role(at: first, index: index) != nil
+        if (isPlace && !bestIsPlace)
+          || (isPlace == bestIsPlace && position - first > (best?.count ?? 0))
+        {
+          best = first..<position
+          bestIsPlace = isPlace
+        }
         start = nil
       }
     }

@@ -512,6 +512,21 @@ struct AnswerClassTests {
     #expect(answer.intent == .venueInfo)
     #expect(answer.slots["info"] == .text("ticket-prices"), "\(answer.slots)")
   }
+
+  @Test(
+    "a way asked to a place the pack does not have says so, naming the place, not an exhibitor",
+    arguments: [
+      ("what's the quickest way to the Bund from here", "Bund", "I don't know the way"),
+      ("外滩离这里多远", "外滩", "我不知道去"), ("Wie weit ist es zum Bund?", "Bund", "Den Weg nach"),
+    ])
+  func wayToAnUnknownPlace(question: String, place: String, opening: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .unknown, "\(question)")
+    #expect(answer.answer.hasPrefix(opening), "\(question): \(answer.answer)")
+    #expect(answer.answer.contains(place), "\(question): \(answer.answer)")
+    #expect(!answer.answer.contains("exhibitor") && !answer.answer.contains("展商"))
+    #expect(!answer.answer.contains("Aussteller"))
+  }
 }
 
 @Suite("Suggestions under an answer")
