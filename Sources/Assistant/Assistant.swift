@@ -105,9 +105,9 @@ public struct Assistant: Sendable {
     words.contains { word in
       guard word.counts else { return false }
       let text = word.text
-      if word.isHan { return texts.contains { $0.text.contains(text) } }
+      if word.isHan { return texts.contains { $0.text.containsBytes(of: text) } }
       return texts.contains { title in
-        title.words.contains { $0 == text } || (word.hasSpace && title.text.contains(text))
+        title.words.contains { $0 == text } || (word.hasSpace && title.text.containsBytes(of: text))
       }
     }
   }
@@ -124,7 +124,7 @@ public struct Assistant: Sendable {
     init(_ text: String) {
       self.text = text
       isHan = text.unicodeScalars.contains { $0.properties.isIdeographic }
-      hasSpace = text.contains(" ")
+      hasSpace = text.utf8.contains(0x20)
       counts = text.count >= (isHan ? 2 : 4)
     }
   }

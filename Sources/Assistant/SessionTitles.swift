@@ -127,7 +127,7 @@ final class SessionTitleCache: @unchecked Sendable {
       if candidates?.isEmpty == true { return [] }
     }
     return (candidates ?? Array(titles.indices)).filter { position in
-      unlockedTitle(at: position).contains { $0.text.contains(word.text) }
+      unlockedTitle(at: position).contains { $0.text.containsBytes(of: word.text) }
     }
   }
 

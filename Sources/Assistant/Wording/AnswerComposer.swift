@@ -1181,12 +1181,16 @@ struct AnswerComposer {
     let soon = context.now.addingTimeInterval(2 * 3600)
     // Positions, not copies: a large programme has hundreds of sessions on at once.
     let all = catalog.pack.sessions
-    var positions = catalog.sessionPositions(matching: SessionFilter(notEndedBy: context.now))
-      .filter { all[$0].start <= soon }
+    let notEnded = catalog.sessionPositions(matching: SessionFilter(notEndedBy: context.now))
+    var positions = notEnded.filter { all[$0].start <= soon }
+    // The first session later than that in the room or on the topic asked about: "what's next
+    // in the Green Hall" at ten is answered by the forum at two.
+    var later: [Int] = []
     // "What's on in Hall Two now?" is about that room; "anything on robotics now?" about the
     // topic. A room's name can also be a track's ("Tutorials"): the room decides then.
     var place: (name: String, isRoom: Bool)?
     if let room = u.primary(.room).first, let named = catalog.room(room.id) {
+      later = notEnded.filter { all[$0].room == named.id }
       positions = positions.filter { all[$0].room == named.id }
       place = (name(named.name), true)
       slots["room"] = .text(named.id)
@@ -1194,6 +1198,7 @@ struct AnswerComposer {
       let topics = u.primary(.topic).map(\.id)
       var wanted = Set<Int>()
       for topic in topics { wanted.formUnion(catalog.sessionsByTopic[topic] ?? []) }
+      later = notEnded.filter { wanted.contains($0) }
       positions = positions.filter { wanted.contains($0) }
       place = (
         topics.compactMap { catalog.topic($0).map { name($0.name) } }.joined(
@@ -1215,6 +1220,28 @@ struct AnswerComposer {
     let sessions = positions.prefix(5).map { all[$0] }
     slots["sessions"] = .list(positions.map { all[$0].id })
     guard !sessions.isEmpty else {
+      if let place, let next = later.min(by: { all[$0].start < all[$1].start }) {
+        slots["sessions"] = .list([all[next].id])
+        let provenance = all[next].provenance
+        let approximate =
+          ["start", "room", "title", "speakers"].contains(where: provenance.isModelled)
+          ? t(
+            "\n(What is marked ~ is approximate: the sources do not give it.)",
+            "\n（标~的内容为约略信息：来源中没有给出。）",
+            "\n(Mit ~ Markiertes ist ungefähr: Die Quellen nennen es nicht.)") : ""
+        let session = describe(all[next]) + approximate
+        return place.isRoom
+          ? t(
+            "Nothing in \(place.name) in the next two hours. Next there:\n• \(session)",
+            "\(place.name)接下来两小时没有安排活动。之后的活动：\n• \(session)",
+            "In „\(place.name)“ ist in den nächsten zwei Stunden nichts geplant. Danach:\n• \(session)"
+          )
+          : t(
+            "Nothing about \(place.name) in the next two hours. Next:\n• \(session)",
+            "接下来两小时没有关于\(place.name)的活动。之后的活动：\n• \(session)",
+            "Zu „\(place.name)“ ist in den nächsten zwei Stunden nichts geplant. Danach:\n• \(session)"
+          )
+      }
       if let place {
         return place.isRoom
           ? t(

@@ -122,7 +122,9 @@ struct Understanding: Sendable {
   func unexplainedName(index: MatcherIndex) -> (name: String, ordinary: Bool)? {
     // The longest run of unexplained words, but first a run the words before mark as where a
     // walk starts or ends: in "the quickest way to the Bund" the place is "Bund", not
-    // "quickest".
+    // "quickest". Only a question asking a way is searched for one: off-topic questions have
+    // many runs, and every question comes here.
+    let asksWay = cue(.directions) || (weakCues[.directions] ?? 0) > 0
     var best: Range<Int>?
     var bestIsPlace = false
     var start: Int?
@@ -130,7 +132,7 @@ struct Understanding: Sendable {
       let open = position < units.count && !explained[position] && units[position].kind != .number
       if open, start == nil { start = position }
       if !open, let first = start {
-        let isPlace = role(at: first, index: index) != nil
+        let isPlace = asksWay && role(at: first, index: index) != nil
         if (isPlace && !bestIsPlace)
           || (isPlace == bestIsPlace && position - first > (best?.count ?? 0))
         {
@@ -217,6 +219,20 @@ extension Understanding {
         $0.lowerBound <= match.start && match.end <= $0.upperBound && $0.count > match.length
       }
     }
+    // Cues of several words, with their intents: a one-word cue of another intent inside one
+    // is part of it ("nächste" asks for the nearest, "als Nächstes" for what comes next).
+    var longCues: [(span: Range<Int>, intent: Intent)] = []
+    for match in matches where match.length >= 2 {
+      if case .cue(let intent, _) = index.phrases[match.phrase].payload {
+        longCues.append((match.start..<match.end, intent))
+      }
+    }
+    func insideLongerCue(_ match: PhraseMatch, of intent: Intent) -> Bool {
+      longCues.contains {
+        $0.intent != intent && $0.span.lowerBound <= match.start
+          && match.end <= $0.span.upperBound
+      }
+    }
     // Words of a title that are all a topic's name ("大模型", "large models") say no more than
     // the topic: they pick every session on it, not the one whose title has them.
     var topicSpans: [Range<Int>] = []
@@ -265,7 +281,9 @@ extension Understanding {
         if telling { infoSpans.append(match.start..<match.end) }
         explain(match)
       case .cue(let intent, let strong):
-        if intent != .greeting && match.length == 1 && insideLongerKeyword(match) {
+        if intent != .greeting && match.length == 1
+          && (insideLongerKeyword(match) || insideLongerCue(match, of: intent))
+        {
           explain(match)
           continue
         }

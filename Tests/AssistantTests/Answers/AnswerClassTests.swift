@@ -527,6 +527,35 @@ struct AnswerClassTests {
     #expect(!answer.answer.contains("exhibitor") && !answer.answer.contains("展商"))
     #expect(!answer.answer.contains("Aussteller"))
   }
+
+  @Test(
+    "what comes next in a room, with nothing there for two hours: the next session there",
+    arguments: [
+      ("what's next in the Green Hall", "Next there"), ("接下来绿厅有什么", "之后的活动"),
+      ("Was kommt als Nächstes in der Grünen Halle?", "Meteorologie"),
+    ])
+  func nextInARoom(question: String, marker: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect([.nowNearby, .findSession].contains(answer.intent), "\(question)")
+    #expect(answer.answer.contains(marker), "\(question): \(answer.answer)")
+    // At ten on the first day the Green Hall's next session is the forum at two.
+    guard case .list(let sessions)? = answer.slots["sessions"] else {
+      Issue.record("\(question): no sessions in \(answer.slots)")
+      return
+    }
+    #expect(sessions.first == "meteorological-forum", "\(question): \(sessions)")
+  }
+
+  @Test("a one-word cue inside a longer cue of another intent is part of it")
+  func cueInsideLongerCue() {
+    let request = AnswerFixture.matcher.request(
+      for: "Was kommt als Nächstes?", context: AnswerFixture.context())
+    #expect(request.intent != .directions, "\(request.intent)")
+    #expect(request.time.isNext)
+    // "nächste" alone still asks for the nearest.
+    let nearest = AnswerFixture.ask("Wo ist die nächste Toilette?", at: "eh-1f-north")
+    #expect(nearest.intent == .directions)
+  }
 }
 
 @Suite("Suggestions under an answer")
