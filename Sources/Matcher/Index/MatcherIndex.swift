@@ -92,7 +92,10 @@ public final class MatcherIndex: Sendable {
   let unitLanguages: [UInt8]
   /// Ordinary words of the lexicons that no phrase has ("both", "share"): never corrected.
   let ordinaryWords: StringTable<Bool>
-  let byPinyin: [String: [Int32]]
+  /// Han names of two or more characters by the FNV-1a hash of their syllables joined by
+  /// spaces ("yu shu"): a question's runs are looked up by hashes grown a syllable at a time,
+  /// with no key text built per run.
+  let byPinyin: [UInt64: [Int32]]
   let longestHanPhrase: Int
   let vocabulary: Vocabulary
   /// Unit sequences that mark a place as where a walk starts or ends, and single-unit stop
@@ -271,7 +274,7 @@ public final class MatcherIndex: Sendable {
     vocabulary = Vocabulary(words: names, lexiconWords: lexiconWords)
 
     // Pinyin keys for Han names of two or more characters, for homophone typos.
-    var pinyin: [String: [Int32]] = [:]
+    var pinyin: [UInt64: [Int32]] = [:]
     var longest = 1
     for (position, phrase) in phrases.enumerated() {
       guard case .entity = phrase.payload, phrase.units.count >= 2,
@@ -281,7 +284,7 @@ public final class MatcherIndex: Sendable {
       else { continue }
       longest = max(longest, phrase.units.count)
       if let key = Self.pinyinKey(phrase.units[...], hanzi: lexicon.hanzi) {
-        pinyin[key, default: []].append(Int32(position))
+        pinyin[FeatureHash.of(key), default: []].append(Int32(position))
       }
     }
     byPinyin = pinyin

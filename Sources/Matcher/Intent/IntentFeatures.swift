@@ -11,6 +11,17 @@ enum IntentFeatures {
     .venue, .place, .organiser, .facility, .info,
   ]
 
+  /// Each type's token, in `typeOrder`'s order.
+  static let typeTokens = typeOrder.map { "<" + $0.rawValue + ">" }
+  /// Each type's `e:` feature, and its position in `typeOrder`, in the order of the types' names
+  /// (the order the features are written in).
+  static let typeFeatures: [(bit: Int, name: String)] = typeOrder.indices.map {
+    ($0, typeOrder[$0].rawValue)
+  }.sorted { $0.name < $1.name }
+
+  /// A type's bit in a mask of types: its position in `typeOrder`.
+  static func bit(_ type: EntityType) -> Int { typeOrder.firstIndex(of: type) ?? 0 }
+
   /// The units read for words and n-grams.
   static let maximumUnits = 64
 
@@ -32,26 +43,32 @@ enum IntentFeatures {
   ) {
     features.add("bias")
     features.add("lang:", u.language.rawValue)
-    // One token per position; a name's span becomes one `<type>` token.
-    var spanAt: [Int: (end: Int, types: Set<EntityType>)] = [:]
+    // One token per position; a name's span becomes one `<type>` token. Spans by their first
+    // position, types as bit masks: this runs for every question.
+    var spanEnd = [Int](repeating: -1, count: u.units.count)
+    var spanTypes = [UInt32](repeating: 0, count: u.units.count)
+    var allTypes: UInt32 = 0
     for entity in u.entities where !entity.nested {
       let start = entity.match.start
-      var span = spanAt[start] ?? (entity.match.end, [])
-      span.end = max(span.end, entity.match.end)
-      span.types.insert(entity.reference.type)
-      spanAt[start] = span
+      guard start >= 0 && start < spanEnd.count else { continue }
+      spanEnd[start] = max(spanEnd[start], entity.match.end)
+      let mask: UInt32 = 1 << UInt32(bit(entity.reference.type))
+      spanTypes[start] |= mask
+      allTypes |= mask
     }
     var tokens: [String] = ["^"]
+    tokens.reserveCapacity(min(u.units.count, maximumUnits) + 2)
     var unknownWords = 0
     var position = 0
     // A question is a few dozen units; what comes after that in a paste is noise, and reading
     // it would let one long line outweigh what it starts with.
     let end = min(u.units.count, maximumUnits)
     while position < end {
-      if let span = spanAt[position], span.end > position {
-        let type = typeOrder.first { span.types.contains($0) } ?? .exhibitor
-        tokens.append("<" + type.rawValue + ">")
-        position = span.end
+      if spanEnd[position] > position {
+        // The first type in `typeOrder` the span names.
+        let mask = spanTypes[position]
+        tokens.append(typeTokens[mask == 0 ? 0 : mask.trailingZeroBitCount])
+        position = spanEnd[position]
         continue
       }
       let unit = u.units[position]
@@ -84,13 +101,11 @@ enum IntentFeatures {
       }
     }
 
-    var types = Set<EntityType>()
-    for entity in u.entities where !entity.nested { types.insert(entity.reference.type) }
-    for type in types.sorted(by: { $0.rawValue < $1.rawValue }) {
-      features.add("e:", type.rawValue)
+    for (bit, name) in typeFeatures where allTypes & (1 << UInt32(bit)) != 0 {
+      features.add("e:", name)
     }
     if u.entities.contains(where: { $0.nested }) { features.add("e:nested") }
-    if u.quality < .exact && !types.isEmpty { features.add("e:corrected") }
+    if u.quality < .exact && allTypes != 0 { features.add("e:corrected") }
     for intent in u.strongCues.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
       features.add("cue:", intent.rawValue)
     }

@@ -135,15 +135,22 @@ struct Recognizer {
       for from in 0..<texts.count {
         let longest = min(index.longestHanPhrase, texts.count - from)
         guard longest >= 2 else { continue }
-        var key = ""
+        var key = FeatureHash.start
         for length in 1...longest {
           // A character without a syllable ends every run through it.
           guard let syllable = syllables[from + length - 1] else { break }
-          key += length == 1 ? syllable : " " + syllable
+          if length > 1 { FeatureHash.mix(&key, " ") }
+          FeatureHash.mix(&key, syllable)
           guard length >= 2, let candidates = index.byPinyin[key] else { continue }
           let slice = texts[from..<(from + length)]
           for candidate in candidates {
             let phrase = index.phrases[Int(candidate)]
+            // The hash found it; the syllables, compared, confirm it.
+            guard phrase.units.count == length,
+              zip(phrase.units, syllables[from..<(from + length)]).allSatisfy({ unit, syllable in
+                unit.unicodeScalars.first.flatMap(index.lexicon.hanzi.pinyin(of:)) == syllable
+              })
+            else { continue }
             let same = zip(phrase.units, slice).filter { $0 == $1 }.count
             guard same >= 1, same < length else { continue }
             let at = start + from
