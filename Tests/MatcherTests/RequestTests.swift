@@ -173,4 +173,15 @@ struct RequestTests {
     let request = MatcherFixture.understand("where is the mahjon robot")
     #expect(request.primary(.exhibitor).map(\.id) == ["psi-robot"], "\(request.entities)")
   }
+
+  @Test(
+    "an ordinal or 'last' before the word for a day names an event day",
+    arguments: [
+      ("what's on the second day", "2025-07-27"), ("Was läuft am zweiten Tag?", "2025-07-27"),
+      ("第二天有什么", "2025-07-27"), ("sessions on the last day", "2025-07-29"),
+      ("Was gibt es am letzten Tag?", "2025-07-29"), ("最后一天有什么活动", "2025-07-29"),
+    ])
+  func dayByOrdinal(question: String, day: String) {
+    #expect(MatcherFixture.understand(question).time.day?.description == day, "\(question)")
+  }
 }

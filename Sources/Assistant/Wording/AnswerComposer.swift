@@ -579,6 +579,7 @@ struct AnswerComposer {
             ? t(
               " Other times that day have sessions.", "当天其他时段有活动。",
               " Zu anderen Zeiten an dem Tag gibt es Sitzungen.") : "")
+          + exhibitionDayNote(u.time.day)
       }
       if let speaker = speakers.first.flatMap({ catalog.speaker($0) }) {
         return note
@@ -629,6 +630,17 @@ struct AnswerComposer {
       ]
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// For an event day without sessions that the exhibition is open: what the pack says of the
+  /// day ("Day 4 · Tuesday 29 July (exhibition only, ends in the afternoon)"), else nothing.
+  func exhibitionDayNote(_ day: LocalDate?) -> String {
+    guard let day, !catalog.sessionDays.contains(day),
+      let eventDay = catalog.event.days.first(where: { $0.date == day.description }),
+      eventDay.activities.contains(.exhibition)
+    else { return "" }
+    return t(" That day: ", "当天：", " An dem Tag: ") + name(eventDay.label)
+      + t(".", "。", ".")
   }
 
   /// "Sunday 27 July, evening", "7月27日（周日）晚上", "Sonntag, 27. Juli, abends": the time an
@@ -967,7 +979,10 @@ struct AnswerComposer {
       .filter { $0.1 > 0 }
     let best = byTopic.max { $0.1 < $1.1 }
     // A route by its position ("the second City Walk", "第三条") when none is named.
-    let byPosition = u.ordinal.flatMap { $0 >= 1 && $0 <= routes.count ? routes[$0 - 1].id : nil }
+    // -1: the last ("the last City Walk").
+    let byPosition = u.ordinal.map { $0 == -1 ? routes.count : $0 }.flatMap {
+      $0 >= 1 && $0 <= routes.count ? routes[$0 - 1].id : nil
+    }
     let chosen =
       u.primary(.route).first?.id ?? byPosition
       ?? byTopic.first(where: { $0.1 == best?.1 }).map(\.0.id)

@@ -228,7 +228,10 @@ public final class MatcherIndex: Sendable {
       let units = flat[Int(starts[position])..<Int(starts[position + 1])]
       switch phrase.payload {
       case .stop: for unit in units { isFunction[Int(unit)] = true }
-      case .cue where units.count == 1: isFunction[Int(units.first!)] = true
+      // A one-word cue says what kind of question it is ("where", "talk"), not what about;
+      // practical words that also cue information ("weather", "parking") name the thing.
+      case .cue(let intent, _) where units.count == 1 && intent != .venueInfo:
+        if let unit = units.first { isFunction[Int(unit)] = true }
       default: break
       }
       if let language = phrase.language {

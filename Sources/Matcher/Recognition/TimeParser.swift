@@ -23,6 +23,7 @@ struct TimeParser {
     skipping: [Bool] = []
   ) {
     let catalog = index.catalog
+    let ordinalWords = index.ordinalWords
     let zone = catalog.timeZone
     // The longest time phrase at each position, left to right, then the numbers and the Han
     // characters that carry dates and clock times (月 日 号 点 第 天).
@@ -174,10 +175,30 @@ struct TimeParser {
           consume((index - 1)..<(index + 1))
         }
       case .word(.day):
+        let at = tokens[index].position
         if let day = eventDay(whole(at: index + 1)) {
           time.day = day
           consume(index..<(index + 2))
           index += 1
+        } else if at > 0, let ordinal = ordinalWords[units[at - 1].text],
+          // -1: the last ("the last day", "am letzten Tag").
+          let day = eventDay(ordinal == -1 ? catalog.days.count : ordinal)
+        {
+          // "the second day", "am letzten Tag": an ordinal before the word for a day (the
+          // ordinal may also have been read as a number: "second").
+          time.day = day
+          if index > 0 && tokens[index - 1].position == at - 1 { consume((index - 1)..<index) }
+          explained.append(contentsOf: (at - 1)..<tokens[index].end)
+        }
+      case .han("天"):
+        // 最后一天: the last day.
+        let at = tokens[index].position
+        if at >= 3, units[at - 3].text == "最", units[at - 2].text == "后", units[at - 1].text == "一",
+          let day = catalog.days.last
+        {
+          time.day = day
+          if index > 0 && tokens[index - 1].position == at - 1 { consume((index - 1)..<index) }
+          explained.append(contentsOf: (at - 3)..<tokens[index].end)
         }
       case .han("第"):
         if let day = eventDay(whole(at: index + 1)), isHan(index + 2, "天") {

@@ -556,6 +556,43 @@ struct AnswerClassTests {
     let nearest = AnswerFixture.ask("Wo ist die nächste Toilette?", at: "eh-1f-north")
     #expect(nearest.intent == .directions)
   }
+
+  @Test(
+    "a day of the event without sessions says what the day has: the exhibition",
+    arguments: [
+      ("what's on the last day", "exhibition only"),
+      ("Was läuft am letzten Tag?", "nur Ausstellung"),
+      ("最后一天有什么活动", "仅展览"),
+    ])
+  func exhibitionOnlyDay(question: String, note: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findSession, "\(question)")
+    #expect(answer.answer.contains(note), "\(question): \(answer.answer)")
+  }
+
+  @Test(
+    "weather with no place is the venue's; weather elsewhere is not",
+    arguments: [
+      ("how's the weather looking", true), ("Wie ist das Wetter?", true), ("天气如何", true),
+      ("what's the weather like in Munich", false), ("Wie ist das Wetter in Hamburg?", false),
+      ("广州天气怎么样", false),
+    ])
+  func weather(question: String, venue: Bool) {
+    let answer = AnswerFixture.ask(question)
+    if venue {
+      #expect(answer.intent == .venueInfo, "\(question)")
+      #expect(answer.slots["info"] == .text("weather"), "\(question): \(answer.slots)")
+    } else {
+      #expect(answer.intent == .unknown, "\(question)")
+    }
+  }
+
+  @Test("the last City Walk is the last route")
+  func lastCityWalk() {
+    let answer = AnswerFixture.ask("tell me about the last city walk")
+    #expect(answer.intent == .cityWalk)
+    #expect(answer.slots["route"] == .text("ai-landmarks"), "\(answer.slots)")
+  }
 }
 
 @Suite("Suggestions under an answer")
