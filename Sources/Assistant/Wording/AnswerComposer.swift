@@ -719,7 +719,9 @@ struct AnswerComposer {
     var from = context.here
     // "from A to B", "to B from A": the words before the places say which is the start.
     let places = u.entities.filter {
-      !$0.nested && [.exhibitor, .booth, .room, .venue, .place, .zone].contains($0.reference.type)
+      !$0.nested
+        && [.exhibitor, .booth, .room, .venue, .place, .zone, .hall, .pavilion].contains(
+          $0.reference.type)
     }
     let originFacility = u.facilities.first { u.facilityRoles[$0] == .origin }
     if places.count >= 2, let origin = u.walkEnds(places).origin,
@@ -727,8 +729,7 @@ struct AnswerComposer {
     {
       from = start
       slots["from"] = .text(start)
-    } else if slots["facility"] != nil,
-      let origin = places.first(where: { $0.role == .origin }),
+    } else if let origin = places.first(where: { $0.role == .origin }),
       let start = catalog.node(for: origin.reference), start != target.node
     {
       from = start
@@ -882,7 +883,9 @@ struct AnswerComposer {
           default: nil
           }
         let title = localized.map(name) ?? entity.reference.name
-        return (node, title + floorSuffix(catalog.node(node)?.floor ?? ""))
+        // Entrances and metro exits stand where the modelled walkway graph puts them.
+        let approximate = [.place, .facility].contains(entity.reference.type) ? "~" : ""
+        return (node, approximate + title + floorSuffix(catalog.node(node)?.floor ?? ""))
       }
     }
     return nil

@@ -158,12 +158,14 @@ extension WalkwayNode {
     var x: Double?
     var y: Double?
     var name: LocalizedText?
+    var aliases: [String]?
     var facility: FacilityKind?
     var stepFree: Bool?
     var provenance: Provenance?
     try reader.object { reader, key in
       switch key {
       case "id": id = try reader.string()
+      case "aliases": aliases = try reader.optional { try $0.strings() }
       case "kind": kind = try reader.value(NodeKind.self)
       case "floor": floor = try reader.string()
       case "x": x = try reader.double()
@@ -181,8 +183,8 @@ extension WalkwayNode {
     guard let x else { throw reader.missing("x") }
     guard let y else { throw reader.missing("y") }
     self.init(
-      id: id, kind: kind, floor: floor, x: x, y: y, name: name, facility: facility,
-      stepFree: stepFree, provenance: provenance)
+      id: id, kind: kind, floor: floor, x: x, y: y, name: name, aliases: aliases,
+      facility: facility, stepFree: stepFree, provenance: provenance)
   }
 }
 

@@ -25,13 +25,16 @@ public struct WalkwayNode: Codable, Hashable, Sendable {
   public var y: Double
   /// Named nodes (entrances, facilities, metro exits) are places a visitor can ask for.
   public var name: LocalizedText?
+  /// Other names visitors use for a named node ("north entrance", 北门, "Nordeingang").
+  public var aliases: [String]?
   public var facility: FacilityKind?
   public var stepFree: Bool?
   public var provenance: Provenance?
 
   public init(
     id: String, kind: NodeKind, floor: String, x: Double, y: Double, name: LocalizedText? = nil,
-    facility: FacilityKind? = nil, stepFree: Bool? = nil, provenance: Provenance? = nil
+    aliases: [String]? = nil, facility: FacilityKind? = nil, stepFree: Bool? = nil,
+    provenance: Provenance? = nil
   ) {
     self.id = id
     self.kind = kind
@@ -39,6 +42,7 @@ public struct WalkwayNode: Codable, Hashable, Sendable {
     self.x = x
     self.y = y
     self.name = name
+    self.aliases = aliases
     self.facility = facility
     self.stepFree = stepFree
     self.provenance = provenance

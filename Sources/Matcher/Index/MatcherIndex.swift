@@ -463,7 +463,7 @@ public final class MatcherIndex: Sendable {
       for node in pack.walkways.nodes {
         guard let name = node.name, node.kind == .entrance || node.kind == .metro else { continue }
         let payload = EntityReference(type: .place, id: node.id, name: name.text(.en))
-        for text in name.allTexts { add(text, .entity(payload)) }
+        for text in name.allTexts + (node.aliases ?? []) { add(text, .entity(payload)) }
       }
       for entry in pack.info {
         for keyword in entry.keywords {

@@ -214,6 +214,22 @@ extension Understanding {
         keywordSpans.append(match.start..<match.end)
       }
     }
+    // Spans of cues of an intent other than practical information.
+    var otherCueSpans: [Range<Int>] = []
+    for match in matches {
+      if case .cue(let intent, true) = index.phrases[match.phrase].payload, intent != .venueInfo {
+        otherCueSpans.append(match.start..<match.end)
+      }
+    }
+    var nameSpans: [Range<Int>] = []
+    for match in matches where match.length >= 2 && index.phraseEntityTypes[match.phrase] != nil {
+      nameSpans.append(match.start..<match.end)
+    }
+    func insideLongerName(_ match: PhraseMatch) -> Bool {
+      nameSpans.contains {
+        $0.lowerBound <= match.start && match.end <= $0.upperBound && $0.count > match.length
+      }
+    }
     func insideLongerKeyword(_ match: PhraseMatch) -> Bool {
       keywordSpans.contains {
         $0.lowerBound <= match.start && match.end <= $0.upperBound && $0.count > match.length
@@ -260,9 +276,10 @@ extension Understanding {
       case .sessionPart:
         break  // counted above, from the index's table
       case .facility(let kind):
-        // Inside a longer information keyword the facility word is part of it: "entrance" in
-        // "entrance fee" asks for no entrance.
-        if insideLongerKeyword(match) {
+        // Inside a longer information keyword or name the facility word is part of it:
+        // "entrance" in "entrance fee" asks for no entrance, in "the north entrance" for that
+        // one.
+        if insideLongerKeyword(match) || insideLongerName(match) {
           explain(match)
           continue
         }
@@ -273,8 +290,11 @@ extension Understanding {
         stepFree = true
         explain(match)
       case .info(let id):
-        // A keyword that is only a question or cue word ("when", "几点") points weakly.
-        let telling = index.contentUnits[match.phrase] > 0 || match.length > 1
+        // A keyword that is only a question or cue word ("when", "几点"), or exactly another
+        // intent's cue ("多远", how far: to anywhere), points weakly.
+        let telling =
+          (index.contentUnits[match.phrase] > 0 || match.length > 1)
+          && !otherCueSpans.contains(match.start..<match.end)
         infoHits[id, default: 0] += telling ? 2 * match.length : 1
         infoStarts[id] = min(infoStarts[id] ?? match.start, match.start)
         infoEnds[id] = max(infoEnds[id] ?? 0, match.end)

@@ -242,6 +242,9 @@ public struct IntentCorpus: Sendable {
       slots["venue"] = names(pack.venues.venues.map(\.name))
       slots["pavilion"] = names(pack.pavilions.map(\.name))
       slots["route"] = names(pack.cityWalks.map(\.name))
+      // Entrances and metro exits, the named places of the walkway graph.
+      slots["place"] = names(
+        pack.walkways.nodes.filter { $0.kind == .entrance || $0.kind == .metro }.compactMap(\.name))
       if let words = lexicon.languages.first(where: { $0.language == language }) {
         slots["facility"] =
           words.facilities.keys.sorted().compactMap { words.facilities[$0]?.first }
