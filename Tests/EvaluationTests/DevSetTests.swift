@@ -129,8 +129,11 @@ struct DevSetTests {
     // corrected in their language: 494/524 and 500/524. More small talk, time-phrased session
     // questions, German stems and information ties by language: 500/524 and 504/524. Names in
     // another script, needs as facilities, entry and facility features, more training variety:
-    // 507/524 and 510/524 (the held-out set stayed at 233/251 and 236/251).
-    try Self.expectAccuracy(of: Self.questions, allRight: 0.955, intentRight: 0.96)
+    // 507/524 and 510/524 (the held-out set stayed at 233/251 and 236/251). Spelled route
+    // numbers, cues inside longer cues, event days by ordinal, entrance names, practical cue
+    // words as content: 508/524 and 511/524 (held-out 235/251 and 237/251). One retraining
+    // moves the dev figures by two or three either way, hence the floors below what is reached.
+    try Self.expectAccuracy(of: Self.questions, allRight: 0.96, intentRight: 0.965)
   }
 
   /// The assistant answers at least these shares of `questions` all right and with the right
