@@ -209,16 +209,19 @@ extension Understanding {
     // "what is Hi WAIC" asks about the assistant, not the event). A greeting inside one still
     // greets ("Hi WAIC!").
     var keywordSpans: [Range<Int>] = []
-    for match in matches where match.length >= 2 {
-      if case .info = index.phrases[match.phrase].payload {
-        keywordSpans.append(match.start..<match.end)
-      }
-    }
-    // Spans of cues of an intent other than practical information.
+    // Spans of strong cues of an intent other than practical information.
     var otherCueSpans: [Range<Int>] = []
+    // Cues of several words, with their intents: a one-word cue of another intent inside one
+    // is part of it ("nächste" asks for the nearest, "als Nächstes" for what comes next).
+    var longCues: [(span: Range<Int>, intent: Intent)] = []
+    // One pass reads each match's payload once: these lists are made for every question.
     for match in matches {
-      if case .cue(let intent, true) = index.phrases[match.phrase].payload, intent != .venueInfo {
-        otherCueSpans.append(match.start..<match.end)
+      switch index.phrases[match.phrase].payload {
+      case .info where match.length >= 2: keywordSpans.append(match.start..<match.end)
+      case .cue(let intent, let strong):
+        if strong && intent != .venueInfo { otherCueSpans.append(match.start..<match.end) }
+        if match.length >= 2 { longCues.append((match.start..<match.end, intent)) }
+      default: break
       }
     }
     var nameSpans: [Range<Int>] = []
@@ -233,14 +236,6 @@ extension Understanding {
     func insideLongerKeyword(_ match: PhraseMatch) -> Bool {
       keywordSpans.contains {
         $0.lowerBound <= match.start && match.end <= $0.upperBound && $0.count > match.length
-      }
-    }
-    // Cues of several words, with their intents: a one-word cue of another intent inside one
-    // is part of it ("nächste" asks for the nearest, "als Nächstes" for what comes next).
-    var longCues: [(span: Range<Int>, intent: Intent)] = []
-    for match in matches where match.length >= 2 {
-      if case .cue(let intent, _) = index.phrases[match.phrase].payload {
-        longCues.append((match.start..<match.end, intent))
       }
     }
     func insideLongerCue(_ match: PhraseMatch, of intent: Intent) -> Bool {
