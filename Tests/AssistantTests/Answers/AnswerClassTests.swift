@@ -633,6 +633,30 @@ struct AnswerClassTests {
     #expect(answer.intent == .directions, "\(question)")
     #expect(answer.answer.hasPrefix(place), "\(question): \(answer.answer)")
   }
+
+  @Test(
+    "an identity document asked about at the door is the entry rules, not the ticket prices",
+    arguments: [
+      "do I need my passport to get in", "入场需要带证件吗", "Brauche ich meinen Ausweis für den Einlass?",
+    ])
+  func entryDocuments(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .venueInfo, "\(question)")
+    #expect(answer.slots["info"] == .text("ticket-entry"), "\(question): \(answer.slots)")
+  }
+
+  @Test(
+    "wanting a drink names drinking water, the nearest where the visitor stands is known",
+    arguments: [
+      ("I need something to drink", "Nearest"), ("Wo kann ich etwas trinken?", "Am nächsten"),
+      ("哪里可以喝水", "最近的"),
+    ])
+  func somethingToDrink(question: String, nearest: String) {
+    let answer = AnswerFixture.ask(question, at: "eh-1f-north")
+    #expect(answer.intent == .directions, "\(question)")
+    #expect(answer.answer.hasPrefix(nearest), "\(question): \(answer.answer)")
+    #expect(answer.slots["facility"] == .text("water"), "\(question): \(answer.slots)")
+  }
 }
 
 @Suite("Suggestions under an answer")
