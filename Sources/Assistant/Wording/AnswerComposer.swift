@@ -845,9 +845,20 @@ struct AnswerComposer {
       let candidates = facilityNodes(kind)
       guard let first = candidates.first else { return nil }
       slots["facility"] = .text(kind)
-      // "The toilet from Unitree": the nearest to where the walk starts, else to the visitor.
-      let origin = places.first { $0.role == .origin }.flatMap { catalog.node(for: $0.reference) }
-      if let here = origin ?? context.here, let closest = nearest(candidates, to: here) {
+      // "The toilet from Unitree": the nearest to where the walk starts. "The toilet near the
+      // Gold Hall", 红厅附近的洗手间: the nearest to the place named. Else to the visitor.
+      let anchor = places.first { $0.role == .origin } ?? places.first
+      if let anchor, let at = catalog.node(for: anchor.reference),
+        let closest = nearest(candidates, to: at)
+      {
+        let place = placeName(anchor.reference)
+        return (
+          closest.id,
+          t("Nearest to \(place): ", "离\(place)最近的：", "Am nächsten zu „\(place)“: ") + "~"
+            + (closest.name.map(name) ?? closest.id) + floorSuffix(closest.floor)
+        )
+      }
+      if let here = context.here, let closest = nearest(candidates, to: here) {
         return (
           closest.id,
           t("Nearest: ", "最近的：", "Am nächsten: ") + "~" + (closest.name.map(name) ?? closest.id)
@@ -889,6 +900,23 @@ struct AnswerComposer {
       }
     }
     return nil
+  }
+
+  /// A named place in the answer's language, as the pack names it.
+  func placeName(_ reference: EntityReference) -> String {
+    let id = reference.id
+    let localized: LocalizedText? =
+      switch reference.type {
+      case .exhibitor: catalog.exhibitor(id)?.name
+      case .room: catalog.room(id)?.name
+      case .hall: catalog.hall(id)?.name
+      case .zone: catalog.zone(id)?.name
+      case .venue: catalog.venue(id)?.name
+      case .pavilion: catalog.pavilion(id)?.name
+      case .place, .facility: catalog.node(id)?.name
+      default: nil
+      }
+    return localized.map(name) ?? reference.name
   }
 
   func floorSuffix(_ floorID: String) -> String {

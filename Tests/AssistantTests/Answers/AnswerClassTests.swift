@@ -657,6 +657,21 @@ struct AnswerClassTests {
     #expect(answer.answer.hasPrefix(nearest), "\(question): \(answer.answer)")
     #expect(answer.slots["facility"] == .text("water"), "\(question): \(answer.slots)")
   }
+
+  @Test(
+    "a facility near a named place is the one nearest that place, not every one",
+    arguments: [
+      ("nearest toilet to the Gold Hall", "Nearest to Gold Hall"),
+      ("红厅附近的洗手间在哪", "离红厅最近的"),
+      ("Wo ist die nächste Toilette bei der Roten Halle?", "Am nächsten zu „Rote Halle“"),
+    ])
+  func facilityNearAPlace(question: String, opening: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .directions, "\(question)")
+    #expect(answer.answer.hasPrefix(opening), "\(question): \(answer.answer)")
+    // Both halls are on the Expo Center's 2F: its restrooms, not the exhibition hall's.
+    #expect(answer.slots["to"] == .text("ec-2f-wc"), "\(question): \(answer.slots)")
+  }
 }
 
 @Suite("Suggestions under an answer")
