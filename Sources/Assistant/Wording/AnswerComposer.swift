@@ -883,17 +883,7 @@ struct AnswerComposer {
         }
       default:
         // The record's name in the answer's language; the recognised name is the question's.
-        let id = entity.reference.id
-        let localized: LocalizedText? =
-          switch entity.reference.type {
-          case .hall: catalog.hall(id)?.name
-          case .zone: catalog.zone(id)?.name
-          case .venue: catalog.venue(id)?.name
-          case .pavilion: catalog.pavilion(id)?.name
-          case .place, .facility: catalog.node(id)?.name
-          default: nil
-          }
-        let title = localized.map(name) ?? entity.reference.name
+        let title = placeName(entity.reference)
         // Entrances and metro exits stand where the modelled walkway graph puts them.
         let approximate = [.place, .facility].contains(entity.reference.type) ? "~" : ""
         return (node, approximate + title + floorSuffix(catalog.node(node)?.floor ?? ""))

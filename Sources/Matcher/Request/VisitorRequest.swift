@@ -43,7 +43,8 @@ public struct VisitorRequest: Sendable {
   /// Facts about the event an `event_info` question's words ask for (`when`, `where`,
   /// `pavilions`, …).
   public var eventFacets: Set<String>
-  /// A position the question names ("the first walk", "der zweite", "第三条"), if any.
+  /// A position the question names ("the first walk", "der zweite", "第三条"; -1 for "the last"),
+  /// if any.
   public var ordinal: Int? = nil
 
   /// The records of one type the question is about (not those inside a longer name).
