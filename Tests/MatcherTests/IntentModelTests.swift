@@ -68,6 +68,34 @@ struct IntentModelTests {
     #expect(!texts.contains("f:entrance"), "\(question)")
   }
 
+  @Test(
+    "a word nothing knows right after 'in' or 'bei' is a place elsewhere; known words are not",
+    arguments: [
+      ("what's the weather like in Munich", true), ("Wie ist das Wetter in Hamburg?", true),
+      ("any talks in the afternoon", false), ("Was läuft in der Roten Halle?", false),
+      ("is there a forum in the Green Hall", false), ("北京天气怎么样", false),
+    ])
+  func elsewhereFeature(question: String, elsewhere: Bool) {
+    let (understanding, _) = MatcherFixture.matcher.understand(
+      question, context: MatcherFixture.context())
+    let texts = IntentFeatures.extract(understanding, index: MatcherFixture.matcher.index)
+    #expect(texts.contains("elsewhere") == elsewhere, "\(question): \(texts)")
+  }
+
+  @Test(
+    "CLINC's weather and time somewhere else teach the off-topic class; the weather itself is left out",
+    arguments: [
+      ("what is the weather like in denver", "weather", Intent?.some(.unknown)),
+      ("what time is it in las vegas, nv", "time", .some(.unknown)),
+      ("what's the forecast like for pittsburgh", "weather", .some(.unknown)),
+      ("will it rain in the morning", "weather", nil),
+      ("what is the weather for tomorrow", "weather", nil),
+      ("what time is it", "time", nil), ("is it hot at 5 pm", "weather", nil),
+    ])
+  func clincElsewhere(text: String, label: String, intent: Intent?) {
+    #expect(IntentCorpus.clincIntent(label, text: text) == .some(intent), "\(text)")
+  }
+
   @Test("every other question but small talk is learnt once more, wrapped in politeness")
   func padding() {
     // Words of under five letters get no typo copies: every question here is the template's.

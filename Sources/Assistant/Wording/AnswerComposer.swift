@@ -1056,8 +1056,11 @@ struct AnswerComposer {
       let named = facilityEntries.contains(id) ? 1 : 0
       return ((u.infoHits[id] ?? 0) + named, named)
     }
-    let top = u.infoHits.keys.map(rank).max { $0 < $1 } ?? (0, 0)
-    let tied = u.infoHits.keys.filter { rank($0) == top }.sorted {
+    // A facility's own entry is a candidate even when no keyword of it was typed ("I feel
+    // dizzy, where can I get help": the first-aid entry, not the help desk).
+    let candidates = Set(u.infoHits.keys).union(facilityEntries)
+    let top = candidates.map(rank).max { $0 < $1 } ?? (0, 0)
+    let tied = candidates.filter { rank($0) == top }.sorted {
       (u.infoStarts[$0] ?? 0, $0) < (u.infoStarts[$1] ?? 0, $1)
     }
     // Of entries named alike, Chinese means the one named last: the head of a phrase comes last
@@ -1068,7 +1071,15 @@ struct AnswerComposer {
     if u.language == .zh {
       best = tied.max { (u.infoEnds[$0] ?? 0, $1) < (u.infoEnds[$1] ?? 0, $0) }
     } else if var pick = tied.first {
-      while let next = tied.first(where: { u.infoStarts[$0] == u.infoEnds[pick] }) { pick = next }
+      // Each step moves right along the question, so the walk ends; an entry named by a
+      // facility alone has no position and never follows another.
+      var steps = 0
+      while steps < tied.count, let end = u.infoEnds[pick],
+        let next = tied.first(where: { $0 != pick && u.infoStarts[$0] == end })
+      {
+        pick = next
+        steps += 1
+      }
       best = pick
     }
     if best == nil, let facility = u.facilities.first { best = byFacility[facility] }

@@ -38,18 +38,13 @@ final class Phrase: Sendable {
   let payload: PhrasePayload
   /// Nil for names, which count in every language.
   let language: Language?
-  /// Whether a misspelt word may be corrected to this phrase's words. Not for words taken from
-  /// exhibit descriptions: they are ordinary words of a sentence ("unter", "shown"), and a
-  /// correction to them ("enter" → "unter") names an exhibitor nobody asked for.
-  let correctable: Bool
 
   // A class: the matcher reads phrases by index on every question, and a struct of an array
   // and an enum of strings costs a handful of reference counts per read.
-  init(units: [String], payload: PhrasePayload, language: Language?, correctable: Bool = true) {
+  init(units: [String], payload: PhrasePayload, language: Language?) {
     self.units = units
     self.payload = payload
     self.language = language
-    self.correctable = correctable
   }
 }
 
@@ -102,6 +97,8 @@ public final class MatcherIndex: Sendable {
   /// words that may stand between the marker and the place ("from the Red Hall").
   let originMarkers: [[String]]
   let destinationMarkers: [[String]]
+  /// "in", "bei": an unknown word right after one is a place the pack does not have.
+  let locativeMarkers: [[String]]
   let stopUnits: Set<String>
   /// Small talk: thanks and goodbyes, as unit sequences.
   let thanksMarkers: [[String]]
@@ -131,6 +128,7 @@ public final class MatcherIndex: Sendable {
     }
     originMarkers = markers(lexicon.languages.flatMap(\.originWords))
     destinationMarkers = markers(lexicon.languages.flatMap(\.destinationWords))
+    locativeMarkers = markers(lexicon.languages.flatMap(\.locativeWords))
     thanksMarkers = markers(lexicon.languages.flatMap(\.thanksWords))
     goodbyeMarkers = markers(lexicon.languages.flatMap(\.goodbyeWords))
     nearestMarkers = markers(lexicon.languages.flatMap(\.nearestWords))
@@ -161,7 +159,12 @@ public final class MatcherIndex: Sendable {
     stopUnits = Set(
       lexicon.languages.flatMap(\.stopwords).map { unitizer.units($0) }.filter { $0.count == 1 }
         .map { $0[0].text })
-    var builder = Builder(unitizer: unitizer)
+    var builder = Builder(unitizer: unitizer, stopUnits: stopUnits)
+    // About what a pack needs (names, title parts, the lexicons' words): growing the table of
+    // seen phrases step by step rehashes every phrase several times.
+    let pack = catalog.pack
+    builder.reserveCapacity(
+      4_096 + 4 * pack.exhibitors.count + 40 * pack.sessions.count + pack.booths.count)
     builder.addNames(catalog: catalog, lexicon: lexicon)
     for language in lexicon.languages { builder.addLexicon(language) }
     builder.addDemoWords(catalog: catalog, lexicon: lexicon)
@@ -242,7 +245,6 @@ public final class MatcherIndex: Sendable {
       // of their language is ("adrdess" is "address" in an English question), never when the
       // pack gives them no language.
       if case .info = phrase.payload, phrase.language == nil { continue }
-      if !phrase.correctable { continue }
       for unit in phrase.units where unit.utf8.first.map({ $0 < 0x80 }) ?? false {
         if let language = phrase.language {
           lexiconWords[unit, default: []].insert(language)
@@ -330,6 +332,9 @@ public final class MatcherIndex: Sendable {
   /// Collects phrases from the pack's names and the lexicons.
   private struct Builder {
     let unitizer: Unitizer
+    /// Units that are stop words of a lexicon: a part of a title made of them alone ("KI und")
+    /// names no session.
+    let stopUnits: Set<String>
     var phrases: [Phrase] = []
     var seen: Set<PhraseKey> = []
     /// Words of exhibit and City Walk stop names, by the languages of the texts they come from:
@@ -343,17 +348,40 @@ public final class MatcherIndex: Sendable {
       var units: [String]
       var payload: PhrasePayload
       var language: Language?
+
+      /// The units' bytes only: a String's own hash normalises Unicode first, which for tens of
+      /// thousands of Chinese names was a tenth of the index's build time. Keys that differ only
+      /// in payload or language share a hash and are told apart by `==`.
+      func hash(into hasher: inout Hasher) {
+        for unit in units {
+          var unit = unit
+          unit.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+          hasher.combine(UInt8(0xFF))  // no UTF-8 byte: ["ab", "c"] is not ["a", "bc"]
+        }
+      }
     }
 
     mutating func add(
-      _ text: String, _ payload: PhrasePayload, language: Language? = nil, correctable: Bool = true
+      _ text: String, _ payload: PhrasePayload, language: Language? = nil
     ) {
-      let units = unitizer.units(text).map(\.text)
+      add(
+        units: unitizer.units(text).map(\.text), payload, language: language)
+    }
+
+    mutating func reserveCapacity(_ count: Int) {
+      seen.reserveCapacity(count)
+      phrases.reserveCapacity(count)
+    }
+
+    /// Adds a phrase already cut into units (parts of a title, cut once for all its parts).
+    mutating func add(
+      units: [String], _ payload: PhrasePayload, language: Language? = nil
+    ) {
       guard !units.isEmpty else { return }
       guard seen.insert(PhraseKey(units: units, payload: payload, language: language)).inserted
       else { return }
       phrases.append(
-        Phrase(units: units, payload: payload, language: language, correctable: correctable))
+        Phrase(units: units, payload: payload, language: language))
     }
 
     /// How a visitor may write a route's number: in digits (no language), or as a number word
@@ -484,6 +512,7 @@ public final class MatcherIndex: Sendable {
       func learn(_ text: String) {
         let units = unitizer.units(text)
         for unit in units where unit.kind == .word { known.insert(unit.text) }
+        guard units.contains(where: { $0.kind == .han }) else { return }
         let han = units.filter { $0.kind == .han }.map(\.text).joined()
         if han.count >= 2 { knownHan.append(han) }
       }
@@ -517,17 +546,20 @@ public final class MatcherIndex: Sendable {
       }
       let knownHanSet = Set(knownHan)
       let stopHanSet = knownHanSet.union(exhibitorHan)
-      let longestKnown = stopHanSet.map(\.count).max() ?? 0
+      // With the lengths the names come in, longest first: a substring of another length is
+      // never looked up (most lengths up to the longest name have no name at all).
+      let knownNames = (names: knownHanSet, lengths: Set(knownHanSet.map(\.count)).sorted(by: >))
+      let stopNames = (names: stopHanSet, lengths: Set(stopHanSet.map(\.count)).sorted(by: >))
       // The pieces of a Chinese name left when the known names in it are taken out, longest
       // first (智元机器人 before 机器人). Looks up the name's own substrings, so the cost does not
       // grow with the number of names in the pack.
-      func unknownPieces(_ han: String, known knownHanSet: Set<String>) -> [String] {
+      func unknownPieces(_ han: String, known: (names: Set<String>, lengths: [Int])) -> [String] {
         let characters = Array(han)
         var taken = [Bool](repeating: false, count: characters.count)
-        for length in stride(from: min(longestKnown, characters.count), through: 2, by: -1) {
+        for length in known.lengths where length >= 2 && length <= characters.count {
           for start in 0...(characters.count - length)
           where !taken[start..<(start + length)].contains(true)
-            && knownHanSet.contains(String(characters[start..<(start + length)]))
+            && known.names.contains(String(characters[start..<(start + length)]))
           {
             for position in start..<(start + length) { taken[position] = true }
           }
@@ -559,7 +591,9 @@ public final class MatcherIndex: Sendable {
       // The words and Han pieces of a text, once per distinct text: packs repeat descriptions
       // ("A synthetic exhibit." thousands of times).
       var splitTexts: [String: (words: [String], han: [String])] = [:]
-      func split(_ text: String, hanKnown: Set<String>) -> (words: [String], han: [String]) {
+      func split(
+        _ text: String, hanKnown: (names: Set<String>, lengths: [Int])
+      ) -> (words: [String], han: [String]) {
         if let known = splitTexts[text] { return known }
         let units = unitizer.units(text)
         let words = units.filter { $0.kind == .word && $0.text.count >= 4 }.map(\.text)
@@ -573,29 +607,33 @@ public final class MatcherIndex: Sendable {
         splitTexts[text] = (words, pieces)
         return (words, pieces)
       }
-      func collect(_ texts: [String], _ owner: Int, claimed: Set<String>, hanKnown: Set<String>) {
+      func collect(
+        _ texts: [String], _ owner: Int, claimed: Set<String>,
+        hanKnown: (names: Set<String>, lengths: [Int]), words wordsCount: Bool = true
+      ) {
         for text in texts {
           let (words, han) = split(text, hanKnown: hanKnown)
-          for word in words where !known.contains(word) && !claimed.contains(word) {
+          for word in words where wordsCount && !known.contains(word) && !claimed.contains(word) {
             claim(word, owner, in: &owners)
           }
           for piece in han { claim(piece, owner, in: &hanOwners) }
         }
       }
-      // Words of exhibit names and City Walk stops may be reached by a misspelling; words only
-      // a description has must be typed as they are.
-      var named = Set<String>()
+      // Words of exhibit names and City Walk stops may be reached by a misspelling. A
+      // description gives only its Chinese pieces: its Latin words are mostly the language's
+      // own ("such", "behind", "unter", "gezeigt"), and no word list of every language says
+      // which ones are not.
       for exhibitor in pack.exhibitors where !exhibitor.exhibits.isEmpty {
         references.append(
           EntityReference(type: .exhibitor, id: exhibitor.id, name: exhibitor.name.text(.en)))
         for exhibit in exhibitor.exhibits {
+          collect(exhibit.name.allTexts, references.count - 1, claimed: [], hanKnown: knownNames)
           collect(
-            exhibit.name.allTexts + (exhibit.description?.allTexts ?? []), references.count - 1,
-            claimed: [], hanKnown: knownHanSet)
+            exhibit.description?.allTexts ?? [], references.count - 1, claimed: [],
+            hanKnown: knownNames, words: false)
           for language in Language.allCases {
             guard let text = exhibit.name[language] else { continue }
-            for word in split(text, hanKnown: knownHanSet).words {
-              named.insert(word)
+            for word in split(text, hanKnown: knownNames).words {
               demoWordLanguages[word, default: []].insert(language)
             }
           }
@@ -609,18 +647,17 @@ public final class MatcherIndex: Sendable {
           EntityReference(type: .route, id: route.id, name: route.name.text(.en)))
         for stop in route.stops {
           collect(
-            stop.name.allTexts, references.count - 1, claimed: exhibitWords, hanKnown: stopHanSet)
+            stop.name.allTexts, references.count - 1, claimed: exhibitWords, hanKnown: stopNames)
           for language in Language.allCases {
             guard let text = stop.name[language] else { continue }
-            for word in split(text, hanKnown: stopHanSet).words {
-              named.insert(word)
+            for word in split(text, hanKnown: stopNames).words {
               demoWordLanguages[word, default: []].insert(language)
             }
           }
         }
       }
       for (word, owner) in owners.sorted(by: { $0.key < $1.key }) where owner >= 0 {
-        add(word, .entity(references[owner]), correctable: named.contains(word))
+        add(word, .entity(references[owner]))
       }
       for (word, owner) in hanOwners.sorted(by: { $0.key < $1.key }) where owner >= 0 {
         add(word, .entity(references[owner]))
@@ -641,13 +678,13 @@ public final class MatcherIndex: Sendable {
           let (shortest, longest) = isHan ? (3, 6) : (2, 4)
           if !isHan {
             // Long single words name a session too ("Eröffnungszeremonie", "infrastructure").
-            for word in run where word.count >= 8 { add(word, .sessionPart(session.id)) }
+            for word in run where word.count >= 8 { add(units: [word], .sessionPart(session.id)) }
           }
           if run.count > shortest {
             for length in shortest...min(longest, run.count - 1) {
-              for offset in 0...(run.count - length) {
-                let part = Array(run[offset..<(offset + length)])
-                add(part.joined(separator: isHan ? "" : " "), .sessionPart(session.id))
+              for offset in 0...(run.count - length)
+              where !run[offset..<(offset + length)].allSatisfy(stopUnits.contains) {
+                add(units: Array(run[offset..<(offset + length)]), .sessionPart(session.id))
               }
             }
           }

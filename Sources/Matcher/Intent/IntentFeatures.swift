@@ -56,6 +56,12 @@ enum IntentFeatures {
       spanTypes[start] |= mask
       allTypes |= mask
     }
+    // A word of no name, cue or lexicon, and no ordinary word of a language.
+    func isUnknownWord(_ position: Int) -> Bool {
+      let unit = u.units[position]
+      return unit.kind == .word && index.unitIDs[unit.text] == nil
+        && !index.ordinaryWords.contains(unit.text)
+    }
     var tokens: [String] = ["^"]
     tokens.reserveCapacity(min(u.units.count, maximumUnits) + 2)
     var unknownWords = 0
@@ -82,15 +88,23 @@ enum IntentFeatures {
         if unit.kind == .word && u.language == .de, let stem = GermanStem.stem(unit.text) {
           features.add("s:", stem)
         }
-        if unit.kind == .word && index.unitIDs[unit.text] == nil
-          && !index.ordinaryWords.contains(unit.text)
-        {
-          unknownWords += 1
-        }
+        if isUnknownWord(position) { unknownWords += 1 }
       }
       position += 1
     }
     tokens.append("$")
+    // A word nothing knows right after "in" or "bei" is a place elsewhere ("the weather in
+    // Munich", "Wetter in Hamburg"): the pack's practical information is about its own venues.
+    if end >= 2 {
+      for position in 1..<end
+      where isUnknownWord(position) && !(position < u.explained.count && u.explained[position]) {
+        let before = u.units[position - 1].text
+        if index.locativeMarkers.contains(where: { $0.count == 1 && $0[0] == before }) {
+          features.add("elsewhere")
+          break
+        }
+      }
+    }
     for token in tokens.dropFirst().dropLast() { features.add("w:", token) }
     for pair in zip(tokens, tokens.dropFirst()) { features.add("b:", pair.0, " ", pair.1) }
     // Han words are two or three characters long: trigrams catch the three-character ones.

@@ -49,6 +49,9 @@ public struct LanguageLexicon: Codable, Sendable {
   public var originWords: [String]
   /// Words before a place that make it where the walk ends ("to", "zur", "到").
   public var destinationWords: [String]
+  /// Words before a place that say where something is ("in", "bei"): an unknown word after one
+  /// is a place the pack does not have ("the weather in Munich").
+  public var locativeWords: [String]
   /// Small talk that is not a greeting: thanks and goodbyes get an answer of their own.
   public var thanksWords: [String]
   public var goodbyeWords: [String]
@@ -79,6 +82,7 @@ public struct LanguageLexicon: Codable, Sendable {
     case stepFreeWords = "step_free"
     case originWords = "origin_words"
     case destinationWords = "destination_words"
+    case locativeWords = "locative_words"
     case thanksWords = "thanks_words"
     case goodbyeWords = "goodbye_words"
     case nearestWords = "nearest_words"
@@ -109,6 +113,7 @@ public struct LanguageLexicon: Codable, Sendable {
     originWords = try container.decodeIfPresent([String].self, forKey: .originWords) ?? []
     destinationWords =
       try container.decodeIfPresent([String].self, forKey: .destinationWords) ?? []
+    locativeWords = try container.decodeIfPresent([String].self, forKey: .locativeWords) ?? []
     thanksWords = try container.decodeIfPresent([String].self, forKey: .thanksWords) ?? []
     goodbyeWords = try container.decodeIfPresent([String].self, forKey: .goodbyeWords) ?? []
     nearestWords = try container.decodeIfPresent([String].self, forKey: .nearestWords) ?? []

@@ -169,7 +169,10 @@ struct TimeParser {
           consume(index..<(index + 1))
         }
       case .word(.meridiem(let pm)):
-        if let hour = whole(at: index - 1), hour >= 0, hour <= 12 {
+        // Right after the hour only: in "gibt es ein Forum … am Montag", "ein" is no hour.
+        if let hour = whole(at: index - 1), hour >= 0, hour <= 12,
+          tokens[index - 1].end == tokens[index].position
+        {
           time.clock = (hour % 12 + (pm ? 12 : 0)) * 60
           time.part = pm ? (hour % 12 >= 6 ? "evening" : "afternoon") : "morning"
           consume((index - 1)..<(index + 1))

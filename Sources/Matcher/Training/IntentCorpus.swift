@@ -31,7 +31,10 @@ public struct IntentCorpus: Sendable {
   /// event (its weather, dates, the way, food, lost things) are left out, because the kiosk
   /// answers those from the pack and a negative example would teach it not to; everything else
   /// (banking, cooking, cars, travel, ...) is off topic.
-  static func clincIntent(_ label: String) -> Intent?? {
+  static func clincIntent(_ label: String, text: String = "") -> Intent?? {
+    // Weather and the time somewhere else ("what's the weather like in denver", "what time is
+    // it in london") are no question about the event: the kiosk's weather is its own city's.
+    if label == "weather" || label == "time", namesAPlace(text) { return .some(.unknown) }
     switch label {
     case "greeting", "goodbye", "thank_you": return .some(.greeting)
     case "what_can_i_ask_you", "are_you_a_bot", "what_is_your_name", "who_made_you",
@@ -44,6 +47,23 @@ public struct IntentCorpus: Sendable {
       return .some(nil)
     default: return .some(.unknown)
     }
+  }
+
+  /// Whether an English request names a place after "in", "for" or "at" ("in denver", "for
+  /// costa mesa"), not a time or the visitor's own surroundings ("in the morning", "for
+  /// tomorrow", "at 5").
+  static func namesAPlace(_ text: String) -> Bool {
+    let notPlaces: Set<Substring> = [
+      "the", "today", "tomorrow", "tonight", "this", "next", "a", "an", "my", "here", "now",
+      "celsius", "fahrenheit", "degrees",
+    ]
+    let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
+    for (position, word) in words.enumerated().dropLast()
+    where word == "in" || word == "for" || word == "at" {
+      let next = words[position + 1]
+      if !notPlaces.contains(next) && next.allSatisfy(\.isLetter) { return true }
+    }
+    return false
   }
 
   /// Reads `en.txt`, `zh.txt`, `de.txt` (any `LANG.txt`), `fillers.tsv` and `clinc150-train.tsv`
@@ -101,7 +121,8 @@ public struct IntentCorpus: Sendable {
     for (offset, line) in try text("clinc150-train.tsv").split(separator: "\n").enumerated()
     where !line.hasPrefix("#") {
       let fields = line.split(separator: "\t")
-      guard fields.count == 2, let mapped = clincIntent(String(fields[1])) else {
+      guard fields.count == 2, let mapped = clincIntent(String(fields[1]), text: String(fields[0]))
+      else {
         throw ReadError(
           file: "clinc150-train.tsv", line: offset + 1, message: "expected text<TAB>label")
       }

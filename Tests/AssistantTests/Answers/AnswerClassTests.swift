@@ -589,6 +589,62 @@ struct AnswerClassTests {
   }
 
   @Test(
+    "feeling unwell is a question for first aid, not for the help menu",
+    arguments: [
+      ("I feel dizzy, where can I get help", "irst-aid"),
+      ("I feel faint, is there a doctor", "irst-aid"),
+      ("Mir ist schwindelig, wo bekomme ich Hilfe?", "Erste"),
+      ("Ich glaube, ich habe einen Sonnenstich", "Erste"),
+      ("我头晕，哪里可以求助", "急救"), ("我好像中暑了", "急救"),
+    ])
+  func feelingUnwell(question: String, words: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect([.venueInfo, .directions].contains(answer.intent), "\(question)")
+    #expect(answer.answer.contains(words), "\(question): \(answer.answer)")
+  }
+
+  @Test(
+    "an ordinary word of an exhibit's description names no exhibitor; a demo's own name does",
+    arguments: [
+      ("Gibt es Tickets unter 100 Yuan?", nil), ("is there anything such as a robot cafe", nil),
+      ("Wo werden Drohnen gezeigt?", nil), ("what was released behind the main stage", nil),
+      ("机器狗在哪里", "unitree"), ("Wo spielt der Roboter Mahjong?", "psi-robot"),
+      ("where can I watch robots boxing", "unitree"),
+    ])
+  func descriptionWords(question: String, exhibitor: String?) {
+    let answer = AnswerFixture.ask(question)
+    let named = answer.entities.filter { $0.type == .exhibitor }.map(\.id)
+    if let exhibitor {
+      #expect(named.contains(exhibitor), "\(question): \(named)")
+    } else {
+      #expect(named.isEmpty, "\(question): \(named)")
+    }
+  }
+
+  @Test(
+    "a part of a title made of stop words names no session, and 'am' far from a number is no clock",
+    arguments: [
+      ("Gibt es ein Forum über KI und Bildung am Montag?", "Montag, 28. Juli"),
+      ("is there one talk on robotics on Monday I am keen on", "Monday 28 July"),
+    ])
+  func stopWordParts(question: String, window: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findSession, "\(question)")
+    #expect(answer.answer.hasPrefix(window + ":"), "\(question): \(answer.answer)")
+    #expect(!answer.answer.contains("01:00"), "\(question): \(answer.answer)")
+  }
+
+  @Test(
+    "a German room name in the case after 'der' is the room",
+    arguments: [
+      "Wo ist der Rote Saal?", "Wie komme ich zum Goldenen Saal?", "Wo ist der grüne Saal",
+    ])
+  func germanRoomCases(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.entities.contains { $0.type == .room }, "\(question): \(answer.entities)")
+  }
+
+  @Test(
     "weather asked in words training has few of is still the venue's: known to fail",
     arguments: ["how's the weather looking", "天气如何"])
   func weatherFewWords(question: String) {
