@@ -297,6 +297,16 @@ struct AnswerComposer {
       }
       return here.map(describe).joined(separator: "\n")
     }
+    // Nothing to choose exhibitors by but a City Walk stop's words ("哪个展商会叠衣服", the stop
+    // 千寻智能叠衣服): the walk that shows it, not every exhibitor of the pack.
+    if u.has(.route), !u.has(.topic, .pavilion, .hall, .zone) {
+      let walk = cityWalk()
+      if !walk.isEmpty {
+        return t(
+          "That is a stop of the City Walk:", "这是城市漫步的一站：",
+          "Das ist eine Station des Stadtspaziergangs:") + "\n" + walk
+      }
+    }
     // A topic, a pavilion, a hall or a zone: who shows it, and where.
     var filter = ExhibitorFilter()
     var what: [String] = []
@@ -359,7 +369,11 @@ struct AnswerComposer {
       }
       .flatMap { catalog.pavilion(pavilionIDs[$0]) }
     var lines: [String] = []
-    let subject = what.joined(separator: language == .zh ? "、" : ", ")
+    // Nothing named to choose by ("which exhibitors are there"): all of them.
+    let subject =
+      what.isEmpty
+      ? t("All exhibitors", "全部展商", "Alle Aussteller")
+      : what.joined(separator: language == .zh ? "、" : ", ")
     if let topPavilion, filter.pavilion == nil {
       let halls = topPavilion.halls.joined(separator: "/")
       lines.append(
@@ -552,6 +566,8 @@ struct AnswerComposer {
         starts[$0] >= clock || (starts[$0] <= clock && clock < ends[$0])
       }
     }
+    // What the question asks for at any time: when nothing is on now, the next of it is.
+    let anyTime = positions
     if u.time.isNow || u.time.isNext {
       let now = context.now
       positions = positions.filter { all[$0].end > now }
@@ -580,6 +596,19 @@ struct AnswerComposer {
               " Other times that day have sessions.", "当天其他时段有活动。",
               " Zu anderen Zeiten an dem Tag gibt es Sitzungen.") : "")
           + exhibitionDayNote(u.time.day)
+      }
+      if u.time.isNow || u.time.isNext,
+        let next = anyTime.map({ all[$0] }).filter({ $0.start > context.now }).min(by: {
+          ($0.start, $0.id) < ($1.start, $1.id)
+        })
+      {
+        slots["sessions"] = .list([next.id])
+        let room = u.primary(.room).first.flatMap { catalog.room($0.id) }.map { name($0.name) }
+        return t(
+          "Nothing on right now\(room.map { " in \($0)" } ?? ""). Next:",
+          "\(room.map { "\($0)" } ?? "")现在没有活动。接下来：",
+          "Gerade läuft nichts\(room.map { " in „\($0)“" } ?? ""). Als Nächstes:")
+          + "\n• " + describe(next)
       }
       if let speaker = speakers.first.flatMap({ catalog.speaker($0) }) {
         return note
@@ -1115,8 +1144,10 @@ struct AnswerComposer {
         ? [t("What are the pavilions?", "有哪些展馆？", "Welche Pavillons gibt es?")]
         : [t("What is on today?", "今天有什么活动？", "Was läuft heute?")])
     // The fact asked for, in the order the more specific ones win ("last day" over "when").
+    // "where is it hosted" asks where: the organisers come after the place.
     let order = [
       "next", "last_day", "pavilions", "theme", "history", "news", "figures", "when", "where",
+      "organisers",
     ]
     let facet = order.first { u.eventFacets.contains($0) }
     let dayLines = event.days.map { "• " + name($0.label) }
@@ -1166,8 +1197,17 @@ struct AnswerComposer {
       return event.notes.filter { $0.kind == .history }.map { "• " + name($0.text) }
         .joined(separator: "\n")
     case "news":
-      return event.notes.filter { $0.kind != .history }.prefix(5).map { "• " + name($0.text) }
-        .joined(separator: "\n")
+      return event.notes.filter { $0.kind != .history && $0.kind != .organisers }.prefix(5)
+        .map { "• " + name($0.text) }.joined(separator: "\n")
+    case "organisers":
+      let notes = event.notes.filter { $0.kind == .organisers }
+      guard !notes.isEmpty else {
+        return t(
+          "My data does not say who organises \(name(event.shortName)).",
+          "我的资料中没有\(name(event.shortName))的主办方信息。",
+          "Meine Daten sagen nicht, wer die \(name(event.shortName)) veranstaltet.")
+      }
+      return notes.map { name($0.text) }.joined(separator: "\n")
     case "figures":
       return event.figures.map { "• \(name($0.label)): \(name($0.value))" }.joined(separator: "\n")
     case "where" where !exampleRecords.capabilities.isComplete:

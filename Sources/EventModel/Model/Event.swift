@@ -123,4 +123,6 @@ public struct EventNote: Codable, Hashable, Sendable {
 /// What an event note is about.
 public enum EventNoteKind: String, PackEnum {
   case history, announcement, launch, programme
+  /// Who hosts and runs the event.
+  case organisers
 }

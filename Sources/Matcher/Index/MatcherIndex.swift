@@ -616,7 +616,7 @@ public final class MatcherIndex: Sendable {
           for word in words where wordsCount && !known.contains(word) && !claimed.contains(word) {
             claim(word, owner, in: &owners)
           }
-          for piece in han { claim(piece, owner, in: &hanOwners) }
+          for piece in han where !claimed.contains(piece) { claim(piece, owner, in: &hanOwners) }
         }
       }
       // Words of exhibit names and City Walk stops may be reached by a misspelling. A
@@ -639,7 +639,9 @@ public final class MatcherIndex: Sendable {
           }
         }
       }
-      let exhibitWords = Set(owners.keys)
+      // A stop that shows an exhibit ("千寻智能叠衣服") leaves the exhibit's words to it: they
+      // name the exhibitor, not the walk.
+      let exhibitWords = Set(owners.keys).union(hanOwners.keys)
       // Stops are stripped of exhibitor names too: split their texts afresh.
       splitTexts = [:]
       for route in pack.cityWalks {

@@ -76,6 +76,7 @@ struct Vocabulary: Sendable {
       if distance == 2
         && (characters.first != candidateCharacters.first
           || characters.last != candidateCharacters.last)
+        && !Self.isInflection(characters, of: candidateCharacters)
       {
         continue
       }
@@ -87,6 +88,16 @@ struct Vocabulary: Sendable {
       }
     }
     return best <= allowed ? found : []
+  }
+
+  /// Endings German adds to a word ("selbstfahrend" → "selbstfahrenden", "rot" → "roter").
+  static let inflectionEndings: Set<String> = ["e", "n", "s", "en", "er", "es", "em"]
+
+  /// Whether `word` is `stem` with an inflection ending: a change at the end of a word that is
+  /// grammar, not a slip, and keeps the word.
+  static func isInflection(_ word: [Character], of stem: [Character]) -> Bool {
+    word.count > stem.count && word.starts(with: stem)
+      && inflectionEndings.contains(String(word[stem.count...]))
   }
 
   /// Calls `body` with the FNV-1a hash of the bytes and of every byte string made by deleting up

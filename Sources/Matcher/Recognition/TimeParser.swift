@@ -15,6 +15,8 @@ struct TimeParser {
     case clock(Int)
     case duration(Double)
     case han(String)
+    /// "27th", "1st": a day of the month written as an ordinal.
+    case ordinalDay(Int)
   }
 
   /// `skipping` marks the units that are part of a name: no time is read from them.
@@ -86,6 +88,7 @@ struct TimeParser {
       guard index >= 0 && index < tokens.count else { return nil }
       switch tokens[index].token {
       case .value(let value): return value
+      case .ordinalDay(let day): return Double(day)
       default: return nil
       }
     }
@@ -227,6 +230,21 @@ struct TimeParser {
       case .duration(let minutes):
         duration = minutes
         consume(index..<(index + 1))
+      case .ordinalDay(let dayOfMonth):
+        // "on the 27th": the event's day of that date. Next to a month ("July 27th") the
+        // month reads it.
+        func isMonth(_ at: Int) -> Bool {
+          guard at >= 0 && at < tokens.count, case .word(.month) = tokens[at].token else {
+            return false
+          }
+          return true
+        }
+        if !isMonth(index - 1) && !isMonth(index + 1),
+          let day = catalog.days.first(where: { $0.day == dayOfMonth })
+        {
+          time.day = day
+          consume(index..<(index + 1))
+        }
       case .clock(let minutes):
         time.clock = minutes
         consume(index..<(index + 1))
@@ -316,6 +334,9 @@ struct TimeParser {
     case "h", "hr", "hrs", "hour", "hours":
       return .duration(min(value * 60, .greatestFiniteMagnitude))
     case "m", "min", "mins", "minute", "minutes": return .duration(value)
+    case "st", "nd", "rd", "th":
+      guard let day = Int(checked: value), (1...31).contains(day) else { return nil }
+      return .ordinalDay(day)
     default: return nil
     }
   }

@@ -635,6 +635,92 @@ struct AnswerClassTests {
   }
 
   @Test(
+    "who organises the event is an event fact of its own, said as a report gives it; where it is held still wins",
+    arguments: [
+      ("who hosts the conference", "co-hosted by", false),
+      ("Wer veranstaltet die WAIC?", "Mitveranstalter", false),
+      ("WAIC是谁主办的", "共同主办", false),
+      ("Wo wird die Konferenz veranstaltet?", "Shanghai World Expo Center", true),
+      ("where is WAIC hosted", "Shanghai World Expo Center", true),
+    ])
+  func organisers(question: String, words: String, isPlace: Bool) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .eventInfo, "\(question)")
+    #expect(answer.answer.contains(words), "\(question): \(answer.answer)")
+    if isPlace {
+      #expect(!answer.answer.contains("Ministry") && !answer.answer.contains("Mitveranstalter"))
+    }
+  }
+
+  @Test(
+    "a question no reading stands out for is not answered as the likeliest of weak readings",
+    arguments: [
+      "Wo gibt es das beste Xiaolongbao in Shanghai?",
+      "where can I get the best xiaolongbao in Shanghai", "上海哪里的小笼包最好吃",
+    ])
+  func noStandOutReading(question: String) {
+    #expect(AnswerFixture.ask(question).intent == .unknown, "\(question)")
+  }
+
+  @Test(
+    "exhibitors asked for with nothing to choose them by: all of them, said so",
+    arguments: [
+      ("which exhibitors are there", "All exhibitors:"),
+      ("Zeig mir alle Aussteller", "Alle Aussteller:"),
+      ("有哪些展商", "全部展商："),
+    ])
+  func allExhibitors(question: String, heading: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findExhibitor, "\(question)")
+    #expect(answer.answer.hasPrefix(heading), "\(question): \(answer.answer)")
+  }
+
+  @Test("an exhibitor asked for by a City Walk stop's words gets the walk, not every exhibitor")
+  func exhibitorByStop() {
+    let answer = AnswerFixture.ask("哪个展商会叠衣服")
+    #expect(answer.answer.hasPrefix("这是城市漫步的一站"), "\(answer.answer)")
+    #expect(answer.answer.contains("千寻智能叠衣服"), "\(answer.answer)")
+  }
+
+  @Test(
+    "German inflection endings keep a word's meaning; an everyday German verb is no misspelt keyword",
+    arguments: [
+      ("Gibt es etwas zu selbstfahrenden Autos?", "autonomous-driving"),
+      ("Welche Aussteller zeigen selbstfahrende Autos?", "autonomous-driving"),
+    ])
+  func germanInflection(question: String, topic: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.entities.contains { $0.id == topic }, "\(question): \(answer.entities)")
+  }
+
+  @Test("an everyday German verb is not corrected to a practical keyword ('heißt' is not 'heiß')")
+  func germanEverydayVerb() {
+    let answer = AnswerFixture.ask("Wie heißt der Bundeskanzler?")
+    #expect(answer.intent == .unknown, "\(answer.answer)")
+  }
+
+  @Test(
+    "a day of the month written as an ordinal names that event day",
+    arguments: [
+      ("what forums are on the 27th", "Sunday 27 July"),
+      ("anything on the 28th in the afternoon", "Monday 28 July, afternoon"),
+      ("what's on July 27th", "Sunday 27 July"),
+    ])
+  func ordinalDayOfMonth(question: String, window: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findSession, "\(question)")
+    #expect(answer.answer.hasPrefix(window + ":"), "\(question): \(answer.answer)")
+  }
+
+  @Test("nothing on now in a room: said so, with what comes next there")
+  func nothingOnNowInRoom() {
+    let answer = AnswerFixture.ask("what's happening right now in the green hall")
+    #expect(
+      answer.answer.hasPrefix("Nothing on right now in Green Hall. Next:"), "\(answer.answer)")
+    #expect(answer.answer.contains("14:00"), "\(answer.answer)")
+  }
+
+  @Test(
     "a German room name in the case after 'der' is the room",
     arguments: [
       "Wo ist der Rote Saal?", "Wie komme ich zum Goldenen Saal?", "Wo ist der grüne Saal",

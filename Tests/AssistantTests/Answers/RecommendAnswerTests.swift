@@ -72,8 +72,11 @@ struct RecommendAnswerTests {
     // 355 of 429 right.
     let first = missed(Self.firstSet)
     #expect(first.count <= 1, "missed \(first)")
+    // 13 of 18 since exhibit descriptions no longer name exhibitors: "zum ersten Mal" had been
+    // read as Huawei (its description says "for the first time"), and that wrong name had made
+    // the German first-visit question a recommendation.
     let unseen = missed(Self.unseenSet)
-    #expect(unseen.count <= 4, "missed \(unseen)")
+    #expect(unseen.count <= 5, "missed \(unseen)")
   }
 
   @Test(
