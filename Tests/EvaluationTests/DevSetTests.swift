@@ -131,9 +131,11 @@ struct DevSetTests {
     // another script, needs as facilities, entry and facility features, more training variety:
     // 507/524 and 510/524 (the held-out set stayed at 233/251 and 236/251). Spelled route
     // numbers, cues inside longer cues, event days by ordinal, entrance names, practical cue
-    // words as content: 508/524 and 511/524 (held-out 235/251 and 237/251). One retraining
-    // moves the dev figures by two or three either way, hence the floors below what is reached.
-    try Self.expectAccuracy(of: Self.questions, allRight: 0.96, intentRight: 0.965)
+    // words as content: 508/524 and 511/524 (held-out 235/251 and 237/251). Description words
+    // no names, weather and time elsewhere, German stop and common words on a par with
+    // English: 510/524 and 513/524 (held-out 237/251 and 238/251). One retraining moves the
+    // dev figures by two or three either way, hence the floors below what is reached.
+    try Self.expectAccuracy(of: Self.questions, allRight: 0.965, intentRight: 0.97)
   }
 
   /// The assistant answers at least these shares of `questions` all right and with the right
