@@ -22,6 +22,7 @@ public struct Matcher: Sendable {
     if decision.intent == .venueInfo && context.here != nil && asksForNearest(u) {
       decision.intent = .directions
     }
+    if decision.intent == .venueInfo && asksWayBetweenPlaces(u) { decision.intent = .directions }
     // Marker words are looked for only where they matter: every question would pay for them.
     var facets: Set<String> = []
     if decision.intent == .eventInfo {
@@ -59,6 +60,22 @@ public struct Matcher: Sendable {
       addsSession: u.addsSession,
       smallTalk: smallTalk, eventFacets: facets,
       ordinal: decision.intent == .cityWalk || u.has(.route) ? ordinal(in: u.units) : nil)
+  }
+
+  /// Whether a question names where a walk starts and where it ends, both places of the pack
+  /// ("how long does it take to walk from the Expo Center to the exhibition hall"): the way
+  /// between them answers it, though the place names are also keywords of practical
+  /// information. A means of travel ("by metro") keeps it practical.
+  func asksWayBetweenPlaces(_ u: Understanding) -> Bool {
+    let places: Set<EntityType> = [
+      .venue, .hall, .room, .pavilion, .booth, .exhibitor, .zone, .place,
+    ]
+    guard u.facilities.isEmpty else { return false }
+    let roles = Set(
+      u.entities.filter { !$0.nested && places.contains($0.reference.type) }.compactMap {
+        u.role(of: $0, index: index)
+      })
+    return roles.contains(.origin) && roles.contains(.destination)
   }
 
   /// Whether a question about a facility asks where one is ("where can I eat", 附近有急救点吗,

@@ -712,6 +712,25 @@ struct AnswerClassTests {
     #expect(answer.answer.hasPrefix(window + ":"), "\(question): \(answer.answer)")
   }
 
+  @Test(
+    "a walk from one named place to another is the way, though the names are information keywords; by metro it is the information",
+    arguments: [
+      (
+        "how long does it take to walk from the expo center to the exhibition hall",
+        Intent.directions
+      ),
+      ("wie lange läuft man vom Expo Center zur Ausstellungshalle", .directions),
+      ("从世博中心走到世博展览馆要多久", .directions),
+      ("how do I get from the expo hall to the West Bund by metro", .venueInfo),
+    ])
+  func walkBetweenPlaces(question: String, intent: Intent) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == intent, "\(question): \(answer.answer)")
+    if intent == .directions {
+      #expect(answer.answer.contains("866"), "\(question): \(answer.answer)")
+    }
+  }
+
   @Test("nothing on now in a room: said so, with what comes next there")
   func nothingOnNowInRoom() {
     let answer = AnswerFixture.ask("what's happening right now in the green hall")
