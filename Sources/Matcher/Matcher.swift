@@ -115,9 +115,10 @@ public struct Matcher: Sendable {
   }
 
   /// How likely the likeliest in-scope reading must be. Chosen on the dev set and CLINC val:
-  /// no dev question answered in scope has its reading below 0.5, while 2 of CLINC val's 24
-  /// accepted requests are below 0.3; higher would also turn away needs split between two
-  /// good readings ("so thirsty": the way to water 0.37, the information 0.30).
+  /// no dev question answered in scope has a confidence below 0.5, while 2 of the 24 CLINC val
+  /// requests taken as in scope (intents that overlap the kiosk's included) are below 0.3;
+  /// higher would also turn away needs split between two good readings ("so thirsty": the way
+  /// to water 0.37, the information 0.30).
   static let leastLikelyReading = 0.3
 
   /// The intent: the learned model's when the pack has one, else the rules'.

@@ -604,11 +604,20 @@ struct AnswerComposer {
       {
         slots["sessions"] = .list([next.id])
         let room = u.primary(.room).first.flatMap { catalog.room($0.id) }.map { name($0.name) }
+        let modelled = ["start", "room", "title", "speakers"].contains {
+          next.provenance.isModelled($0)
+        }
         return t(
           "Nothing on right now\(room.map { " in \($0)" } ?? ""). Next:",
           "\(room.map { "\($0)" } ?? "")现在没有活动。接下来：",
           "Gerade läuft nichts\(room.map { " in „\($0)“" } ?? ""). Als Nächstes:")
           + "\n• " + describe(next)
+          + (modelled
+            ? "\n"
+              + t(
+                "(What is marked ~ is approximate: the sources do not give it.)",
+                "（标~的内容为约略信息：来源中没有给出。）",
+                "(Mit ~ Markiertes ist ungefähr: Die Quellen nennen es nicht.)") : "")
       }
       if let speaker = speakers.first.flatMap({ catalog.speaker($0) }) {
         return note
