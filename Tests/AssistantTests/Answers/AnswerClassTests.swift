@@ -700,6 +700,19 @@ struct AnswerClassTests {
   }
 
   @Test(
+    "everyday German words are not corrected into names: Tasche is no Wäsche, statt no Stadt, sieben no Siemens",
+    arguments: [
+      ("Ich habe meine Tasche verloren, wo ist das Fundbüro?", "qianxun"),
+      ("Welche Veranstaltungen finden heute noch statt?", "smart-city"),
+      ("Gibt es um sieben Uhr noch etwas?", "siemens"),
+      ("Welche Stände passen zu mir?", "robots-at-work"),
+    ])
+  func germanEverydayWords(question: String, wrongly: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(!answer.entities.contains { $0.id == wrongly }, "\(question): \(answer.entities)")
+  }
+
+  @Test(
     "a day of the month written as an ordinal names that event day",
     arguments: [
       ("what forums are on the 27th", "Sunday 27 July"),
