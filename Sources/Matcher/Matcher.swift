@@ -62,19 +62,22 @@ public struct Matcher: Sendable {
       ordinal: decision.intent == .cityWalk || u.has(.route) ? ordinal(in: u.units) : nil)
   }
 
+  /// The kinds of record a walk can start or end at.
+  static let walkablePlaces: Set<EntityType> = [
+    .venue, .hall, .room, .pavilion, .booth, .exhibitor, .zone, .place,
+  ]
+
   /// Whether a question names where a walk starts and where it ends, both places of the pack
   /// ("how long does it take to walk from the Expo Center to the exhibition hall"): the way
   /// between them answers it, though the place names are also keywords of practical
   /// information. A means of travel ("by metro") keeps it practical.
   func asksWayBetweenPlaces(_ u: Understanding) -> Bool {
-    let places: Set<EntityType> = [
-      .venue, .hall, .room, .pavilion, .booth, .exhibitor, .zone, .place,
-    ]
     guard u.facilities.isEmpty else { return false }
     let roles = Set(
-      u.entities.filter { !$0.nested && places.contains($0.reference.type) }.compactMap {
-        u.role(of: $0, index: index)
-      })
+      u.entities.filter { !$0.nested && Self.walkablePlaces.contains($0.reference.type) }
+        .compactMap {
+          u.role(of: $0, index: index)
+        })
     return roles.contains(.origin) && roles.contains(.destination)
   }
 

@@ -259,6 +259,19 @@ struct AnswerComposer {
       "(Mit ~ markierte Positionen sind ungefähr: Es gibt keinen offiziellen Hallenplan für 2025.)")
   }
 
+  /// The note under sessions shown when any of them has a modelled start, room, title or
+  /// speakers (shown with ~); nil when none has.
+  func modelledSessionsNote(_ sessions: [Session]) -> String? {
+    let modelled = sessions.contains { session in
+      ["start", "room", "title", "speakers"].contains(where: session.provenance.isModelled)
+    }
+    guard modelled else { return nil }
+    return t(
+      "(What is marked ~ is approximate: the sources do not give it.)",
+      "（标~的内容为约略信息：来源中没有给出。）",
+      "(Mit ~ Markiertes ist ungefähr: Die Quellen nennen es nicht.)")
+  }
+
   // MARK: - Exhibitors
 
   private mutating func findExhibitor() -> String {
@@ -604,20 +617,11 @@ struct AnswerComposer {
       {
         slots["sessions"] = .list([next.id])
         let room = u.primary(.room).first.flatMap { catalog.room($0.id) }.map { name($0.name) }
-        let modelled = ["start", "room", "title", "speakers"].contains {
-          next.provenance.isModelled($0)
-        }
         return t(
           "Nothing on right now\(room.map { " in \($0)" } ?? ""). Next:",
           "\(room.map { "\($0)" } ?? "")现在没有活动。接下来：",
           "Gerade läuft nichts\(room.map { " in „\($0)“" } ?? ""). Als Nächstes:")
-          + "\n• " + describe(next)
-          + (modelled
-            ? "\n"
-              + t(
-                "(What is marked ~ is approximate: the sources do not give it.)",
-                "（标~的内容为约略信息：来源中没有给出。）",
-                "(Mit ~ Markiertes ist ungefähr: Die Quellen nennen es nicht.)") : "")
+          + "\n• " + describe(next) + (modelledSessionsNote([next]).map { "\n" + $0 } ?? "")
       }
       if let speaker = speakers.first.flatMap({ catalog.speaker($0) }) {
         return note
@@ -644,16 +648,7 @@ struct AnswerComposer {
           "… and \(positions.count - 5) more.", "……还有\(positions.count - 5)场。",
           "… und \(positions.count - 5) weitere."))
     }
-    if sessions.contains(where: {
-      $0.provenance.isModelled("start") || $0.provenance.isModelled("room")
-        || $0.provenance.isModelled("title") || $0.provenance.isModelled("speakers")
-    }) {
-      lines.append(
-        t(
-          "(What is marked ~ is approximate: the sources do not give it.)",
-          "（标~的内容为约略信息：来源中没有给出。）",
-          "(Mit ~ Markiertes ist ungefähr: Die Quellen nennen es nicht.)"))
-    }
+    if let modelled = modelledSessionsNote(sessions) { lines.append(modelled) }
     if let first = sessions.first {
       let room = catalog.room(first.room).map { name($0.name) } ?? first.room
       let day = catalog.programmeDate(first.start)
@@ -1318,14 +1313,8 @@ struct AnswerComposer {
     guard !sessions.isEmpty else {
       if let place, let next = later.min(by: { all[$0].start < all[$1].start }) {
         slots["sessions"] = .list([all[next].id])
-        let provenance = all[next].provenance
-        let approximate =
-          ["start", "room", "title", "speakers"].contains(where: provenance.isModelled)
-          ? t(
-            "\n(What is marked ~ is approximate: the sources do not give it.)",
-            "\n（标~的内容为约略信息：来源中没有给出。）",
-            "\n(Mit ~ Markiertes ist ungefähr: Die Quellen nennen es nicht.)") : ""
-        let session = describe(all[next]) + approximate
+        let session =
+          describe(all[next]) + (modelledSessionsNote([all[next]]).map { "\n" + $0 } ?? "")
         return place.isRoom
           ? t(
             "Nothing in \(place.name) in the next two hours. Next there:\n• \(session)",

@@ -97,8 +97,9 @@ public final class MatcherIndex: Sendable {
   /// words that may stand between the marker and the place ("from the Red Hall").
   let originMarkers: [[String]]
   let destinationMarkers: [[String]]
-  /// "in", "bei": an unknown word right after one is a place the pack does not have.
-  let locativeMarkers: [[String]]
+  /// "in", "bei": an unknown word right after one is a place the pack does not have. One
+  /// unit each: a locative of several words would be matched as a phrase, and none has one.
+  let locativeUnits: Set<String>
   let stopUnits: Set<String>
   /// Small talk: thanks and goodbyes, as unit sequences.
   let thanksMarkers: [[String]]
@@ -128,7 +129,10 @@ public final class MatcherIndex: Sendable {
     }
     originMarkers = markers(lexicon.languages.flatMap(\.originWords))
     destinationMarkers = markers(lexicon.languages.flatMap(\.destinationWords))
-    locativeMarkers = markers(lexicon.languages.flatMap(\.locativeWords))
+    locativeUnits = Set(
+      markers(lexicon.languages.flatMap(\.locativeWords)).compactMap {
+        $0.count == 1 ? $0[0] : nil
+      })
     thanksMarkers = markers(lexicon.languages.flatMap(\.thanksWords))
     goodbyeMarkers = markers(lexicon.languages.flatMap(\.goodbyeWords))
     nearestMarkers = markers(lexicon.languages.flatMap(\.nearestWords))
@@ -548,12 +552,13 @@ public final class MatcherIndex: Sendable {
       let stopHanSet = knownHanSet.union(exhibitorHan)
       // With the lengths the names come in, longest first: a substring of another length is
       // never looked up (most lengths up to the longest name have no name at all).
-      let knownNames = (names: knownHanSet, lengths: Set(knownHanSet.map(\.count)).sorted(by: >))
-      let stopNames = (names: stopHanSet, lengths: Set(stopHanSet.map(\.count)).sorted(by: >))
+      typealias HanNames = (names: Set<String>, lengths: [Int])
+      let knownNames: HanNames = (knownHanSet, Set(knownHanSet.map(\.count)).sorted(by: >))
+      let stopNames: HanNames = (stopHanSet, Set(stopHanSet.map(\.count)).sorted(by: >))
       // The pieces of a Chinese name left when the known names in it are taken out, longest
       // first (智元机器人 before 机器人). Looks up the name's own substrings, so the cost does not
       // grow with the number of names in the pack.
-      func unknownPieces(_ han: String, known: (names: Set<String>, lengths: [Int])) -> [String] {
+      func unknownPieces(_ han: String, known: HanNames) -> [String] {
         let characters = Array(han)
         var taken = [Bool](repeating: false, count: characters.count)
         for length in known.lengths where length >= 2 && length <= characters.count {
@@ -591,9 +596,7 @@ public final class MatcherIndex: Sendable {
       // The words and Han pieces of a text, once per distinct text: packs repeat descriptions
       // ("A synthetic exhibit." thousands of times).
       var splitTexts: [String: (words: [String], han: [String])] = [:]
-      func split(
-        _ text: String, hanKnown: (names: Set<String>, lengths: [Int])
-      ) -> (words: [String], han: [String]) {
+      func split(_ text: String, hanKnown: HanNames) -> (words: [String], han: [String]) {
         if let known = splitTexts[text] { return known }
         let units = unitizer.units(text)
         let words = units.filter { $0.kind == .word && $0.text.count >= 4 }.map(\.text)
@@ -608,12 +611,12 @@ public final class MatcherIndex: Sendable {
         return (words, pieces)
       }
       func collect(
-        _ texts: [String], _ owner: Int, claimed: Set<String>,
-        hanKnown: (names: Set<String>, lengths: [Int]), words wordsCount: Bool = true
+        _ texts: [String], _ owner: Int, claimed: Set<String>, hanKnown: HanNames,
+        words countWords: Bool = true
       ) {
         for text in texts {
           let (words, han) = split(text, hanKnown: hanKnown)
-          for word in words where wordsCount && !known.contains(word) && !claimed.contains(word) {
+          for word in words where countWords && !known.contains(word) && !claimed.contains(word) {
             claim(word, owner, in: &owners)
           }
           for piece in han where !claimed.contains(piece) { claim(piece, owner, in: &hanOwners) }

@@ -98,8 +98,7 @@ enum IntentFeatures {
     if end >= 2 {
       for position in 1..<end
       where isUnknownWord(position) && !(position < u.explained.count && u.explained[position]) {
-        let before = u.units[position - 1].text
-        if index.locativeMarkers.contains(where: { $0.count == 1 && $0[0] == before }) {
+        if index.locativeUnits.contains(u.units[position - 1].text) {
           features.add("elsewhere")
           break
         }
