@@ -151,6 +151,8 @@ public struct Matcher: Sendable {
       cueSaysSomething || u.entities.contains { !$0.nested } || !u.time.isEmpty
       || !u.facilities.isEmpty || (u.infoHits.values.max() ?? 0) >= 2 || !u.sessionParts.isEmpty
       || u.duration != nil || u.stepFree
+      // "the second route": the City Walk routes are counted.
+      || (intent == .cityWalk && ordinal(in: u.units) != nil)
       || (intent == .eventInfo
         && u.containsAny(
           of: ["pavilions", "theme", "history", "news", "figures", "next"].flatMap {

@@ -10,7 +10,9 @@ struct EventTimePropertyTests {
   func roundTrip() throws {
     var random = SystemRandomNumberGenerator()
     for _ in 0..<500 {
-      let year = Int.random(in: 1971...2099, using: &random)
+      // From 1992 on: China kept summer time from 1986 to 1991, and a clock time that a spring
+      // night skipped ("1988-04-10T02:44") has no instant to parse back from.
+      let year = Int.random(in: 1992...2099, using: &random)
       let month = Int.random(in: 1...12, using: &random)
       let day = Int.random(in: 1...28, using: &random)
       let hour = Int.random(in: 0...23, using: &random)

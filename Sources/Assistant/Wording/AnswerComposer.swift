@@ -541,6 +541,23 @@ struct AnswerComposer {
     let topics = u.primary(.topic).map(\.id)
     if !topics.isEmpty && named.isEmpty && parts.isEmpty {
       keep(topics.flatMap { catalog.sessionsByTopic[$0] ?? [] })
+      // A session whose title names the topic is the one "the forum on it" means ("AI Safety
+      // and Governance Forum" for AI safety): it comes first, the others after it in time. The
+      // longest name found decides ("AI safety" says more than its alias "security").
+      let words = topics.compactMap { catalog.topic($0) }.flatMap {
+        ($0.name.allTexts + $0.aliases).map { TextFolding.fold($0) }
+      }.map(Assistant.TitleWord.init)
+      var titleMatch: [Int: Int] = [:]
+      for position in positions {
+        let title = sessionTitles.title(at: position)
+        let longest = words.filter { Assistant.title(title, names: [$0]) }.map(\.text.count).max()
+        if let longest { titleMatch[position] = longest }
+      }
+      if !titleMatch.isEmpty && titleMatch.count < positions.count {
+        positions = positions.enumerated().sorted {
+          (titleMatch[$0.element] ?? 0, -$0.offset) > (titleMatch[$1.element] ?? 0, -$1.offset)
+        }.map(\.element)
+      }
       criteria += topics.compactMap { catalog.topic($0).map { name($0.name) } }
       slots["topics"] = .list(topics)
     }

@@ -603,8 +603,10 @@ public final class MatcherIndex: Sendable {
         let han = units.filter { $0.kind == .han }.map(\.text).joined()
         var pieces: [String] = []
         if han.count >= 2 {
+          // A demo named exactly as a topic ("人形机器人") leaves the word to the topic: asked
+          // for, it lists every exhibitor of it, not the one demo.
           pieces =
-            [han]
+            (hanKnown.names.contains(han) ? [] : [han])
             + unknownPieces(han, known: hanKnown).filter { $0.count >= 2 && $0 != han }
         }
         splitTexts[text] = (words, pieces)

@@ -6,6 +6,9 @@ import Foundation
 struct TimeParser {
   private(set) var time = TimeUnderstanding()
   private(set) var duration: Double?
+  /// The units of the duration read ("2 hours"), so that its words are not read again as
+  /// something else ("hours" of opening hours).
+  private(set) var durationSpan: Range<Int>?
   private(set) var explained: [Int] = []
 
   /// One time word or number, at a unit position.
@@ -223,12 +226,14 @@ struct TimeParser {
           }
           // Beyond any plan ("10^20 hours"): kept, so that the answer can say what it can plan.
           duration = (count * minutes).isFinite ? count * minutes : .greatestFiniteMagnitude
+          durationSpan = tokens[first].position..<tokens[index].end
           consume(first..<(index + 1))
         } else {
           consume(index..<(index + 1))
         }
       case .duration(let minutes):
         duration = minutes
+        durationSpan = tokens[index].position..<tokens[index].end
         consume(index..<(index + 1))
       case .ordinalDay(let dayOfMonth):
         // "on the 27th": the event's day of that date. Next to a month ("July 27th") the

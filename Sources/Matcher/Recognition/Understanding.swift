@@ -202,6 +202,7 @@ extension Understanding {
 
     // Names: keep the best match per span; drop shorter matches of the same entity; mark nested.
     var named: [(PhraseMatch, EntityReference)] = []
+    var infoMatches: [(PhraseMatch, String)] = []
     var cueSpans: [Range<Int>] = []
     var timeMatches: [(PhraseMatch, TimeWord)] = []
     var greetingSpans: [Range<Int>] = []
@@ -285,15 +286,8 @@ extension Understanding {
         stepFree = true
         explain(match)
       case .info(let id):
-        // A keyword that is only a question or cue word ("when", "几点"), or exactly another
-        // intent's cue ("多远", how far: to anywhere), points weakly.
-        let telling =
-          (index.contentUnits[match.phrase] > 0 || match.length > 1)
-          && !otherCueSpans.contains(match.start..<match.end)
-        infoHits[id, default: 0] += telling ? 2 * match.length : 1
-        infoStarts[id] = min(infoStarts[id] ?? match.start, match.start)
-        infoEnds[id] = max(infoEnds[id] ?? 0, match.end)
-        if telling { infoSpans.append(match.start..<match.end) }
+        // Counted once the times are read: a keyword inside a duration is none.
+        infoMatches.append((match, id))
         explain(match)
       case .cue(let intent, let strong):
         if intent != .greeting && match.length == 1
@@ -395,6 +389,23 @@ extension Understanding {
       units: units, matches: timeMatches, index: index, now: now, skipping: inName)
     time = parsed.time
     duration = parsed.duration
+    for (match, id) in infoMatches {
+      // "hour" in "in one hour" is how long, not the opening hours.
+      if let span = parsed.durationSpan,
+        span.lowerBound <= match.start && match.end <= span.upperBound
+      {
+        continue
+      }
+      // A keyword that is only a question or cue word ("when", "几点"), or exactly another
+      // intent's cue ("多远", how far: to anywhere), points weakly.
+      let telling =
+        (index.contentUnits[match.phrase] > 0 || match.length > 1)
+        && !otherCueSpans.contains(match.start..<match.end)
+      infoHits[id, default: 0] += telling ? 2 * match.length : 1
+      infoStarts[id] = min(infoStarts[id] ?? match.start, match.start)
+      infoEnds[id] = max(infoEnds[id] ?? 0, match.end)
+      if telling { infoSpans.append(match.start..<match.end) }
+    }
     for position in parsed.explained { explained[position] = true }
 
     let total = units.count

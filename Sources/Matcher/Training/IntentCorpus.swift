@@ -211,6 +211,21 @@ public struct IntentCorpus: Sendable {
     return result
   }
 
+  /// The head of a title before its first joint ("Opening Ceremony" of "Opening Ceremony and
+  /// High-Level Meeting…", 开幕式 of 开幕式暨…, "Meteorological Forum" of "…: AI for…"), or nil
+  /// when the title has no joint or the head is too short to name anything.
+  static func titleHead(_ title: String) -> String? {
+    let joints = [" and ", " und ", ":", "：", "暨", "（", "(", " — "]
+    var head = Substring(title)
+    for joint in joints {
+      if let range = head.range(of: joint) { head = head[..<range.lowerBound] }
+    }
+    let trimmed = head.trimmingCharacters(in: .whitespaces)
+    let isHan = trimmed.unicodeScalars.contains { $0.properties.isIdeographic }
+    guard trimmed.count < title.count, trimmed.count >= (isHan ? 3 : 8) else { return nil }
+    return trimmed
+  }
+
   static func placeholders(in text: String) -> [String] {
     var result: [String] = []
     var rest = text[...]
@@ -257,7 +272,10 @@ public struct IntentCorpus: Sendable {
       slots["exhibitor"] = exhibitors
       slots["topic"] = names(pack.topics.map(\.name))
       slots["speaker"] = names(pack.speakers.map(\.name))
-      slots["session"] = names(pack.sessions.map(\.title))
+      // Visitors name a session by the head of its title ("the opening ceremony", 开幕式),
+      // which the matcher reads as part of a title, not the whole.
+      let titles = names(pack.sessions.map(\.title))
+      slots["session"] = titles + titles.compactMap(Self.titleHead)
       slots["hall"] = names(pack.venues.halls.map(\.name))
       slots["room"] = names(pack.venues.rooms.map(\.name))
       slots["venue"] = names(pack.venues.venues.map(\.name))
@@ -274,6 +292,8 @@ public struct IntentCorpus: Sendable {
           words.time.today + words.time.tomorrow + words.weekdays.keys.sorted()
           + (fillers[language]?["day"] ?? [])
         slots["part"] = words.time.parts.keys.sorted().flatMap { words.time.parts[$0] ?? [] }
+        // "the second route": City Walk routes are counted.
+        slots["ordinal"] = words.ordinals.filter { $0.value > 0 }.keys.sorted()
       }
       slots["clock"] = fillers[language]?["clock"]
       slots["duration"] = fillers[language]?["duration"]

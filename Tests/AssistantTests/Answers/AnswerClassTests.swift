@@ -531,7 +531,7 @@ struct AnswerClassTests {
   @Test(
     "what comes next in a room, with nothing there for two hours: the next session there",
     arguments: [
-      ("what's next in the Green Hall", "Next there"), ("接下来绿厅有什么", "之后的活动"),
+      ("what's next in the Green Hall", "Meteorological Forum"), ("接下来绿厅有什么", "之后的活动"),
       ("Was kommt als Nächstes in der Grünen Halle?", "Meteorologie"),
     ])
   func nextInARoom(question: String, marker: String) {
@@ -608,7 +608,7 @@ struct AnswerClassTests {
     arguments: [
       ("Gibt es Tickets unter 100 Yuan?", nil), ("is there anything such as a robot cafe", nil),
       ("Wo werden Drohnen gezeigt?", nil), ("what was released behind the main stage", nil),
-      ("机器狗在哪里", "unitree"), ("Wo spielt der Roboter Mahjong?", "psi-robot"),
+      ("麻将机器人在哪", "psi-robot"), ("Wo spielt der Roboter Mahjong?", "psi-robot"),
       ("where can I watch robots boxing", "unitree"),
     ])
   func descriptionWords(question: String, exhibitor: String?) {
@@ -863,4 +863,63 @@ struct SuggestionTests {
     }
   }
 
+  @Test(
+    "a demo named exactly as a topic leaves the word to the topic: every exhibitor of it is listed",
+    arguments: [
+      "我想看人形机器人", "I'd like to see humanoid robots", "Ich möchte humanoide Roboter sehen",
+    ])
+  func demoNamedAsTopic(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findExhibitor, "\(question)")
+    #expect(
+      answer.entities.contains { $0.type == .topic && $0.id == "humanoid-robots" }, "\(question)")
+    #expect(!answer.entities.contains { $0.type == .exhibitor }, "\(question): \(answer.entities)")
+    let listed = answer.answer.split(separator: "\n").filter { $0.hasPrefix("•") }
+    #expect(listed.count >= 3, "\(question): \(answer.answer)")
+  }
+
+  @Test(
+    "the unit of a duration is no keyword: 'one hour' asks for no opening hours",
+    arguments: [
+      ("plan one hour of robots for me", 60.0), ("give me a 2 hour tour", 120.0),
+      ("Plane mir 2 Stunden mit Robotern", 120.0), ("帮我安排两个小时看机器人", 120.0),
+    ])
+  func durationIsNoKeyword(question: String, minutes: Double) {
+    let request = AnswerFixture.matcher.request(for: question, context: AnswerFixture.context())
+    #expect(request.duration == minutes, "\(question)")
+    #expect(request.infoHits["opening-hours"] == nil, "\(question): \(request.infoHits)")
+    // The same word without a number still asks for the hours.
+    let hours = AnswerFixture.matcher.request(
+      for: "what are the opening hours", context: AnswerFixture.context())
+    #expect(hours.infoHits["opening-hours"] != nil)
+  }
+
+  @Test(
+    "of the sessions on a topic, the one whose title names it comes first",
+    arguments: [
+      "Wer redet auf dem Forum zur KI-Sicherheit?", "who is on stage at the forum on AI safety",
+      "人工智能安全的论坛有哪些嘉宾",
+    ])
+  func topicSessionTitledFirst(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findSession, "\(question)")
+    guard case .list(let sessions)? = answer.slots["sessions"] else {
+      Issue.record("\(question): no sessions in \(answer.slots)")
+      return
+    }
+    #expect(sessions.count >= 2, "\(question): \(sessions)")
+    #expect(sessions.first == "ai-safety-governance-forum", "\(question): \(sessions)")
+  }
+
+  @Test(
+    "a City Walk route named by its place in the list",
+    arguments: [
+      "Was sieht man auf der zweiten Route?", "what is on the second route", "第二条路线有什么",
+    ])
+  func routeByOrdinal(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .cityWalk, "\(question)")
+    #expect(
+      answer.slots["route"] == .text("low-altitude-autonomous"), "\(question): \(answer.slots)")
+  }
 }
