@@ -77,13 +77,18 @@ public struct Assistant: Sendable {
       let topicWords = request.primary(.topic).compactMap { catalog.topic($0.id) }.flatMap {
         ($0.name.allTexts + $0.aliases).map { TextFolding.fold($0) }
       }.map(TitleWord.init)
-      // Titles are read where they are: an answer can list hundreds of sessions.
+      // The titles that name a topic come from the titles' word index: an answer can list
+      // hundreds of sessions.
+      var namingTopic = Set<Int>()
+      for word in topicWords where word.counts {
+        namingTopic.formUnion(sessionTitles.sessions(naming: word))
+      }
       let all = catalog.pack.sessions
       for id in sessions {
         let byTitlePart = request.sessionParts[id] != nil || sessions.count == 1
-        guard byTitlePart || !topicWords.isEmpty, let position = catalog.position(ofSession: id)
+        guard byTitlePart || !namingTopic.isEmpty, let position = catalog.position(ofSession: id)
         else { continue }
-        if byTitlePart || Self.title(sessionTitles.title(at: position), names: topicWords) {
+        if byTitlePart || namingTopic.contains(position) {
           result.append(
             EntityReference(type: .session, id: id, name: all[position].title.text(.en)))
         }
@@ -98,22 +103,9 @@ public struct Assistant: Sendable {
     return result
   }
 
-  /// Whether a title holds one of the words: a whole Latin word of four letters or more, or Han
-  /// text of two characters or more ("City" in "International AI City Forum", 城市 in
-  /// 国际人工智能城市论坛).
-  static func title(_ texts: [SessionTitleCache.FoldedTitle], names words: [TitleWord]) -> Bool {
-    words.contains { word in
-      guard word.counts else { return false }
-      let text = word.text
-      if word.isHan { return texts.contains { $0.text.containsBytes(of: text) } }
-      return texts.contains { title in
-        title.words.contains { $0 == text } || (word.hasSpace && title.text.containsBytes(of: text))
-      }
-    }
-  }
-
-  /// A folded topic word with what `title(_:names:)` asks of it worked out once, not once per
-  /// session of a long list.
+  /// A folded topic word with what looking it up in titles asks of it worked out once: a whole
+  /// Latin word of four letters or more, or Han text of two characters or more ("City" in
+  /// "International AI City Forum", 城市 in 国际人工智能城市论坛).
   struct TitleWord {
     let text: String
     let isHan: Bool

@@ -83,6 +83,9 @@ final class SessionTitleCache: @unchecked Sendable {
   private var titles: [[FoldedTitle]?]
   // Guarded by `lock`; made the first time a question's words are looked for in every title.
   private var index: WordIndex?
+  // Guarded by `lock`; the sessions each topic name is found in. Only the pack's own topic
+  // names are asked for, so it holds at most one entry for each of them.
+  private var naming: [String: [Int]] = [:]
 
   init(catalog: EventCatalog) {
     self.catalog = catalog
@@ -128,6 +131,35 @@ final class SessionTitleCache: @unchecked Sendable {
     }
     return (candidates ?? Array(titles.indices)).filter { position in
       unlockedTitle(at: position).contains { $0.text.containsBytes(of: word.text) }
+    }
+  }
+
+  /// The positions of the sessions whose titles name `word`: a whole Latin word, Han text
+  /// anywhere, and a name of several Latin words looked up by each word, then found whole.
+  /// For the pack's topic names, which are few: each one's sessions are kept once found.
+  func sessions(naming word: Assistant.TitleWord) -> [Int] {
+    lock.lock()
+    let known = naming[word.text]
+    lock.unlock()
+    if let known { return known }
+    let found = findNaming(word)
+    lock.lock()
+    naming[word.text] = found
+    lock.unlock()
+    return found
+  }
+
+  /// `sessions(naming:)` without its memory; the calls it makes take the lock.
+  private func findNaming(_ word: Assistant.TitleWord) -> [Int] {
+    guard !word.isHan && word.hasSpace else { return sessions(having: word) }
+    var candidates: Set<Int>?
+    for part in word.text.split(separator: " ") {
+      let found = Set(sessions(having: Assistant.TitleWord(String(part))))
+      candidates = candidates.map { $0.intersection(found) } ?? found
+      if candidates?.isEmpty == true { return [] }
+    }
+    return (candidates ?? []).sorted().filter { position in
+      title(at: position).contains { $0.text.containsBytes(of: word.text) }
     }
   }
 

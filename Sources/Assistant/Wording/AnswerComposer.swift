@@ -43,16 +43,40 @@ struct AnswerComposer {
   /// aufladen?"), not a missing exhibitor.
   var missingName: String? {
     guard let missing = u.unexplainedName, !u.unexplainedNameIsOrdinary else { return nil }
-    guard u.language == .de else { return missing }
+    guard u.language == .de else { return asTyped(missing) }
     let words = u.question.split { !$0.isLetter }
     let capitalsElsewhere = words.dropFirst().contains { $0.first?.isUppercase == true }
-    guard capitalsElsewhere else { return missing }
+    guard capitalsElsewhere else { return asTyped(missing) }
     // Any word of the run typed only in lower case: "Handy aufladen" is something to do.
     for part in missing.split(separator: " ") {
       let typed = words.filter { $0.lowercased() == part.lowercased() }
       if !typed.isEmpty, typed.allSatisfy({ $0.first?.isLowercase == true }) { return nil }
     }
-    return missing
+    return asTyped(missing)
+  }
+
+  /// A run of folded words as the visitor wrote them where a written word folds to it
+  /// ("Boston Dynamics", not "Boston Dynamic", "iFlytek"), a word typed in lower case with a
+  /// capital.
+  func asTyped(_ run: String) -> String {
+    // Latin words only: Han characters run straight on from a name ("iFlytek在哪里").
+    let typed = u.question.split { character in
+      (!character.isLetter && !character.isNumber)
+        || character.unicodeScalars.contains { $0.value > 0x024F }
+    }
+    return run.split(separator: " ").map { part in
+      let folded = part.lowercased()
+      guard
+        let word = typed.first(where: {
+          let written = $0.lowercased()
+          return written == folded
+            || (written.hasPrefix(folded) && written.count <= folded.count + 2)
+        })
+      else { return String(part) }
+      // Written with capitals of its own ("iFlytek"), it stays as written.
+      if word.contains(where: \.isUppercase) { return String(word) }
+      return word.prefix(1).uppercased() + word.dropFirst()
+    }.joined(separator: " ")
   }
 
   /// Words as the visitor typed them when they read as a person's name: two or more Latin
@@ -547,16 +571,20 @@ struct AnswerComposer {
       let words = topics.compactMap { catalog.topic($0) }.flatMap {
         ($0.name.allTexts + $0.aliases).map { TextFolding.fold($0) }
       }.map(Assistant.TitleWord.init)
+      // Looked up in the titles' word index: a large programme has hundreds on a topic.
       var titleMatch: [Int: Int] = [:]
-      for position in positions {
-        let title = sessionTitles.title(at: position)
-        let longest = words.filter { Assistant.title(title, names: [$0]) }.map(\.text.count).max()
-        if let longest { titleMatch[position] = longest }
+      for word in words where word.counts {
+        for position in sessionTitles.sessions(naming: word) {
+          titleMatch[position] = max(titleMatch[position] ?? 0, word.text.count)
+        }
       }
-      if !titleMatch.isEmpty && titleMatch.count < positions.count {
-        positions = positions.enumerated().sorted {
+      let titled = titleMatch.isEmpty ? [] : positions.filter { titleMatch[$0] != nil }
+      if !titled.isEmpty && titled.count < positions.count {
+        // Longest name first; in time within the same length.
+        let ordered = titled.enumerated().sorted {
           (titleMatch[$0.element] ?? 0, -$0.offset) > (titleMatch[$1.element] ?? 0, -$1.offset)
         }.map(\.element)
+        positions = ordered + positions.filter { titleMatch[$0] == nil }
       }
       criteria += topics.compactMap { catalog.topic($0).map { name($0.name) } }
       slots["topics"] = .list(topics)

@@ -128,10 +128,12 @@ struct Understanding: Sendable {
     var best: Range<Int>?
     var bestIsPlace = false
     var start: Int?
+    var latinRuns = 0
     for position in 0...units.count {
       let open = position < units.count && !explained[position] && units[position].kind != .number
       if open, start == nil { start = position }
       if !open, let first = start {
+        if units[first].kind == .word { latinRuns += 1 }
         let isPlace = asksWay && role(at: first, index: index) != nil
         if (isPlace && !bestIsPlace)
           || (isPlace == bestIsPlace && position - first > (best?.count ?? 0))
@@ -147,8 +149,11 @@ struct Understanding: Sendable {
     let afterModal = index.modalMarkers.contains { marker in
       matches(marker, at: best.lowerBound - marker.count)
     }
+    // Three runs of words nothing knows make a sentence, not a name looked for: in "my
+    // colleague told me there's a company making robot hands" no "Colleague Told" is missing.
     let ordinary =
-      afterModal || run.allSatisfy { $0.kind == .word && index.ordinaryWords.contains($0.text) }
+      afterModal || latinRuns >= 3
+      || run.allSatisfy { $0.kind == .word && index.ordinaryWords.contains($0.text) }
     if run.allSatisfy({ $0.kind == .han }) {
       return run.count >= 2 ? (run.map(\.text).joined(), afterModal) : nil
     }

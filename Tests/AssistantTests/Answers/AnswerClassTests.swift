@@ -922,4 +922,39 @@ struct SuggestionTests {
     #expect(
       answer.slots["route"] == .text("low-altitude-autonomous"), "\(question): \(answer.slots)")
   }
+  @Test(
+    "a name the pack lacks is said as the visitor wrote it",
+    arguments: [
+      ("where can I find the booth of Boston Dynamics", "Boston Dynamics"),
+      ("Wo ist der Stand von Boston Dynamics?", "Boston Dynamics"), ("iFlytek在哪里", "iFlytek"),
+    ])
+  func missingNameAsTyped(question: String, name: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.slots["unanswered"] == .text("not_listed"), "\(question): \(answer.slots)")
+    #expect(answer.answer.contains(name), "\(question): \(answer.answer)")
+  }
+
+  @Test(
+    "a rambling sentence of words nothing knows names no missing exhibitor",
+    arguments: [
+      "hi, sorry to bother you, my colleague told me there's a company making robot hands, where are they",
+      "Entschuldigung, mein Kollege hat erzählt, dass hier eine Firma mit Roboterhänden ausstellt, wo finde ich die?",
+    ])
+  func ramblingIsNoName(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.slots["unanswered"] != .text("not_listed"), "\(question): \(answer.answer)")
+    #expect(!answer.answer.contains("Colleague") && !answer.answer.contains("Kollege"))
+  }
+
+  @Test(
+    "how long it is open today asks for the opening hours",
+    arguments: [
+      "how late is the exhibition open today", "今天展览开到几点",
+      "Bis wann ist die Ausstellung heute offen?",
+    ])
+  func openToday(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .venueInfo, "\(question)")
+    #expect(answer.slots["info"] == .text("opening-hours"), "\(question): \(answer.slots)")
+  }
 }
