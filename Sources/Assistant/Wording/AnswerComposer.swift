@@ -37,33 +37,47 @@ struct AnswerComposer {
 
   var u: VisitorRequest { request }
 
-  /// A name the question gives that the pack does not have ("Nvidia"), as the visitor wrote
-  /// it. German writes names and nouns with a capital: a word typed in lower case in a German
+  /// A name the question gives that the pack does not have ("Nvidia"), folded, each word with
+  /// a capital (`asTyped` gives it as the visitor wrote it). German writes names and nouns with a capital: a word typed in lower case in a German
   /// question that has capitals elsewhere is a verb or an adjective ("Wo kann ich mein Handy
   /// aufladen?"), not a missing exhibitor.
   var missingName: String? {
     guard let missing = u.unexplainedName, !u.unexplainedNameIsOrdinary else { return nil }
-    guard u.language == .de else { return asTyped(missing) }
+    guard u.language == .de else { return missing }
     let words = u.question.split { !$0.isLetter }
     let capitalsElsewhere = words.dropFirst().contains { $0.first?.isUppercase == true }
-    guard capitalsElsewhere else { return asTyped(missing) }
+    guard capitalsElsewhere else { return missing }
     // Any word of the run typed only in lower case: "Handy aufladen" is something to do.
     for part in missing.split(separator: " ") {
       let typed = words.filter { $0.lowercased() == part.lowercased() }
       if !typed.isEmpty, typed.allSatisfy({ $0.first?.isLowercase == true }) { return nil }
     }
-    return asTyped(missing)
+    return missing
   }
 
   /// A run of folded words as the visitor wrote them where a written word folds to it
   /// ("Boston Dynamics", not "Boston Dynamic", "iFlytek"), a word typed in lower case with a
   /// capital.
   func asTyped(_ run: String) -> String {
-    // Latin words only: Han characters run straight on from a name ("iFlytek在哪里").
-    let typed = u.question.split { character in
-      (!character.isLetter && !character.isNumber)
-        || character.unicodeScalars.contains { $0.value > 0x024F }
+    // Latin words only: Han characters run straight on from a name ("iFlytek在哪里"). Read by
+    // scalars: every question the pack cannot place comes here.
+    var typed: [Substring] = []
+    var start: String.Index?
+    let scalars = u.question.unicodeScalars
+    var index = scalars.startIndex
+    while index != scalars.endIndex {
+      let scalar = scalars[index]
+      let isWord =
+        scalar.value <= 0x024F
+        && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+      if isWord, start == nil { start = index }
+      if !isWord, let first = start {
+        typed.append(u.question[first..<index])
+        start = nil
+      }
+      index = scalars.index(after: index)
     }
+    if let first = start { typed.append(u.question[first...]) }
     return run.split(separator: " ").map { part in
       let folded = part.lowercased()
       guard
@@ -1490,7 +1504,7 @@ struct AnswerComposer {
     // venues and the City Walk are mapped; calling the Bund a missing exhibitor would be wrong.
     if u.cue(.directions), !u.cue(.findExhibitor),
       !u.has(.exhibitor, .room, .hall, .venue, .pavilion, .place, .route, .booth, .zone),
-      u.facilities.isEmpty, let missing = missingName
+      u.facilities.isEmpty, let missing = missingName.map(asTyped)
     {
       slots["unanswered"] = .text("not_listed")
       return t(
@@ -1503,7 +1517,7 @@ struct AnswerComposer {
     let asksForExhibitor =
       u.cue(.findExhibitor) || u.cue(.directions) || (u.weakCues[.findExhibitor] ?? 0) > 0
     if asksForExhibitor, !u.has(.exhibitor, .room, .hall, .venue, .pavilion), u.facilities.isEmpty,
-      let missing = missingName
+      let missing = missingName.map(asTyped)
     {
       let listed = catalog.pack.exhibitors.count
       let total = catalog.event.figures.first { $0.id == "exhibitors" }.map { name($0.value) }
