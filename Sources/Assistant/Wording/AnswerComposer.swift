@@ -152,6 +152,16 @@ struct AnswerComposer {
     {
       intent = .unknown
     }
+    // "Wo finde ich Fundsachen?": where to find what an information entry is about, and no
+    // name of any kind, asks for that entry, not for every exhibitor.
+    if intent == .findExhibitor,
+      !u.has(
+        .exhibitor, .booth, .room, .hall, .zone, .venue, .pavilion, .topic, .place, .route,
+        .speaker, .session, .organiser),
+      u.facilities.isEmpty, (u.infoHits.values.max() ?? 0) >= 2
+    {
+      intent = .venueInfo
+    }
     // "Wann ist der Vortrag über Rust?": a word for a talk, and a name no list knows that is in
     // a title. The model, finding no name it knows, leans to "I don't know"; the title decides.
     if intent == .unknown, u.cue(.findSession), !titledSessions(namesOnly: true).isEmpty {

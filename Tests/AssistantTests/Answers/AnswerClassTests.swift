@@ -957,4 +957,26 @@ struct SuggestionTests {
     #expect(answer.intent == .venueInfo, "\(question)")
     #expect(answer.slots["info"] == .text("opening-hours"), "\(question): \(answer.slots)")
   }
+  @Test(
+    "where to find what an information entry is about lists no exhibitors",
+    arguments: [
+      ("Wo finde ich Fundsachen?", "Fundbüro"), ("where do I find lost property", "Lost and found"),
+      ("失物在哪里领", "失物招领"),
+    ])
+  func informationNotAllExhibitors(question: String, words: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect([.venueInfo, .directions].contains(answer.intent), "\(question)")
+    #expect(answer.answer.contains(words), "\(question): \(answer.answer)")
+    #expect(!answer.answer.contains("46"), "\(question): \(answer.answer)")
+  }
+
+  @Test(
+    "an everyday verb is not corrected into an off-topic word: what is on now",
+    arguments: [
+      "Was passiert gerade auf der Bühne?", "what's happening on stage right now", "舞台上现在在干什么",
+    ])
+  func happeningNow(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .nowNearby, "\(question): \(answer.answer)")
+  }
 }
