@@ -245,4 +245,15 @@ struct IntentModelTests {
     // Outside the keyword the same word is a cue.
     #expect(MatcherFixture.understand("when is waic").strongCues[.eventInfo] != nil)
   }
+  @Test(
+    "a session is also trained under the head of its title, where the title has a joint",
+    arguments: [
+      ("Opening Ceremony and High-Level Meeting on Global AI Governance", "Opening Ceremony"),
+      ("开幕式暨人工智能全球治理高级别会议", "开幕式"),
+      ("Meteorologie-Forum: KI für Frühwarnungen", "Meteorologie-Forum"),
+      ("Main Forum", nil), ("AI: a talk", nil), ("数学与人工智能论坛（菲尔兹研究所）", "数学与人工智能论坛"),
+    ])
+  func titleHeads(title: String, head: String?) {
+    #expect(IntentCorpus.titleHead(title) == head, "\(title)")
+  }
 }

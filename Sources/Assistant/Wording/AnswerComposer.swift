@@ -38,9 +38,9 @@ struct AnswerComposer {
   var u: VisitorRequest { request }
 
   /// A name the question gives that the pack does not have ("Nvidia"), folded, each word with
-  /// a capital (`asTyped` gives it as the visitor wrote it). German writes names and nouns with a capital: a word typed in lower case in a German
-  /// question that has capitals elsewhere is a verb or an adjective ("Wo kann ich mein Handy
-  /// aufladen?"), not a missing exhibitor.
+  /// a capital (`asTyped` gives it as the visitor wrote it). German writes names and nouns with
+  /// a capital: a word typed in lower case in a German question that has capitals elsewhere is
+  /// a verb or an adjective ("Wo kann ich mein Handy aufladen?"), not a missing exhibitor.
   var missingName: String? {
     guard let missing = u.unexplainedName, !u.unexplainedNameIsOrdinary else { return nil }
     guard u.language == .de else { return missing }
@@ -55,9 +55,9 @@ struct AnswerComposer {
     return missing
   }
 
-  /// A run of folded words as the visitor wrote them where a written word folds to it
-  /// ("Boston Dynamics", not "Boston Dynamic", "iFlytek"), a word typed in lower case with a
-  /// capital.
+  /// A run of folded words as the visitor wrote them, where a written word folds to it
+  /// ("Boston Dynamics", not "Boston Dynamic"; "iFlytek"); a word typed all in lower case gets a
+  /// capital ("nvidia" → "Nvidia").
   func asTyped(_ run: String) -> String {
     // Latin words only: Han characters run straight on from a name ("iFlytek在哪里"). Read by
     // scalars: every question the pack cannot place comes here.
