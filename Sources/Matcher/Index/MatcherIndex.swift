@@ -582,6 +582,18 @@ public final class MatcherIndex: Sendable {
         if !current.isEmpty { pieces.append(current) }
         return pieces
       }
+      // A piece without the stop characters at its ends: "中的" left of "公共服务中的AI" once
+      // the known words are out is no name, and heard wrong ("钟的" in "分钟的") it named a walk.
+      func trimmingStops(_ piece: String) -> String {
+        var characters = Substring(piece)
+        while let first = characters.first, stopUnits.contains(String(first)) {
+          characters = characters.dropFirst()
+        }
+        while let last = characters.last, stopUnits.contains(String(last)) {
+          characters = characters.dropLast()
+        }
+        return String(characters)
+      }
       // Who a word belongs to: one record (its position in `references`) or several (-1).
       var references: [EntityReference] = []
       var owners: [String: Int] = [:]
@@ -607,7 +619,8 @@ public final class MatcherIndex: Sendable {
           // for, it lists every exhibitor of it, not the one demo.
           pieces =
             (hanKnown.names.contains(han) ? [] : [han])
-            + unknownPieces(han, known: hanKnown).filter { $0.count >= 2 && $0 != han }
+            + unknownPieces(han, known: hanKnown).map(trimmingStops)
+            .filter { $0.count >= 2 && $0 != han }
         }
         splitTexts[text] = (words, pieces)
         return (words, pieces)

@@ -50,6 +50,15 @@ struct TimeParser {
         position += 1
         continue
       }
+      // A Han numeral of several characters ("二十七", "四十五", "一百二十") is one number:
+      // read character by character it would be 2, 10 and 7.
+      if let (value, end) = Self.hanNumeral(units, from: position, digits: index.hanNumbers),
+        !(position..<end).contains(where: { $0 < skipping.count && skipping[$0] })
+      {
+        tokens.append((position, end, .value(value)))
+        position = end
+        continue
+      }
       if let (match, words) = byStart[position],
         !(match.start..<match.end).contains(where: { $0 < skipping.count && skipping[$0] })
       {
@@ -309,6 +318,34 @@ struct TimeParser {
   }
 
   /// "27", "1.5", "15:00" (a clock), "3pm", "2h", "90min".
+  /// The value of a Han numeral of two or more characters with 十 or 百 in it that starts at
+  /// `start` ("二十七" 27, "十五" 15, "一百二十" 120), and where it ends; nil for anything else.
+  /// Digits are the lexicons' Han numbers from one to nine.
+  static func hanNumeral(_ units: [Unit], from start: Int, digits: StringTable<Int>) -> (
+    value: Double, end: Int
+  )? {
+    var total = 0
+    var current = 0
+    var hasMultiplier = false
+    var end = start
+    while end < units.count && units[end].kind == .han && end - start < 8 {
+      let text = units[end].text
+      if text == "十" || text == "百" {
+        let multiplier = text == "十" ? 10 : 100
+        total += (current == 0 ? 1 : current) * multiplier
+        current = 0
+        hasMultiplier = true
+      } else if let digit = digits[text], (1...9).contains(digit), current == 0 {
+        current = digit
+      } else {
+        break
+      }
+      end += 1
+    }
+    guard hasMultiplier, end - start >= 2 else { return nil }
+    return (Double(total + current), end)
+  }
+
   private static func numberToken(_ unit: Unit) -> Token? {
     let text = unit.text
     if unit.kind == .number {

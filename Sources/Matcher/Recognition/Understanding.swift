@@ -220,6 +220,8 @@ extension Understanding {
     // Cues of several words, with their intents: a one-word cue of another intent inside one
     // is part of it ("nächste" asks for the nearest, "als Nächstes" for what comes next).
     var longCues: [(span: Range<Int>, intent: Intent)] = []
+    // Whether the question asks for exhibitors or sessions ("companies", "forums").
+    var asksForRecords = false
     // One pass reads each match's payload once: these lists are made for every question.
     for match in matches {
       switch index.phrases[match.phrase].payload {
@@ -227,6 +229,12 @@ extension Understanding {
       case .cue(let intent, let strong):
         if strong && intent != .venueInfo { otherCueSpans.append(match.start..<match.end) }
         if match.length >= 2 { longCues.append((match.start..<match.end, intent)) }
+        // A word for them ("公司", "forum"), not a question word ("在哪里", "where").
+        if strong && (intent == .findExhibitor || intent == .findSession)
+          && index.contentUnits[match.phrase] > 0
+        {
+          asksForRecords = true
+        }
       default: break
       }
     }
@@ -256,6 +264,12 @@ extension Understanding {
     for match in matches where index.phraseEntityTypes[match.phrase] == .topic {
       topicSpans.append(match.start..<match.end)
     }
+    // A word that is a topic's name and a facility's or an information entry's ("医疗":
+    // healthcare and first aid) is the topic when the question asks for companies or talks:
+    // "有做医疗AI的公司吗" wants healthcare exhibitors, not the first-aid point.
+    func isTopicOfRecords(_ match: PhraseMatch) -> Bool {
+      asksForRecords && topicSpans.contains(match.start..<match.end)
+    }
     for match in matches {
       let part = index.sessionPartOf[match.phrase]
       if part >= 0 {
@@ -280,7 +294,7 @@ extension Understanding {
         // Inside a longer information keyword or name the facility word is part of it:
         // "entrance" in "entrance fee" asks for no entrance, in "the north entrance" for that
         // one.
-        if insideLongerKeyword(match) || insideLongerName(match) {
+        if insideLongerKeyword(match) || insideLongerName(match) || isTopicOfRecords(match) {
           explain(match)
           continue
         }
@@ -292,11 +306,12 @@ extension Understanding {
         explain(match)
       case .info(let id):
         // Counted once the times are read: a keyword inside a duration is none.
-        infoMatches.append((match, id))
+        if !isTopicOfRecords(match) { infoMatches.append((match, id)) }
         explain(match)
       case .cue(let intent, let strong):
-        if intent != .greeting && match.length == 1
-          && (insideLongerKeyword(match) || insideLongerCue(match, of: intent))
+        if (intent != .greeting && match.length == 1
+          && (insideLongerKeyword(match) || insideLongerCue(match, of: intent)))
+          || (intent == .venueInfo && isTopicOfRecords(match))
         {
           explain(match)
           continue

@@ -979,4 +979,35 @@ struct SuggestionTests {
     let answer = AnswerFixture.ask(question)
     #expect(answer.intent == .nowNearby, "\(question): \(answer.answer)")
   }
+  @Test(
+    "a Han numeral of several characters is one number: the day and the length asked for",
+    arguments: [
+      ("七月二十七日有什么论坛", "2025-07-27", nil), ("二十八号上午有什么活动", "2025-07-28", nil),
+      ("给我规划九十分钟", nil, 90.0), ("一百二十分钟的路线", nil, 120.0),
+      ("what is on 27 July", "2025-07-27", nil), ("Was läuft am 27. Juli?", "2025-07-27", nil),
+      ("plan 90 minutes for me", nil, 90.0), ("Plane mir 90 Minuten", nil, 90.0),
+    ] as [(String, String?, Double?)])
+  func severalCharacterNumerals(question: String, day: String?, minutes: Double?) {
+    let request = AnswerFixture.matcher.request(for: question, context: AnswerFixture.context())
+    #expect(request.time.day?.description == day, "\(question)")
+    #expect(request.duration == minutes, "\(question)")
+  }
+
+  @Test(
+    "a topic's word that is also a facility's is the topic when companies or talks are asked for",
+    arguments: [
+      ("有做医疗AI的公司吗", true), ("are there companies doing medical AI", true),
+      ("Gibt es Firmen für Medizin und KI?", true), ("医疗点在哪里", false),
+    ])
+  func topicOverFacility(question: String, topic: Bool) {
+    let answer = AnswerFixture.ask(question)
+    if topic {
+      #expect(answer.intent == .findExhibitor, "\(question): \(answer.answer)")
+      #expect(answer.entities.contains { $0.type == .topic && $0.id == "healthcare" })
+    } else {
+      // Asked where, the same word is the first-aid point.
+      #expect([.directions, .venueInfo].contains(answer.intent), "\(question)")
+      #expect(answer.answer.contains("急救"), "\(question): \(answer.answer)")
+    }
+  }
 }
