@@ -74,14 +74,11 @@ public struct Assistant: Sendable {
       // Named by part of the title, the one session the question's words lead to ("the fintech
       // forum"), or one whose title names a topic the question asks about ("a forum on smart
       // cities": the International AI City Forum, not every session touching cities).
-      let topicWords = request.primary(.topic).compactMap { catalog.topic($0.id) }.flatMap {
-        ($0.name.allTexts + $0.aliases).map { TextFolding.fold($0) }
-      }.map(TitleWord.init)
       // The titles that name a topic come from the titles' word index: an answer can list
       // hundreds of sessions.
       var namingTopic = Set<Int>()
-      for word in topicWords where word.counts {
-        namingTopic.formUnion(sessionTitles.sessions(naming: word))
+      for topic in request.primary(.topic).compactMap({ catalog.topic($0.id) }) {
+        namingTopic.formUnion(sessionTitles.sessions(namingTopic: topic).keys)
       }
       let all = catalog.pack.sessions
       for id in sessions {

@@ -83,9 +83,9 @@ final class SessionTitleCache: @unchecked Sendable {
   private var titles: [[FoldedTitle]?]
   // Guarded by `lock`; made the first time a question's words are looked for in every title.
   private var index: WordIndex?
-  // Guarded by `lock`; the sessions each topic name is found in. Only the pack's own topic
-  // names are asked for, so it holds at most one entry for each of them.
-  private var naming: [String: [Int]] = [:]
+  // Guarded by `lock`; by topic id, the sessions whose titles name the topic: one entry per
+  // topic of the pack at the most.
+  private var topicNaming: [String: [Int: Int]] = [:]
 
   init(catalog: EventCatalog) {
     self.catalog = catalog
@@ -134,22 +134,33 @@ final class SessionTitleCache: @unchecked Sendable {
     }
   }
 
-  /// The positions of the sessions whose titles name `word`: a whole Latin word, Han text
-  /// anywhere, and a name of several Latin words looked up by each word, then found whole.
-  /// For the pack's topic names, which are few: each one's sessions are kept once found.
-  func sessions(naming word: Assistant.TitleWord) -> [Int] {
+  /// The sessions whose titles name a topic, by any of its names and aliases in any language
+  /// ("AI Safety and Governance Forum" for AI safety), each with the length of the longest name
+  /// found there: the longer, the more the title is about it. Kept per topic once found, so no
+  /// question folds the topic's names again.
+  func sessions(namingTopic topic: Topic) -> [Int: Int] {
     lock.lock()
-    let known = naming[word.text]
+    let known = topicNaming[topic.id]
     lock.unlock()
     if let known { return known }
-    let found = findNaming(word)
+    var found: [Int: Int] = [:]
+    let words = (topic.name.allTexts + topic.aliases).map {
+      Assistant.TitleWord(TextFolding.fold($0))
+    }
+    for word in words where word.counts {
+      for position in findNaming(word) {
+        found[position] = max(found[position] ?? 0, word.text.count)
+      }
+    }
     lock.lock()
-    naming[word.text] = found
+    topicNaming[topic.id] = found
     lock.unlock()
     return found
   }
 
-  /// `sessions(naming:)` without its memory; the calls it makes take the lock.
+  /// The positions of the sessions whose titles name `word`: a whole Latin word, Han text
+  /// anywhere, and a name of several Latin words looked up by each word, then found whole. The
+  /// calls it makes take the lock.
   private func findNaming(_ word: Assistant.TitleWord) -> [Int] {
     guard !word.isHan && word.hasSpace else { return sessions(having: word) }
     var candidates: Set<Int>?

@@ -592,14 +592,10 @@ struct AnswerComposer {
       // A session whose title names the topic is the one "the forum on it" means ("AI Safety
       // and Governance Forum" for AI safety): it comes first, the others after it in time. The
       // longest name found decides ("AI safety" says more than its alias "security").
-      let words = topics.compactMap { catalog.topic($0) }.flatMap {
-        ($0.name.allTexts + $0.aliases).map { TextFolding.fold($0) }
-      }.map(Assistant.TitleWord.init)
-      // Looked up in the titles' word index: a large programme has hundreds on a topic.
       var titleMatch: [Int: Int] = [:]
-      for word in words where word.counts {
-        for position in sessionTitles.sessions(naming: word) {
-          titleMatch[position] = max(titleMatch[position] ?? 0, word.text.count)
+      for topic in topics.compactMap({ catalog.topic($0) }) {
+        for (position, length) in sessionTitles.sessions(namingTopic: topic) {
+          titleMatch[position] = max(titleMatch[position] ?? 0, length)
         }
       }
       let titled = titleMatch.isEmpty ? [] : positions.filter { titleMatch[$0] != nil }
