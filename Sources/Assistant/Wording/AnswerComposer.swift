@@ -61,9 +61,10 @@ struct AnswerComposer {
   func asTyped(_ run: String) -> String {
     // Latin words only: Han characters run straight on from a name ("iFlytek在哪里"). Read by
     // scalars: every question the pack cannot place comes here.
+    let question = u.question
     var typed: [Substring] = []
     var start: String.Index?
-    let scalars = u.question.unicodeScalars
+    let scalars = question.unicodeScalars
     var index = scalars.startIndex
     while index != scalars.endIndex {
       let scalar = scalars[index]
@@ -72,12 +73,12 @@ struct AnswerComposer {
         && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
       if isWord, start == nil { start = index }
       if !isWord, let first = start {
-        typed.append(u.question[first..<index])
+        typed.append(question[first..<index])
         start = nil
       }
       index = scalars.index(after: index)
     }
-    if let first = start { typed.append(u.question[first...]) }
+    if let first = start { typed.append(question[first...]) }
     return run.split(separator: " ").map { part in
       let folded = part.lowercased()
       guard
