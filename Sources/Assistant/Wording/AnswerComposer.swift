@@ -613,6 +613,8 @@ struct AnswerComposer {
     if let room = u.primary(.room).first?.id {
       positions = positions.filter { all[$0].room == room }
     }
+    // What the question asks for at any time, before its day and time narrow it.
+    let beforeTime = positions
     var note = ""
     if let day = u.time.day {
       slots["day"] = .text(day.description)
@@ -665,6 +667,13 @@ struct AnswerComposer {
         let dayOnly = u.time.day.map { day in
           catalog.sessionDays.contains(day) && (u.time.part != nil || u.time.clock != nil)
         }
+        // A session asked for by name or title has no criteria to list: "nothing on the
+        // programme" would say the day is empty.
+        if criteria.isEmpty && (!named.isEmpty || !parts.isEmpty) {
+          return t(
+            "Nothing on that for \(window).", "\(window)没有相关活动。",
+            "Dazu gibt es für \(window) nichts.") + anotherTime(beforeTime)
+        }
         return t(
           "Nothing on the programme for \(window)\(criteria.isEmpty ? "" : " (\(criteria.joined(separator: ", ")))").",
           "\(window)没有相关活动\(criteria.isEmpty ? "" : "（\(criteria.joined(separator: "、"))）")。",
@@ -674,7 +683,7 @@ struct AnswerComposer {
             ? t(
               " Other times that day have sessions.", "当天其他时段有活动。",
               " Zu anderen Zeiten an dem Tag gibt es Sitzungen.") : "")
-          + exhibitionDayNote(u.time.day)
+          + exhibitionDayNote(u.time.day) + anotherTime(beforeTime)
       }
       if u.time.isNow || u.time.isNext,
         let next = anyTime.map({ all[$0] }).filter({ $0.start > context.now }).min(by: {
@@ -729,6 +738,26 @@ struct AnswerComposer {
       ]
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// When a question names what it wants (a session, a title's words, a speaker, a topic) and
+  /// a time that has none of it: the next of it at another time, so that "anything on quantum
+  /// computing tomorrow" learns when it is. Empty when the question named nothing of the kind.
+  func anotherTime(_ positions: [Int]) -> String {
+    let asked =
+      !u.sessionParts.isEmpty || u.has(.session, .speaker, .topic, .organiser)
+      || !titledSessions().isEmpty
+    guard asked, positions.count < catalog.pack.sessions.count else { return "" }
+    let all = catalog.pack.sessions
+    let sessions = positions.map { all[$0] }
+    let upcoming = sessions.filter { $0.end > context.now }
+    guard
+      let next = (upcoming.isEmpty ? sessions : upcoming).min(by: {
+        ($0.start, $0.id) < ($1.start, $1.id)
+      })
+    else { return "" }
+    return "\n" + t("At another time:", "其他时间：", "Zu einer anderen Zeit:") + "\n• "
+      + describe(next) + (modelledSessionsNote([next]).map { "\n" + $0 } ?? "")
   }
 
   /// For an event day without sessions that the exhibition is open: what the pack says of the

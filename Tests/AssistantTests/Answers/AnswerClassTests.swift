@@ -1010,4 +1010,21 @@ struct SuggestionTests {
       #expect(answer.answer.contains("急救"), "\(question): \(answer.answer)")
     }
   }
+  @Test(
+    "what is asked for is not on the day asked: said so, and when it is instead",
+    arguments: [
+      (
+        "anything on quantum computing tomorrow", "Nothing on that for Sunday 27 July",
+        "Debate Session"
+      ),
+      ("Gibt es morgen etwas zu Quantencomputing?", "Sonntag, 27. Juli", "Debatte"),
+      ("明天有量子计算的活动吗", "7月27日（周日）没有相关活动", "思辨会"),
+    ])
+  func anotherTimeOffered(question: String, dayNote: String, session: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findSession, "\(question)")
+    #expect(answer.answer.contains(dayNote), "\(question): \(answer.answer)")
+    #expect(answer.answer.contains(session), "\(question): \(answer.answer)")
+    #expect(!answer.answer.contains("Nothing on the programme"), "\(question): \(answer.answer)")
+  }
 }
