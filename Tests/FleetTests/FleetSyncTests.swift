@@ -95,8 +95,14 @@ struct FleetSyncTests {
       error.description.contains("nothing is lost") || error.description.contains("sent again"))
     #expect(try kiosk.store.loggedQuestions().count == 40_100)
     try postgres.start()
-    let report = try await FleetSync.once(store: kiosk.store, server: server)
-    #expect(report.unsent == 0)
+    // A server just started may drop the first connection while it finishes starting; the kiosk
+    // syncs again on its next round, as here (once seen in a full test run on a loaded machine).
+    var report = try? await FleetSync.once(store: kiosk.store, server: server)
+    for _ in 0..<3 where report == nil {
+      try await Task.sleep(for: .milliseconds(500))
+      report = try? await FleetSync.once(store: kiosk.store, server: server)
+    }
+    #expect(report?.unsent == 0)
     let count = try await postgres.logCount(database: fleet.database)
     #expect(count.rows == 40_100)
     #expect(count.ids == 40_100)

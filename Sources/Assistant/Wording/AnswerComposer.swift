@@ -321,6 +321,11 @@ struct AnswerComposer {
       "(Mit ~ Markiertes ist ungefähr: Die Quellen nennen es nicht.)")
   }
 
+  /// One session shown on its own ("Next:"), with the note on its ~ when it has any.
+  func describeAlone(_ session: Session) -> String {
+    describe(session) + (modelledSessionsNote([session]).map { "\n" + $0 } ?? "")
+  }
+
   // MARK: - Exhibitors
 
   private mutating func findExhibitor() -> String {
@@ -696,7 +701,7 @@ struct AnswerComposer {
           "Nothing on right now\(room.map { " in \($0)" } ?? ""). Next:",
           "\(room.map { "\($0)" } ?? "")现在没有活动。接下来：",
           "Gerade läuft nichts\(room.map { " in „\($0)“" } ?? ""). Als Nächstes:")
-          + "\n• " + describe(next) + (modelledSessionsNote([next]).map { "\n" + $0 } ?? "")
+          + "\n• " + describeAlone(next)
       }
       if let speaker = speakers.first.flatMap({ catalog.speaker($0) }) {
         return note
@@ -757,7 +762,7 @@ struct AnswerComposer {
       })
     else { return "" }
     return "\n" + t("At another time:", "其他时间：", "Zu einer anderen Zeit:") + "\n• "
-      + describe(next) + (modelledSessionsNote([next]).map { "\n" + $0 } ?? "")
+      + describeAlone(next)
   }
 
   /// For an event day without sessions that the exhibition is open: what the pack says of the
@@ -1408,8 +1413,7 @@ struct AnswerComposer {
     guard !sessions.isEmpty else {
       if let place, let next = later.min(by: { all[$0].start < all[$1].start }) {
         slots["sessions"] = .list([all[next].id])
-        let session =
-          describe(all[next]) + (modelledSessionsNote([all[next]]).map { "\n" + $0 } ?? "")
+        let session = describeAlone(all[next])
         return place.isRoom
           ? t(
             "Nothing in \(place.name) in the next two hours. Next there:\n• \(session)",

@@ -191,6 +191,14 @@ struct TimeParser {
           time.clock = (hour % 12 + (pm ? 12 : 0)) * 60
           time.part = pm ? (hour % 12 >= 6 ? "evening" : "afternoon") : "morning"
           consume((index - 1)..<(index + 1))
+        } else if index >= 1, case .clock(let minutes) = tokens[index - 1].token,
+          minutes < 13 * 60, tokens[index - 1].end == tokens[index].position
+        {
+          // "3:15 pm": a clock time the meridiem places in the day.
+          let inDay = minutes % (12 * 60) + (pm ? 12 * 60 : 0)
+          time.clock = inDay
+          time.part = pm ? (inDay >= 18 * 60 ? "evening" : "afternoon") : "morning"
+          consume((index - 1)..<(index + 1))
         }
       case .word(.day):
         let at = tokens[index].position
@@ -290,9 +298,28 @@ struct TimeParser {
             // "3 o'clock", "3点" with no part of the day: the afternoon, when sessions run.
             minutes += 12 * 60
           }
+          // 三点十五(分), 两点半: the minutes right after 点.
+          var end = index + 2
+          if isHan(index + 1, "点"), end < tokens.count,
+            tokens[end].position == tokens[index + 1].end, let extra = number(at: end)
+          {
+            if extra == 0.5 {
+              minutes += 30
+              end += 1
+            } else if let minute = whole(at: end), (0...59).contains(minute) {
+              minutes += minute
+              end += 1
+              // The 分 after them is the minute mark, not a length of time.
+              if end < tokens.count, tokens[end].position == tokens[end - 1].end,
+                units[tokens[end].position].text == "分"
+              {
+                end += 1
+              }
+            }
+          }
           time.clock = minutes
-          consume(index..<(index + 2))
-          index += 1
+          consume(index..<end)
+          index = end - 1
         }
       default:
         break
@@ -317,7 +344,6 @@ struct TimeParser {
     return characters.unicodeScalars.contains(scalar)
   }
 
-  /// "27", "1.5", "15:00" (a clock), "3pm", "2h", "90min".
   /// The value of a Han numeral of two or more characters with 十 or 百 in it that starts at
   /// `start` ("二十七" 27, "十五" 15, "一百二十" 120), and where it ends; nil for anything else.
   /// Digits are the lexicons' Han numbers from one to nine.
@@ -346,6 +372,7 @@ struct TimeParser {
     return (Double(total + current), end)
   }
 
+  /// "27", "1.5", "15:00" (a clock), "3pm", "2h", "90min", "27th".
   private static func numberToken(_ unit: Unit) -> Token? {
     let text = unit.text
     if unit.kind == .number {

@@ -1027,4 +1027,16 @@ struct SuggestionTests {
     #expect(answer.answer.contains(session), "\(question): \(answer.answer)")
     #expect(!answer.answer.contains("Nothing on the programme"), "\(question): \(answer.answer)")
   }
+  @Test(
+    "the minutes of a clock time are read, and are no length of time",
+    arguments: [
+      ("下午三点十五分有什么", 15 * 60 + 15), ("两点半有什么活动", 14 * 60 + 30),
+      ("what's on at 3:15 pm", 15 * 60 + 15), ("anything at 10:30 am", 10 * 60 + 30),
+      ("Gibt es um 15:15 etwas?", 15 * 60 + 15),
+    ])
+  func clockMinutes(question: String, clock: Int) {
+    let request = AnswerFixture.matcher.request(for: question, context: AnswerFixture.context())
+    #expect(request.time.clock == clock, "\(question)")
+    #expect(request.duration == nil, "\(question)")
+  }
 }
