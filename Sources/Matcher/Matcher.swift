@@ -57,6 +57,7 @@ public struct Matcher: Sendable {
         isNext: u.time.isNext),
       duration: u.duration, unexplainedName: unexplained?.name,
       unexplainedNameIsOrdinary: unexplained?.ordinary ?? false,
+      unexplainedNameIsSubject: unexplained?.subject ?? false,
       addsSession: u.addsSession,
       smallTalk: smallTalk, eventFacets: facets,
       ordinal: decision.intent == .cityWalk || u.has(.route) ? ordinal(in: u.units) : nil)

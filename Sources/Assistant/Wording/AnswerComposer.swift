@@ -548,6 +548,49 @@ struct AnswerComposer {
   }
 
   private mutating func findSession() -> String {
+    // "Any talks on blockchain?": a subject no session, title or topic has. Listing the whole
+    // programme would answer as if it were about it; with a time, that time's programme
+    // follows the word that nothing is on it.
+    guard let subject = unknownSubject else { return sessionListing() }
+    slots["unanswered"] = .text("not_listed")
+    let line = t(
+      "No session on the programme I know is about “\(subject)”.",
+      "我所知的日程中没有关于“\(subject)”的活动。",
+      "Im Programm, das ich kenne, geht es in keiner Sitzung um „\(subject)“.")
+    let time = u.time
+    if time.day != nil || time.part != nil || time.clock != nil || time.isNow || time.isNext {
+      return line + "\n" + sessionListing()
+    }
+    // The programme's most covered topics, as what it can be asked about instead.
+    let topics = catalog.sessionsByTopic.sorted {
+      ($0.value.count, $1.key) > ($1.value.count, $0.key)
+    }
+    .prefix(4).compactMap { catalog.topic($0.key).map { name($0.name) } }
+    guard !topics.isEmpty else { return line }
+    suggestions = topics.prefix(2).map { topic in
+      t(
+        "Which sessions are on \(topic)?", "有哪些关于\(topic)的活动？",
+        "Welche Sitzungen gibt es zu „\(topic)“?")
+    }
+    return line
+      + t(
+        " Ask me by topic, day or speaker; its topics include \(topics.joined(separator: ", ")).",
+        "可以按主题、日期或嘉宾查找，主题包括\(topics.joined(separator: "、"))。",
+        " Fragen Sie nach Thema, Tag oder Sprecher; Themen sind etwa \(topics.joined(separator: ", "))."
+      )
+  }
+
+  /// What a session question asks about when it is a subject the pack has nothing on: the
+  /// words right after "about", "on", "关于", that no name, topic or title has; nil otherwise.
+  var unknownSubject: String? {
+    guard u.unexplainedNameIsSubject, u.sessionParts.isEmpty, u.entities.isEmpty,
+      u.facilities.isEmpty, let missing = missingName, titledSessions().isEmpty
+    else { return nil }
+    return asTyped(missing)
+  }
+
+  /// The sessions a question asks for, by name, title words, speaker, topic, room and time.
+  private mutating func sessionListing() -> String {
     // Filter positions, not records: the catalog has each session's local day and minutes ready.
     var positions = catalog.sessionPositions(matching: SessionFilter())
     let all = catalog.pack.sessions
@@ -640,10 +683,11 @@ struct AnswerComposer {
         case "afternoon": (12 * 60)...(18 * 60 - 1)
         default: (18 * 60)...(24 * 60)
         }
-      // Starts in the window, or is still running when the window opens.
+      // Starts in the window, or is still running an hour into it: an all-day session is on
+      // in the afternoon, a morning forum that runs to 13:00 is not.
       positions = positions.filter {
         window.contains(starts[$0])
-          || (starts[$0] < window.lowerBound && ends[$0] > window.lowerBound)
+          || (starts[$0] < window.lowerBound && ends[$0] > window.lowerBound + 60)
       }
     }
     if let clock = u.time.clock {

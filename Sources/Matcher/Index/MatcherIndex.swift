@@ -28,6 +28,8 @@ enum TimeWord: Hashable, Sendable {
   case day
   case number(Double)
   case durationUnit(Double)
+  /// A length said without a number ("half a day"), in minutes.
+  case span(Double)
   /// "Uhr", "o'clock": the hour before it is a clock time.
   case oclock
 }
@@ -108,6 +110,8 @@ public final class MatcherIndex: Sendable {
   let nearestMarkers: [[String]]
   /// Words after which comes an action, never a name, as unit sequences.
   let modalMarkers: [[String]]
+  /// Words after which comes what a talk is about, as unit sequences.
+  let subjectMarkers: [[String]]
   /// Follow-ups: words that change the answer before, and words that point back at its subject.
   let followUpMarkers: [[String]]
   let referenceMarkers: [[String]]
@@ -137,6 +141,7 @@ public final class MatcherIndex: Sendable {
     goodbyeMarkers = markers(lexicon.languages.flatMap(\.goodbyeWords))
     nearestMarkers = markers(lexicon.languages.flatMap(\.nearestWords))
     modalMarkers = markers(lexicon.languages.flatMap(\.modalWords))
+    subjectMarkers = markers(lexicon.languages.flatMap(\.subjectWords))
     followUpMarkers = markers(lexicon.languages.flatMap(\.followUpWords))
     referenceMarkers = markers(lexicon.languages.flatMap(\.referenceWords))
     var facets: [String: [[String]]] = [:]
@@ -749,6 +754,9 @@ public final class MatcherIndex: Sendable {
       }
       for (word, minutes) in lexicon.durationUnits {
         add(word, .time(.durationUnit(minutes)), language: language)
+      }
+      for (phrase, minutes) in lexicon.durationPhrases {
+        add(phrase, .time(.span(minutes)), language: language)
       }
       for (kind, words) in lexicon.facilities {
         for word in words { add(word, .facility(kind), language: language) }

@@ -41,6 +41,8 @@ public struct LanguageLexicon: Codable, Sendable {
   public var dayWords: [String]
   public var numbers: [String: Double]
   public var durationUnits: [String: Double]
+  /// Lengths said without a number ("half a day", "半天", "den ganzen Tag"), in minutes.
+  public var durationPhrases: [String: Double]
   public var facilities: [String: [String]]
   public var placeWords: [String]
   /// Words that ask for a way without stairs or escalators.
@@ -61,6 +63,8 @@ public struct LanguageLexicon: Codable, Sendable {
   /// Words after which comes what the visitor wants to do, never a name ("can I", 可以, "kann
   /// ich"): "where can I charge…" names no missing exhibitor.
   public var modalWords: [String]
+  /// Words after which comes what a talk is about ("about", "über", "关于").
+  public var subjectWords: [String]
   /// Words of a follow-up that changes the answer before ("make", "instead", "und", "改成").
   public var followUpWords: [String]
   /// Words that point back at what the conversation was about ("there", "dorthin", "那里").
@@ -78,6 +82,7 @@ public struct LanguageLexicon: Codable, Sendable {
     case commonWords = "common_words"
     case dayWords = "day_words"
     case durationUnits = "duration_units"
+    case durationPhrases = "duration_phrases"
     case placeWords = "place_words"
     case stepFreeWords = "step_free"
     case originWords = "origin_words"
@@ -87,6 +92,7 @@ public struct LanguageLexicon: Codable, Sendable {
     case goodbyeWords = "goodbye_words"
     case nearestWords = "nearest_words"
     case modalWords = "modal_words"
+    case subjectWords = "subject_words"
     case followUpWords = "follow_up_words"
     case ordinals
     case referenceWords = "reference_words"
@@ -107,6 +113,8 @@ public struct LanguageLexicon: Codable, Sendable {
     numbers = try container.decodeIfPresent([String: Double].self, forKey: .numbers) ?? [:]
     durationUnits =
       try container.decodeIfPresent([String: Double].self, forKey: .durationUnits) ?? [:]
+    durationPhrases =
+      try container.decodeIfPresent([String: Double].self, forKey: .durationPhrases) ?? [:]
     facilities = try container.decodeIfPresent([String: [String]].self, forKey: .facilities) ?? [:]
     placeWords = try container.decodeIfPresent([String].self, forKey: .placeWords) ?? []
     stepFreeWords = try container.decodeIfPresent([String].self, forKey: .stepFreeWords) ?? []
@@ -118,6 +126,7 @@ public struct LanguageLexicon: Codable, Sendable {
     goodbyeWords = try container.decodeIfPresent([String].self, forKey: .goodbyeWords) ?? []
     nearestWords = try container.decodeIfPresent([String].self, forKey: .nearestWords) ?? []
     modalWords = try container.decodeIfPresent([String].self, forKey: .modalWords) ?? []
+    subjectWords = try container.decodeIfPresent([String].self, forKey: .subjectWords) ?? []
     followUpWords = try container.decodeIfPresent([String].self, forKey: .followUpWords) ?? []
     ordinals = try container.decodeIfPresent([String: Int].self, forKey: .ordinals) ?? [:]
     referenceWords = try container.decodeIfPresent([String].self, forKey: .referenceWords) ?? []

@@ -66,6 +66,8 @@ struct TimeParser {
           // Number words ("two", "两") read like digits from here on.
           if case .number(let value) = word {
             tokens.append((position, match.end, .value(value)))
+          } else if case .span(let minutes) = word {
+            tokens.append((position, match.end, .duration(minutes)))
           } else {
             tokens.append((position, match.end, .word(word)))
           }

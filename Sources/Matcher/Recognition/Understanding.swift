@@ -115,11 +115,11 @@ struct Understanding: Sendable {
   }
 
   /// The longest run of units nothing explains, as the visitor typed it: the name of something
-  /// the pack does not have ("nvidia" in "is nvidia here", 英伟达 in 英伟达在哪).
-  /// The longest run of words nothing explains, as typed ("Nvidia"), and whether it names
-  /// nothing: all its words are ordinary words of the language ("charge"), or it follows a
-  /// modal word ("where can I recharge…", 哪里可以买水).
-  func unexplainedName(index: MatcherIndex) -> (name: String, ordinary: Bool)? {
+  /// the pack does not have ("nvidia" in "is nvidia here", 英伟达 in 英伟达在哪); whether it
+  /// names nothing (all its words are ordinary words of the language, "charge", or it follows a
+  /// modal word, "where can I recharge…", 哪里可以买水); and whether it is what something is
+  /// about ("talks on blockchain").
+  func unexplainedName(index: MatcherIndex) -> (name: String, ordinary: Bool, subject: Bool)? {
     // The longest run of unexplained words, but first a run the words before mark as where a
     // walk starts or ends: in "the quickest way to the Bund" the place is "Bund", not
     // "quickest". Only a question asking a way is searched for one: off-topic questions have
@@ -144,7 +144,16 @@ struct Understanding: Sendable {
         start = nil
       }
     }
-    guard let best else { return nil }
+    guard var best else { return nil }
+    // A subject word nothing else knows (关于, "regarding") starts the run: what follows is the
+    // subject, and the word is not part of its name.
+    var opensWithSubject = false
+    for marker in index.subjectMarkers
+    where best.count > marker.count && matches(marker, at: best.lowerBound) {
+      best = (best.lowerBound + marker.count)..<best.upperBound
+      opensWithSubject = true
+      break
+    }
     let run = units[best]
     let afterModal = index.modalMarkers.contains { marker in
       matches(marker, at: best.lowerBound - marker.count)
@@ -154,12 +163,22 @@ struct Understanding: Sendable {
     let ordinary =
       afterModal || latinRuns >= 3
       || run.allSatisfy { $0.kind == .word && index.ordinaryWords.contains($0.text) }
+    // Right after a subject word, or after one stop word more ("on the metaverse").
+    let subject =
+      opensWithSubject
+      || (0...1).contains { skip in
+        let end = best.lowerBound - skip
+        guard
+          skip == 0 || (end >= 0 && end < units.count && index.stopUnits.contains(units[end].text))
+        else { return false }
+        return index.subjectMarkers.contains { matches($0, at: end - $0.count) }
+      }
     if run.allSatisfy({ $0.kind == .han }) {
-      return run.count >= 2 ? (run.map(\.text).joined(), afterModal) : nil
+      return run.count >= 2 ? (run.map(\.text).joined(), afterModal, subject) : nil
     }
     return (
       run.map { $0.text.prefix(1).uppercased() + $0.text.dropFirst() }.joined(separator: " "),
-      ordinary
+      ordinary, subject
     )
   }
 
@@ -222,10 +241,14 @@ extension Understanding {
     var longCues: [(span: Range<Int>, intent: Intent)] = []
     // Whether the question asks for exhibitors or sessions ("companies", "forums").
     var asksForRecords = false
+    // Parts of the day said in several words ("after lunch", 午饭后): the meal in them is a
+    // time, not somewhere to eat.
+    var partSpans: [Range<Int>] = []
     // One pass reads each match's payload once: these lists are made for every question.
     for match in matches {
       switch index.phrases[match.phrase].payload {
       case .info where match.length >= 2: keywordSpans.append(match.start..<match.end)
+      case .time(.part) where match.length >= 2: partSpans.append(match.start..<match.end)
       case .cue(let intent, let strong):
         if strong && intent != .venueInfo { otherCueSpans.append(match.start..<match.end) }
         if match.length >= 2 { longCues.append((match.start..<match.end, intent)) }
@@ -249,6 +272,11 @@ extension Understanding {
     }
     func insideLongerKeyword(_ match: PhraseMatch) -> Bool {
       keywordSpans.contains {
+        $0.lowerBound <= match.start && match.end <= $0.upperBound && $0.count > match.length
+      }
+    }
+    func insidePartOfDay(_ match: PhraseMatch) -> Bool {
+      partSpans.contains {
         $0.lowerBound <= match.start && match.end <= $0.upperBound && $0.count > match.length
       }
     }
@@ -294,7 +322,9 @@ extension Understanding {
         // Inside a longer information keyword or name the facility word is part of it:
         // "entrance" in "entrance fee" asks for no entrance, in "the north entrance" for that
         // one.
-        if insideLongerKeyword(match) || insideLongerName(match) || isTopicOfRecords(match) {
+        if insideLongerKeyword(match) || insideLongerName(match) || isTopicOfRecords(match)
+          || insidePartOfDay(match)
+        {
           explain(match)
           continue
         }
@@ -306,7 +336,7 @@ extension Understanding {
         explain(match)
       case .info(let id):
         // Counted once the times are read: a keyword inside a duration is none.
-        if !isTopicOfRecords(match) { infoMatches.append((match, id)) }
+        if !isTopicOfRecords(match) && !insidePartOfDay(match) { infoMatches.append((match, id)) }
         explain(match)
       case .cue(let intent, let strong):
         if (intent != .greeting && match.length == 1

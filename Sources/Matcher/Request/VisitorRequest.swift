@@ -36,6 +36,9 @@ public struct VisitorRequest: Sendable {
   public var unexplainedName: String?
   /// Whether that run is only ordinary words of the language ("charge"), which name nothing.
   public var unexplainedNameIsOrdinary: Bool
+  /// Whether that run comes right after a word that says what something is about ("talks on
+  /// blockchain", "关于元宇宙"): a subject the pack has nothing on, not a place or a company.
+  public var unexplainedNameIsSubject: Bool = false
   /// A follow-up asked to add a forum to the plan before it.
   public var addsSession: Bool
   /// Thanks or goodbye, when the question is small talk (`greeting`) of that kind.

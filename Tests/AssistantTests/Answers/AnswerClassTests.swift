@@ -846,6 +846,113 @@ struct AnswerClassTests {
     // Both halls are on the Expo Center's 2F: its restrooms, not the exhibition hall's.
     #expect(answer.slots["to"] == .text("ec-2f-wc"), "\(question): \(answer.slots)")
   }
+
+  @Test(
+    "a length said without a number is the plan's budget: half a day is four hours, a whole day eight",
+    arguments: [
+      ("I have half a day, show me robots", 240.0), ("我们有半天时间，想看具身智能", 240),
+      ("Ich habe einen halben Tag für Robotik", 240),
+      ("we've got the whole day, plan it around AI chips", 480), ("我有一整天，帮我安排看大模型", 480),
+      ("Wir haben den ganzen Tag, plane etwas mit KI-Chips", 480),
+    ])
+  func lengthWithoutNumber(question: String, minutes: Double) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .planRoute, "\(question): \(answer.answer)")
+    #expect(answer.slots["budgetMinutes"] == .number(minutes), "\(question)")
+  }
+
+  @Test(
+    "makers of something are its exhibitors, a German compound with -hersteller included",
+    arguments: [
+      ("who are the chip manufacturers here", "ai-chips"), ("哪些是机器人厂商", "robotics"),
+      ("Wo sind die Chiphersteller?", "ai-chips"),
+    ])
+  func makersAreExhibitors(question: String, topic: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findExhibitor, "\(question): \(answer.answer)")
+    #expect(answer.entities.contains { $0.type == .topic && $0.id == topic }, "\(question)")
+  }
+
+  @Test(
+    "a talk asked for on a subject no session has: said so, not the whole programme",
+    arguments: [
+      ("are there any talks about blockchain", "“Blockchain”"), ("有没有关于元宇宙的论坛", "“元宇宙”"),
+      ("Gibt es einen Vortrag über Blockchain?", "„Blockchain“"),
+    ])
+  func unknownSubject(question: String, subject: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findSession, "\(question)")
+    #expect(answer.answer.contains(subject), "\(question): \(answer.answer)")
+    #expect(!answer.answer.contains("•"), "\(question): \(answer.answer)")
+    #expect(AnswerClassTests.slot(answer, "unanswered") == "not_listed", "\(question)")
+  }
+
+  @Test(
+    "a subject no session has at a time the question names: said so, then that time's programme",
+    arguments: [
+      (
+        "any talks about blockchain tomorrow afternoon", "“Blockchain”", "Sunday 27 July, afternoon"
+      ),
+      ("明天下午有关于元宇宙的活动吗", "“元宇宙”", "7月27日（周日）下午"),
+      (
+        "Gibt es morgen Nachmittag etwas über Blockchain?", "„Blockchain“",
+        "Sonntag, 27. Juli, nachmittags"
+      ),
+    ])
+  func unknownSubjectAtTime(question: String, subject: String, window: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findSession, "\(question)")
+    #expect(answer.answer.contains(subject), "\(question): \(answer.answer)")
+    #expect(answer.answer.contains(window), "\(question): \(answer.answer)")
+    #expect(answer.answer.contains("•"), "\(question): \(answer.answer)")
+  }
+
+  @Test(
+    "after lunch is the afternoon, and a morning forum that runs past noon is not in it",
+    arguments: [
+      "anything after lunch tomorrow", "明天午饭后有什么活动", "Was gibt es morgen nach dem Mittagessen?",
+    ])
+  func afterLunch(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findSession, "\(question)")
+    #expect(AnswerClassTests.slot(answer, "partOfDay") == "afternoon", "\(question)")
+    // Sunday's morning forums end at 12:00; none of them is listed for the afternoon.
+    let listed =
+      AnswerClassTests.slot(answer, "sessions")?.split(separator: ",").map(String.init) ?? []
+    #expect(!listed.isEmpty, "\(question)")
+    #expect(!listed.contains("fintech-ai-forum"), "\(question): \(listed)")
+  }
+
+  @Test(
+    "a morning session that overruns noon by less than an hour is not an afternoon session",
+    arguments: ["what's on this afternoon", "今天下午有什么活动", "Was läuft heute Nachmittag?"])
+  func afternoonStartsAfterTheMorning(question: String) {
+    let answer = AnswerFixture.ask(question)
+    let listed =
+      AnswerClassTests.slot(answer, "sessions")?.split(separator: ",").map(String.init) ?? []
+    // The Main Forum runs 11:15–13:00 on the first day.
+    #expect(!listed.contains("main-forum"), "\(question): \(listed)")
+    #expect(listed.contains("science-frontiers"), "\(question): \(listed)")
+  }
+
+  @Test(
+    "registering and a passport ask how to get in",
+    arguments: ["how do I register", "入场要带护照吗", "Muss ich mich vorher registrieren?"])
+  func registration(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .venueInfo, "\(question): \(answer.answer)")
+    #expect(AnswerClassTests.slot(answer, "info") == "ticket-entry", "\(question)")
+  }
+
+  @Test(
+    "a German company asked after with \"stellt … aus\" or \"auch da\" is a missing exhibitor when not listed",
+    arguments: ["Stellt OpenAI hier aus?", "Ist Nvidia auch da?"])
+  func germanPresence(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(
+      answer.answer.contains("steht nicht in meiner Ausstellerliste"),
+      "\(question): \(answer.answer)")
+  }
 }
 
 @Suite("Suggestions under an answer")
