@@ -153,6 +153,15 @@ struct AnswerComposer {
     {
       intent = .unknown
     }
+    // "Was läuft übermorgen?": what is on, asked for another day, is the programme of that
+    // day, not what is on now.
+    if intent == .nowNearby, let day = u.time.day,
+      day != EventTime.localDate(context.now, zone: catalog.timeZone)
+    {
+      intent = .findSession
+    }
+    // "What should I see in an hour?": a suggestion for a length of time is a plan for it.
+    if intent == .recommend, u.duration != nil { intent = .planRoute }
     // "Wo finde ich Fundsachen?": where to find what an information entry is about, and no
     // name of any kind, asks for that entry, not for every exhibitor.
     if intent == .findExhibitor,
@@ -698,7 +707,11 @@ struct AnswerComposer {
     }
     // What the question asks for at any time: when nothing is on now, the next of it is.
     let anyTime = positions
-    if u.time.isNow || u.time.isNext {
+    // "Now" on another day ("Was läuft am Montag gerade?") is that day: filtered by today's
+    // clock it would call the day empty.
+    let today = EventTime.localDate(context.now, zone: catalog.timeZone)
+    let asksNow = (u.time.isNow || u.time.isNext) && (u.time.day == nil || u.time.day == today)
+    if asksNow {
       let now = context.now
       positions = positions.filter { all[$0].end > now }
       if u.time.isNow && !u.time.isNext {
@@ -734,7 +747,7 @@ struct AnswerComposer {
               " Zu anderen Zeiten an dem Tag gibt es Sitzungen.") : "")
           + exhibitionDayNote(u.time.day) + anotherTime(beforeTime)
       }
-      if u.time.isNow || u.time.isNext,
+      if asksNow,
         let next = anyTime.map({ all[$0] }).filter({ $0.start > context.now }).min(by: {
           ($0.start, $0.id) < ($1.start, $1.id)
         })

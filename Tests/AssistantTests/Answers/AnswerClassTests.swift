@@ -953,6 +953,53 @@ struct AnswerClassTests {
       answer.answer.contains("steht nicht in meiner Ausstellerliste"),
       "\(question): \(answer.answer)")
   }
+
+  @Test(
+    "what is on, asked for another day, is that day's programme, not what is on now",
+    arguments: [
+      ("Was läuft übermorgen?", "Montag, 28. Juli"), ("后天现在有什么活动", "7月28日（周一）"),
+      ("what's on on Monday right now", "Monday 28 July"),
+      ("Was läuft am Montag gerade?", "Montag, 28. Juli"),
+    ])
+  func nowOnAnotherDay(question: String, window: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findSession, "\(question): \(answer.answer)")
+    #expect(answer.answer.hasPrefix(window), "\(question): \(answer.answer)")
+    #expect(answer.answer.contains("•"), "\(question): \(answer.answer)")
+  }
+
+  @Test(
+    "what to see in a length of time is a plan for it",
+    arguments: [
+      ("Was sollte ich mir in einer Stunde ansehen?", 60.0),
+      ("what should I look at in two hours", 120),
+      ("我一个小时能看什么", 60),
+    ])
+  func suggestionForATime(question: String, minutes: Double) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .planRoute, "\(question): \(answer.answer)")
+    #expect(answer.slots["budgetMinutes"] == .number(minutes), "\(question)")
+  }
+
+  @Test(
+    "automation is industrial AI and start-ups their topic, in every language",
+    arguments: [
+      ("who does industrial automation", "industrial-ai"), ("有做工业自动化的吗", "industrial-ai"),
+      ("Gibt es hier etwas zu Industrieautomatisierung?", "industrial-ai"),
+      ("初创公司都在哪", "startups-investment"), ("where are the startups", "startups-investment"),
+    ])
+  func automationAndStartups(question: String, topic: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findExhibitor, "\(question): \(answer.answer)")
+    #expect(answer.entities.contains { $0.type == .topic && $0.id == topic }, "\(question)")
+  }
+
+  @Test(
+    "panels are sessions",
+    arguments: ["Welche Podiumsdiskussionen gibt es?", "any panels tomorrow", "有哪些圆桌"])
+  func panels(question: String) {
+    #expect(AnswerFixture.ask(question).intent == .findSession, "\(question)")
+  }
 }
 
 @Suite("Suggestions under an answer")
