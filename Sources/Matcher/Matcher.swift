@@ -53,7 +53,8 @@ public struct Matcher: Sendable {
       stepFree: u.stepFree, infoHits: u.infoHits,
       infoStarts: u.infoStarts, infoEnds: u.infoEnds,
       time: TimeQuery(
-        day: u.time.day, part: u.time.part, clock: u.time.clock, isNow: u.time.isNow,
+        day: u.time.day, part: u.time.part, clock: u.time.clock, clockEnd: u.time.clockEnd,
+        isNow: u.time.isNow,
         isNext: u.time.isNext),
       duration: u.duration, unexplainedName: unexplained?.name,
       unexplainedNameIsOrdinary: unexplained?.ordinary ?? false,
@@ -202,7 +203,7 @@ public struct Matcher: Sendable {
       "cues: \(u.strongCues.map { "\($0.key.rawValue)=\($0.value)" }.sorted()) session parts: \(u.sessionParts.sorted { $0.key < $1.key })"
     )
     lines.append(
-      "time: day \(u.time.day?.description ?? "-") part \(u.time.part ?? "-") clock \(u.time.clock.map(String.init) ?? "-") now \(u.time.isNow) next \(u.time.isNext); duration \(u.duration.map { String($0) } ?? "-")"
+      "time: day \(u.time.day?.description ?? "-") part \(u.time.part ?? "-") clock \(u.time.clock.map(String.init) ?? "-")\(u.time.clockEnd.map { "–\($0)" } ?? "") now \(u.time.isNow) next \(u.time.isNext); duration \(u.duration.map { String($0) } ?? "-")"
     )
     if let model = index.lexicon.intentModel {
       let features = IntentFeatures.extract(u, index: index)

@@ -701,8 +701,13 @@ struct AnswerComposer {
     }
     if let clock = u.time.clock {
       slots["time"] = .text(EventTime.clockText(clock))
-      positions = positions.filter {
-        starts[$0] >= clock || (starts[$0] <= clock && clock < ends[$0])
+      if let end = u.time.clockEnd {
+        // "Between 2 and 4pm": what runs at some time in the range.
+        positions = positions.filter { starts[$0] < end && ends[$0] > clock }
+      } else {
+        positions = positions.filter {
+          starts[$0] >= clock || (starts[$0] <= clock && clock < ends[$0])
+        }
       }
     }
     // What the question asks for at any time: when nothing is on now, the next of it is.
@@ -723,7 +728,9 @@ struct AnswerComposer {
     slots["sessions"] = .list(positions.map { all[$0].id })
     // Every answer about a time says which day and part of it it is about.
     let window =
-      note.isEmpty ? timeWindow(day: u.time.day, part: u.time.part, clock: u.time.clock) : nil
+      note.isEmpty
+      ? timeWindow(day: u.time.day, part: u.time.part, clock: u.time.clock, until: u.time.clockEnd)
+      : nil
     guard !sessions.isEmpty else {
       if let window {
         let dayOnly = u.time.day.map { day in
@@ -835,7 +842,7 @@ struct AnswerComposer {
 
   /// "Sunday 27 July, evening", "7月27日（周日）晚上", "Sonntag, 27. Juli, abends": the time an
   /// answer is about, or nil when the question names none.
-  func timeWindow(day: LocalDate?, part: String?, clock: Int?) -> String? {
+  func timeWindow(day: LocalDate?, part: String?, clock: Int?, until end: Int? = nil) -> String? {
     guard day != nil || part != nil || clock != nil else { return nil }
     var pieces: [String] = []
     if let day { pieces.append(day.longName(language)) }
@@ -846,7 +853,10 @@ struct AnswerComposer {
       ]
       if let name = names[part] { pieces.append(t(name.0, name.1, name.2)) }
     }
-    if let clock {
+    if let clock, let end {
+      let range = EventTime.clockText(clock) + "–" + EventTime.clockText(end)
+      pieces.append(range)
+    } else if let clock {
       let text = EventTime.clockText(clock)
       pieces.append(t("from \(text)", "\(text)起", "ab \(text)"))
     }
@@ -1125,7 +1135,11 @@ struct AnswerComposer {
     slots["mustSee"] = .list(must)
     slots["sessions"] = .list(sessions.uniqued())
     // A budget beyond what a plan can cover ("10^20 hours") is answered, not passed on.
-    var duration = u.duration.flatMap { $0 >= VisitLimits.budgetMinutes.lowerBound ? $0 : nil }
+    // "From 2 to 4pm" is as long as the range when no length is said.
+    let rangeMinutes = u.time.clock.flatMap { start in u.time.clockEnd.map { Double($0 - start) } }
+    var duration = (u.duration ?? rangeMinutes).flatMap {
+      $0 >= VisitLimits.budgetMinutes.lowerBound ? $0 : nil
+    }
     var limitNote = ""
     if let asked = duration, asked > VisitLimits.budgetMinutes.upperBound {
       duration = VisitLimits.budgetMinutes.upperBound

@@ -102,6 +102,10 @@ public final class MatcherIndex: Sendable {
   /// "in", "bei": an unknown word right after one is a place the pack does not have. One
   /// unit each: a locative of several words would be matched as a phrase, and none has one.
   let locativeUnits: Set<String>
+  /// Range words of one unit ("to", "bis", "到"), and the words that move an hour by minutes
+  /// ("half past", "viertel vor") as unit sequences with their minutes.
+  let rangeUnits: Set<String>
+  let clockFractions: [(units: [String], minutes: Int)]
   let stopUnits: Set<String>
   /// Small talk: thanks and goodbyes, as unit sequences.
   let thanksMarkers: [[String]]
@@ -137,6 +141,13 @@ public final class MatcherIndex: Sendable {
       markers(lexicon.languages.flatMap(\.locativeWords)).compactMap {
         $0.count == 1 ? $0[0] : nil
       })
+    rangeUnits = Set(
+      markers(lexicon.languages.flatMap(\.rangeWords)).compactMap { $0.count == 1 ? $0[0] : nil })
+    clockFractions = lexicon.languages.flatMap { language in
+      language.clockFractions.sorted { $0.key < $1.key }.map {
+        (unitizer.units($0.key).map(\.text), $0.value)
+      }
+    }.filter { !$0.0.isEmpty }
     thanksMarkers = markers(lexicon.languages.flatMap(\.thanksWords))
     goodbyeMarkers = markers(lexicon.languages.flatMap(\.goodbyeWords))
     nearestMarkers = markers(lexicon.languages.flatMap(\.nearestWords))

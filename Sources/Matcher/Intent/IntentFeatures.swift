@@ -88,7 +88,10 @@ enum IntentFeatures {
         if unit.kind == .word && u.language == .de, let stem = GermanStem.stem(unit.text) {
           features.add("s:", stem)
         }
-        if isUnknownWord(position) { unknownWords += 1 }
+        // A clock time written as a word ("4pm") is read, not unknown.
+        if isUnknownWord(position) && !(position < u.explained.count && u.explained[position]) {
+          unknownWords += 1
+        }
       }
       position += 1
     }

@@ -54,6 +54,10 @@ public struct LanguageLexicon: Codable, Sendable {
   /// Words before a place that say where something is ("in", "bei"): an unknown word after one
   /// is a place the pack does not have ("the weather in Munich").
   public var locativeWords: [String]
+  /// Words between two clock times that make them a range ("to", "bis", "到").
+  public var rangeWords: [String]
+  /// Words before an hour that move it by minutes ("half past" +30, "halb" −30, "quarter to" −15).
+  public var clockFractions: [String: Int]
   /// Small talk that is not a greeting: thanks and goodbyes get an answer of their own.
   public var thanksWords: [String]
   public var goodbyeWords: [String]
@@ -88,6 +92,8 @@ public struct LanguageLexicon: Codable, Sendable {
     case originWords = "origin_words"
     case destinationWords = "destination_words"
     case locativeWords = "locative_words"
+    case rangeWords = "range_words"
+    case clockFractions = "clock_fractions"
     case thanksWords = "thanks_words"
     case goodbyeWords = "goodbye_words"
     case nearestWords = "nearest_words"
@@ -122,6 +128,9 @@ public struct LanguageLexicon: Codable, Sendable {
     destinationWords =
       try container.decodeIfPresent([String].self, forKey: .destinationWords) ?? []
     locativeWords = try container.decodeIfPresent([String].self, forKey: .locativeWords) ?? []
+    rangeWords = try container.decodeIfPresent([String].self, forKey: .rangeWords) ?? []
+    clockFractions =
+      try container.decodeIfPresent([String: Int].self, forKey: .clockFractions) ?? [:]
     thanksWords = try container.decodeIfPresent([String].self, forKey: .thanksWords) ?? []
     goodbyeWords = try container.decodeIfPresent([String].self, forKey: .goodbyeWords) ?? []
     nearestWords = try container.decodeIfPresent([String].self, forKey: .nearestWords) ?? []

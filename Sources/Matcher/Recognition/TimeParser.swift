@@ -29,6 +29,8 @@ struct TimeParser {
   ) {
     let catalog = index.catalog
     let ordinalWords = index.ordinalWords
+    let rangeUnits = index.rangeUnits
+    let clockFractions = index.clockFractions
     let zone = catalog.timeZone
     // The longest time phrase at each position, left to right, then the numbers and the Han
     // characters that carry dates and clock times (月 日 号 点 第 天).
@@ -129,6 +131,57 @@ struct TimeParser {
       return Self.isOne(of: characters, text)
     }
 
+    // Where the last clock time read ends: a second one right after it, or after a range word,
+    // ends a range ("2 to 4pm", "两点到四点", "14 bis 16 Uhr").
+    var afterClock: Int?
+    func isRangeWord(_ position: Int) -> Bool {
+      position >= 0 && position < units.count && rangeUnits.contains(units[position].text)
+    }
+    // A number alone in the unit before `end` ("14" in "zwischen 14 und 16 Uhr").
+    func bareHour(endingAt end: Int) -> Int? {
+      guard let token = tokens.first(where: { $0.end == end && $0.position == end - 1 }),
+        case .value(let value) = token.token, let hour = Int(checked: value),
+        (0...24).contains(hour)
+      else { return nil }
+      return hour
+    }
+    func setClock(_ minutes: Int, from start: Int, to end: Int) {
+      defer { afterClock = end }
+      if let first = time.clock, let previous = afterClock, minutes > first,
+        start == previous || (start == previous + 1 && isRangeWord(previous))
+      {
+        time.clockEnd = minutes
+        explained.append(contentsOf: previous..<start)
+        return
+      }
+      if start >= 2, isRangeWord(start - 1), let hour = bareHour(endingAt: start - 1) {
+        // "2 to 4pm": the first hour is in the afternoon too when that keeps the order.
+        var first = hour * 60
+        if hour < 12 && first + 12 * 60 <= minutes { first += 12 * 60 }
+        if first < minutes {
+          time.clock = first
+          time.clockEnd = minutes
+          explained.append(contentsOf: (start - 2)..<start)
+          return
+        }
+      }
+      time.clock = minutes
+      time.clockEnd = nil
+    }
+    // "half past", "halb", "Viertel vor" right before an hour: the minutes they move it by, and
+    // where they start.
+    func fraction(before position: Int) -> (minutes: Int, start: Int)? {
+      var best: (minutes: Int, start: Int)?
+      for (words, minutes) in clockFractions where words.count <= position {
+        let start = position - words.count
+        guard (0..<words.count).allSatisfy({ units[start + $0].text == words[$0] }) else {
+          continue
+        }
+        if start < best?.start ?? .max { best = (minutes, start) }
+      }
+      return best
+    }
+
     var index = 0
     while index < tokens.count {
       let token = tokens[index].token
@@ -159,6 +212,7 @@ struct TimeParser {
         time.part = part
         if let clock = time.clock, clock < 12 * 60, part == "afternoon" || part == "evening" {
           time.clock = clock + 12 * 60
+          if let end = time.clockEnd, end < 12 * 60 { time.clockEnd = end + 12 * 60 }
         }
         consume(index..<(index + 1))
       case .word(.month(let month)):
@@ -190,7 +244,9 @@ struct TimeParser {
         if let hour = whole(at: index - 1), hour >= 0, hour <= 12,
           tokens[index - 1].end == tokens[index].position
         {
-          time.clock = (hour % 12 + (pm ? 12 : 0)) * 60
+          setClock(
+            (hour % 12 + (pm ? 12 : 0)) * 60, from: tokens[index - 1].position,
+            to: tokens[index].end)
           time.part = pm ? (hour % 12 >= 6 ? "evening" : "afternoon") : "morning"
           consume((index - 1)..<(index + 1))
         } else if index >= 1, case .clock(let minutes) = tokens[index - 1].token,
@@ -198,7 +254,7 @@ struct TimeParser {
         {
           // "3:15 pm": a clock time the meridiem places in the day.
           let inDay = minutes % (12 * 60) + (pm ? 12 * 60 : 0)
-          time.clock = inDay
+          setClock(inDay, from: tokens[index - 1].position, to: tokens[index].end)
           time.part = pm ? (inDay >= 18 * 60 ? "evening" : "afternoon") : "morning"
           consume((index - 1)..<(index + 1))
         }
@@ -270,7 +326,7 @@ struct TimeParser {
           consume(index..<(index + 1))
         }
       case .clock(let minutes):
-        time.clock = minutes
+        setClock(minutes, from: tokens[index].position, to: tokens[index].end)
         consume(index..<(index + 1))
       case .value(let value):
         // 7月27日 / 27号 / 下午3点
@@ -319,7 +375,23 @@ struct TimeParser {
               }
             }
           }
-          time.clock = minutes
+          setClock(minutes, from: tokens[index].position, to: tokens[end - 1].end)
+          consume(index..<end)
+          index = end - 1
+        } else if let hour = wholeValue, (1...12).contains(hour),
+          let moved = fraction(before: tokens[index].position)
+        {
+          // "half past two", "halb drei" (2:30), "quarter to ten", "Viertel nach zehn".
+          var minutes = hour * 60 + moved.minutes
+          if let part = time.part, part == "afternoon" || part == "evening", minutes < 12 * 60 {
+            minutes += 12 * 60
+          } else if time.part == nil, (1...7).contains(minutes / 60) {
+            minutes += 12 * 60
+          }
+          var end = index + 1
+          if isClockWord(end) { end += 1 }
+          setClock(minutes, from: moved.start, to: tokens[end - 1].end)
+          explained.append(contentsOf: moved.start..<tokens[index].position)
           consume(index..<end)
           index = end - 1
         }

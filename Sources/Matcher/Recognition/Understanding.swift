@@ -19,6 +19,8 @@ struct TimeUnderstanding: Sendable {
   var part: String?
   /// A clock time in minutes after midnight ("3pm", "15:00", "下午三点").
   var clock: Int?
+  /// Where a clock range ends ("14 bis 16 Uhr"), after `clock`.
+  var clockEnd: Int?
   var isNow = false
   var isNext = false
 

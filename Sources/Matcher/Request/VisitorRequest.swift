@@ -115,6 +115,8 @@ public struct TimeQuery: Sendable, Hashable {
   public var part: String?
   /// Minutes after midnight ("3pm" → 900).
   public var clock: Int?
+  /// Where a clock range ends ("between 2 and 4pm" → 960), after `clock`.
+  public var clockEnd: Int? = nil
   public var isNow: Bool
   /// "Soon", "next", "coming up".
   public var isNext: Bool

@@ -1000,6 +1000,55 @@ struct AnswerClassTests {
   func panels(question: String) {
     #expect(AnswerFixture.ask(question).intent == .findSession, "\(question)")
   }
+
+  @Test(
+    "a clock range is read from its start to its end, and the answer names it",
+    arguments: [
+      ("Was gibt es morgen zwischen 14 und 16 Uhr?", "Sonntag, 27. Juli, 14:00–16:00"),
+      ("what's on tomorrow from 2 to 4pm", "Sunday 27 July, 14:00–16:00"),
+      ("明天下午两点到四点有哪些活动", "7月27日（周日）下午14:00–16:00"),
+    ])
+  func clockRange(question: String, window: String) {
+    let request = AnswerFixture.matcher.request(for: question, context: AnswerFixture.context())
+    #expect(request.time.clock == 14 * 60, "\(question)")
+    #expect(request.time.clockEnd == 16 * 60, "\(question)")
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findSession, "\(question)")
+    #expect(answer.answer.hasPrefix(window), "\(question): \(answer.answer)")
+    // What runs in the range: the forums from 14:00, none of the morning's.
+    let listed =
+      AnswerClassTests.slot(answer, "sessions")?.split(separator: ",").map(String.init) ?? []
+    #expect(listed.contains("embodied-ai-forum"), "\(question): \(listed)")
+    #expect(!listed.contains("fintech-ai-forum"), "\(question): \(listed)")
+  }
+
+  @Test(
+    "a plan over a clock range lasts as long as the range",
+    arguments: [
+      "plan me something from 2 to 4pm with robots", "von 10 bis 12 Uhr einen Plan für Chips",
+      "下午两点到四点帮我规划看机器人",
+    ])
+  func planOverRange(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .planRoute, "\(question): \(answer.answer)")
+    #expect(answer.slots["budgetMinutes"] == .number(120), "\(question)")
+  }
+
+  @Test(
+    "half past, halb, quarter past and Viertel nach move the hour",
+    arguments: [
+      ("Was läuft heute um halb drei?", 14 * 60 + 30),
+      ("anything at half past two tomorrow", 14 * 60 + 30),
+      ("forums at quarter past nine on Sunday", 9 * 60 + 15),
+      ("Was läuft morgen um Viertel nach zehn?", 10 * 60 + 15),
+      ("what's on at quarter to eleven", 10 * 60 + 45),
+      ("Gibt es um Viertel vor drei etwas?", 14 * 60 + 45),
+    ])
+  func clockFractions(question: String, clock: Int) {
+    let request = AnswerFixture.matcher.request(for: question, context: AnswerFixture.context())
+    #expect(request.time.clock == clock, "\(question)")
+    #expect(request.time.clockEnd == nil, "\(question)")
+  }
 }
 
 @Suite("Suggestions under an answer")
