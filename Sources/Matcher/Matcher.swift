@@ -49,6 +49,7 @@ public struct Matcher: Sendable {
       },
       sessionParts: u.sessionParts, strongCues: u.strongCues, weakCues: u.weakCues,
       facilities: u.facilities,
+      unlistedFacility: u.unlistedFacility.flatMap { amenityName($0, language: u.language) },
       facilityRoles: u.facilityStarts.compactMapValues { u.role(at: $0, index: index) },
       stepFree: u.stepFree, infoHits: u.infoHits,
       infoStarts: u.infoStarts, infoEnds: u.infoEnds,
@@ -179,6 +180,14 @@ public struct Matcher: Sendable {
     }
     // A corrected or homophone name makes the answer less certain, whatever the model says.
     return IntentRules.Decision(intent: intent, confidence: probabilities[top] * u.quality.weight)
+  }
+
+  /// An unmapped amenity's name in a language: the first of its words in that language's
+  /// lexicon, else in any.
+  func amenityName(_ kind: String, language: Language) -> String? {
+    let languages = index.lexicon.languages
+    let own = languages.first { $0.language == language }?.unlistedFacilities[kind]?.first
+    return own ?? languages.lazy.compactMap { $0.unlistedFacilities[kind]?.first }.first
   }
 
   /// What the matcher understood, for pack authors tuning lexicons (`hiwaic ask --explain`).

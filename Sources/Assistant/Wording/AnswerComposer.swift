@@ -83,7 +83,8 @@ struct AnswerComposer {
       let folded = part.lowercased()
       guard
         let word = typed.first(where: {
-          let written = $0.lowercased()
+          // Folded as the question was: "Sanitätsstation" is the run "sanitatsstation".
+          let written = TextFolding.fold($0)
           return written == folded
             || (written.hasPrefix(folded) && written.count <= folded.count + 2)
         })
@@ -162,6 +163,14 @@ struct AnswerComposer {
     }
     // "What should I see in an hour?": a suggestion for a length of time is a plan for it.
     if intent == .recommend, u.duration != nil { intent = .planRoute }
+    // "Where is the cloakroom?": an amenity no pack maps is missing, said so; not an exhibitor
+    // missing from the list, nor every exhibitor.
+    if u.unlistedFacility != nil, u.facilities.isEmpty, (u.infoHits.values.max() ?? 0) < 2,
+      !u.has(.exhibitor, .booth, .room, .hall, .zone, .venue, .pavilion, .topic, .place, .route),
+      [.findExhibitor, .directions, .venueInfo, .nowNearby, .eventInfo].contains(intent)
+    {
+      intent = .unknown
+    }
     // "Wo finde ich Fundsachen?": where to find what an information entry is about, and no
     // name of any kind, asks for that entry, not for every exhibitor.
     if intent == .findExhibitor,
@@ -1585,6 +1594,14 @@ struct AnswerComposer {
 
   private mutating func unknown() -> String {
     suggestions = examples
+    if let amenity = u.unlistedFacility {
+      slots["unanswered"] = .text("not_listed")
+      return t(
+        "I have no information on “\(amenity)” at the venue. Please ask at an information desk or a volunteer.",
+        "我的资料中没有会场“\(amenity)”的信息，请到咨询台或向志愿者询问。",
+        "Zu „\(amenity)“ am Veranstaltungsort habe ich keine Informationen. Bitte fragen Sie an einem Informationsstand oder bei den Helfern."
+      )
+    }
     let capabilities = exampleRecords.capabilities
     let list = capabilities.list(language)
     var text =

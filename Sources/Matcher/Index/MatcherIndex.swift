@@ -7,6 +7,8 @@ enum PhrasePayload: Hashable, Sendable {
   /// Part of a session's title ("opening ceremony" in "Opening Ceremony and High-Level …").
   case sessionPart(String)
   case facility(String)
+  /// An amenity no pack maps ("cloakroom", 取款机): asked for, it is said to be missing.
+  case unlistedFacility(String)
   /// "step-free", "wheelchair", "无障碍": the visitor needs a way without stairs.
   case stepFree
   case info(String)
@@ -556,7 +558,9 @@ public final class MatcherIndex: Sendable {
       for pavilion in pack.pavilions { (pavilion.name.allTexts + pavilion.aliases).forEach(learn) }
       for language in lexicon.languages {
         let cueWords = language.cues.values.flatMap { $0.strong + $0.weak }
-        let facilityWords = language.facilities.values.flatMap { $0 }
+        let facilityWords =
+          language.facilities.values.flatMap { $0 }
+          + language.unlistedFacilities.values.flatMap { $0 }
         // Time and quantity words too: "Minuten" in a description is no name for its exhibitor.
         let timeWords =
           Array(language.durationUnits.keys) + Array(language.months.keys)
@@ -771,6 +775,9 @@ public final class MatcherIndex: Sendable {
       }
       for (kind, words) in lexicon.facilities {
         for word in words { add(word, .facility(kind), language: language) }
+      }
+      for (kind, words) in lexicon.unlistedFacilities {
+        for word in words { add(word, .unlistedFacility(kind), language: language) }
       }
       for word in lexicon.stepFreeWords { add(word, .stepFree, language: language) }
     }

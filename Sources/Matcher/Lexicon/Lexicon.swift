@@ -44,6 +44,9 @@ public struct LanguageLexicon: Codable, Sendable {
   /// Lengths said without a number ("half a day", "半天", "den ganzen Tag"), in minutes.
   public var durationPhrases: [String: Double]
   public var facilities: [String: [String]]
+  /// Amenities visitors ask for that packs do not map (cloakroom, cash machine, charging), by
+  /// kind: asked for, they are said to be missing, not taken for an exhibitor's name.
+  public var unlistedFacilities: [String: [String]]
   public var placeWords: [String]
   /// Words that ask for a way without stairs or escalators.
   public var stepFreeWords: [String]
@@ -82,6 +85,7 @@ public struct LanguageLexicon: Codable, Sendable {
 
   enum CodingKeys: String, CodingKey {
     case language, cues, stopwords, time, months, weekdays, numbers, facilities
+    case unlistedFacilities = "unlisted_facilities"
     case outOfScope = "out_of_scope"
     case commonWords = "common_words"
     case dayWords = "day_words"
@@ -122,6 +126,8 @@ public struct LanguageLexicon: Codable, Sendable {
     durationPhrases =
       try container.decodeIfPresent([String: Double].self, forKey: .durationPhrases) ?? [:]
     facilities = try container.decodeIfPresent([String: [String]].self, forKey: .facilities) ?? [:]
+    unlistedFacilities =
+      try container.decodeIfPresent([String: [String]].self, forKey: .unlistedFacilities) ?? [:]
     placeWords = try container.decodeIfPresent([String].self, forKey: .placeWords) ?? []
     stepFreeWords = try container.decodeIfPresent([String].self, forKey: .stepFreeWords) ?? []
     originWords = try container.decodeIfPresent([String].self, forKey: .originWords) ?? []

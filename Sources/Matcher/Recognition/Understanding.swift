@@ -38,6 +38,8 @@ struct Understanding: Sendable {
   var weakCues: [Intent: Int] = [:]
   var outOfScope = false
   var facilities: [String] = []
+  /// The kind of amenity the pack does not map that the question asks for ("cloakroom").
+  var unlistedFacility: String?
   /// Where each facility kind's first words start, to tell from the words before them whether
   /// a walk starts or ends there ("from the entrance").
   var facilityStarts: [String: Int] = [:]
@@ -332,6 +334,9 @@ extension Understanding {
         }
         if !facilities.contains(kind) { facilities.append(kind) }
         facilityStarts[kind] = min(facilityStarts[kind] ?? match.start, match.start)
+        explain(match)
+      case .unlistedFacility(let kind):
+        if unlistedFacility == nil { unlistedFacility = kind }
         explain(match)
       case .stepFree:
         stepFree = true

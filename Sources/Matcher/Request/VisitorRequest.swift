@@ -18,6 +18,9 @@ public struct VisitorRequest: Sendable {
   public var weakCues: [Intent: Int]
   /// Facility kinds asked for ("restroom", "metro").
   public var facilities: [String]
+  /// An amenity the pack does not map that the question asks for, named in the question's
+  /// language ("cloakroom", „Garderobe“, 衣帽间).
+  public var unlistedFacility: String? = nil
   /// Facility kinds the words before them make where a walk starts or ends ("from the
   /// entrance").
   public var facilityRoles: [String: PlaceRole]

@@ -864,7 +864,7 @@ struct AnswerClassTests {
   @Test(
     "makers of something are its exhibitors, a German compound with -hersteller included",
     arguments: [
-      ("who are the chip manufacturers here", "ai-chips"), ("哪些是机器人厂商", "robotics"),
+      ("who are the chip manufacturers here", "ai-chips"), ("有哪些机器人厂商", "robotics"),
       ("Wo sind die Chiphersteller?", "ai-chips"),
     ])
   func makersAreExhibitors(question: String, topic: String) {
@@ -1048,6 +1048,29 @@ struct AnswerClassTests {
     let request = AnswerFixture.matcher.request(for: question, context: AnswerFixture.context())
     #expect(request.time.clock == clock, "\(question)")
     #expect(request.time.clockEnd == nil, "\(question)")
+  }
+
+  @Test(
+    "an amenity no pack maps is said to be unknown, not a missing exhibitor nor every exhibitor",
+    arguments: [
+      ("where is the cloakroom", "“cloakroom”"),
+      ("Wo finde ich einen Geldautomaten?", "„Geldautomat“"),
+      ("哪里有取款机", "“取款机”"), ("is there a phone charger somewhere", "“phone charging”"),
+      ("Gibt es hier eine Ladestation fürs Handy?", "„Lademöglichkeiten“"), ("衣帽间在哪", "“衣帽间”"),
+    ])
+  func unlistedAmenity(question: String, named: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .unknown, "\(question): \(answer.answer)")
+    #expect(answer.answer.contains(named), "\(question): \(answer.answer)")
+    #expect(!answer.answer.contains("exhibitor") && !answer.answer.contains("Aussteller"))
+    #expect(!answer.answer.contains("展商"), "\(question): \(answer.answer)")
+    #expect(AnswerClassTests.slot(answer, "unanswered") == "not_listed", "\(question)")
+  }
+
+  @Test("a German missing name keeps its umlauts as typed")
+  func missingNameUmlauts() {
+    let answer = AnswerFixture.ask("Wo ist der Stand von Müller Kühltechnik?")
+    #expect(answer.answer.contains("Müller Kühltechnik"), "\(answer.answer)")
   }
 }
 
