@@ -161,6 +161,19 @@ struct AnswerComposer {
     {
       intent = .findSession
     }
+    // "I'm at Huawei, where is Baidu?": where something is, asked from a place the visitor
+    // names as theirs, is the way from there.
+    let placeTypes: Set<EntityType> = [.exhibitor, .booth, .hall, .room, .venue, .pavilion, .place]
+    if intent == .findExhibitor,
+      u.entities.contains(where: {
+        !$0.nested && $0.role == .origin && placeTypes.contains($0.reference.type)
+      }),
+      u.entities.contains(where: {
+        !$0.nested && $0.role != .origin && placeTypes.contains($0.reference.type)
+      })
+    {
+      intent = .directions
+    }
     // "What should I see in an hour?": a suggestion for a length of time is a plan for it.
     if intent == .recommend, u.duration != nil { intent = .planRoute }
     // "Where is the cloakroom?": an amenity no pack maps is missing, said so; not an exhibitor
@@ -437,6 +450,16 @@ struct AnswerComposer {
             "Tell me about \(name(route.name))", "介绍\(name(route.name))",
             "Erzähl mir von \(name(route.name))")
         ]
+      }
+      // "Gibt es eine Veranstaltung zu Mathematik?": no stand, but a forum on it.
+      let onTopic = Set(topics.flatMap { catalog.sessionsByTopic[$0] ?? [] })
+      if !onTopic.isEmpty {
+        let sessions = catalog.sessionsByStart.filter(onTopic.contains).prefix(2)
+          .map { catalog.pack.sessions[$0] }
+        slots["sessions"] = .list(sessions.map(\.id))
+        text += t(" On the programme:", "相关活动：", " Im Programm:")
+        for session in sessions { text += "\n• " + describe(session) }
+        if let modelled = modelledSessionsNote(Array(sessions)) { text += "\n" + modelled }
       }
       return text
     }

@@ -182,6 +182,11 @@ public final class MatcherIndex: Sendable {
       lexicon.languages.flatMap(\.stopwords).map { unitizer.units($0) }.filter { $0.count == 1 }
         .map { $0[0].text })
     var builder = Builder(unitizer: unitizer, stopUnits: stopUnits)
+    // German words for kinds of session, folded, that end a compound title word
+    // ("Eröffnungs|zeremonie"): what comes before them names the session too.
+    builder.titleTails = lexicon.languages.filter { $0.language == .de }
+      .flatMap { $0.cues["find_session"]?.strong ?? [] }
+      .map { TextFolding.fold($0) }.filter { $0.count >= 4 && !$0.contains(" ") }.sorted()
     // About what a pack needs (names, title parts, the lexicons' words): growing the table of
     // seen phrases step by step rehashes every phrase several times.
     let pack = catalog.pack
@@ -364,6 +369,8 @@ public final class MatcherIndex: Sendable {
     /// question in another language must not be corrected towards them (German "lange" is no
     /// misspelt "lane").
     var demoWordLanguages: [String: Set<Language>] = [:]
+    /// Words for kinds of session that end German compound title words ("zeremonie").
+    var titleTails: [String] = []
 
     /// The same words for the same thing in the same language are kept once.
     struct PhraseKey: Hashable {
@@ -729,6 +736,22 @@ public final class MatcherIndex: Sendable {
             }
           }
           start = end
+        }
+      }
+      // "Eröffnungszeremonie": its head "Eröffnung" names the session as well, so that
+      // "Eröffnungsfeier" (split into "eröffnung" and "feier") and "die Eröffnung" find it.
+      guard let german = session.title[.de] else { return }
+      for unit in unitizer.units(german) where unit.kind == .word && unit.text.count >= 8 {
+        for tail in titleTails where unit.text.hasSuffix(tail) && unit.text.count - tail.count >= 5
+        {
+          let head = String(unit.text.dropLast(tail.count))
+          add(units: [head], .sessionPart(session.id))
+          // A linking "s" after -ung, -heit, -keit, -schaft, -tion ("Eröffnungs-").
+          if head.hasSuffix("s"),
+            ["ungs", "heits", "keits", "schafts", "tions"].contains(where: head.hasSuffix)
+          {
+            add(units: [String(head.dropLast())], .sessionPart(session.id))
+          }
         }
       }
     }

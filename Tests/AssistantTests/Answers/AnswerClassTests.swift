@@ -1072,6 +1072,46 @@ struct AnswerClassTests {
     let answer = AnswerFixture.ask("Wo ist der Stand von Müller Kühltechnik?")
     #expect(answer.answer.contains("Müller Kühltechnik"), "\(answer.answer)")
   }
+
+  @Test(
+    "where something is, asked from where the visitor says they stand, is the way from there",
+    arguments: [
+      ("I'm at Huawei, where is Baidu?", "About 1 min on foot"),
+      ("Ich stehe bei Huawei, wo ist Baidu?", "Etwa 1 Min. zu Fuß"), ("我在华为，百度在哪", "步行约1分钟"),
+    ])
+  func whereFromHere(question: String, walk: String) {
+    let reply = AnswerFixture.assistant.reply(to: question, context: AnswerFixture.context())
+    #expect(reply.answer.intent == .directions, "\(question): \(reply.text)")
+    #expect(reply.text.contains("Baidu") || reply.text.contains("百度"), "\(question)")
+    #expect(!reply.text.hasPrefix("Huawei") && !reply.text.hasPrefix("华为"), "\(reply.text)")
+    #expect(reply.text.contains(walk), "\(question): \(reply.text)")
+  }
+
+  @Test(
+    "a German compound for a session kind names the session whose title has its head",
+    arguments: [
+      ("Wann beginnt die Eröffnungsfeier?", "opening-ceremony"),
+      ("Um wie viel Uhr ist die Abschlussfeier?", "closing-ceremony"),
+    ])
+  func germanTitleHeads(question: String, session: String) {
+    let request = AnswerFixture.matcher.request(for: question, context: AnswerFixture.context())
+    #expect(request.sessionParts[session] != nil, "\(question): \(request.sessionParts)")
+    let answer = AnswerFixture.ask(question)
+    #expect(
+      AnswerClassTests.slot(answer, "sessions")?.hasPrefix(session) == true, "\(answer.answer)")
+  }
+
+  @Test(
+    "a topic no exhibitor has but a session does: the session is offered",
+    arguments: [
+      "Gibt es Aussteller zu Mathematik?", "any exhibitors on mathematics", "有数学相关的展商吗",
+    ])
+  func topicOnlyOnTheProgramme(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findExhibitor, "\(question)")
+    #expect(AnswerClassTests.slot(answer, "sessions") == "mathematics-forum", "\(answer.answer)")
+    #expect(answer.answer.contains("•"), "\(answer.answer)")
+  }
 }
 
 @Suite("Suggestions under an answer")
