@@ -131,6 +131,7 @@ struct Understanding: Sendable {
     let asksWay = cue(.directions) || (weakCues[.directions] ?? 0) > 0
     var best: Range<Int>?
     var bestIsPlace = false
+    var bestLetters = 0
     var start: Int?
     var latinRuns = 0
     for position in 0...units.count {
@@ -139,9 +140,14 @@ struct Understanding: Sendable {
       if !open, let first = start {
         if units[first].kind == .word { latinRuns += 1 }
         let isPlace = asksWay && role(at: first, index: index) != nil
+        // Of runs as long, the one with more letters: "iflytek", not "u", in "can u tell me
+        // where iflytek is".
+        let letters = units[first..<position].reduce(0) { $0 + $1.text.utf8.count }
         if (isPlace && !bestIsPlace)
-          || (isPlace == bestIsPlace && position - first > (best?.count ?? 0))
+          || (isPlace == bestIsPlace
+            && (position - first, letters) > (best?.count ?? 0, bestLetters))
         {
+          bestLetters = letters
           best = first..<position
           bestIsPlace = isPlace
         }

@@ -1112,6 +1112,17 @@ struct AnswerClassTests {
     #expect(AnswerClassTests.slot(answer, "sessions") == "mathematics-forum", "\(answer.answer)")
     #expect(answer.answer.contains("•"), "\(answer.answer)")
   }
+
+  @Test(
+    "of unknown words, the name looked for is the longest, not a chat abbreviation",
+    arguments: [
+      ("can u tell me where iflytek is", "Iflytek"),
+      ("pls where r the Cognizant booths", "Cognizant"),
+    ])
+  func chatWordsAreNoNames(question: String, name: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.answer.hasPrefix(name + " is not in my exhibitor list"), "\(answer.answer)")
+  }
 }
 
 @Suite("Suggestions under an answer")
