@@ -1113,6 +1113,12 @@ struct AnswerComposer {
         if let room = catalog.room(entity.reference.id) {
           return (node, "~" + name(room.name) + (room.floor.map(floorSuffix) ?? ""))
         }
+      case .session:
+        // "How do I get to the main forum?": to its room, with when it is on.
+        if let session = catalog.session(entity.reference.id) {
+          slots["sessions"] = .list([session.id])
+          return (node, describeAlone(session))
+        }
       default:
         // The record's name in the answer's language; the recognised name is the question's.
         let title = placeName(entity.reference)

@@ -1123,6 +1123,21 @@ struct AnswerClassTests {
     let answer = AnswerFixture.ask(question)
     #expect(answer.answer.hasPrefix(name + " is not in my exhibitor list"), "\(answer.answer)")
   }
+
+  @Test(
+    "the way to a session is the way to its room, with when it is on",
+    arguments: [
+      ("how do I get to the main forum from the Expo Center south entrance", "Red Hall"),
+      ("从宇树怎么去具身智能论坛", "绿厅"),
+      ("Wie komme ich von Unitree zum Forum für verkörperte Intelligenz?", "Grüne Halle"),
+    ])
+  func wayToASession(question: String, room: String) {
+    let reply = AnswerFixture.assistant.reply(to: question, context: AnswerFixture.context())
+    #expect(reply.answer.intent == .directions, "\(question): \(reply.text)")
+    #expect(reply.directions != nil, "\(question): \(reply.text)")
+    #expect(reply.text.contains(room), "\(question): \(reply.text)")
+    #expect(reply.answer.slots["sessions"] != nil, "\(question)")
+  }
 }
 
 @Suite("Suggestions under an answer")
