@@ -396,8 +396,16 @@ struct AnswerComposer {
       return here.map(describe).joined(separator: "\n")
     }
     // Nothing to choose exhibitors by but a City Walk stop's words ("哪个展商会叠衣服", the stop
-    // 千寻智能叠衣服): the walk that shows it, not every exhibitor of the pack.
-    if u.has(.route), !u.has(.topic, .pavilion, .hall, .zone) {
+    // 千寻智能叠衣服), or those and a topic the walk is about ("the cola robot": robots, and the
+    // stop where AgiBot hands out cola): the walk that shows it, not every exhibitor of the pack.
+    let walks = u.primary(.route).compactMap { route in
+      catalog.pack.cityWalks.first { $0.id == route.id }
+    }
+    let walkTopics = Set(walks.flatMap(\.topics))
+    let topicsOfTheWalk = u.primary(.topic).allSatisfy { topic in
+      !walkTopics.isDisjoint(with: catalog.topicAndNarrower(topic.id))
+    }
+    if !walks.isEmpty, topicsOfTheWalk, !u.has(.pavilion, .hall, .zone) {
       let walk = cityWalk()
       if !walk.isEmpty {
         return t(

@@ -1138,6 +1138,16 @@ struct AnswerClassTests {
     #expect(reply.text.contains(room), "\(question): \(reply.text)")
     #expect(reply.answer.slots["sessions"] != nil, "\(question)")
   }
+
+  @Test(
+    "a demo asked for with the topic its walk is about gets the walk",
+    arguments: ["where can I see the cola robot", "Wo ist der Roboter, der Cola verteilt?"])
+  func demoWithItsTopic(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect([.findExhibitor, .cityWalk].contains(answer.intent), "\(question)")
+    #expect(answer.answer.contains("AgiBot"), "\(question): \(answer.answer)")
+    #expect(AnswerClassTests.slot(answer, "exhibitors") == nil, "\(question): \(answer.answer)")
+  }
 }
 
 @Suite("Suggestions under an answer")
