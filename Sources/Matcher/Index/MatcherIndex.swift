@@ -116,8 +116,11 @@ public final class MatcherIndex: Sendable {
   let nearestMarkers: [[String]]
   /// Words after which comes an action, never a name, as unit sequences.
   let modalMarkers: [[String]]
-  /// Words after which comes what a talk is about, as unit sequences.
+  /// Words after which comes what a talk is about, as unit sequences, and their first and
+  /// last units (most questions have none of them: looked up before any sequence is matched).
   let subjectMarkers: [[String]]
+  let subjectFirstUnits: Set<String>
+  let subjectLastUnits: Set<String>
   /// Follow-ups: words that change the answer before, and words that point back at its subject.
   let followUpMarkers: [[String]]
   let referenceMarkers: [[String]]
@@ -155,6 +158,8 @@ public final class MatcherIndex: Sendable {
     nearestMarkers = markers(lexicon.languages.flatMap(\.nearestWords))
     modalMarkers = markers(lexicon.languages.flatMap(\.modalWords))
     subjectMarkers = markers(lexicon.languages.flatMap(\.subjectWords))
+    subjectFirstUnits = Set(subjectMarkers.compactMap(\.first))
+    subjectLastUnits = Set(subjectMarkers.compactMap(\.last))
     followUpMarkers = markers(lexicon.languages.flatMap(\.followUpWords))
     referenceMarkers = markers(lexicon.languages.flatMap(\.referenceWords))
     var facets: [String: [[String]]] = [:]

@@ -159,7 +159,9 @@ struct Understanding: Sendable {
     // subject, and the word is not part of its name.
     var opensWithSubject = false
     for marker in index.subjectMarkers
-    where best.count > marker.count && matches(marker, at: best.lowerBound) {
+    where index.subjectFirstUnits.contains(units[best.lowerBound].text)
+      && best.count > marker.count && matches(marker, at: best.lowerBound)
+    {
       best = (best.lowerBound + marker.count)..<best.upperBound
       opensWithSubject = true
       break
@@ -180,6 +182,8 @@ struct Understanding: Sendable {
         let end = best.lowerBound - skip
         guard
           skip == 0 || (end >= 0 && end < units.count && index.stopUnits.contains(units[end].text))
+        else { return false }
+        guard end >= 1, end <= units.count, index.subjectLastUnits.contains(units[end - 1].text)
         else { return false }
         return index.subjectMarkers.contains { matches($0, at: end - $0.count) }
       }
