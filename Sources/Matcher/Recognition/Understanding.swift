@@ -346,7 +346,8 @@ extension Understanding {
         facilityStarts[kind] = min(facilityStarts[kind] ?? match.start, match.start)
         explain(match)
       case .unlistedFacility(let kind):
-        if unlistedFacility == nil { unlistedFacility = kind }
+        // Asked for companies or talks ("firms making charging stations"), it is a topic.
+        if unlistedFacility == nil && !asksForRecords { unlistedFacility = kind }
         explain(match)
       case .stepFree:
         stepFree = true

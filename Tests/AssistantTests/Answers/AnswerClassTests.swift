@@ -1067,6 +1067,16 @@ struct AnswerClassTests {
     #expect(AnswerClassTests.slot(answer, "unanswered") == "not_listed", "\(question)")
   }
 
+  @Test(
+    "an amenity's word after a word for companies of several characters is what they make",
+    // One-word cues ("companies", "Firmen") count as question words here: in English and German
+    // the amenity is still taken as asked for (noted in issue 12).
+    arguments: ["有做充电桩的公司吗", "哪些企业做充电设备"])
+  func amenityAsProduct(question: String) {
+    let request = AnswerFixture.matcher.request(for: question, context: AnswerFixture.context())
+    #expect(request.unlistedFacility == nil, "\(question)")
+  }
+
   @Test("a German missing name keeps its umlauts as typed")
   func missingNameUmlauts() {
     let answer = AnswerFixture.ask("Wo ist der Stand von Müller Kühltechnik?")
