@@ -163,13 +163,12 @@ struct AnswerComposer {
     }
     // "I'm at Huawei, where is Baidu?": where something is, asked from a place the visitor
     // names as theirs, is the way from there.
-    let placeTypes: Set<EntityType> = [.exhibitor, .booth, .hall, .room, .venue, .pavilion, .place]
     if intent == .findExhibitor,
       u.entities.contains(where: {
-        !$0.nested && $0.role == .origin && placeTypes.contains($0.reference.type)
+        !$0.nested && $0.role == .origin && Self.placeTypes.contains($0.reference.type)
       }),
       u.entities.contains(where: {
-        !$0.nested && $0.role != .origin && placeTypes.contains($0.reference.type)
+        !$0.nested && $0.role != .origin && Self.placeTypes.contains($0.reference.type)
       })
     {
       intent = .directions
@@ -401,11 +400,14 @@ struct AnswerComposer {
     let walks = u.primary(.route).compactMap { route in
       catalog.pack.cityWalks.first { $0.id == route.id }
     }
-    let walkTopics = Set(walks.flatMap(\.topics))
-    let topicsOfTheWalk = u.primary(.topic).allSatisfy { topic in
-      !walkTopics.isDisjoint(with: catalog.topicAndNarrower(topic.id))
+    // Checked only when a walk is named: most exhibitor questions name none.
+    func topicsOfTheWalk() -> Bool {
+      let walkTopics = Set(walks.flatMap(\.topics))
+      return u.primary(.topic).allSatisfy { topic in
+        !walkTopics.isDisjoint(with: catalog.topicAndNarrower(topic.id))
+      }
     }
-    if !walks.isEmpty, topicsOfTheWalk, !u.has(.pavilion, .hall, .zone) {
+    if !walks.isEmpty, !u.has(.pavilion, .hall, .zone), topicsOfTheWalk() {
       let walk = cityWalk()
       if !walk.isEmpty {
         return t(
@@ -1155,6 +1157,11 @@ struct AnswerComposer {
       }
     return localized.map(name) ?? reference.name
   }
+
+  /// The kinds of name that stand for a place a walk can start or end at.
+  static let placeTypes: Set<EntityType> = [
+    .exhibitor, .booth, .hall, .room, .venue, .pavilion, .place,
+  ]
 
   /// Whether `part` occurs in `text`, compared by their UTF-8 bytes (callers lower-case both):
   /// Foundation's search behind `String.contains` and `localizedCaseInsensitiveContains` was
