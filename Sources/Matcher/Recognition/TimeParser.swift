@@ -210,9 +210,12 @@ struct TimeParser {
         consume(index..<(index + 1))
       case .word(.part(let part)):
         time.part = part
+        // A morning hour said with the afternoon is in the afternoon; a range keeps its order
+        // ("from 11 to 1pm in the afternoon" stays 11:00–13:00).
         if let clock = time.clock, clock < 12 * 60, part == "afternoon" || part == "evening" {
-          time.clock = clock + 12 * 60
-          if let end = time.clockEnd, end < 12 * 60 { time.clockEnd = end + 12 * 60 }
+          let end = time.clockEnd.map { $0 < 12 * 60 ? $0 + 12 * 60 : $0 }
+          if end.map({ clock + 12 * 60 < $0 }) ?? true { time.clock = clock + 12 * 60 }
+          time.clockEnd = end
         }
         consume(index..<(index + 1))
       case .word(.month(let month)):

@@ -1023,6 +1023,18 @@ struct AnswerClassTests {
   }
 
   @Test(
+    "a part of the day after a range keeps the range in order",
+    arguments: [
+      ("anything from 11 to 1pm in the afternoon", 11 * 60, 13 * 60),
+      ("Was gibt es zwischen 2 und 4 Uhr am Nachmittag?", 14 * 60, 16 * 60),
+    ])
+  func rangeWithPart(question: String, start: Int, end: Int) {
+    let request = AnswerFixture.matcher.request(for: question, context: AnswerFixture.context())
+    #expect(request.time.clock == start, "\(question)")
+    #expect(request.time.clockEnd == end, "\(question)")
+  }
+
+  @Test(
     "a plan over a clock range lasts as long as the range",
     arguments: [
       "plan me something from 2 to 4pm with robots", "von 10 bis 12 Uhr einen Plan für Chips",
