@@ -79,16 +79,17 @@ struct AnswerComposer {
       index = scalars.index(after: index)
     }
     if let first = start { typed.append(question[first...]) }
+    // Folded as the question was: "Sanitätsstation" is the run "sanitatsstation". Once per
+    // word, not once per word of the run.
+    let foldedTyped = typed.map { TextFolding.fold($0) }
     return run.split(separator: " ").map { part in
       let folded = part.lowercased()
       guard
-        let word = typed.first(where: {
-          // Folded as the question was: "Sanitätsstation" is the run "sanitatsstation".
-          let written = TextFolding.fold($0)
-          return written == folded
-            || (written.hasPrefix(folded) && written.count <= folded.count + 2)
+        let at = foldedTyped.firstIndex(where: { written in
+          written == folded || (written.hasPrefix(folded) && written.count <= folded.count + 2)
         })
       else { return String(part) }
+      let word = typed[at]
       // Written with capitals of its own ("iFlytek"), it stays as written.
       if word.contains(where: \.isUppercase) { return String(word) }
       return word.prefix(1).uppercased() + word.dropFirst()
@@ -977,9 +978,12 @@ struct AnswerComposer {
       from = start
       slots["from"] = .text(start)
     } else if let kind = originFacility, slots["facility"] != .text(kind),
-      let start = nearest(facilityNodes(kind), to: target.node)?.id, start != target.node
+      let start = slots["facility"] != nil && places.isEmpty
+        ? facilityNodes(kind).first?.id : nearest(facilityNodes(kind), to: target.node)?.id,
+      start != target.node
     {
-      // "From the entrance": the one nearest to where the walk goes.
+      // "From the entrance": the one nearest to where the walk goes; from the entrance to the
+      // food court, the first entrance, which the food court was chosen near.
       from = start
       slots["from"] = .text(start)
     } else if let here = context.here {
@@ -1084,7 +1088,10 @@ struct AnswerComposer {
       ordered = [destination] + ordered.filter { $0.span.lowerBound != destination.span.lowerBound }
     }
     // A facility the walk starts at ("from the entrance to Unitree") is not where it goes.
-    if let kind = u.facilities.first(where: { u.facilityRoles[$0] != .origin || places.isEmpty }) {
+    let facilityTarget =
+      u.facilities.first { u.facilityRoles[$0] != .origin }
+      ?? (places.isEmpty ? u.facilities.first : nil)
+    if let kind = facilityTarget {
       let candidates = facilityNodes(kind)
       guard let first = candidates.first else { return nil }
       slots["facility"] = .text(kind)
@@ -1095,6 +1102,19 @@ struct AnswerComposer {
         let closest = nearest(candidates, to: at)
       {
         let place = placeName(anchor.reference)
+        return (
+          closest.id,
+          t("Nearest to \(place): ", "离\(place)最近的：", "Am nächsten zu „\(place)“: ") + "~"
+            + (closest.name.map(name) ?? closest.id) + floorSuffix(closest.floor)
+        )
+      }
+      // "From the entrance to the food court": the nearest to the first of the kind the walk
+      // starts at (the main one, where a plan starts too).
+      if let startKind = u.facilities.first(where: { $0 != kind && u.facilityRoles[$0] == .origin }
+      ),
+        let start = facilityNodes(startKind).first, let closest = nearest(candidates, to: start.id)
+      {
+        let place = start.name.map(name) ?? start.id
         return (
           closest.id,
           t("Nearest to \(place): ", "离\(place)最近的：", "Am nächsten zu „\(place)“: ") + "~"
@@ -1286,12 +1306,20 @@ struct AnswerComposer {
       return t(
         "\(name(route.name)) — \(name(route.theme)). \(route.stops.count) stops, about \((distance / 1000).oneDecimal) km between them, \(route.dwellMinutes) min at the stops: \(stops). (Stops are modelled: no source gives the 2025 stops.)",
         "\(name(route.name))——\(name(route.theme))。共\(route.stops.count)站，站间约\((distance / 1000).oneDecimal)公里，停留约\(route.dwellMinutes)分钟：\(stops)。（站点为模拟数据：来源未给出2025年的站点。）",
-        "\(name(route.name)) — \(name(route.theme)). \(route.stops.count) Stationen, etwa \((distance / 1000).oneDecimal) km: \(stops). (Stationen sind modelliert.)"
+        "\(name(route.name)) — \(name(route.theme)). \(route.stops.count) Stationen, etwa \(Labels.decimal(distance / 1000, language: .de)) km zwischen ihnen, \(route.dwellMinutes) Min. an den Stationen: \(stops). (Stationen sind modelliert: Keine Quelle nennt die Stationen von 2025.)"
       )
     }
     suggestions = routes.map { name($0.name) }
+    // How long each takes, for the visitor choosing one ("how long is the City Walk").
     let list = routes.enumerated().map { index, route in
-      "\(index + 1). \(name(route.name)) — \(name(route.theme)) (\(route.stops.count) \(t("stops", "站", "Stationen")))"
+      let kilometres = Labels.decimal(route.legDistances.reduce(0, +) / 1000, language: language)
+      return "\(index + 1). \(name(route.name)) — \(name(route.theme))" + t(" (", "（", " (")
+        + t(
+          "\(route.stops.count) stops, ~\(kilometres) km, ~\(route.dwellMinutes) min at the stops",
+          "\(route.stops.count)站，~\(kilometres)公里，停留~\(route.dwellMinutes)分钟",
+          "\(route.stops.count) Stationen, ~\(kilometres) km, ~\(route.dwellMinutes) Min. an den Stationen"
+        )
+        + t(")", "）", ")")
     }
     // Small counts read as words, as in the sources ("three routes").
     let count = routes.count
@@ -1307,7 +1335,11 @@ struct AnswerComposer {
       "The City Walk has \(spelled) \(count == 1 ? "route" : "routes"):",
       "城市漫步共有\(spelled)条路线：",
       "Der Stadtspaziergang hat \(spelled) \(count == 1 ? "Route" : "Routen"):")
-      + "\n" + list.joined(separator: "\n")
+      + "\n" + list.joined(separator: "\n") + "\n"
+      + t(
+        "(What is marked ~ is modelled: no source gives the 2025 stops.)",
+        "（标~的内容为模拟数据：来源未给出2025年的站点。）",
+        "(Mit ~ Markiertes ist modelliert: Keine Quelle nennt die Stationen von 2025.)")
   }
 
   // MARK: - Information

@@ -104,8 +104,15 @@ public struct Labels: Sendable {
     }
   }
 
-  /// "850 m" or "1.2 km".
-  public static func distance(_ metres: Double) -> String {
-    metres >= 1000 ? "\((metres / 1000).oneDecimal) km" : "\(metres.roundedInt) m"
+  /// "850 m" or "1.2 km" ("1,2 km" in German, which writes a decimal comma).
+  public static func distance(_ metres: Double, language: Language = .en) -> String {
+    metres >= 1000
+      ? "\(decimal(metres / 1000, language: language)) km" : "\(metres.roundedInt) m"
+  }
+
+  /// A number to one decimal as the language writes it: "1.6", in German "1,6".
+  public static func decimal(_ value: Double, language: Language) -> String {
+    let text = value.oneDecimal
+    return language == .de ? text.replacingOccurrences(of: ".", with: ",") : text
   }
 }

@@ -94,7 +94,7 @@ public struct PlanTimeline: Sendable {
       t(
         "\(plan.stops.count) stop\(plan.stops.count == 1 ? "" : "s") · interest score \(plan.score.oneDecimal) · walking \(Labels.distance(plan.walkingMetres)) (\(plan.walkingMinutes.roundedInt) min)\(plan.optimal ? " · best possible plan" : "")",
         "共\(plan.stops.count)站 · 兴趣分\(plan.score.oneDecimal) · 步行\(Labels.distance(plan.walkingMetres))（\(plan.walkingMinutes.roundedInt)分钟）\(plan.optimal ? " · 最优方案" : "")",
-        "\(plan.stops.count) Station\(plan.stops.count == 1 ? "" : "en") · Interessenwert \(plan.score.oneDecimal) · zu Fuß \(Labels.distance(plan.walkingMetres)) (\(plan.walkingMinutes.roundedInt) Min.)\(plan.optimal ? " · bestmöglicher Plan" : "")"
+        "\(plan.stops.count) Station\(plan.stops.count == 1 ? "" : "en") · Interessenwert \(Labels.decimal(plan.score, language: .de)) · zu Fuß \(Labels.distance(plan.walkingMetres, language: .de)) (\(plan.walkingMinutes.roundedInt) Min.)\(plan.optimal ? " · bestmöglicher Plan" : "")"
       ))
     for item in plan.leftOut {
       let name =
@@ -155,7 +155,7 @@ public struct PlanTimeline: Sendable {
       t(
         "\(plan.stops.count) session\(plan.stops.count == 1 ? "" : "s") · interest score \(plan.score.oneDecimal)\(plan.optimal ? " · best possible plan" : "")",
         "共\(plan.stops.count)场 · 兴趣分\(plan.score.oneDecimal)\(plan.optimal ? " · 最优方案" : "")",
-        "\(plan.stops.count) Sitzung\(plan.stops.count == 1 ? "" : "en") · Interessenwert \(plan.score.oneDecimal)\(plan.optimal ? " · bestmöglicher Plan" : "")"
+        "\(plan.stops.count) Sitzung\(plan.stops.count == 1 ? "" : "en") · Interessenwert \(Labels.decimal(plan.score, language: .de))\(plan.optimal ? " · bestmöglicher Plan" : "")"
       ))
     for item in plan.leftOut {
       let name = catalog.session(item.id)?.title.text(language) ?? item.id

@@ -136,6 +136,8 @@ struct AskCommand: ParsableCommand {
     let assistant = setup.assistant
     let conversation = conversation
     let format = format
+    let timing = timing
+    let logging = log && assistant.knowledge != nil
     let started = DispatchTime.now().uptimeNanoseconds
     var answered = 0
     // The slowest questions, for finding what a benchmark's time goes to.
@@ -165,8 +167,10 @@ struct AskCommand: ParsableCommand {
           slowest[least] = (spent, line)
         }
       }
-      logged(
-        reply, question: line, context: context, setup: setup, failureSaid: &logFailureSaid)
+      if logging {
+        logged(
+          reply, question: line, context: context, setup: setup, failureSaid: &logFailureSaid)
+      }
       if conversation {
         context.earlier = (context.earlier + [line]).suffix(Matcher.conversationDepth)
         // What the visitor said about themself holds for the rest of the conversation.

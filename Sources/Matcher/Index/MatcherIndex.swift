@@ -500,6 +500,19 @@ public final class MatcherIndex: Sendable {
       for topic in pack.topics {
         let payload = reference(.topic, topic.id, topic.name)
         for text in topic.name.allTexts + topic.aliases + [topic.id] { add(text, payload) }
+        // A German adjective takes the ending its sentence gives it ("zu verkörperter KI",
+        // "über autonomes Fahren"), and a written form that is itself a name's word is never
+        // corrected to another: every ending of a German name is a name.
+        let germanWords = Set(
+          (topic.name[.de] ?? "").lowercased().split(separator: " ").map(String.init))
+        for text in [topic.name[.de]].compactMap({ $0 }) + topic.aliases
+        where text == topic.name[.de]
+          || text.lowercased().split(separator: " ").contains(where: {
+            germanWords.contains(String($0))
+          }) || text.contains(where: { "äöüßÄÖÜ".contains($0) })
+        {
+          for form in MatcherIndex.germanAdjectiveForms(text) { add(form, payload, language: .de) }
+        }
       }
       for (index, route) in pack.cityWalks.enumerated() {
         let payload = reference(.route, route.id, route.name)
@@ -801,6 +814,13 @@ public final class MatcherIndex: Sendable {
       for (phrase, minutes) in lexicon.durationPhrases {
         add(phrase, .time(.span(minutes)), language: language)
       }
+      for (suffix, minutes) in lexicon.durationCompounds {
+        for (word, number) in lexicon.numbers where number > 0 && number <= 12 {
+          for ending in ["", "e", "en", "er", "es", "em"] {
+            add(word + suffix + ending, .time(.span(number * minutes)), language: language)
+          }
+        }
+      }
       for (kind, words) in lexicon.facilities {
         for word in words { add(word, .facility(kind), language: language) }
       }
@@ -809,5 +829,29 @@ public final class MatcherIndex: Sendable {
       }
       for word in lexicon.stepFreeWords { add(word, .stepFree, language: language) }
     }
+  }
+}
+
+extension MatcherIndex {
+  /// A German name of an adjective and a noun ("Verkörperte KI") with each ending an
+  /// adjective takes before its noun (verkörperten, verkörperter, verkörpertes, verkörpertem):
+  /// empty when no word before the last ends as an adjective does.
+  static func germanAdjectiveForms(_ text: String) -> [String] {
+    let words = text.lowercased().split(separator: " ").map(String.init)
+    guard words.count >= 2 else { return [] }
+    var stems: [Int: String] = [:]
+    for (position, word) in words.dropLast().enumerated() where word.count >= 5 {
+      // The longest ending first: "verkörperten" is "verkörpert" + "en", not "verkörperte" + "n".
+      for ending in ["en", "er", "es", "em", "e"] where word.hasSuffix(ending) {
+        stems[position] = String(word.dropLast(ending.count))
+        break
+      }
+    }
+    guard !stems.isEmpty else { return [] }
+    return ["e", "en", "er", "es", "em"].map { ending in
+      words.enumerated().map { position, word in
+        stems[position].map { $0 + ending } ?? word
+      }.joined(separator: " ")
+    }.filter { $0 != text.lowercased() }
   }
 }

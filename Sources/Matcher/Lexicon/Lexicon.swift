@@ -43,6 +43,9 @@ public struct LanguageLexicon: Codable, Sendable {
   public var durationUnits: [String: Double]
   /// Lengths said without a number ("half a day", "半天", "den ganzen Tag"), in minutes.
   public var durationPhrases: [String: Double]
+  /// Word endings that make a number word a length ("drei" + "stündig": three hours), in
+  /// minutes per one; every adjective ending of the compound is read too ("dreistündigen").
+  public var durationCompounds: [String: Double]
   public var facilities: [String: [String]]
   /// Amenities visitors ask for that packs do not map (cloakroom, cash machine, charging), by
   /// kind: asked for, they are said to be missing, not taken for an exhibitor's name.
@@ -91,6 +94,7 @@ public struct LanguageLexicon: Codable, Sendable {
     case dayWords = "day_words"
     case durationUnits = "duration_units"
     case durationPhrases = "duration_phrases"
+    case durationCompounds = "duration_compounds"
     case placeWords = "place_words"
     case stepFreeWords = "step_free"
     case originWords = "origin_words"
@@ -125,6 +129,8 @@ public struct LanguageLexicon: Codable, Sendable {
       try container.decodeIfPresent([String: Double].self, forKey: .durationUnits) ?? [:]
     durationPhrases =
       try container.decodeIfPresent([String: Double].self, forKey: .durationPhrases) ?? [:]
+    durationCompounds =
+      try container.decodeIfPresent([String: Double].self, forKey: .durationCompounds) ?? [:]
     facilities = try container.decodeIfPresent([String: [String]].self, forKey: .facilities) ?? [:]
     unlistedFacilities =
       try container.decodeIfPresent([String: [String]].self, forKey: .unlistedFacilities) ?? [:]

@@ -136,12 +136,20 @@ public struct IntentCorpus: Sendable {
   /// a typo for some Latin-script questions.
   public func questions(catalog: EventCatalog, lexicon: Lexicon) -> [(text: String, intent: Intent)]
   {
-    var generator = SplitMix64(seed: 0x5741_4943)
-    // A generator of its own, so that padding leaves the names each question gets as they were.
-    var padding = SplitMix64(seed: 0x5041_4444)
     let values = slotValues(catalog: catalog, lexicon: lexicon)
     var result: [(String, Intent)] = []
+    var seen: [String: UInt64] = [:]
     for template in templates {
+      // Generators of the template's own, seeded by its words (and how often the same words
+      // came before): a question added to the corpus changes no other question's names, typos
+      // or politeness, so that retraining moves only what the new question teaches.
+      let key = template.language.rawValue + "|" + template.intent.rawValue + "|" + template.text
+      let occurrence = seen[key, default: 0]
+      seen[key] = occurrence + 1
+      let seed = Self.stableHash(key) &+ occurrence
+      var generator = SplitMix64(seed: seed ^ 0x5741_4943)
+      // A generator of its own, so that padding leaves the names each question gets as they were.
+      var padding = SplitMix64(seed: seed ^ 0x5041_4444)
       let slots = Self.placeholders(in: template.text)
       let copies = slots.isEmpty ? 1 : 3
       for _ in 0..<copies {
@@ -176,6 +184,17 @@ public struct IntentCorpus: Sendable {
       }
     }
     return result + requests
+  }
+
+  /// FNV-1a of the text's UTF-8 bytes: the same on every machine and every run, unlike
+  /// `Hasher`, which is seeded per process.
+  static func stableHash(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    return hash
   }
 
   /// About every other question again (drawn by `generator`) with an opening ("excuse me,",

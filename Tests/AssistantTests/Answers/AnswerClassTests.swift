@@ -1170,6 +1170,88 @@ struct AnswerClassTests {
     #expect(answer.answer.contains("AgiBot"), "\(question): \(answer.answer)")
     #expect(AnswerClassTests.slot(answer, "exhibitors") == nil, "\(question): \(answer.answer)")
   }
+
+  @Test(
+    "a walk from a kind of place to another: from the first of the kind to the nearest of the other",
+    arguments: [
+      ("how do I walk from the entrance to the toilets", "Nearest to Expo Hall north entrance"),
+      ("从入口到洗手间怎么走", "离世博展览馆北入口最近的"),
+      (
+        "Wie komme ich vom Eingang zu den Toiletten?",
+        "Am nächsten zu „Nordeingang der Ausstellungshalle“"
+      ),
+    ])
+  func facilityToFacility(question: String, start: String) {
+    let reply = AnswerFixture.assistant.reply(to: question, context: AnswerFixture.context())
+    #expect(reply.answer.intent == .directions, "\(question): \(reply.text)")
+    #expect(reply.text.hasPrefix(start), "\(question): \(reply.text)")
+    // A way, not a list of entrances.
+    #expect(reply.directions?.from == "eh-1f-north", "\(question): \(reply.text)")
+    #expect(reply.directions?.to.contains("wc") == true, "\(question): \(reply.text)")
+    #expect(!reply.text.contains("•"), "\(question): \(reply.text)")
+  }
+
+  @Test(
+    "how far one place is from another is the way between them",
+    arguments: [
+      "百度离特斯拉远不远", "what's the distance between Baidu and Tesla",
+      "Wie lange geht man von Baidu zu Tesla?",
+    ])
+  func howFarApart(question: String) {
+    let reply = AnswerFixture.assistant.reply(to: question, context: AnswerFixture.context())
+    #expect(reply.answer.intent == .directions, "\(question): \(reply.text)")
+    #expect(reply.directions != nil, "\(question): \(reply.text)")
+  }
+
+  @Test(
+    "a German length as an adjective (dreistündig, halbstündig) is how long the plan is",
+    arguments: [
+      ("Ich möchte einen zweistündigen Rundgang zu humanoiden Robotern", 120.0),
+      ("ein halbstündiger Besuch bei den Robotern", 30.0),
+      ("eine anderthalbstündige Tour", 90.0),
+    ])
+  func germanLengthAdjectives(question: String, minutes: Double) {
+    let request = AnswerFixture.matcher.request(for: question, context: AnswerFixture.context())
+    #expect(request.duration == minutes, "\(question)")
+    let reply = AnswerFixture.assistant.reply(to: question, context: AnswerFixture.context())
+    #expect(reply.plan?.request.budgetMinutes == minutes, "\(question): \(reply.text)")
+  }
+
+  @Test("a German topic is found with the ending its sentence gives the adjective")
+  func germanAdjectiveEndings() {
+    let forms = MatcherIndex.germanAdjectiveForms("Verkörperte KI")
+    #expect(forms.contains("verkörperter ki") && forms.contains("verkörperten ki"), "\(forms)")
+    #expect(!forms.contains("verkörperte ki"), "the name itself is not a new form: \(forms)")
+    #expect(MatcherIndex.germanAdjectiveForms("Robotik").isEmpty)
+    for question in [
+      "Zeig mir Aussteller zu verkörperter KI", "Gibt es etwas über autonomes Fahren?",
+    ] {
+      let request = AnswerFixture.matcher.request(for: question, context: AnswerFixture.context())
+      #expect(request.entities.contains { $0.reference.type == .topic }, "\(question)")
+    }
+  }
+
+  @Test(
+    "the City Walk's routes each say how long they are, as the language writes numbers",
+    arguments: [
+      ("how long are the city walks", "km, ~"), ("城市漫步每条路线多长", "公里，停留~"),
+      ("Wie lang sind die Stadtspaziergänge?", "1,6 km"),
+    ])
+  func cityWalkLengths(question: String, expected: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .cityWalk, "\(question)")
+    #expect(answer.answer.contains(expected), "\(question): \(answer.answer)")
+    #expect(
+      !answer.answer.contains("(5站"), "a Chinese bracket pairs with its own: \(answer.answer)")
+  }
+
+  @Test(
+    "a nationality before a kind of exhibitor still asks for exhibitors",
+    arguments: ["are there any korean robot makers", "gibt es koreanische Roboterhersteller"])
+  func nationalityOfExhibitors(question: String) {
+    let answer = AnswerFixture.ask(question)
+    #expect(answer.intent == .findExhibitor, "\(question): \(answer.answer)")
+  }
 }
 
 @Suite("Suggestions under an answer")
