@@ -1057,6 +1057,12 @@ struct AnswerComposer {
   /// The places of a facility kind; "metro", "entrance" and "lift" are node kinds rather than
   /// facilities. Only facilities and named places are read: a large venue has thousands of
   /// nodes.
+  /// "Nearest to Red Hall: ~Restrooms 2F (2F, …)": the place of a kind chosen near another.
+  private func nearestLine(_ closest: WalkwayNode, to place: String) -> String {
+    t("Nearest to \(place): ", "离\(place)最近的：", "Am nächsten zu „\(place)“: ") + "~"
+      + (closest.name.map(name) ?? closest.id) + floorSuffix(closest.floor)
+  }
+
   private func facilityNodes(_ kind: String) -> [WalkwayNode] {
     let nodes = catalog.pack.walkways.nodes
     let facilityKind = FacilityKind(rawValue: kind)
@@ -1101,12 +1107,7 @@ struct AnswerComposer {
       if let anchor, let at = catalog.node(for: anchor.reference),
         let closest = nearest(candidates, to: at)
       {
-        let place = placeName(anchor.reference)
-        return (
-          closest.id,
-          t("Nearest to \(place): ", "离\(place)最近的：", "Am nächsten zu „\(place)“: ") + "~"
-            + (closest.name.map(name) ?? closest.id) + floorSuffix(closest.floor)
-        )
+        return (closest.id, nearestLine(closest, to: placeName(anchor.reference)))
       }
       // "From the entrance to the food court": the nearest to the first of the kind the walk
       // starts at (the main one, where a plan starts too).
@@ -1114,12 +1115,7 @@ struct AnswerComposer {
       ),
         let start = facilityNodes(startKind).first, let closest = nearest(candidates, to: start.id)
       {
-        let place = start.name.map(name) ?? start.id
-        return (
-          closest.id,
-          t("Nearest to \(place): ", "离\(place)最近的：", "Am nächsten zu „\(place)“: ") + "~"
-            + (closest.name.map(name) ?? closest.id) + floorSuffix(closest.floor)
-        )
+        return (closest.id, nearestLine(closest, to: start.name.map(name) ?? start.id))
       }
       if let here = context.here, let closest = nearest(candidates, to: here) {
         return (
