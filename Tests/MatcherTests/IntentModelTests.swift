@@ -83,6 +83,19 @@ struct IntentModelTests {
   }
 
   @Test(
+    "two or more Han characters nothing explains are a word nothing knows",
+    arguments: [
+      ("伦敦天气怎么样", true), ("我想看看慕尼黑的展台", true), ("今天天气怎么样", false),
+      ("华为在哪里", false), ("what's the weather like in Munich", false),
+    ])
+  func unknownHanFeature(question: String, unknown: Bool) {
+    let (understanding, _) = MatcherFixture.matcher.understand(
+      question, context: MatcherFixture.context())
+    let texts = IntentFeatures.extract(understanding, index: MatcherFixture.matcher.index)
+    #expect(texts.contains { $0.hasPrefix("unknown-han:") } == unknown, "\(question): \(texts)")
+  }
+
+  @Test(
     "CLINC's weather and time somewhere else teach the off-topic class; the weather itself is left out",
     arguments: [
       ("what is the weather like in denver", "weather", Intent?.some(.unknown)),

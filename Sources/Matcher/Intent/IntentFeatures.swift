@@ -156,6 +156,21 @@ enum IntentFeatures {
     if parts >= 2 { features.add("session-part:2") }
     features.add("coverage:", String(min(4, Int((u.coverage * 5).rounded(.down)))))
     features.add("unknown:", String(min(3, unknownWords)))
+    // Chinese has no spaces to mark a word nothing knows: two or more Han characters in a row
+    // that nothing explains are one ("伦敦天气怎么样": a city the pack does not have).
+    var hanRuns = 0
+    var hanRun = 0
+    for position in 0...end {
+      if position < end && u.units[position].kind == .han
+        && !(position < u.explained.count && u.explained[position])
+      {
+        hanRun += 1
+      } else {
+        if hanRun >= 2 { hanRuns += 1 }
+        hanRun = 0
+      }
+    }
+    if hanRuns > 0 { features.add("unknown-han:", String(min(2, hanRuns))) }
     let length = u.units.count
     features.add("length:", length <= 2 ? String(length) : length <= 5 ? "3-5" : "6+")
   }

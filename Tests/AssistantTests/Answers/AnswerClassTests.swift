@@ -1252,6 +1252,18 @@ struct AnswerClassTests {
     let answer = AnswerFixture.ask(question)
     #expect(answer.intent == .findExhibitor, "\(question): \(answer.answer)")
   }
+
+  @Test(
+    "German words for hospitals and for taxis name the topic and the place",
+    arguments: [("Aussteller für Kliniken", "topic"), ("Wo stehen Taxis?", "taxi")])
+  func germanHospitalsAndTaxis(question: String, expected: String) {
+    let request = AnswerFixture.matcher.request(for: question, context: AnswerFixture.context())
+    if expected == "topic" {
+      #expect(request.entities.contains { $0.reference.id == "healthcare" }, "\(question)")
+    } else {
+      #expect(request.facilities.contains(expected), "\(question): \(request.facilities)")
+    }
+  }
 }
 
 @Suite("Suggestions under an answer")
