@@ -1054,15 +1054,15 @@ struct AnswerComposer {
       "Zu Fuß ist das weit: Mit der U-Bahn oder dem Taxi geht es schneller.")
   }
 
-  /// The places of a facility kind; "metro", "entrance" and "lift" are node kinds rather than
-  /// facilities. Only facilities and named places are read: a large venue has thousands of
-  /// nodes.
   /// "Nearest to Red Hall: ~Restrooms 2F (2F, …)": the place of a kind chosen near another.
   private func nearestLine(_ closest: WalkwayNode, to place: String) -> String {
     t("Nearest to \(place): ", "离\(place)最近的：", "Am nächsten zu „\(place)“: ") + "~"
       + (closest.name.map(name) ?? closest.id) + floorSuffix(closest.floor)
   }
 
+  /// The places of a facility kind; "metro", "entrance" and "lift" are node kinds rather than
+  /// facilities. Only facilities and named places are read: a large venue has thousands of
+  /// nodes.
   private func facilityNodes(_ kind: String) -> [WalkwayNode] {
     let nodes = catalog.pack.walkways.nodes
     let facilityKind = FacilityKind(rawValue: kind)

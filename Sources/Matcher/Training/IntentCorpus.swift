@@ -142,7 +142,8 @@ public struct IntentCorpus: Sendable {
     for template in templates {
       // Generators of the template's own, seeded by its words (and how often the same words
       // came before): a question added to the corpus changes no other question's names, typos
-      // or politeness, so that retraining moves only what the new question teaches.
+      // or politeness. (The trainer's order still changes with the corpus, so retraining still
+      // moves a few borderline questions.)
       let key = template.language.rawValue + "|" + template.intent.rawValue + "|" + template.text
       let occurrence = seen[key, default: 0]
       seen[key] = occurrence + 1
