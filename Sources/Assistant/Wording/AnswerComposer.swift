@@ -967,7 +967,10 @@ struct AnswerComposer {
           $0.reference.type)
     }
     let originFacility = u.facilities.first { u.facilityRoles[$0] == .origin }
-    if places.count >= 2, let origin = u.walkEnds(places).origin,
+    if case .text(let start)? = slots["from"] {
+      // Chosen with the target ("from the entrance to the food court").
+      from = start
+    } else if places.count >= 2, let origin = u.walkEnds(places).origin,
       let start = catalog.node(for: origin.reference), start != target.node
     {
       from = start
@@ -978,12 +981,9 @@ struct AnswerComposer {
       from = start
       slots["from"] = .text(start)
     } else if let kind = originFacility, slots["facility"] != .text(kind),
-      let start = slots["facility"] != nil && places.isEmpty
-        ? facilityNodes(kind).first?.id : nearest(facilityNodes(kind), to: target.node)?.id,
-      start != target.node
+      let start = nearest(facilityNodes(kind), to: target.node)?.id, start != target.node
     {
-      // "From the entrance": the one nearest to where the walk goes; from the entrance to the
-      // food court, the first entrance, which the food court was chosen near.
+      // "From the entrance": the one nearest to where the walk goes.
       from = start
       slots["from"] = .text(start)
     } else if let here = context.here {
@@ -1115,6 +1115,8 @@ struct AnswerComposer {
       ),
         let start = facilityNodes(startKind).first, let closest = nearest(candidates, to: start.id)
       {
+        // The walk starts where the target was chosen near.
+        if start.id != closest.id { slots["from"] = .text(start.id) }
         return (closest.id, nearestLine(closest, to: start.name.map(name) ?? start.id))
       }
       if let here = context.here, let closest = nearest(candidates, to: here) {

@@ -147,7 +147,7 @@ public struct IntentCorpus: Sendable {
       let key = template.language.rawValue + "|" + template.intent.rawValue + "|" + template.text
       let occurrence = seen[key, default: 0]
       seen[key] = occurrence + 1
-      let seed = Self.stableHash(key) &+ occurrence
+      let seed = FeatureHash.of(key) &+ occurrence
       var generator = SplitMix64(seed: seed ^ 0x5741_4943)
       // A generator of its own, so that padding leaves the names each question gets as they were.
       var padding = SplitMix64(seed: seed ^ 0x5041_4444)
@@ -185,17 +185,6 @@ public struct IntentCorpus: Sendable {
       }
     }
     return result + requests
-  }
-
-  /// FNV-1a of the text's UTF-8 bytes: the same on every machine and every run, unlike
-  /// `Hasher`, which is seeded per process.
-  static func stableHash(_ text: String) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01b3
-    }
-    return hash
   }
 
   /// About every other question again (drawn by `generator`) with an opening ("excuse me,",
